@@ -1,0 +1,324 @@
+r"""Exact gauge and gravitational anomaly traces of a model.
+
+Convention ``"eq4"`` (the default) is Eq. (4) of the seed paper,
+
+.. math::
+
+    \mathcal{A}_{abc} = \mathrm{Tr}[T_a\{T_b, T_c\}]_R - \mathrm{Tr}[T_a\{T_b, T_c\}]_L ,
+
+summed over the Weyl fermions as the model lists them (right-handed fields count
+``+``, left-handed ``-``), each weighted by its copies and by the dimensions of its
+representations under the factors not involved.  What each combination means:
+
+=====================  =============================================  =====================
+labels                 eq4 value per Weyl fermion (times sign)         ``"left"`` value
+=====================  =============================================  =====================
+U(1)_a U(1)_b U(1)_c   :math:`2 q_a q_b q_c`                           :math:`-\tfrac12` eq4
+U(1) G G               :math:`2 q\,T(r)` (coefficient of δ^{ab})       :math:`-\tfrac12` eq4
+G G G (SU(N), N ≥ 3)   :math:`A(r)`, in units of A(fundamental) = 1    :math:`-` eq4
+U(1) grav grav         :math:`q` (Tr of the charge)                    :math:`-` eq4
+=====================  =============================================  =====================
+
+Convention ``"left"`` is the other common one: every fermion is written as a
+left-handed Weyl spinor (a right-handed field in *r* becomes a left-handed one in
+*r̄*) and the symmetrised trace :math:`\mathrm{Tr}[T_a T_b T_c]` is summed, e.g.
+:math:`\sum_{LH} q^3` for U(1)^3.  For the τ-lepton EFT of Eq. (2) the eq4 convention
+gives Eqs. (21)–(22): :math:`\mathcal{A}_{XYY} = 2\alpha_R - \alpha_L` and
+:math:`\mathcal{A}_{XWW} = -\alpha_L`.
+
+Every other combination (a non-abelian factor with a different factor, a single
+non-abelian generator with two U(1)s, ...) vanishes identically because the
+generators of a simple algebra are traceless.  Z_N factors have no perturbative
+anomaly traces; their Ibáñez–Ross conditions are computed separately.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations_with_replacement
+
+import sympy as sp
+
+from .exceptions import ModelError
+from .groups import SimpleFactor, U1, ZN
+from .model import GRAVITY, Model
+
+__all__ = [
+    "anomaly_trace",
+    "anomaly_table",
+    "canonical_key",
+    "anomaly_label",
+    "is_anomaly_free",
+    "witten_anomaly",
+    "witten_index",
+    "CONVENTIONS",
+]
+
+CONVENTIONS = ("eq4", "left")
+
+
+def canonical_key(model: Model, a: str, b: str, c: str) -> tuple:
+    """Order three labels the way the paper writes them.
+
+    The label that appears once comes first (``A_XYY``, ``A_XWW``, ``A_YXX``); when all
+    three differ or coincide, the model's group order is used, with gravity last.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("sm_x_tau")
+    >>> canonical_key(m, "Y", "X", "Y"), canonical_key(m, "grav", "X", "grav")
+    (('X', 'Y', 'Y'), ('X', 'grav', 'grav'))
+    """
+    labels = (a, b, c)
+    order = {k: i for i, k in enumerate(model.labels)}
+    order[GRAVITY] = len(order)
+    for x in labels:
+        if x not in order:
+            raise ModelError(
+                f"model '{model.name}' has no group labelled {x!r}"
+                f" (groups: {list(model.labels)}, or '{GRAVITY}')"
+            )
+    counts = {x: labels.count(x) for x in labels}
+    return tuple(sorted(labels, key=lambda x: (counts[x], order[x])))
+
+
+def _kind(model, label):
+    if label == GRAVITY:
+        return "grav"
+    return model.group(label).kind
+
+
+def anomaly_trace(model: Model, a: str, b: str, c: str, *, convention: str = "eq4"):
+    """The anomaly trace of three labels (any order), as an exact sympy expression.
+
+    Parameters
+    ----------
+    model : Model
+    a, b, c : str
+        Group labels of the model, or ``"grav"`` (twice, with one U(1) or non-abelian
+        label) for the mixed gravitational anomaly.
+    convention : {"eq4", "left"}
+        ``"eq4"``: Eq. (4) of the seed paper (R minus L, with the anticommutator);
+        ``"left"``: sum over left-handed Weyl fermions of the symmetrised trace.
+        See the module documentation for the table relating the two.
+
+    Returns
+    -------
+    sympy.Expr
+
+    Raises
+    ------
+    ModelError
+        Unknown label, a Z_N label (discrete anomalies are not traces), or a
+        combination with one or three ``"grav"``.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("sm_x_tau")
+    >>> m.anomaly("X", "Y", "Y")
+    -alpha_L + 2*alpha_R
+    >>> m.anomaly("SU2L", "X", "SU2L")
+    -alpha_L
+    >>> m.anomaly("X", "grav", "grav")
+    -2*alpha_L + alpha_R
+    >>> m.anomaly("X", "Y", "Y", convention="left")
+    alpha_L/2 - alpha_R
+    """
+    if convention not in CONVENTIONS:
+        raise ModelError(f"unknown anomaly convention {convention!r}; use one of {CONVENTIONS}")
+    key = canonical_key(model, a, b, c)
+    kinds = [_kind(model, x) for x in key]
+    for x, k in zip(key, kinds):
+        if k == "zn":
+            raise ModelError(
+                f"'{x}' is a discrete {model.group(x).name} factor: it has no anomaly trace;"
+                " use the discrete (Ibáñez–Ross) anomaly conditions instead"
+            )
+    n_grav = kinds.count("grav")
+    if n_grav not in (0, 2):
+        raise ModelError(
+            f"gravity enters anomalies as ('{GRAVITY}', '{GRAVITY}', label); got {key}"
+        )
+    return _trace(model, key, kinds, convention)
+
+
+def _trace(model, key, kinds, convention):
+    n_grav = kinds.count("grav")
+    simple = [x for x, k in zip(key, kinds) if k == "simple"]
+    abelian = [x for x, k in zip(key, kinds) if k == "u1"]
+    # Which structure is it?  Anything else vanishes identically.
+    if n_grav == 2:
+        structure = "grav" if abelian else None
+    elif len(abelian) == 3:
+        structure = "u1u1u1"
+    elif len(abelian) == 1 and len(simple) == 2 and simple[0] == simple[1]:
+        structure = "u1gg"
+    elif len(simple) == 3 and simple[0] == simple[1] == simple[2]:
+        structure = "ggg"
+    else:
+        structure = None
+    if structure is None:
+        return sp.Integer(0)
+
+    involved = set(key) - {GRAVITY}
+    total = sp.Integer(0)
+    for f in model.fermions:
+        sign = 1 if f.chirality == "R" else -1
+        weight = sp.Integer(f.copies)
+        for label, rep in f.reps:
+            g = model.group(label)
+            if label not in involved and isinstance(g, SimpleFactor):
+                weight = weight * g.dim(rep)
+        if structure == "u1u1u1":
+            term = 2 * f.rep(key[0]) * f.rep(key[1]) * f.rep(key[2])
+        elif structure == "u1gg":
+            g = model.group(simple[0])
+            term = 2 * f.rep(abelian[0]) * g.index(f.rep(simple[0]))
+        elif structure == "ggg":
+            g = model.group(simple[0])
+            term = g.cubic(f.rep(simple[0]))
+        else:  # grav
+            term = f.rep(abelian[0])
+        if term != 0:
+            total += sign * weight * term
+    if convention == "left":
+        factor = sp.Rational(-1, 2) if structure in ("u1u1u1", "u1gg") else sp.Integer(-1)
+        total = factor * total
+    return sp.expand(total)
+
+
+def anomaly_table(model: Model, *, convention: str = "eq4", nonzero: bool = False) -> dict:
+    """Every anomaly trace of the model that is not identically zero by group theory.
+
+    The combinations are: each U(1)_a U(1)_b U(1)_c (with repetition), each U(1) with
+    two generators of one simple factor, G^3 for each factor with a cubic Casimir
+    (SU(N), N ≥ 3), and U(1)-gravity^2.  Keys are ordered by :func:`canonical_key`.
+
+    Parameters
+    ----------
+    nonzero : bool
+        Keep only the traces that do not vanish.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> table = aa.load_model("sm_x_tau").anomalies(nonzero=True)
+    >>> for key, value in table.items():
+    ...     print(" ".join(key), "=", value)
+    X SU2L SU2L = -alpha_L
+    X Y Y = -alpha_L + 2*alpha_R
+    Y X X = 2*alpha_L**2 - 2*alpha_R**2
+    X X X = -4*alpha_L**3 + 2*alpha_R**3
+    X grav grav = -2*alpha_L + alpha_R
+    """
+    if convention not in CONVENTIONS:
+        raise ModelError(f"unknown anomaly convention {convention!r}; use one of {CONVENTIONS}")
+    u1 = [k for k, g in model.groups if isinstance(g, U1)]
+    simple = [k for k, g in model.groups if isinstance(g, SimpleFactor)]
+    keys = []
+    for g in simple:
+        if _has_cubic(model.group(g)):
+            keys.append((g, g, g))
+    for g in simple:
+        for u in u1:
+            keys.append((u, g, g))
+    for combo in combinations_with_replacement(u1, 3):
+        keys.append(combo)
+    for u in u1:
+        keys.append((u, GRAVITY, GRAVITY))
+    table = {}
+    for key in keys:
+        key = canonical_key(model, *key)
+        if key in table:
+            continue
+        value = anomaly_trace(model, *key, convention=convention)
+        if nonzero and value == 0:
+            continue
+        table[key] = value
+    return table
+
+
+def _has_cubic(group: SimpleFactor) -> bool:
+    alg = group.algebra
+    return alg.series == "A" and alg.rank >= 2
+
+
+def anomaly_label(model: Model, key, *, latex: bool = False) -> str:
+    """A readable name of an anomaly channel, e.g. ``"SU2L^2 x X"`` or ``"grav^2 x X"``."""
+    parts = []
+    for label in dict.fromkeys(key):
+        power = key.count(label)
+        name = label
+        if latex:
+            name = r"\mathrm{%s}" % label.replace("_", r"\_")
+            parts.append(name + (f"^{power}" if power > 1 else ""))
+        else:
+            parts.append(name + (f"^{power}" if power > 1 else ""))
+    # the paper writes the square first: SU(2)_L^2 x U(1)_X
+    parts.sort(key=lambda p: 0 if "^" in p else 1)
+    return (r" \times " if latex else " x ").join(parts)
+
+
+def witten_index(model: Model, label: str):
+    """Sum over Weyl fermions of 2 T(r) (times multiplicities) for an SU(2)/Sp(2N) factor.
+
+    Witten's global anomaly is present when this integer is odd.  Fermions of either
+    chirality count (a right-handed field in a pseudoreal irrep is a left-handed one
+    in the same irrep); irreps that are not pseudoreal contribute an even number.
+
+    Raises
+    ------
+    ModelError
+        If the factor is not SU(2) or Sp(2N), or a representation has a symbolic
+        dimension (substitute an integer first).
+    """
+    g = model.group(label)
+    if not (isinstance(g, SimpleFactor) and g.algebra.series in ("A", "C") and
+            (g.algebra.series == "C" or g.algebra.rank == 1)):
+        raise ModelError(
+            f"Witten's global anomaly concerns SU(2) and Sp(2N) factors; '{label}' is {g.name}"
+        )
+    total = sp.Integer(0)
+    for f in model.fermions:
+        rep = f.rep(label)
+        two_t = 2 * g.index(rep)
+        weight = sp.Integer(f.copies)
+        for other, r in f.reps:
+            if other != label and isinstance(model.group(other), SimpleFactor):
+                weight *= model.group(other).dim(r)
+        contribution = weight * two_t
+        if not contribution.is_integer:
+            raise ModelError(
+                f"field '{f.name}': the Witten index needs integer dimensions, got"
+                f" {contribution} (substitute the symbols first, e.g. model.subs(n=3))"
+            )
+        total += contribution
+    return total
+
+
+def witten_anomaly(model: Model, label: str) -> bool:
+    """Whether the SU(2)/Sp(2N) factor ``label`` has Witten's global anomaly.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> sm = aa.load_model("sm")
+    >>> sm.witten_anomaly("SU2L")
+    False
+    >>> sm.without("l").witten_anomaly("SU2L")
+    True
+    """
+    return bool(witten_index(model, label) % 2)
+
+
+def is_anomaly_free(model: Model) -> bool:
+    """True when every trace vanishes identically and no Witten anomaly is present."""
+    if any(sp.simplify(v) != 0 for v in anomaly_table(model).values()):
+        return False
+    for label, g in model.groups:
+        if isinstance(g, SimpleFactor) and (g.algebra.series == "C" or
+                                            (g.algebra.series == "A" and g.algebra.rank == 1)):
+            if witten_anomaly(model, label):
+                return False
+    return True

@@ -1,0 +1,85 @@
+"""Typed errors raised by anomalyalgebra.
+
+Every error names what was wrong and where it was found, so that a user can fix a
+model file or a call without reading the source.  All errors derive from
+:class:`AnomalyAlgebraError`; errors about bad input also derive from
+:class:`ValueError` so that generic ``except ValueError`` handlers keep working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AnomalyAlgebraError",
+    "GroupError",
+    "UnknownRepresentationError",
+    "AmbiguousRepresentationError",
+    "ExpressionError",
+    "ModelError",
+    "ModelFileError",
+    "InconsistentChargesError",
+    "NoSolutionError",
+    "MissingDependencyError",
+]
+
+
+class AnomalyAlgebraError(Exception):
+    """Base class of every error raised by anomalyalgebra."""
+
+
+class GroupError(AnomalyAlgebraError, ValueError):
+    """A gauge or discrete group could not be understood (e.g. ``"SU(1)"``, ``"E9"``)."""
+
+
+class UnknownRepresentationError(AnomalyAlgebraError, ValueError):
+    """A representation name or Dynkin label does not denote an irrep of the group."""
+
+
+class AmbiguousRepresentationError(UnknownRepresentationError):
+    """A conventional irrep name matches several irreps; the message lists them."""
+
+    def __init__(self, message: str, candidates: tuple = ()):
+        super().__init__(message)
+        self.candidates = tuple(candidates)
+
+
+class ExpressionError(AnomalyAlgebraError, ValueError):
+    """A charge expression could not be parsed (bad syntax or undeclared symbol)."""
+
+
+class ModelError(AnomalyAlgebraError, ValueError):
+    """A model is inconsistent (unknown group label, duplicate field, bad chirality ...)."""
+
+
+class ModelFileError(ModelError):
+    """A model file is malformed.
+
+    The message always starts with the file name and, where it applies, the field
+    and the key that were wrong; the same pieces are kept as attributes.
+    """
+
+    def __init__(self, message: str, *, path=None, field=None, key=None):
+        where = []
+        if path is not None:
+            where.append(str(path))
+        if field is not None:
+            where.append(f"field '{field}'")
+        if key is not None:
+            where.append(f"key '{key}'")
+        prefix = ": ".join([", ".join(where)]) + ": " if where else ""
+        super().__init__(prefix + message)
+        self.path = path
+        self.field = field
+        self.key = key
+        self.reason = message
+
+
+class InconsistentChargesError(AnomalyAlgebraError, ValueError):
+    """Charges contradict each other (e.g. a Z_N charge that is not an integer)."""
+
+
+class NoSolutionError(AnomalyAlgebraError, ValueError):
+    """A constraint system has no solution; the message names the conflicting conditions."""
+
+
+class MissingDependencyError(AnomalyAlgebraError, ImportError):
+    """An optional dependency is needed; the message names the extra to install."""

@@ -1,0 +1,284 @@
+"""Gauge and discrete group factors of a model: simple Lie groups, U(1) and Z_N.
+
+A model is a product of *factors*.  Each factor knows how to read the text that names
+a field's representation under it (``"3bar"``, ``"(1,0)"``, ``"-1/2"``, ``"+"``) and
+how to answer the few questions the anomaly code asks: the dimension of a
+representation, its Dynkin index, its cubic anomaly coefficient and its conjugate.
+
+* :class:`SimpleFactor` wraps a simple Lie algebra from :mod:`anomalyalgebra.algebra`;
+  for SU(2) a representation may also be given by a *symbolic* dimension such as
+  ``"n"`` (Table I of the seed paper).
+* :class:`U1` carries an exact or symbolic charge (a sympy expression).
+* :class:`ZN` carries an integer charge modulo N.  For Z(2) the signs ``"+"`` and
+  ``"-"`` of the seed paper's Table III are accepted and mean 0 and 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+import sympy as sp
+
+from . import algebra as _alg
+from .exceptions import (
+    ExpressionError,
+    GroupError,
+    InconsistentChargesError,
+    UnknownRepresentationError,
+)
+from .expr import expression_to_text, parse_expression
+
+__all__ = ["GroupFactor", "SimpleFactor", "U1", "ZN", "parse_group"]
+
+
+class GroupFactor:
+    """Common interface of the factors; see the subclasses."""
+
+    kind: str = ""
+
+    @property
+    def name(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class SimpleFactor(GroupFactor):
+    """A simple compact Lie group factor such as SU(3), SO(10) or E6.
+
+    Examples
+    --------
+    >>> g = parse_group("SU(3)")
+    >>> r = g.parse_rep("3bar")
+    >>> g.dim(r), g.index(r), g.cubic(r)
+    (3, 1/2, -1)
+    """
+
+    algebra: object
+    kind = "simple"
+
+    @property
+    def name(self) -> str:
+        return self.algebra.name
+
+    @property
+    def trivial(self):
+        return self.algebra.trivial
+
+    def parse_rep(self, text, symbols: Mapping[str, sp.Symbol] | None = None):
+        """Read a representation: a conventional name, Dynkin labels, or (SU(2) only)
+        a dimension given as an expression in declared symbols."""
+        if isinstance(text, int) and not isinstance(text, bool):
+            text = str(text)
+        if not isinstance(text, str):
+            raise UnknownRepresentationError(
+                f"representation of {self.name} must be a string such as \"3bar\" or"
+                f" \"(1,0)\", got {text!r}"
+            )
+        try:
+            return _alg.parse_irrep(self.algebra, text)
+        except UnknownRepresentationError as exc:
+            if not (self.is_su2 and symbols):
+                raise
+            first_error = exc
+        # SU(2) only: a dimension given as an expression in the declared symbols.
+        try:
+            dim = parse_expression(text, symbols)
+        except ExpressionError:
+            raise first_error from None
+        if dim.is_Integer:
+            raise first_error
+        return _alg.su2_irrep(dim)
+
+    def rep_text(self, rep) -> str:
+        """The string :meth:`parse_rep` reads back to ``rep``."""
+        if isinstance(rep, _alg.SymbolicSU2Irrep):
+            return expression_to_text(rep.dim)
+        return rep.name
+
+    @property
+    def is_su2(self) -> bool:
+        return self.algebra.rank == 1
+
+    def is_trivial(self, rep) -> bool:
+        return not isinstance(rep, _alg.SymbolicSU2Irrep) and rep == self.algebra.trivial
+
+    def dim(self, rep):
+        return rep.dim
+
+    def index(self, rep):
+        return rep.index
+
+    def cubic(self, rep):
+        return rep.anomaly
+
+    def conjugate(self, rep):
+        return rep.conjugate
+
+    def subs(self, rep, mapping):
+        if isinstance(rep, _alg.SymbolicSU2Irrep):
+            return rep.subs(mapping)
+        return rep
+
+
+@dataclass(frozen=True)
+class U1(GroupFactor):
+    """An abelian U(1) factor; charges are exact or symbolic sympy expressions.
+
+    Examples
+    --------
+    >>> U1().parse_rep("-1/2")
+    -1/2
+    """
+
+    kind = "u1"
+
+    @property
+    def name(self) -> str:
+        return "U(1)"
+
+    @property
+    def trivial(self):
+        return sp.Integer(0)
+
+    def parse_rep(self, text, symbols: Mapping[str, sp.Symbol] | None = None):
+        if isinstance(text, bool):
+            raise ExpressionError(f"a U(1) charge cannot be a boolean ({text!r})")
+        if isinstance(text, int):
+            return sp.Integer(text)
+        if isinstance(text, float):
+            raise ExpressionError(
+                f"U(1) charge {text!r} is a floating-point number; write it exactly,"
+                " as a string such as \"1/3\" or \"0.5\""
+            )
+        if not isinstance(text, str):
+            raise ExpressionError(f"a U(1) charge must be a string or an integer, got {text!r}")
+        return parse_expression(text, symbols)
+
+    def rep_text(self, rep) -> str:
+        return expression_to_text(rep)
+
+    def is_trivial(self, rep) -> bool:
+        return sp.sympify(rep) == 0
+
+    def dim(self, rep):
+        return sp.Integer(1)
+
+    def conjugate(self, rep):
+        return -rep
+
+    def subs(self, rep, mapping):
+        return sp.sympify(rep).subs(mapping)
+
+
+@dataclass(frozen=True)
+class ZN(GroupFactor):
+    """A discrete Z_N factor; a charge is an integer modulo N, stored in [0, N).
+
+    Examples
+    --------
+    >>> z = parse_group("Z(2)")
+    >>> z.parse_rep("-"), z.parse_rep("+"), z.parse_rep(3)
+    (1, 0, 1)
+    """
+
+    n: int
+    kind = "zn"
+
+    def __post_init__(self):
+        if not isinstance(self.n, int) or self.n < 2:
+            raise GroupError(f"Z(N) needs an integer N >= 2, got {self.n!r}")
+
+    @property
+    def name(self) -> str:
+        return f"Z({self.n})"
+
+    @property
+    def trivial(self):
+        return sp.Integer(0)
+
+    def parse_rep(self, text, symbols=None):
+        if isinstance(text, bool):
+            raise InconsistentChargesError(f"a {self.name} charge cannot be a boolean")
+        if isinstance(text, str):
+            t = text.strip()
+            if self.n == 2 and t in ("+", "-"):
+                return sp.Integer(0 if t == "+" else 1)
+            if not re.fullmatch(r"[+-]?\d+", t):
+                hint = ' or "+"/"-"' if self.n == 2 else ""
+                raise InconsistentChargesError(
+                    f"a {self.name} charge must be an integer{hint}, got {text!r}"
+                )
+            value = int(t)
+        elif isinstance(text, int):
+            value = text
+        else:
+            value = sp.sympify(text)
+            if not value.is_Integer:
+                raise InconsistentChargesError(
+                    f"a {self.name} charge must be an integer, got {text!r}"
+                )
+            value = int(value)
+        return sp.Integer(value % self.n)
+
+    def rep_text(self, rep) -> str:
+        if self.n == 2:
+            return "+" if rep == 0 else "-"
+        return str(int(rep))
+
+    def is_trivial(self, rep) -> bool:
+        return int(rep) % self.n == 0
+
+    def dim(self, rep):
+        return sp.Integer(1)
+
+    def conjugate(self, rep):
+        return sp.Integer((-int(rep)) % self.n)
+
+    def subs(self, rep, mapping):
+        return rep
+
+
+_GROUP_RE = re.compile(r"^\s*(U|Z)\s*\(\s*(\d*)\s*\)\s*$")
+
+
+def parse_group(text: str) -> GroupFactor:
+    """Read a group factor: ``"U(1)"``, ``"Z(3)"`` or a simple Lie group.
+
+    Simple Lie groups are anything :func:`anomalyalgebra.algebra.lie_algebra` reads:
+    ``"SU(3)"``, ``"SO(10)"``, ``"Sp(4)"``, ``"E6"``, ``"G2"``, ...
+
+    Raises
+    ------
+    GroupError
+        When the text names no group the toolkit knows.
+
+    Examples
+    --------
+    >>> parse_group("U(1)"), parse_group("Z(3)").n, parse_group("SU(2)").name
+    (U1(), 3, 'SU(2)')
+    >>> parse_group("U(2)")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.GroupError: 'U(2)' is not a group factor: write U(2) as SU(2) x U(1) (only U(1) is accepted as a unitary factor)
+    """
+    if not isinstance(text, str):
+        raise GroupError(f"a group must be given as a string such as \"SU(3)\", got {text!r}")
+    m = _GROUP_RE.match(text)
+    if m:
+        kind, num = m.group(1), m.group(2)
+        if kind == "U":
+            if num != "1":
+                raise GroupError(
+                    f"{text!r} is not a group factor: write U({num}) as SU({num}) x U(1)"
+                    " (only U(1) is accepted as a unitary factor)"
+                )
+            return U1()
+        if not num or int(num) < 2:
+            raise GroupError(f"{text!r}: a discrete factor Z(N) needs N >= 2")
+        return ZN(int(num))
+    return SimpleFactor(_alg.lie_algebra(text))

@@ -1,0 +1,416 @@
+"""Fields and models: immutable records of gauge factors and chiral fields.
+
+A :class:`Model` is a tuple of labelled group factors, in the order the user chose
+(the column order of the paper's tables), plus a tuple of :class:`Field` records.
+Both are frozen; every operation that changes something (substituting symbols,
+removing or adding fields) returns a new model.
+
+Fields are listed exactly as the paper's tables list them: a Weyl fermion is
+left-handed (Lorentz ``(1/2, 0)``, chirality ``"L"``) or right-handed (``(0, 1/2)``,
+``"R"``) with its own representations; nothing is converted to a left-handed basis
+behind the user's back.  A complex scalar has spin 0 and no chirality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field as dc_field, replace
+from typing import Iterable, Mapping
+
+import sympy as sp
+
+from .exceptions import ModelError
+from .groups import GroupFactor, SimpleFactor, U1, ZN, parse_group
+
+__all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY"]
+
+#: The label that stands for gravity in :meth:`Model.anomaly`.
+GRAVITY = "grav"
+
+_LABEL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HALF = sp.Rational(1, 2)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A Weyl fermion or a complex scalar, with one representation per group label.
+
+    Parameters
+    ----------
+    name : str
+        Identifier used in code and model files (``"l3"``).
+    spin : sympy.Rational
+        ``1/2`` for a Weyl fermion, ``0`` for a complex scalar.
+    chirality : {"L", "R", None}
+        Chirality of a fermion as listed in the paper's tables; ``None`` for scalars.
+    reps : tuple of (label, representation)
+        Representation under each group factor, in the model's group order.
+    copies : int
+        Number of identical copies (generations).
+    latex : str
+        LaTeX name, e.g. ``r"\\ell_L^3"``.
+    """
+
+    name: str
+    spin: sp.Rational
+    chirality: str | None
+    reps: tuple
+    copies: int = 1
+    latex: str = ""
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not _LABEL_RE.match(self.name):
+            raise ModelError(f"field name {self.name!r} must be an identifier (letters, digits, _)")
+        spin = sp.Rational(self.spin)
+        object.__setattr__(self, "spin", spin)
+        if spin == _HALF:
+            if self.chirality not in ("L", "R"):
+                raise ModelError(
+                    f"field '{self.name}': a Weyl fermion needs chirality \"L\" or \"R\","
+                    f" got {self.chirality!r}"
+                )
+        elif spin == 0:
+            if self.chirality is not None:
+                raise ModelError(
+                    f"field '{self.name}': a scalar has no chirality (got {self.chirality!r})"
+                )
+        else:
+            raise ModelError(
+                f"field '{self.name}': spin must be 1/2 (Weyl fermion) or 0 (complex scalar),"
+                f" got {self.spin!r}"
+            )
+        if isinstance(self.copies, bool) or not isinstance(self.copies, int) or self.copies < 1:
+            raise ModelError(f"field '{self.name}': copies must be a positive integer, got {self.copies!r}")
+        object.__setattr__(self, "reps", tuple((str(k), v) for k, v in self.reps))
+        if not self.latex:
+            object.__setattr__(self, "latex", self.name)
+
+    @property
+    def is_fermion(self) -> bool:
+        return self.spin == _HALF
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.spin == 0
+
+    @property
+    def rep_map(self) -> dict:
+        return dict(self.reps)
+
+    def rep(self, label: str):
+        """The representation under the factor ``label``."""
+        for k, v in self.reps:
+            if k == label:
+                return v
+        raise ModelError(f"field '{self.name}' has no representation under '{label}'")
+
+    def _latex(self, printer=None) -> str:
+        return self.latex
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def fermion(name, chirality, reps: Mapping, *, copies=1, latex="") -> Field:
+    """Shorthand for a Weyl fermion; ``reps`` maps labels to representations.
+
+    Representations are given as objects (irreps, sympy expressions, integers) or as
+    the same strings a model file uses; :meth:`Model.build` reads the strings.
+    """
+    return Field(name, _HALF, chirality, tuple(reps.items()), copies, latex)
+
+
+def scalar(name, reps: Mapping, *, copies=1, latex="") -> Field:
+    """Shorthand for a complex scalar."""
+    return Field(name, sp.Integer(0), None, tuple(reps.items()), copies, latex)
+
+
+@dataclass(frozen=True)
+class Model:
+    """An immutable model: labelled group factors plus fields.
+
+    Build one with :meth:`Model.build` (which reads representation strings) or load a
+    model file with :func:`anomalyalgebra.load_model`.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> sm = aa.load_model("sm")
+    >>> [label for label, _ in sm.groups]
+    ['SU3c', 'SU2L', 'Y']
+    >>> sm.anomaly("Y", "Y", "Y")
+    0
+    >>> sm.without("e").anomaly("Y", "Y", "Y")
+    6
+    """
+
+    name: str
+    groups: tuple
+    fields: tuple
+    symbols: tuple = ()
+    symbol_latex: tuple = ()
+    description: str = ""
+    _index: dict = dc_field(default=None, compare=False, hash=False, repr=False)
+
+    # ------------------------------------------------------------------ building
+    def __post_init__(self):
+        groups = tuple((str(k), g) for k, g in self.groups)
+        object.__setattr__(self, "groups", groups)
+        object.__setattr__(self, "fields", tuple(self.fields))
+        object.__setattr__(self, "symbols", tuple(self.symbols))
+        object.__setattr__(self, "symbol_latex", tuple(self.symbol_latex))
+        labels = [k for k, _ in groups]
+        for label, g in groups:
+            if not _LABEL_RE.match(label):
+                raise ModelError(f"model '{self.name}': group label {label!r} must be an identifier")
+            if label == GRAVITY:
+                raise ModelError(f"model '{self.name}': '{GRAVITY}' is reserved for gravity")
+            if not isinstance(g, GroupFactor):
+                raise ModelError(f"model '{self.name}': group '{label}' is not a group factor: {g!r}")
+        dup = {x for x in labels if labels.count(x) > 1}
+        if dup:
+            raise ModelError(f"model '{self.name}': group label(s) {sorted(dup)} used twice")
+        names = [f.name for f in self.fields]
+        dup = {x for x in names if names.count(x) > 1}
+        if dup:
+            raise ModelError(f"model '{self.name}': field name(s) {sorted(dup)} used twice")
+        ordered = []
+        for f in self.fields:
+            if not isinstance(f, Field):
+                raise ModelError(f"model '{self.name}': {f!r} is not a Field")
+            have = f.rep_map
+            missing = [k for k in labels if k not in have]
+            extra = [k for k in have if k not in labels]
+            if missing or extra:
+                parts = []
+                if missing:
+                    parts.append(f"no representation given for {missing}")
+                if extra:
+                    parts.append(f"unknown group label(s) {extra} (groups: {labels})")
+                raise ModelError(f"model '{self.name}', field '{f.name}': " + "; ".join(parts))
+            ordered.append(replace(f, reps=tuple((k, have[k]) for k in labels)))
+        object.__setattr__(self, "fields", tuple(ordered))
+        object.__setattr__(self, "_index", {f.name: f for f in ordered})
+
+    @classmethod
+    def build(cls, name: str, groups, fields: Iterable[Field], *, symbols=(), description="",
+              symbol_latex=()):
+        """Build a model, reading group and representation strings.
+
+        Parameters
+        ----------
+        name : str
+            The model's name.
+        groups : mapping or sequence of (label, group)
+            Group factors in table-column order; each group is a
+            :class:`~anomalyalgebra.groups.GroupFactor` or a string like ``"SU(3)"``.
+        fields : iterable of Field
+            Fields whose representations may be strings (``"3bar"``, ``"-1/2"``,
+            ``"alpha_L"``) or already-built objects.
+        symbols : iterable of sympy.Symbol
+            Symbols that charge strings may use.
+
+        Examples
+        --------
+        >>> from anomalyalgebra.model import Model, fermion
+        >>> m = Model.build("toy", {"SU2L": "SU(2)", "X": "U(1)"},
+        ...                 [fermion("psi", "L", {"SU2L": "2", "X": "1"})])
+        >>> m.anomaly("X", "SU2L", "SU2L")
+        -1
+        """
+        pairs = list(groups.items()) if isinstance(groups, Mapping) else list(groups)
+        factors = tuple((label, g if isinstance(g, GroupFactor) else parse_group(g)) for label, g in pairs)
+        symbols = tuple(symbols)
+        by_name = {s.name: s for s in symbols}
+        gmap = dict(factors)
+        built = []
+        for f in fields:
+            reps = []
+            for label, rep in f.reps:
+                g = gmap.get(label)
+                if g is not None and isinstance(rep, (str, int)) and not isinstance(rep, bool):
+                    rep = _read_rep(g, rep, by_name, name, f.name, label)
+                elif g is not None and isinstance(g, U1):
+                    rep = sp.sympify(rep)
+                reps.append((label, rep))
+            built.append(replace(f, reps=tuple(reps)))
+        return cls(name, factors, tuple(built), symbols, tuple(symbol_latex), description)
+
+    # ------------------------------------------------------------------ access
+    @property
+    def labels(self) -> tuple:
+        """Group labels in the model's order."""
+        return tuple(k for k, _ in self.groups)
+
+    def group(self, label: str) -> GroupFactor:
+        """The group factor with this label."""
+        for k, g in self.groups:
+            if k == label:
+                return g
+        raise ModelError(f"model '{self.name}' has no group labelled {label!r} (groups: {list(self.labels)})")
+
+    def field(self, name: str) -> Field:
+        """The field with this name."""
+        try:
+            return self._index[name]
+        except KeyError:
+            raise ModelError(
+                f"model '{self.name}' has no field {name!r} (fields: {[f.name for f in self.fields]})"
+            ) from None
+
+    @property
+    def fermions(self) -> tuple:
+        return tuple(f for f in self.fields if f.is_fermion)
+
+    @property
+    def scalars(self) -> tuple:
+        return tuple(f for f in self.fields if f.is_scalar)
+
+    def symbol(self, name: str) -> sp.Symbol:
+        """The declared symbol with this name (with its assumptions)."""
+        for s in self.symbols:
+            if s.name == name:
+                return s
+        raise ModelError(
+            f"model '{self.name}' declares no symbol {name!r} (symbols: {[s.name for s in self.symbols]})"
+        )
+
+    def charge(self, field: str, label: str):
+        """The representation (charge, for a U(1)) of ``field`` under ``label``."""
+        self.group(label)
+        return self.field(field).rep(label)
+
+    @property
+    def free_symbols(self) -> set:
+        """Symbols that still appear in some representation."""
+        out = set()
+        for f in self.fields:
+            for label, rep in f.reps:
+                g = self.group(label)
+                if isinstance(g, U1):
+                    out |= sp.sympify(rep).free_symbols
+                elif isinstance(g, SimpleFactor) and hasattr(rep, "free_symbols"):
+                    out |= rep.free_symbols
+        return out
+
+    # ------------------------------------------------------------------ new models
+    def _with(self, **changes) -> "Model":
+        data = {
+            "name": self.name,
+            "groups": self.groups,
+            "fields": self.fields,
+            "symbols": self.symbols,
+            "symbol_latex": self.symbol_latex,
+            "description": self.description,
+        }
+        data.update(changes)
+        return Model(**data)
+
+    def subs(self, mapping=None, **kwargs) -> "Model":
+        """Substitute symbols in every representation; returns a new model.
+
+        Keys may be symbols or symbol names.  Substituted symbols that no longer
+        appear are dropped from :attr:`symbols`.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> m = aa.load_model("sm_x_tau").subs(alpha_L=4, alpha_R=-1)
+        >>> m.anomaly("X", "Y", "Y"), m.anomaly("X", "SU2L", "SU2L")
+        (-6, -4)
+        """
+        mapping = dict(mapping or {})
+        mapping.update(kwargs)
+        names = {s.name: s for s in self.symbols}
+        resolved = {}
+        for k, v in mapping.items():
+            if isinstance(k, str):
+                if k not in names:
+                    raise ModelError(f"model '{self.name}' declares no symbol {k!r} (symbols: {sorted(names)})")
+                k = names[k]
+            resolved[k] = sp.sympify(v) if not isinstance(v, sp.Basic) else v
+        fields = []
+        for f in self.fields:
+            reps = tuple((label, self.group(label).subs(rep, resolved)) for label, rep in f.reps)
+            fields.append(replace(f, reps=reps))
+        new = self._with(fields=tuple(fields))
+        remaining = new.free_symbols
+        keep = tuple(s for s in self.symbols if s not in resolved or s in remaining)
+        return new._with(symbols=keep)
+
+    def without(self, *names: str) -> "Model":
+        """A copy without the named fields."""
+        for n in names:
+            self.field(n)
+        return self._with(fields=tuple(f for f in self.fields if f.name not in names))
+
+    def with_fields(self, *fields: Field) -> "Model":
+        """A copy with extra fields (representation strings are read)."""
+        extra = Model.build(self.name, self.groups, fields, symbols=self.symbols).fields
+        return self._with(fields=self.fields + extra)
+
+    def replace_field(self, name: str, **changes) -> "Model":
+        """A copy with one field's attributes replaced (``copies``, ``latex``, ``reps``...)."""
+        old = self.field(name)
+        if "reps" in changes and isinstance(changes["reps"], Mapping):
+            merged = old.rep_map
+            merged.update(changes["reps"])
+            changes["reps"] = tuple(merged.items())
+        new = replace(old, **changes)
+        new = Model.build(self.name, self.groups, [new], symbols=self.symbols).fields[0]
+        return self._with(fields=tuple(new if f.name == name else f for f in self.fields))
+
+    def rename(self, name: str) -> "Model":
+        return self._with(name=name)
+
+    # ------------------------------------------------------------------ anomalies
+    def anomaly(self, a: str, b: str, c: str, *, convention: str = "eq4"):
+        """Anomaly trace of three gauge factors (or ``"grav"``), exact.
+
+        See :func:`anomalyalgebra.anomaly.anomaly_trace` for conventions.
+        """
+        from .anomaly import anomaly_trace
+
+        return anomaly_trace(self, a, b, c, convention=convention)
+
+    def anomalies(self, *, convention: str = "eq4", nonzero: bool = False) -> dict:
+        """Every anomaly trace that can be non-zero; see :func:`anomalyalgebra.anomaly.anomaly_table`."""
+        from .anomaly import anomaly_table
+
+        return anomaly_table(self, convention=convention, nonzero=nonzero)
+
+    def is_anomaly_free(self) -> bool:
+        """True when every trace vanishes identically and no SU(2)/Sp factor has Witten's anomaly."""
+        from .anomaly import is_anomaly_free
+
+        return is_anomaly_free(self)
+
+    def witten_anomaly(self, label: str) -> bool:
+        """Whether the SU(2) or Sp(2N) factor ``label`` has Witten's global anomaly."""
+        from .anomaly import witten_anomaly
+
+        return witten_anomaly(self, label)
+
+    # ------------------------------------------------------------------ output
+    def to_toml(self) -> str:
+        """The model as a model file (read back by :func:`anomalyalgebra.loads_model`)."""
+        from .modelfile import dumps_model
+
+        return dumps_model(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Model({self.name!r}, groups={[f'{k}={g.name}' for k, g in self.groups]},"
+            f" fields={[f.name for f in self.fields]})"
+        )
+
+
+def _read_rep(group, text, symbols, model_name, field_name, label):
+    from .exceptions import AnomalyAlgebraError
+
+    try:
+        return group.parse_rep(text, symbols)
+    except AnomalyAlgebraError as exc:
+        raise type(exc)(
+            f"model '{model_name}', field '{field_name}', group '{label}' ({group.name}): {exc}"
+        ) from None

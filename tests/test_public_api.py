@@ -1,0 +1,28 @@
+"""The public API is itself a contract: pin the exported names."""
+
+import anomalyalgebra
+
+
+def test_top_level_exports():
+    assert set(anomalyalgebra.__all__) == {
+        "AmbiguousRepresentationError", "AnomalyAlgebraError", "ExpressionError", "Field", "GRAVITY",
+        "GroupError", "InconsistentChargesError", "MissingDependencyError", "Model", "ModelError",
+        "ModelFileError", "NoSolutionError", "SimpleFactor", "U1", "UnknownRepresentationError", "ZN",
+        "anomaly_table", "anomaly_trace", "builtin_models", "dumps_model", "fermion",
+        "is_anomaly_free", "lie_algebra", "load_model", "loads_model", "parse_expression",
+        "parse_group", "parse_irrep", "scalar", "singlet_multiplicity", "su2_irrep",
+        "tensor_product", "witten_anomaly", "__version__",
+    }
+    for name in anomalyalgebra.__all__:
+        assert hasattr(anomalyalgebra, name), name
+
+
+def test_every_module_declares_all():
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(anomalyalgebra.__path__, "anomalyalgebra."):
+        if info.name.endswith("__main__"):
+            continue
+        mod = importlib.import_module(info.name)
+        assert hasattr(mod, "__all__"), info.name
