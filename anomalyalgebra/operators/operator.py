@@ -1,0 +1,299 @@
+"""Operators: products of fields and conjugate fields, and their invariance conditions.
+
+An operator is a product of field factors, each either the field or its conjugate.
+The string form used in notebooks and model files is a space-separated product::
+
+    "bar(LL) LR conj(S)"          # the Yukawa term of Eq. (29): L̄_L L_R S*
+    "bar(l3) ER S"                # Eq. (40), first term
+    "conj(S5) S1^5"               # a power: S1 five times (footnote 6)
+    "N1 N1"                       # a Majorana-type bilinear of a right-handed field
+
+``bar(F)`` (Dirac bar of a fermion) and ``conj(F)`` (complex conjugate of a scalar) both
+put the field in the conjugate representation; ``F^k`` repeats a factor.  ``F^dag`` and
+``F^*`` are accepted as synonyms of ``conj(F)``/``bar(F)``.
+
+For every factor of the model, :meth:`Operator.conditions` gives what invariance
+requires: a linear equation in the charges for a U(1), a congruence for Z_N, and the
+multiplicity of the singlet for a simple factor (from
+:func:`anomalyalgebra.algebra.singlet_multiplicity`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field as dc_field
+
+import sympy as sp
+
+from ..exceptions import ModelError
+from ..groups import SimpleFactor, U1, ZN
+
+__all__ = ["FieldFactor", "Operator", "Condition", "parse_operator"]
+
+
+@dataclass(frozen=True)
+class FieldFactor:
+    """One factor of an operator: a field, conjugated or not."""
+
+    field: str
+    conjugate: bool = False
+    #: spelling only (``bar`` for fermions, ``conj`` for scalars); not part of equality
+    bar: bool = dc_field(default=False, compare=False)
+
+    def __str__(self) -> str:
+        if not self.conjugate:
+            return self.field
+        return f"bar({self.field})" if self.bar else f"conj({self.field})"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """What invariance under one group factor requires of an operator.
+
+    Attributes
+    ----------
+    label : str
+        The group label.
+    kind : {"u1", "zn", "simple"}
+    expr : sympy.Expr
+        The total charge (U(1), Z_N) or the singlet multiplicity (simple factor).
+    modulus : int or None
+        N for a Z_N factor.
+    """
+
+    label: str
+    kind: str
+    expr: object
+    modulus: int | None = None
+
+    @property
+    def equation(self):
+        """For a U(1): the sympy equation ``total charge = 0``."""
+        if self.kind != "u1":
+            raise ModelError(f"condition of '{self.label}' ({self.kind}) is not a U(1) equation")
+        return sp.Eq(self.expr, 0)
+
+    @property
+    def satisfied(self):
+        """True/False when decidable, ``None`` when it depends on unknown symbols."""
+        if self.kind == "u1":
+            e = sp.simplify(self.expr)
+            return True if e == 0 else (False if e.is_number else None)
+        if self.kind == "zn":
+            e = sp.sympify(self.expr)
+            if e.is_Integer:
+                return int(e) % self.modulus == 0
+            return None
+        e = self.expr
+        if e is None:
+            return None
+        return bool(e > 0)
+
+    def __str__(self) -> str:
+        if self.kind == "u1":
+            return f"{self.label}: {sp.sstr(self.expr)} = 0"
+        if self.kind == "zn":
+            return f"{self.label}: {sp.sstr(self.expr)} = 0 mod {self.modulus}"
+        return f"{self.label}: {self.expr} singlet(s)"
+
+
+_TOKEN = re.compile(
+    r"^(?:(?P<wrap>bar|conj)\(\s*(?P<inner>[A-Za-z_]\w*)\s*\)|(?P<name>[A-Za-z_]\w*)(?P<suffix>\^dag|\^\*|\*)?)"
+    r"(?:\^(?P<power>\d+))?$"
+)
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A product of fields and conjugate fields.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("anomalon_nplet")
+    >>> op = Operator.parse("bar(LL) LR conj(S)")
+    >>> str(op)
+    'bar(LL) LR conj(S)'
+    >>> [str(c) for c in op.conditions(m)]
+    ['SU3c: 1 singlet(s)', 'SU2L: 1 singlet(s)', 'Y: 0 = 0', 'X: -X_LL + X_LR - X_S = 0']
+    >>> op.u1_equations(m)
+    [Eq(-X_LL + X_LR - X_S, 0)]
+    """
+
+    factors: tuple
+
+    def __post_init__(self):
+        facs = tuple(f if isinstance(f, FieldFactor) else FieldFactor(*f) for f in self.factors)
+        if not facs:
+            raise ModelError("an operator needs at least one field")
+        object.__setattr__(self, "factors", facs)
+
+    @classmethod
+    def parse(cls, text: str) -> "Operator":
+        """Read the string form (see the module documentation)."""
+        return parse_operator(text)
+
+    # -------------------------------------------------------------- structure
+    def field_names(self) -> tuple:
+        return tuple(f.field for f in self.factors)
+
+    def check_fields(self, model):
+        for f in self.factors:
+            model.field(f.field)
+
+    def fermions(self, model) -> tuple:
+        return tuple(f for f in self.factors if model.field(f.field).is_fermion)
+
+    def scalars(self, model) -> tuple:
+        return tuple(f for f in self.factors if model.field(f.field).is_scalar)
+
+    def mass_dimension(self, model):
+        """Canonical dimension: 3/2 per fermion, 1 per scalar."""
+        self.check_fields(model)
+        return sum((sp.Rational(3, 2) if model.field(f.field).is_fermion else sp.Integer(1))
+                   for f in self.factors)
+
+    def lorentz_scalar(self, model) -> bool:
+        """Whether the fermions can be contracted into a Lorentz scalar without derivatives.
+
+        Supported: no fermion, or a bilinear whose two spinors have the same index type
+        (both undotted: a left-handed field or the bar of a right-handed one; both
+        dotted: a right-handed field or the bar of a left-handed one).  This covers
+        Dirac-type ψ̄_L ψ_R and Majorana-type ψ_R ψ_R terms.
+        """
+        fs = self.fermions(model)
+        if not fs:
+            return True
+        if len(fs) != 2:
+            return len(fs) % 2 == 0 and len(fs) == 4 and _four_fermion_ok(model, fs)
+        return _dotted(model, fs[0]) == _dotted(model, fs[1])
+
+    def hermitian_conjugate(self) -> "Operator":
+        return Operator(tuple(FieldFactor(f.field, not f.conjugate, f.bar) for f in self.factors))
+
+    # -------------------------------------------------------------- invariance
+    def conditions(self, model) -> list:
+        """One :class:`Condition` per group factor, in the model's order."""
+        self.check_fields(model)
+        out = []
+        for label, g in model.groups:
+            reps = []
+            for f in self.factors:
+                rep = model.field(f.field).rep(label)
+                reps.append(g.conjugate(rep) if f.conjugate else rep)
+            if isinstance(g, U1):
+                out.append(Condition(label, "u1", sp.expand(sum(reps, sp.Integer(0)))))
+            elif isinstance(g, ZN):
+                total = sum(int(r) for r in reps)
+                out.append(Condition(label, "zn", sp.Integer(total % g.n), g.n))
+            else:
+                out.append(Condition(label, "simple", _singlets(g, reps)))
+        return out
+
+    def u1_equations(self, model) -> list:
+        """The linear equations (sympy ``Eq``) that U(1) invariance imposes, trivial ones dropped."""
+        return [c.equation for c in self.conditions(model) if c.kind == "u1" and sp.expand(c.expr) != 0]
+
+    def is_invariant(self, model):
+        """True/False, or ``None`` when it depends on unknown symbolic charges."""
+        verdicts = [c.satisfied for c in self.conditions(model)]
+        if any(v is False for v in verdicts):
+            return False
+        if any(v is None for v in verdicts):
+            return None
+        return True
+
+    def is_allowed(self, model):
+        """Gauge/discrete invariant and a Lorentz scalar."""
+        if not self.lorentz_scalar(model):
+            return False
+        return self.is_invariant(model)
+
+    # -------------------------------------------------------------- printing
+    def __str__(self) -> str:
+        parts = []
+        i = 0
+        facs = self.factors
+        while i < len(facs):
+            j = i
+            while j < len(facs) and facs[j] == facs[i] and facs[j].bar == facs[i].bar:
+                j += 1
+            count = j - i
+            f = facs[i]
+            parts.append(str(f) + (f"^{count}" if count > 1 else ""))
+            i = j
+        out = " ".join(parts)
+        return out
+
+    def latex(self, model) -> str:
+        """LaTeX of the product in the model's field names (``\\bar{\\mathcal{L}}_L ...``)."""
+        parts = []
+        for f in self.factors:
+            fld = model.field(f.field)
+            name = fld.latex
+            if f.conjugate:
+                name = rf"\overline{{{name}}}" if fld.is_fermion else rf"{{{name}}}^*"
+            parts.append(name)
+        return " ".join(parts)
+
+
+def _dotted(model, factor) -> bool:
+    chir = model.field(factor.field).chirality
+    return (chir == "R") != factor.conjugate
+
+
+def _four_fermion_ok(model, fs) -> bool:
+    dotted = sum(_dotted(model, f) for f in fs)
+    return dotted % 2 == 0
+
+
+def _singlets(group: SimpleFactor, reps):
+    from ..algebra import SymbolicSU2Irrep, singlet_multiplicity
+
+    nontrivial = [r for r in reps if not group.is_trivial(r)]
+    if not nontrivial:
+        return sp.Integer(1)
+    if any(isinstance(r, SymbolicSU2Irrep) for r in nontrivial):
+        if len(nontrivial) == 2 and nontrivial[0] == nontrivial[1].conjugate:
+            return sp.Integer(1)    # r-bar x r always contains exactly one singlet
+        return None                 # depends on the value of the symbolic dimension
+    return sp.Integer(singlet_multiplicity(*nontrivial))
+
+
+def parse_operator(text: str) -> Operator:
+    """Read ``"bar(LL) LR conj(S)"``-style text into an :class:`Operator`.
+
+    Raises
+    ------
+    ModelError
+        On a token that is not ``NAME``, ``bar(NAME)``, ``conj(NAME)``, ``NAME^*``,
+        ``NAME^dag``, optionally followed by ``^k``.
+
+    Examples
+    --------
+    >>> str(parse_operator("conj(S5)  S1^5"))
+    'conj(S5) S1^5'
+    >>> parse_operator("LL + LR")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelError: operator 'LL + LR': cannot read '+' (write fields as NAME, bar(NAME), conj(NAME), optionally ^k)
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ModelError(f"an operator is a non-empty string such as 'bar(LL) LR conj(S)', got {text!r}")
+    factors = []
+    for tok in re.sub(r"\(\s*", "(", re.sub(r"\s*\)", ")", text)).split():
+        m = _TOKEN.match(tok)
+        if not m:
+            raise ModelError(
+                f"operator {text!r}: cannot read {tok!r} (write fields as NAME, bar(NAME),"
+                " conj(NAME), optionally ^k)"
+            )
+        if m.group("wrap"):
+            f = FieldFactor(m.group("inner"), True, m.group("wrap") == "bar")
+        else:
+            f = FieldFactor(m.group("name"), bool(m.group("suffix")))
+        power = int(m.group("power") or 1)
+        if power < 1:
+            raise ModelError(f"operator {text!r}: power of {tok!r} must be >= 1")
+        factors.extend([f] * power)
+    return Operator(tuple(factors))
