@@ -35,6 +35,7 @@ anomaly traces; their Ibáñez–Ross conditions are computed separately.
 from __future__ import annotations
 
 from itertools import combinations_with_replacement
+from math import gcd
 
 import sympy as sp
 
@@ -143,49 +144,105 @@ def anomaly_trace(model: Model, a: str, b: str, c: str, *, convention: str = "eq
     return _trace(model, key, kinds, convention)
 
 
-def _trace(model, key, kinds, convention):
+def _records(model):
+    """Per-fermion data used by every channel, scaled to integers where exact.
+
+    Rational charges and indices are multiplied by the common denominator of their
+    label (``scale[label]``), so the sums run on Python integers; symbolic values are
+    multiplied by the same factor and stay sympy expressions.  :func:`_trace`
+    divides the scale out at the end.
+    """
+    fermions = model.fermions
+    scale = {}
+    for label, g in model.groups:
+        if isinstance(g, (SimpleFactor, U1)):
+            den = 1
+            for f in fermions:
+                v = g.index(f.rep(label)) if isinstance(g, SimpleFactor) else f.rep(label)
+                if isinstance(v, sp.Rational):
+                    den = den * int(v.q) // gcd(den, int(v.q))
+            scale[label] = den
+
+    def scaled(v, d):
+        if isinstance(v, sp.Rational):
+            return int(v.p) * (d // int(v.q))
+        return v * d
+
+    recs = []
+    for f in fermions:
+        dims, index, cubic, charge = {}, {}, {}, {}
+        for label, rep in f.reps:
+            g = model.group(label)
+            if isinstance(g, SimpleFactor):
+                d = g.dim(rep)
+                dims[label] = int(d) if isinstance(d, sp.Integer) else d
+                index[label] = scaled(g.index(rep), scale[label])
+                a = g.cubic(rep)
+                cubic[label] = int(a) if isinstance(a, sp.Integer) else a
+            elif isinstance(g, U1):
+                charge[label] = scaled(rep, scale[label])
+        recs.append((1 if f.chirality == "R" else -1, f.copies, dims, index, cubic, charge))
+    return recs, scale
+
+
+def _structure(key, kinds):
     n_grav = kinds.count("grav")
     simple = [x for x, k in zip(key, kinds) if k == "simple"]
     abelian = [x for x, k in zip(key, kinds) if k == "u1"]
-    # Which structure is it?  Anything else vanishes identically.
     if n_grav == 2:
-        structure = "grav" if abelian else None
-    elif len(abelian) == 3:
-        structure = "u1u1u1"
-    elif len(abelian) == 1 and len(simple) == 2 and simple[0] == simple[1]:
-        structure = "u1gg"
-    elif len(simple) == 3 and simple[0] == simple[1] == simple[2]:
-        structure = "ggg"
-    else:
-        structure = None
+        return ("grav" if abelian else None), simple, abelian
+    if len(abelian) == 3:
+        return "u1u1u1", simple, abelian
+    if len(abelian) == 1 and len(simple) == 2 and simple[0] == simple[1]:
+        return "u1gg", simple, abelian
+    if len(simple) == 3 and simple[0] == simple[1] == simple[2]:
+        return "ggg", simple, abelian
+    return None, simple, abelian   # vanishes identically (traceless generators)
+
+
+def _trace(model, key, kinds, convention, records=None):
+    structure, simple, abelian = _structure(key, kinds)
     if structure is None:
         return sp.Integer(0)
-
+    if records is None:
+        records = _records(model)
+    records, scale = records
     involved = set(key) - {GRAVITY}
-    total = sp.Integer(0)
-    for f in model.fermions:
-        sign = 1 if f.chirality == "R" else -1
-        weight = sp.Integer(f.copies)
-        for label, rep in f.reps:
-            g = model.group(label)
-            if label not in involved and isinstance(g, SimpleFactor):
-                weight = weight * g.dim(rep)
+    total = 0
+    symbolic = []
+    for sign, copies, dims, index, cubic, charge in records:
         if structure == "u1u1u1":
-            term = 2 * f.rep(key[0]) * f.rep(key[1]) * f.rep(key[2])
+            term = 2 * charge[key[0]] * charge[key[1]] * charge[key[2]]
         elif structure == "u1gg":
-            g = model.group(simple[0])
-            term = 2 * f.rep(abelian[0]) * g.index(f.rep(simple[0]))
+            term = 2 * charge[abelian[0]] * index[simple[0]]
         elif structure == "ggg":
-            g = model.group(simple[0])
-            term = g.cubic(f.rep(simple[0]))
+            term = cubic[simple[0]]
         else:  # grav
-            term = f.rep(abelian[0])
-        if term != 0:
-            total += sign * weight * term
+            term = charge[abelian[0]]
+        if term == 0:
+            continue
+        weight = copies
+        for label, d in dims.items():
+            if label not in involved:
+                weight = weight * d
+        value = sign * weight * term
+        if isinstance(value, int):
+            total += value
+        else:
+            symbolic.append(value)
+    if structure == "u1u1u1":
+        denominator = scale[key[0]] * scale[key[1]] * scale[key[2]]
+    elif structure == "u1gg":
+        denominator = scale[abelian[0]] * scale[simple[0]]
+    elif structure == "grav":
+        denominator = scale[abelian[0]]
+    else:
+        denominator = 1
     if convention == "left":
-        factor = sp.Rational(-1, 2) if structure in ("u1u1u1", "u1gg") else sp.Integer(-1)
-        total = factor * total
-    return sp.expand(total)
+        denominator = denominator * (-2 if structure in ("u1u1u1", "u1gg") else -1)
+    if not symbolic:
+        return sp.Rational(total, denominator)
+    return sp.expand(sp.Add(total, *symbolic) / denominator)
 
 
 def anomaly_table(model: Model, *, convention: str = "eq4", nonzero: bool = False) -> dict:
@@ -228,11 +285,12 @@ def anomaly_table(model: Model, *, convention: str = "eq4", nonzero: bool = Fals
     for u in u1:
         keys.append((u, GRAVITY, GRAVITY))
     table = {}
+    records = _records(model)
     for key in keys:
         key = canonical_key(model, *key)
         if key in table:
             continue
-        value = anomaly_trace(model, *key, convention=convention)
+        value = _trace(model, key, [_kind(model, x) for x in key], convention, records)
         if nonzero and value == 0:
             continue
         table[key] = value
