@@ -398,6 +398,12 @@ class Model:
 
         return dumps_model(self)
 
+    def _repr_latex_(self) -> str:
+        """Field table for Jupyter (MathJax ``array``, the layout of the paper's tables)."""
+        from .tables import field_table_array
+
+        return "$$" + field_table_array(self) + "$$"
+
     def __repr__(self) -> str:
         return (
             f"Model({self.name!r}, groups={[f'{k}={g.name}' for k, g in self.groups]},"

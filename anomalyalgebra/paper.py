@@ -11,6 +11,7 @@ a subset (``results(["eq21"])``) computes only that subset.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 import sympy as sp
@@ -31,9 +32,27 @@ def _result(key: str):
     return register
 
 
+#: Where keys without an equation number sit in the paper (by the nearest equation).
+_POSITION = {"gS_fit": 16.5, "gS_fit_printed_eq13": 16.6, "table2": 39.5,
+             "accidental_l_minus_4r": 46.5, "vX": 57.5, "fig1_L4R_best_fit": 58.5}
+
+
+def _order(key: str):
+    if key in _POSITION:
+        return (_POSITION[key], key)
+    digits = re.search(r"\d+", key)
+    return (float(digits.group()) if digits else 1e9, key)
+
+
 def keys() -> list:
-    """Every key :func:`results` knows, in the paper's order."""
-    return list(_REGISTRY)
+    """Every key :func:`results` knows, in the paper's order.
+
+    Examples
+    --------
+    >>> keys()[:3]
+    ['gS_fit', 'gS_fit_printed_eq13', 'eq21']
+    """
+    return sorted(_REGISTRY, key=_order)
 
 
 def results(which: Iterable[str] | None = None) -> dict:
@@ -140,3 +159,14 @@ def _condition(key):
 for _k in ("eq23", "eq24", "eq25", "eq26", "eq27"):
     _REGISTRY[_k] = (lambda k: (lambda: _condition(k)))(_k)
 del _k
+
+
+# ---------------------------------------------------------------- Sections II-IV numbers (pheno)
+def _register_pheno():
+    from .pheno import paper_numbers
+
+    for key in paper_numbers.KEYS:
+        _REGISTRY.setdefault(key, (lambda k: lambda: paper_numbers.records(which=[k])[k])(key))
+
+
+_register_pheno()

@@ -42,7 +42,8 @@ class PaperRecord:
     @property
     def rel_diff(self):
         """(derived - paper) / paper for numbers; ``None`` for expressions and lists."""
-        if isinstance(self.derived, str) or isinstance(self.paper, str):
+        if not isinstance(self.derived, (int, float, sp.Basic)) or \
+                not isinstance(self.paper, (int, float, sp.Basic)):
             return None
         try:
             d, p = sp.sympify(self.derived), sp.sympify(self.paper)

@@ -12,7 +12,7 @@ from .anomaly import anomaly_label
 from .groups import SimpleFactor, U1, ZN
 from .model import Model
 
-__all__ = ["field_table_text", "field_table_latex", "latex_symbol_names", "anomaly_table_text",
+__all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
            "anomaly_table_latex", "rep_latex"]
 
 
@@ -79,6 +79,27 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
     lines += [r"\hline", r"\end{tabular}"]
     cap = caption if caption is not None else f"Field content of the {model.name} model."
     lines += [rf"\caption{{{_escape(cap)}}}", r"\end{table}"]
+    return "\n".join(lines)
+
+
+def field_table_array(model: Model) -> str:
+    """The field table as a math-mode ``array`` (renders in MathJax and in LaTeX).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> print(field_table_array(aa.load_model("sm")).splitlines()[2])
+    q_L^i & (\\frac{1}{2}, 0) & 3 & 2 & \\frac{1}{6} \\\\
+    """
+    cols = "l" + "c" * (1 + len(model.groups))
+    head = " & ".join([r"\text{Field}", r"\text{Lorentz}"] +
+                      [rf"\mathrm{{{g.name}}}_{{\mathrm{{{k}}}}}" for k, g in model.groups])
+    lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
+    for f in model.fields:
+        lor = "(0, 0)" if f.is_scalar else (r"(\frac{1}{2}, 0)" if f.chirality == "L" else r"(0, \frac{1}{2})")
+        cells = [f.latex, lor] + [rep_latex(model, k, r) for k, r in f.reps]
+        lines.append(" & ".join(cells) + r" \\")
+    lines.append(r"\end{array}")
     return "\n".join(lines)
 
 
