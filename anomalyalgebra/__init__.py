@@ -30,6 +30,7 @@ from .model import GRAVITY, Field, Model, fermion, scalar
 from .modelfile import builtin_models, dumps_model, load_model, loads_model
 from .anomaly import anomaly_table, anomaly_trace, is_anomaly_free, witten_anomaly
 from .expr import parse_expression
+from .enumeration import chiral_singlet_charges, enumerate_charges
 
 __version__ = "0.1.0"
 
@@ -53,6 +54,8 @@ __all__ = [
     "anomaly_table",
     "anomaly_trace",
     "builtin_models",
+    "chiral_singlet_charges",
+    "enumerate_charges",
     "dumps_model",
     "fermion",
     "is_anomaly_free",

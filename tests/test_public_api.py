@@ -8,7 +8,7 @@ def test_top_level_exports():
         "AmbiguousRepresentationError", "AnomalyAlgebraError", "ExpressionError", "Field", "GRAVITY",
         "GroupError", "InconsistentChargesError", "MissingDependencyError", "Model", "ModelError",
         "ModelFileError", "NoSolutionError", "SimpleFactor", "U1", "UnknownRepresentationError", "ZN",
-        "anomaly_table", "anomaly_trace", "builtin_models", "dumps_model", "fermion",
+        "anomaly_table", "anomaly_trace", "builtin_models", "chiral_singlet_charges", "enumerate_charges", "dumps_model", "fermion",
         "is_anomaly_free", "lie_algebra", "load_model", "loads_model", "parse_expression",
         "parse_group", "parse_irrep", "scalar", "singlet_multiplicity", "su2_irrep",
         "tensor_product", "witten_anomaly", "__version__",

@@ -12,55 +12,9 @@ from typing import Callable, Sequence
 
 import sympy as sp
 
-from ..exceptions import MissingDependencyError
+from ..numeric import lambdify_numpy, require_numpy
 
 __all__ = ["numeric", "require_numpy", "lambdify_numpy"]
-
-
-def _fast_pow_printer():
-    """A NumPyPrinter that writes small integer powers as products.
-
-    ``numpy.power(x, 4)`` is several times slower than ``square(square(x))``; sympy
-    prints ``x**4`` as a power, so the Fig. 1 χ² (which has a ``(a - b)**4`` term) would run
-    ~3x slower than hand-written numpy without this.
-    """
-    from sympy.printing.numpy import NumPyPrinter
-
-    class FastPowPrinter(NumPyPrinter):
-        def _print_Pow(self, expr, rational=False):
-            e = expr.exp
-            if e.is_Integer and int(e) in (2, 4):
-                sq = f"square({self._print(expr.base)})"
-                return sq if int(e) == 2 else f"square({sq})"
-            return super()._print_Pow(expr, rational=rational)
-
-    return FastPowPrinter({"fully_qualified_modules": False, "inline": True,
-                           "allow_unknown_functions": True, "user_functions": {}})
-
-
-def lambdify_numpy(args, expr):
-    """``sympy.lambdify(args, expr, "numpy")`` with small powers written as products.
-
-    Examples
-    --------
-    >>> import sympy as sp
-    >>> x = sp.Symbol("x")
-    >>> float(lambdify_numpy([x], (x - 1)**4 + 2*x**2)(3.0))
-    34.0
-    """
-    require_numpy()
-    return sp.lambdify(args, expr, modules="numpy", printer=_fast_pow_printer())
-
-
-def require_numpy():
-    """Import numpy or raise a clear :class:`MissingDependencyError`."""
-    try:
-        import numpy
-    except ImportError as exc:  # pragma: no cover - environment dependent
-        raise MissingDependencyError(
-            "this feature needs numpy: pip install anomalyalgebra[numeric]"
-        ) from exc
-    return numpy
 
 
 def numeric(func: Callable, variables: Sequence[str], *, modules: str = "numpy",

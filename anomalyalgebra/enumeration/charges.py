@@ -1,0 +1,353 @@
+"""Integer U(1)' charges of a model: from anomaly traces to an enumeration Problem.
+
+:func:`charge_problem` turns the model's anomaly traces (sympy polynomials in the
+unknown charge symbols; every other charge fixed) plus user equations into a
+:class:`~.problem.Problem`:
+
+* a trace or equation whose monomials each contain one unknown only is
+  *separable* and becomes a :class:`~.problem.Condition` (this is the case for all
+  anomaly conditions of one unknown U(1)' and for every linear equation, e.g. the
+  invariance of a Yukawa operator);
+* anything else becomes an extra :class:`~.problem.Polynomial`, checked on the
+  candidates (correct, but without the meet-in-the-middle speed-up for it);
+* unknowns with the same coefficients in every condition and the same quantum
+  numbers otherwise (copies of a field with flavour-dependent charges) form one
+  permutation-symmetric group and are reported sorted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import lcm
+
+import sympy as sp
+
+from ..exceptions import ModelError, NoSolutionError
+from .parallel import iter_solutions
+from .problem import Condition, Group, Polynomial, Problem, symmetric_range
+
+__all__ = ["ChargeProblem", "charge_problem", "enumerate_charges", "operator_charge"]
+
+
+@dataclass(frozen=True)
+class ChargeProblem:
+    """A :class:`Problem` plus the map from its flattened positions to the unknowns."""
+
+    problem: Problem
+    unknowns: tuple  # sympy symbols, in flattened problem order
+    order: tuple  # the caller's order of unknowns
+
+    def assignment(self, solution) -> tuple:
+        """Values of ``order`` (the caller's unknowns) for one engine solution."""
+        flat = [q for part in solution for q in part]
+        value = dict(zip(self.unknowns, flat))
+        return tuple(value[s] for s in self.order)
+
+
+def operator_charge(model, label: str, fields) -> sp.Expr:
+    """Total ``label`` charge of an operator made of *fields*.
+
+    A name ending in ``*`` stands for the conjugate field.  The operator is allowed
+    (invariant under ``label``) when the result vanishes.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> sm = aa.load_model("sm")
+    >>> operator_charge(sm, "Y", ["q*", "H", "d"])   # the down-type Yukawa q̄ H d_R
+    0
+    """
+    total = sp.Integer(0)
+    for name in fields:
+        conj = name.endswith("*")
+        q = sp.sympify(model.charge(name.rstrip("*"), label))
+        total += -q if conj else q
+    return sp.expand(total)
+
+
+def _resolve(model, unknowns):
+    out = []
+    for u in unknowns:
+        if isinstance(u, sp.Symbol):
+            out.append(u)
+        elif isinstance(u, str):
+            out.append(model.symbol(u))
+        else:
+            raise ModelError(f"unknowns must be sympy symbols or symbol names, got {u!r}")
+    if len(set(out)) != len(out):
+        raise ModelError(f"unknowns listed twice: {out}")
+    return tuple(out)
+
+
+def _find_label(model, unknowns, label):
+    from ..groups import U1
+
+    if label is not None:
+        if not isinstance(model.group(label), U1):
+            raise ModelError(f"'{label}' is not a U(1) factor of model '{model.name}'")
+        return label
+    found = set()
+    for f in model.fields:
+        for lab, rep in f.reps:
+            if isinstance(model.group(lab), U1) and sp.sympify(rep).free_symbols & set(unknowns):
+                found.add(lab)
+    if len(found) != 1:
+        raise ModelError(
+            f"the unknowns {list(unknowns)} must appear in the charges of exactly one U(1)"
+            f" of model '{model.name}' (found {sorted(found)}); pass label="
+        )
+    return found.pop()
+
+
+def _equation(e):
+    if isinstance(e, sp.Equality):
+        return e.lhs - e.rhs
+    if isinstance(e, sp.Basic):
+        return e
+    raise ModelError(
+        f"equations must be sympy expressions (meaning '= 0') or sympy.Eq, got {e!r}"
+    )
+
+
+def _lh(model, f, label):
+    """Representations other than *label*, written for the left-handed Weyl field."""
+    out = []
+    for lab, rep in f.reps:
+        if lab == label:
+            continue
+        g = model.group(lab)
+        out.append((lab, rep if f.chirality == "L" else g.conjugate(rep)))
+    return tuple(out)
+
+
+def _conj(model, reps):
+    return tuple((lab, model.group(lab).conjugate(rep)) for lab, rep in reps)
+
+
+def _is_trivial(model, reps):
+    return all(model.group(lab).is_trivial(rep) for lab, rep in reps)
+
+
+def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
+                   equations=(), chiral: bool = False, primitive: bool | None = None,
+                   sign_reduce: bool | None = None, nonzero: bool = False) -> ChargeProblem:
+    """Build the enumeration problem for integer values of *unknowns*.
+
+    Parameters
+    ----------
+    model : anomalyalgebra.Model
+        A model whose charges under one U(1) factor are expressions in *unknowns*;
+        every other symbol must already be substituted.
+    unknowns : sequence of sympy.Symbol or str
+        The integer unknowns, ``|q| <= q_max``.
+    label : str, optional
+        The U(1) factor carrying the unknowns (found automatically if unique).
+    equations : sequence of sympy expressions or sympy.Eq
+        Extra equations (e.g. :func:`operator_charge` of required operators).
+    chiral : bool
+        Exclude vector-like pairs: two fermions in conjugate representations
+        whose charges cancel (written left-handed), and a fermion that is a singlet
+        of everything with charge 0.
+    primitive : bool, optional
+        Keep only gcd-1 solutions; default True when every condition is homogeneous.
+    sign_reduce : bool, optional
+        Report a solution and its negative once; default True when allowed.
+    nonzero : bool
+        Exclude the value 0 for every unknown.
+    """
+    unknowns = _resolve(model, unknowns)
+    label = _find_label(model, unknowns, label)
+    other = model.free_symbols - set(unknowns)
+    if other:
+        raise ModelError(
+            f"model '{model.name}' still has symbols {sorted(map(str, other))} that are not"
+            " unknowns; substitute them first (model.subs(...))"
+        )
+    exprs = []
+    for key, expr in model.anomalies().items():
+        if label in key:
+            exprs.append((f"A{key}", sp.expand(expr)))
+    for i, e in enumerate(equations):
+        exprs.append((f"equation {i + 1}", sp.expand(_equation(e))))
+    sep, nonsep = [], []
+    for name, expr in exprs:
+        if not expr.free_symbols:
+            if expr != 0:
+                raise NoSolutionError(f"{name} = {expr} does not depend on the unknowns")
+            continue
+        if not expr.free_symbols <= set(unknowns):
+            raise ModelError(f"{name} involves symbols {expr.free_symbols - set(unknowns)}")
+        poly = sp.Poly(expr, *unknowns)
+        if not all(c.is_Rational for c in poly.coeffs()):
+            raise ModelError(f"{name} has non-rational coefficients: {expr}")
+        den = lcm(*(int(sp.Rational(c).q) for c in poly.coeffs()))
+        terms = [(tuple(m), int(sp.Rational(c) * den)) for m, c in poly.terms()]
+        if all(sum(1 for e in m if e) <= 1 for m, _ in terms):
+            sep.append((name, terms))
+        else:
+            nonsep.append((name, terms))
+    in_extra = {i for _, terms in nonsep for m, _ in terms for i, e in enumerate(m) if e}
+
+    # univariate rows per unknown and per separable condition
+    rows = []
+    for _, terms in sep:
+        row: dict = {}
+        for m, c in terms:
+            k = next((i for i, e in enumerate(m) if e), None)
+            if k is not None:
+                d = m[k]
+                poly = row.setdefault(k, {})
+                poly[d] = poly.get(d, 0) + c
+        rows.append(row)
+    constants = [sum(c for m, c in terms if not any(m)) for _, terms in sep]
+
+    def univariate(ci, k):
+        poly = rows[ci].get(k, {})
+        deg = max(poly, default=0)
+        return tuple(poly.get(d, 0) for d in range(deg + 1))
+
+    # value sets, vector-like constraints, signatures
+    base = set(symmetric_range(q_max, nonzero=nonzero))
+    removed = {k: set() for k in range(len(unknowns))}
+    pairs = set()
+    slots = []  # (field, sign of the unknown (or None), unknown index or fixed charge)
+    signature = {k: [] for k in range(len(unknowns))}
+    for f in model.fields:
+        c = sp.expand(sp.sympify(f.rep(label)))
+        syms = c.free_symbols & set(unknowns)
+        for k in (unknowns.index(s) for s in syms):
+            signature[k].append((
+                str(c.subs(unknowns[k], sp.Symbol("_"))), f.spin, f.chirality, f.copies,
+                tuple((lab, str(rep)) for lab, rep in f.reps if lab != label),
+            ))
+        if not f.is_fermion:
+            continue
+        if not syms:
+            slots.append((f, None, c))
+        elif len(syms) == 1 and (c - unknowns[unknowns.index(next(iter(syms)))]) == 0:
+            slots.append((f, 1, unknowns.index(next(iter(syms)))))
+        elif len(syms) == 1 and (c + next(iter(syms))) == 0:
+            slots.append((f, -1, unknowns.index(next(iter(syms)))))
+        elif chiral:
+            raise ModelError(
+                f"field '{f.name}': chiral=True needs charges of the form ±unknown or a"
+                f" number, got {c}"
+            )
+    if chiral:
+        for a, (f, sa, xa) in enumerate(slots):
+            ra = _lh(model, f, label)
+            sig_f = 1 if f.chirality == "L" else -1
+            if sa is not None and f.copies == 1 and _is_trivial(model, ra):
+                removed[xa].add(0)  # a singlet of everything with charge 0 can have a mass
+            for b in range(a, len(slots)):
+                g, sb, xb = slots[b]
+                if a == b and f.copies < 2:
+                    continue
+                if _lh(model, g, label) != _conj(model, ra):
+                    continue
+                sig_g = 1 if g.chirality == "L" else -1
+                if sa is None and sb is None:
+                    continue
+                if sa is None or sb is None:
+                    (s1, x1, sg1), fixed, sg2 = (
+                        ((sa, xa, sig_f), xb, sig_g) if sb is None else ((sb, xb, sig_g), xa, sig_f)
+                    )
+                    val = -sg2 * fixed / (sg1 * s1)
+                    if val.is_Integer:
+                        removed[x1].add(int(val))
+                    continue
+                s = (sig_g * sb) * (sig_f * sa)
+                if xa == xb:
+                    if s == 1:
+                        removed[xa].add(0)
+                    continue
+                pairs.add((xa, xb, s))
+
+    # groups of interchangeable unknowns
+    keys = {}
+    for k in range(len(unknowns)):
+        if k in in_extra:
+            key = ("single", k)
+        else:
+            key = (
+                tuple(univariate(ci, k) for ci in range(len(sep))),
+                tuple(sorted(signature[k], key=str)),
+                tuple(sorted(removed[k])),
+            )
+        keys.setdefault(key, []).append(k)
+    members = list(keys.values())
+    group_of = {k: gi for gi, ks in enumerate(members) for k in ks}
+    groups = tuple(
+        Group("+".join(str(unknowns[k]) for k in ks), len(ks),
+              tuple(sorted(base - removed[ks[0]])) or (0,))
+        for ks in members
+    )
+    if any(not (base - removed[ks[0]]) for ks in members):
+        raise NoSolutionError("an unknown has no allowed value left")
+    conditions = tuple(
+        Condition(name, constants[ci], tuple(univariate(ci, ks[0]) for ks in members))
+        for ci, (name, _) in enumerate(sep)
+    )
+    flat = [k for ks in members for k in ks]
+    pos = {k: i for i, k in enumerate(flat)}
+    extra = tuple(
+        Polynomial(name, tuple((c, tuple((pos[i], e) for i, e in enumerate(m) if e))
+                               for m, c in terms))
+        for name, terms in nonsep
+    )
+    vectorlike = set()
+    for xa, xb, s in pairs:
+        ga, gb = group_of[xa], group_of[xb]
+        vectorlike.add((min(ga, gb), max(ga, gb), s))
+    homogeneous = all(c == 0 for c in constants) and all(
+        any(m) for _, terms in nonsep for m, _ in terms
+    )
+    if primitive is None:
+        primitive = homogeneous
+    kwargs = dict(extra=extra, vectorlike=tuple(sorted(vectorlike)), primitive=primitive)
+    if sign_reduce is None:
+        try:
+            problem = Problem(groups, conditions, sign_reduce=True, **kwargs)
+        except ValueError:
+            problem = Problem(groups, conditions, sign_reduce=False, **kwargs)
+    else:
+        problem = Problem(groups, conditions, sign_reduce=sign_reduce, **kwargs)
+    return ChargeProblem(problem, tuple(unknowns[k] for k in flat), unknowns)
+
+
+def enumerate_charges(model, unknowns, q_max: int, *, equations=(), executor=None,
+                      label: str | None = None, chiral: bool = False,
+                      primitive: bool | None = None, sign_reduce: bool | None = None,
+                      nonzero: bool = False, progress=False, batch_size: int | None = None):
+    """Yield every integer assignment of *unknowns* that cancels the model's anomalies.
+
+    Each solution is a tuple of integers in the order of *unknowns*.  Unknowns that
+    are interchangeable (copies of a field, see :func:`charge_problem`) come out in
+    non-decreasing order; a solution and its negative count once when the
+    conditions allow it.  See :func:`charge_problem` for the parameters; *executor*,
+    *progress* and *batch_size* are passed to :func:`iter_solutions`.
+
+    Examples
+    --------
+    One generation of the SM plus a right-handed neutrino with an unknown U(1)'
+    charge for each field: the solutions are B - L and hypercharge combinations.
+
+    >>> import sympy as sp, anomalyalgebra as aa
+    >>> from anomalyalgebra.model import Model, fermion
+    >>> x = sp.symbols("x_q x_u x_d x_l x_e x_n")
+    >>> reps = [("q", "L", "3", "2", "1/6"), ("u", "R", "3", "1", "2/3"),
+    ...         ("d", "R", "3", "1", "-1/3"), ("l", "L", "1", "2", "-1/2"),
+    ...         ("e", "R", "1", "1", "-1"), ("n", "R", "1", "1", "0")]
+    >>> fields = [fermion(n, c, {"SU3c": a, "SU2L": b, "Y": y, "X": s})
+    ...           for (n, c, a, b, y), s in zip(reps, x)]
+    >>> m = Model.build("sm1n", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Y": "U(1)",
+    ...                          "X": "U(1)"}, fields, symbols=x)
+    >>> (1, 1, 1, -3, -3, -3) in list(enumerate_charges(m, x, 3))   # B - L (times 3)
+    True
+    """
+    cp = charge_problem(model, unknowns, q_max, label=label, equations=equations,
+                        chiral=chiral, primitive=primitive, sign_reduce=sign_reduce,
+                        nonzero=nonzero)
+    for sol in iter_solutions(cp.problem, executor=executor, progress=progress,
+                              batch_size=batch_size, desc=f"{model.name}, q_max={q_max}"):
+        yield cp.assignment(sol)

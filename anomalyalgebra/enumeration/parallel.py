@@ -1,0 +1,143 @@
+"""Running the chunks of an enumeration, locally or on any ``concurrent.futures.Executor``.
+
+Results are always yielded in chunk order, and each chunk's solutions are sorted,
+so the output does not depend on the executor, the number of workers or the batch
+size.  A dask.distributed cluster is used through ``client.get_executor()``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import deque
+
+from .engine import plan_chunks, run_chunk
+from .problem import Problem
+
+__all__ = ["iter_solutions", "enumerate_problem", "count_solutions", "run_batch"]
+
+
+def run_batch(problem: Problem, chunks) -> list:
+    """Solve several chunks in one task (the unit sent to an executor)."""
+    out = []
+    for chunk in chunks:
+        out.extend(run_chunk(problem, chunk))
+    return out
+
+
+class _Progress:
+    """tqdm if installed, else a single self-overwriting line on stderr."""
+
+    def __init__(self, total: int, enabled, desc: str):
+        self.total = total
+        self.done = 0
+        self.enabled = bool(enabled)
+        self.bar = None
+        self.t0 = time.monotonic()
+        self.last = 0.0
+        if not self.enabled:
+            return
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:
+            tqdm = None
+        if tqdm is not None:
+            self.bar = tqdm(total=total, desc=desc, unit="chunk")
+        self.desc = desc
+
+    def update(self, n: int = 1, found: int = 0):
+        self.done += n
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(n)
+            self.bar.set_postfix(solutions=found, refresh=False)
+            return
+        now = time.monotonic()
+        if now - self.last > 0.5 or self.done == self.total:
+            self.last = now
+            sys.stderr.write(
+                f"\r{self.desc}: {self.done}/{self.total} chunks,"
+                f" {found} solutions, {now - self.t0:.1f}s"
+            )
+            if self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+
+
+def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = None,
+                   max_pending: int = 64, progress=False, desc: str = "enumerating"):
+    """Yield every solution of *problem*, chunk by chunk, in a fixed order.
+
+    Parameters
+    ----------
+    problem : Problem
+        What to enumerate.
+    executor : concurrent.futures.Executor, optional
+        Anything with ``submit(fn, *args)`` returning a future (a
+        ``ProcessPoolExecutor``, ``ThreadPoolExecutor``, or a dask
+        ``Client.get_executor()``).  ``None`` runs in this process.
+    batch_size : int, optional
+        Chunks per submitted task (default: about 4 tasks per chunk group of 64).
+    max_pending : int
+        Tasks in flight at once, which bounds the memory held for out-of-order results.
+    progress : bool
+        Show a progress bar (tqdm if installed, otherwise a line on stderr).
+
+    Yields
+    ------
+    tuple of tuple of int
+        One sorted tuple per group.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.enumeration import Problem, Group, Condition
+    >>> p = Problem((Group("z", 3, range(-2, 3)),), (Condition("sum", 0, ((0, 1),)),),
+    ...             sign_reduce=True)
+    >>> list(iter_solutions(p))
+    [((0, 0, 0),), ((-2, 0, 2),), ((-2, 1, 1),), ((-1, 0, 1),)]
+    """
+    chunks = plan_chunks(problem)
+    if batch_size is None:
+        batch_size = max(1, len(chunks) // 256)
+    batches = [chunks[i:i + batch_size] for i in range(0, len(chunks), batch_size)]
+    bar = _Progress(len(batches), progress, desc)
+    found = 0
+    try:
+        if executor is None:
+            for batch in batches:
+                sols = run_batch(problem, batch)
+                found += len(sols)
+                bar.update(1, found)
+                yield from sols
+            return
+        pending: deque = deque()
+        it = iter(batches)
+        for batch in it:
+            pending.append(executor.submit(run_batch, problem, batch))
+            if len(pending) >= max_pending:
+                break
+        while pending:
+            sols = pending.popleft().result()
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append(executor.submit(run_batch, problem, nxt))
+            found += len(sols)
+            bar.update(1, found)
+            yield from sols
+    finally:
+        bar.close()
+
+
+def enumerate_problem(problem: Problem, **kwargs) -> list:
+    """All solutions as a list (same order as :func:`iter_solutions`)."""
+    return list(iter_solutions(problem, **kwargs))
+
+
+def count_solutions(problem: Problem, **kwargs) -> int:
+    """Number of solutions, without keeping them."""
+    return sum(1 for _ in iter_solutions(problem, **kwargs))

@@ -1,0 +1,110 @@
+"""LaTeX of derived objects in the model's own notation, and a compile helper.
+
+Expressions are printed by :func:`sympy.latex` with the model's symbol names (the
+``latex`` option of ``[symbols]`` in a model file: ``X_LL`` prints as
+``\\mathcal{X}_{\\mathcal{L}_L}``).  Field tables come from :mod:`anomalyalgebra.tables`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import sympy as sp
+
+from ..exceptions import MissingDependencyError
+from ..tables import latex_symbol_names
+
+__all__ = ["to_latex", "equation", "align", "document", "compile_latex", "find_tex_engine"]
+
+
+def to_latex(expr, model=None, **settings) -> str:
+    """``sympy.latex`` with the model's symbol names.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("anomalon_nplet")
+    >>> to_latex(m.symbol("X_LL") + m.symbol("X_LR"), m)
+    '\\\\mathcal{X}_{\\\\mathcal{L}_L} + \\\\mathcal{X}_{\\\\mathcal{L}_R}'
+    """
+    names = latex_symbol_names(model) if model is not None else {}
+    names.update(settings.pop("symbol_names", {}))
+    if hasattr(expr, "_repr_latex_") and not isinstance(expr, sp.Basic):
+        return expr._repr_latex_().strip("$")
+    return sp.latex(expr, symbol_names=names, **settings)
+
+
+def equation(lhs, rhs, model=None, *, label: str | None = None) -> str:
+    """An ``equation`` environment ``lhs = rhs`` (lhs may be a LaTeX string)."""
+    left = lhs if isinstance(lhs, str) else to_latex(lhs, model)
+    tag = rf"\label{{{label}}}" if label else ""
+    return "\\begin{equation}" + tag + "\n  " + left + " = " + to_latex(rhs, model) + "\n\\end{equation}"
+
+
+def align(rows, model=None) -> str:
+    """An ``align`` environment from ``(lhs, rhs)`` pairs (lhs may be a LaTeX string)."""
+    rows = list(rows)
+    out = ["\\begin{align}"]
+    for i, (lhs, rhs) in enumerate(rows):
+        left = lhs if isinstance(lhs, str) else to_latex(lhs, model)
+        end = r" \\" if i < len(rows) - 1 else ""
+        out.append(f"  {left} &= {to_latex(rhs, model)}{end}")
+    out.append("\\end{align}")
+    return "\n".join(out)
+
+
+def document(parts, *, title: str = "anomalyalgebra report") -> str:
+    """A stand-alone LaTeX article (amsmath, amssymb) around the given parts."""
+    body = "\n\n".join(parts)
+    return "\n".join([
+        r"\documentclass[11pt]{article}",
+        r"\usepackage{amsmath,amssymb}",
+        r"\usepackage[margin=2cm]{geometry}",
+        r"\allowdisplaybreaks",
+        rf"\title{{{title}}}",
+        r"\date{}",
+        r"\begin{document}",
+        r"\maketitle",
+        body,
+        r"\end{document}",
+        "",
+    ])
+
+
+def find_tex_engine():
+    """Path of ``pdflatex`` (or ``lualatex``/``xelatex``), or ``None``."""
+    for name in ("pdflatex", "lualatex", "xelatex"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def compile_latex(tex: str, outdir=None, *, name: str = "report", timeout: float = 120) -> Path:
+    """Compile a LaTeX document with a real TeX engine; returns the PDF path.
+
+    Raises
+    ------
+    MissingDependencyError
+        When no TeX engine is installed (Debian: ``apt-get install texlive-latex-base``).
+    RuntimeError
+        When the engine reports an error; the message carries the end of its log.
+    """
+    engine = find_tex_engine()
+    if engine is None:
+        raise MissingDependencyError(
+            "no TeX engine found (pdflatex/lualatex/xelatex); on Debian: apt-get install texlive-latex-base"
+        )
+    outdir = Path(outdir) if outdir is not None else Path(tempfile.mkdtemp(prefix="aa-tex-"))
+    outdir.mkdir(parents=True, exist_ok=True)
+    src = outdir / f"{name}.tex"
+    src.write_text(tex, encoding="utf-8")
+    for _ in range(2):   # twice, for references
+        proc = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", src.name],
+                              cwd=outdir, capture_output=True, text=True, timeout=timeout)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{Path(engine).name} failed on {src}:\n" + proc.stdout[-3000:])
+    return outdir / f"{name}.pdf"

@@ -1,0 +1,133 @@
+"""Benchmarks of the integer charge enumeration (issue 7).
+
+Run from the repository root::
+
+    python benchmarks/bench_enumeration.py            # everything (about 10 minutes)
+    python benchmarks/bench_enumeration.py --quick    # smaller sizes only
+
+Prints Markdown tables: the engine against a brute force measured in the same run,
+the scaling with N and q_max, the SM + 3 nu_R flavour-dependent U(1)', and a
+process pool.  The brute force is the usual "sorted tuples, last charge fixed by
+the linear condition" loop (already reduced by the permutation symmetry).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import platform
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from math import gcd
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from anomalyalgebra.enumeration import chiral_singlet_charges, enumerate_charges  # noqa: E402
+
+
+def brute_force(n: int, q_max: int) -> int:
+    """Count primitive chiral solutions by brute force (baseline)."""
+    vals = [v for v in range(-q_max, q_max + 1) if v]
+    found = set()
+    for head in itertools.combinations_with_replacement(vals, n - 1):
+        last = -sum(head)
+        if last == 0 or last > q_max or last < head[-1]:
+            continue
+        t = head + (last,)
+        if sum(x * x * x for x in t) != 0 or any(-x in t for x in t) or gcd(*t) != 1:
+            continue
+        found.add(min(t, tuple(sorted(-x for x in t))))
+    return len(found)
+
+
+def timed(fn, *args, **kwargs):
+    t0 = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - t0
+
+
+def engine_count(n, q_max, **kwargs):
+    return sum(1 for _ in chiral_singlet_charges(n, q_max, **kwargs))
+
+
+def versus_brute_force(cases):
+    print("\n### Engine vs brute force (same run)\n")
+    print("| N | q_max | solutions | brute force [s] | engine [s] | speed-up |")
+    print("|---|---|---|---|---|---|")
+    for n, q in cases:
+        nb, tb = timed(brute_force, n, q)
+        ne, te = timed(engine_count, n, q)
+        assert nb == ne, (n, q, nb, ne)
+        print(f"| {n} | {q} | {ne} | {tb:.2f} | {te:.3f} | {tb / te:.0f}x |", flush=True)
+
+
+def scaling(ns, qs, limit):
+    print("\n### Scaling with N and q_max (engine, one process)\n")
+    print("| N \\ q_max | " + " | ".join(str(q) for q in qs) + " |")
+    print("|---|" + "---|" * len(qs))
+    for n in ns:
+        cells = []
+        for q in qs:
+            if n * q > limit:
+                cells.append("–")
+                continue
+            cnt, t = timed(engine_count, n, q)
+            cells.append(f"{t:.2f} s ({cnt})")
+        print(f"| {n} | " + " | ".join(cells) + " |", flush=True)
+
+
+def pool(n, q):
+    print(f"\n### Process pool, N={n}, q_max={q}\n")
+    c1, t1 = timed(engine_count, n, q)
+    with ProcessPoolExecutor(max_workers=2) as ex:
+        c2, t2 = timed(engine_count, n, q, executor=ex)
+    assert c1 == c2
+    print(f"- 1 process: {t1:.2f} s; ProcessPoolExecutor(2): {t2:.2f} s; {c1} solutions")
+
+
+def sm_plus_3n(qs):
+    import sympy as sp
+
+    from anomalyalgebra.model import Model, fermion
+
+    spec = [("Q", "L", "3", "2", "1/6"), ("u", "R", "3", "1", "2/3"),
+            ("d", "R", "3", "1", "-1/3"), ("L", "L", "1", "2", "-1/2"),
+            ("e", "R", "1", "1", "-1"), ("N", "R", "1", "1", "0")]
+    syms, fields = [], []
+    for name, chi, c, w, y in spec:
+        for i in (1, 2, 3):
+            x = sp.Symbol(f"x_{name}{i}")
+            syms.append(x)
+            fields.append(fermion(f"{name}{i}", chi, {"SU3c": c, "SU2L": w, "Y": y, "X": x}))
+    model = Model.build("SM+3N", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Y": "U(1)", "X": "U(1)"},
+                        fields, symbols=syms)
+    print("\n### SM + 3 nu_R, flavour-dependent U(1)' (18 unknown charges)\n")
+    print("| q_max | solutions (primitive, up to sign and generation permutations) | time [s] |")
+    print("|---|---|---|")
+    for q in qs:
+        cnt, t = timed(lambda: sum(1 for _ in enumerate_charges(model, syms, q)))
+        print(f"| {q} | {cnt} | {t:.2f} |", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    print(f"Python {platform.python_version()}, {platform.machine()},"
+          f" {__import__('os').cpu_count()} cores")
+    engine_count(6, 6)  # warm-up: imports numpy and builds caches outside the timings
+    if args.quick:
+        versus_brute_force([(8, 8), (9, 8)])
+        scaling([6, 8, 10], [5, 10], 200)
+        sm_plus_3n([1, 2])
+        return
+    versus_brute_force([(8, 10), (9, 10), (10, 10)])
+    scaling([5, 6, 7, 8, 9, 10, 11, 12, 13, 14], [10, 15, 20, 30], 400)
+    pool(12, 20)
+    sm_plus_3n([1, 2, 3, 4])
+
+
+if __name__ == "__main__":
+    main()
