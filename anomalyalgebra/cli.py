@@ -5,10 +5,12 @@
     file; ``--json`` or ``--latex`` switch the output format.  Exit code 1 when the
     model is anomalous (a trace that does not vanish identically, or Witten's
     SU(2) anomaly), 2 on bad input.
-``anomalyalgebra reproduce``
-    Derive the seed paper's results from the built-in models and print a summary
-    table (key, paper, derived, agrees?).  A "no" is a finding (a misprint or a
-    rounded input, explained in the record's note), not a failure: exit code 0.
+``anomalyalgebra reproduce [--out DIR]``
+    Derive the seed paper's results from the built-in models, write a report
+    directory (results.json, LaTeX tables and equations, Fig. 1 as PNG and PDF) and
+    print a summary table (key, paper, derived, agrees?).  A "no" is a finding (a
+    misprint or a rounded input, explained in the record's note), not a failure:
+    exit code 0.
 ``anomalyalgebra models``
     List the built-in models.
 """
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 
 import sympy as sp
 
@@ -83,24 +84,10 @@ def _check(args) -> int:
 
 
 def _reproduce(args) -> int:
-    from . import paper
+    from .export.report import reproduce
 
-    keys = paper.keys()
-    rows = []
-    start = time.perf_counter()
-    for i, key in enumerate(keys, 1):
-        print(f"[{i}/{len(keys)}] {key} ...", file=sys.stderr, flush=True)
-        rec = paper.results([key])[key]
-        rows.append((key, sp.sstr(rec.paper), sp.sstr(rec.derived), "yes" if rec.agrees else "NO"))
-    width = [max(len(r[i]) for r in rows + [("key", "paper", "derived", "agrees?")]) for i in range(4)]
-    width = [min(w, 60) for w in width]
-    head = ("key", "paper", "derived", "agrees?")
-    print("  ".join(h.ljust(w) for h, w in zip(head, width)))
-    print("  ".join("-" * w for w in width))
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, width)))
-    print(f"\n{sum(r[3] == 'yes' for r in rows)}/{len(rows)} results agree"
-          f" ({time.perf_counter() - start:.1f} s)")
+    out = None if args.no_files else args.out
+    reproduce(out, keys=args.keys or None, figure=not args.no_figure, pdf=args.pdf)
     return 0
 
 
@@ -114,7 +101,13 @@ def main(argv=None) -> int:
     fmt.add_argument("--latex", action="store_true", help="LaTeX field table and traces")
     p.add_argument("--convention", choices=CONVENTIONS, default="eq4",
                    help="eq4: Eq. (4) of the seed paper (default); left: sum over left-handed Weyl fermions")
-    sub.add_parser("reproduce", help="derive the seed paper's results from the built-in models")
+    r = sub.add_parser("reproduce", help="derive the seed paper's results from the built-in models")
+    r.add_argument("--out", default="reproduce-out",
+                   help="report directory (default: ./reproduce-out): results.json, LaTeX, Fig. 1")
+    r.add_argument("--no-files", action="store_true", help="print the summary only, write nothing")
+    r.add_argument("--no-figure", action="store_true", help="do not draw Fig. 1")
+    r.add_argument("--pdf", action="store_true", help="also compile report.tex (needs pdflatex)")
+    r.add_argument("--keys", nargs="*", help="only these keys of paper.results()")
     sub.add_parser("models", help="list the built-in models")
     args = parser.parse_args(argv)
     try:

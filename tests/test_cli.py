@@ -1,6 +1,8 @@
 """The command line: check, reproduce, models; exit codes and output formats."""
 
 import json
+
+import pytest
 import subprocess
 import sys
 
@@ -49,6 +51,23 @@ def test_module_entry_point():
 
 
 def test_reproduce_summary(capsys):
-    assert main(["reproduce"]) == 0
+    assert main(["reproduce", "--no-files", "--keys", "eq21", "eq25", "vX"]) == 0
     out = capsys.readouterr().out
-    assert "eq25" in out and "results agree" in out
+    assert "eq25" in out and "2/3 results agree" in out and "+7.1%" in out
+
+
+def test_reproduce_writes_report(tmp_path, capsys):
+    out = tmp_path / "rep"
+    assert main(["reproduce", "--out", str(out), "--keys", "eq22", "eq26", "eq43"]) == 0
+    data = json.loads((out / "results.json").read_text())
+    assert set(data) == {"eq22", "eq26", "eq43"}
+    assert data["eq22"]["derived"]["text"] == "-alpha_L" and data["eq22"]["agrees"] is True
+    assert data["eq43"]["rel_diff"] == pytest.approx(0.0084, abs=1e-3)
+    from anomalyalgebra.export import from_json
+    import sympy as sp
+    assert from_json(data["eq22"]["derived"]["expr"]) == -sp.Symbol("alpha_L", real=True)
+    assert (out / "tables" / "tau_l_minus_4r.tex").read_text().count(r"\\") >= 16
+    assert r"\mathcal{X}_{\mathcal{L}_L}" in (out / "equations.tex").read_text()
+    assert (out / "fig1.png").read_bytes()[:4] == b"\x89PNG" and (out / "fig1.pdf").exists()
+    err = capsys.readouterr().err
+    assert "[ 1/3] eq22" in err
