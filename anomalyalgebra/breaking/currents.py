@@ -1,0 +1,131 @@
+"""Gauge currents in the mass basis and the anomaly traces of the light states.
+
+With gauge states ``psi = U psi_mass`` (``U`` = ``U_L`` or ``U_R``), a current
+``psibar gamma^mu diag(q) psi`` becomes ``psibar_mass gamma^mu (U^† diag(q) U) psi_mass``.
+The diagonal entry of the light state is the IR coupling of the seed paper (Eq. 57:
+``alpha_L``, ``alpha_R`` of the τ); off-diagonal entries couple the light to the
+heavy state.  Footnote 4 of the seed paper: when the X-current eigenstates are not
+mass eigenstates, the IR anomaly traces computed from the light couplings differ from
+the UV traces of the SM fields; the heavy states carry the difference (the trace of
+``U^† diag(q) U`` over a whole block does not depend on U).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import sympy as sp
+
+from ..modelfile import load_model
+
+__all__ = [
+    "block_charges",
+    "mass_basis_couplings",
+    "z_charges",
+    "isospin_raising_amplitudes",
+    "ir_traces_tau",
+    "photon_trace",
+]
+
+
+def block_charges(vac, block, label: str) -> tuple:
+    """The charges under a U(1) ``label`` of a block's rows and columns.
+
+    Examples
+    --------
+    >>> import sympy as sp, anomalyalgebra as aa
+    >>> from anomalyalgebra.breaking import vacuum, fermion_masses
+    >>> v, V5, M, yL, yR = sp.symbols("v V_5 M y_L y_R", positive=True)
+    >>> vac = vacuum(aa.load_model("tau_l_minus_4r"), {"H": v/sp.sqrt(2), "S5": V5/sp.sqrt(2)})
+    >>> b = fermion_masses(vac, [("bar(l3) ER H", yL), ("S5 bar(EL) e3", yR), ("bar(EL) ER", M)]).block("l3")
+    >>> block_charges(vac, b, "X")
+    ((4, 4), (-1, 4))
+    """
+    m = vac.model
+    rows = tuple(sp.sympify(m.field(c.field).rep(label)) for c in block.rows)
+    cols = tuple(sp.sympify(m.field(c.field).rep(label)) for c in block.cols)
+    return rows, cols
+
+
+def z_charges(vac, block, sin2_theta_W=None) -> tuple:
+    """``T3 - Q sin^2(theta_W)`` of the rows and columns (the Z coupling over g/cos theta_W)."""
+    s2 = sp.Symbol("s_W^2", positive=True) if sin2_theta_W is None else sp.sympify(sin2_theta_W)
+    rows = tuple(c.t3 - vac.charge(c) * s2 for c in block.rows)
+    cols = tuple(c.t3 - vac.charge(c) * s2 for c in block.cols)
+    return rows, cols
+
+
+def mass_basis_couplings(charges: Sequence, U) -> sp.ImmutableMatrix:
+    """``U^† diag(charges) U``: the coupling matrix of the mass eigenstates.
+
+    Parameters
+    ----------
+    charges : sequence
+        Charges of the gauge states (rows of U).
+    U : matrix
+        Gauge states = U * mass states (columns of U are the mass states).
+
+    Examples
+    --------
+    Eq. (57) of the seed paper, with τ = cos θ e^3 + sin θ E (Eq. 52):
+
+    >>> from anomalyalgebra.breaking import rotation
+    >>> tR, tL = sp.symbols("theta_R theta_L", real=True)
+    >>> CR = mass_basis_couplings([-1, 4], rotation(tR).T)
+    >>> sp.simplify(CR[0, 0] - (-1 + 5*sp.sin(tR)**2)), sp.simplify(CR[0, 1] - 5*sp.sin(tR)*sp.cos(tR))
+    (0, 0)
+    >>> sp.simplify(mass_basis_couplings([4, 4], rotation(tL).T)[0, 0])
+    4
+    """
+    U = sp.Matrix(U)
+    D = sp.diag(*[sp.sympify(q) for q in charges])
+    return sp.ImmutableMatrix((U.H * D * U).applyfunc(lambda x: sp.simplify(sp.expand(x))))
+
+
+def isospin_raising_amplitudes(vac, block, U) -> dict:
+    """W-current amplitudes ``<partner | T+ | mass state i>`` for the rows of a block.
+
+    Returns ``{component T3+1 name: [amplitude to mass state i]}``; for the τ block of
+    the L = -4R model the ν_τ–τ_L amplitude is ``cos θ_L`` (Eq. 56).
+    """
+    from .su2 import spin_matrices
+    from .vacuum import Component, su2_spin
+
+    U = sp.Matrix(U)
+    model = vac.model
+    out: dict = {}
+    for r, c in enumerate(block.rows):
+        j = su2_spin(model, c.field, vac.su2)
+        if c.t3 >= j:
+            continue
+        amp = sp.sqrt((j - c.t3) * (j + c.t3 + 1))
+        partner = Component(c.field, c.t3 + 1, c.copy).name(model)
+        vec = out.setdefault(partner, [sp.Integer(0)] * U.cols)
+        for i in range(U.cols):
+            vec[i] = sp.simplify(vec[i] + amp * U[r, i])
+    return out
+
+
+def ir_traces_tau(alpha_L, alpha_R) -> dict:
+    """The SM+X EFT traces of Eqs. (21)-(22) for given τ couplings (from ``sm_x_tau``).
+
+    Examples
+    --------
+    >>> t = sp.Symbol("theta_R", real=True)
+    >>> ir_traces_tau(4, -1 + 5*sp.sin(t)**2)
+    {'XYY': 10*sin(theta_R)**2 - 6, 'XWW': -4}
+    """
+    m = load_model("sm_x_tau").subs(alpha_L=alpha_L, alpha_R=alpha_R)
+    return {"XYY": sp.expand(m.anomaly("X", "Y", "Y")), "XWW": sp.expand(m.anomaly("X", "SU2L", "SU2L"))}
+
+
+def photon_trace(charge, C_L, C_R, states: Sequence[int] | None = None):
+    """``Q^2 sum_i (C_R[i,i] - C_L[i,i])`` over mass states ``states`` of one block.
+
+    The X–photon–photon trace of Eq. (4) restricted to those states: over the whole
+    block it equals the UV value whatever the mixing; over the light states only it
+    carries the footnote-4 correction.
+    """
+    n = C_L.shape[0]
+    idx = range(n) if states is None else states
+    return sp.simplify(sp.sympify(charge) ** 2 * sum(C_R[i, i] - C_L[i, i] for i in idx))

@@ -1,0 +1,362 @@
+"""Fermion mass matrices from operators and VEVs, split into blocks.
+
+The Lagrangian convention of the seed paper is ``-L ⊃ y O + h.c.`` for every
+operator ``O``; after symmetry breaking the Dirac mass terms are
+
+    -L ⊃ psibar_L  M  psi_R + h.c.,
+
+with rows labelled by the components of the left-handed fields and columns by the
+components of the right-handed fields (Eq. 47 of the seed paper).  An operator
+``bar(A) B phi...`` with A left-handed and B right-handed adds
+``y * C * <phi>...`` to ``M[A_i, B_j]``, where ``C`` is the SU(2) invariant tensor
+(:func:`~anomalyalgebra.breaking.su2.invariant_tensor`); an operator written as
+``bar(R) L phi...`` is the Hermitian-conjugate piece and adds the complex conjugate to
+``M[L_j, R_i]``.  Operators with two unbarred (or two barred) fermions are
+Majorana-type; they are kept in :attr:`FermionMasses.majorana` and not put in the
+Dirac blocks.
+
+The blocks are the connected components of the bipartite *mass-mixing graph*
+(left components -- right components, an edge for each non-zero entry); every block
+has a single electric charge and colour representation, which are checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import sympy as sp
+
+from ..exceptions import ModelError
+from ..groups import SimpleFactor
+from ..operators import Operator
+from .su2 import invariant_tensor
+from .vacuum import Component, components, su2_spin
+
+__all__ = ["MassTerm", "MassBlock", "FermionMasses", "fermion_masses", "mass_term",
+           "model_fermion_masses"]
+
+
+@dataclass(frozen=True)
+class MassTerm:
+    """An operator with its coupling, ``-L ⊃ coupling * operator + h.c.``.
+
+    ``coupling`` is a sympy expression, or a matrix indexed by the copies of the two
+    fermions (in the operator's order) for fields with several copies.
+    """
+
+    operator: Operator
+    coupling: object
+
+    def __post_init__(self):
+        if isinstance(self.operator, str):
+            object.__setattr__(self, "operator", Operator.parse(self.operator))
+        c = self.coupling
+        if isinstance(c, (list, tuple)):
+            c = sp.ImmutableMatrix(c)
+        elif isinstance(c, sp.MatrixBase):
+            c = sp.ImmutableMatrix(c)
+        else:
+            c = sp.sympify(c)
+        object.__setattr__(self, "coupling", c)
+
+    def __str__(self) -> str:
+        return f"{self.coupling} * {self.operator}"
+
+
+def mass_term(operator, coupling) -> MassTerm:
+    """Shorthand: ``mass_term("bar(l3) ER H", y_L)``."""
+    return MassTerm(operator, coupling)
+
+
+@dataclass(frozen=True)
+class MassBlock:
+    """One block of the Dirac mass matrix: ``psibar_L[rows] M psi_R[cols]``.
+
+    Attributes
+    ----------
+    charge : sympy.Rational
+        Electric charge Q = T3 + Y of every state in the block.
+    labels : tuple of (str, str)
+        Unbroken non-abelian representations (``("SU3c", "3")``) and unbroken Z_N charges.
+    rows, cols : tuple of Component
+        Left- and right-handed components, in model order.
+    row_names, col_names : tuple of str
+    matrix : sympy.ImmutableMatrix
+    """
+
+    charge: object
+    labels: tuple
+    rows: tuple
+    cols: tuple
+    row_names: tuple
+    col_names: tuple
+    matrix: sp.ImmutableMatrix
+
+    @property
+    def shape(self) -> tuple:
+        return self.matrix.shape
+
+    def fields(self) -> tuple:
+        return tuple(dict.fromkeys([c.field for c in self.rows] + [c.field for c in self.cols]))
+
+    def _repr_latex_(self):
+        return "$" + sp.latex(self.matrix) + "$"
+
+    def __str__(self) -> str:
+        return f"Q={self.charge} {list(self.row_names)} x {list(self.col_names)}: {self.matrix.tolist()}"
+
+
+@dataclass(frozen=True)
+class FermionMasses:
+    """The Dirac mass blocks of a vacuum plus the terms not treated as Dirac masses.
+
+    Attributes
+    ----------
+    blocks : tuple of MassBlock
+        Connected components of the mass-mixing graph.
+    massless_left, massless_right : tuple of Component
+        Components with no mass entry (chiral, massless at this order).
+    majorana : tuple of MassTerm
+        Majorana-type terms with VEVs (not diagonalised here).
+    """
+
+    blocks: tuple
+    massless_left: tuple
+    massless_right: tuple
+    majorana: tuple
+
+    def block(self, *fields: str, charge=None) -> MassBlock:
+        """The block that contains a component of every named field (and has electric
+        charge ``charge``, if given).
+
+        Raises
+        ------
+        ModelError
+            If no single block contains all of them.
+        """
+        for b in self.blocks:
+            if charge is not None and sp.sympify(charge) != b.charge:
+                continue
+            names = set(b.fields())
+            if all(f in names for f in fields):
+                return b
+        raise ModelError(f"no mass block contains all of {list(fields)}")
+
+    def blocks_of(self, field: str) -> tuple:
+        """Every block with a component of ``field``."""
+        return tuple(b for b in self.blocks if field in b.fields())
+
+
+def _terms(terms) -> list:
+    out = []
+    for t in terms:
+        if isinstance(t, MassTerm):
+            out.append(t)
+        elif hasattr(t, "operator") and hasattr(t, "coupling_matrix"):
+            # a Term of anomalyalgebra.operators (allowed_operators)
+            if not getattr(t, "flavour", ()) :
+                continue                                # scalar potential
+            c = t.coupling_matrix()
+            out.append(MassTerm(t.operator, c[0, 0] if c.shape == (1, 1) else c))
+        elif isinstance(t, (tuple, list)) and len(t) == 2:
+            out.append(MassTerm(*t))
+        else:
+            raise ModelError(f"a mass term is MassTerm(operator, coupling) or (operator, coupling); got {t!r}")
+    return out
+
+
+def _unbroken_labels(vac, comp: Component):
+    model = vac.model
+    out = []
+    for label, g in model.groups:
+        if label == vac.su2:
+            continue
+        if isinstance(g, SimpleFactor):
+            out.append((label, g.rep_text(model.field(comp.field).rep(label))))
+    for label in vac.unbroken_labels():
+        g = model.group(label)
+        if g.kind == "zn":
+            out.append((label, str(int(model.field(comp.field).rep(label)))))
+    return tuple(out)
+
+
+def _copy_coupling(term, fa, fb, ca, cb):
+    c = term.coupling
+    if isinstance(c, sp.MatrixBase):
+        if c.shape != (fa.copies, fb.copies):
+            raise ModelError(
+                f"term '{term.operator}': coupling matrix has shape {c.shape}, expected"
+                f" ({fa.copies}, {fb.copies}) (copies of {fa.name}, {fb.name})"
+            )
+        return c[ca, cb]
+    if fa.copies > 1 and fb.copies > 1:
+        if fa.copies != fb.copies:
+            raise ModelError(f"term '{term.operator}': give a {fa.copies}x{fb.copies} coupling matrix")
+        return c if ca == cb else sp.Integer(0)
+    return c
+
+
+def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses:
+    """Dirac mass blocks from operators with couplings, evaluated on a vacuum.
+
+    Parameters
+    ----------
+    vac : Vacuum
+        From :func:`~anomalyalgebra.breaking.vacuum`.
+    terms : iterable of MassTerm or (operator, coupling)
+        ``-L ⊃ coupling * operator + h.c.``; operators as objects or strings.
+    check : bool
+        Refuse operators that are not allowed (gauge/discrete invariant Lorentz scalars).
+
+    Examples
+    --------
+    Eq. (47) of the seed paper from the Yukawa terms of Eq. (46):
+
+    >>> import sympy as sp, anomalyalgebra as aa
+    >>> from anomalyalgebra.breaking import vacuum
+    >>> v, V1, V5, M, yL, yR = sp.symbols("v V_1 V_5 M y_L y_R", positive=True)
+    >>> m = aa.load_model("tau_l_minus_4r")
+    >>> vac = vacuum(m, {"H": v/sp.sqrt(2), "S1": V1/sp.sqrt(2), "S5": V5/sp.sqrt(2)})
+    >>> fm = fermion_masses(vac, [("bar(l3) ER H", yL), ("S5 bar(EL) e3", yR), ("bar(EL) ER", M)])
+    >>> b = fm.block("l3", "EL")
+    >>> b.row_names, b.col_names
+    (('l3[-1/2]', 'EL'), ('e3', 'ER'))
+    >>> b.matrix
+    Matrix([
+    [                0, sqrt(2)*v*y_L/2],
+    [sqrt(2)*V_5*y_R/2,               M]])
+    """
+    model = vac.model
+    entries: dict = {}
+    majorana = []
+    for term in _terms(terms):
+        op = term.operator
+        op.check_fields(model)
+        if check:
+            ok = op.is_allowed(model)
+            if ok is not True:
+                raise ModelError(
+                    f"model '{model.name}': operator '{op}' is "
+                    + ("not allowed" if ok is False else "undecidable (symbolic charges)")
+                    + "; pass check=False to use it anyway"
+                )
+        ferm = [(i, f) for i, f in enumerate(op.factors) if model.field(f.field).is_fermion]
+        if len(ferm) != 2:
+            if len(ferm) == 0:
+                continue
+            raise ModelError(f"operator '{op}' has {len(ferm)} fermions; a mass term needs 2")
+        scal = [(i, f) for i, f in enumerate(op.factors) if model.field(f.field).is_scalar]
+        if any(not any(c.field == f.field for c, _ in vac.vevs) for _, f in scal):
+            continue          # a scalar without VEV: an interaction, not a mass
+        (ia, fa), (ib, fb) = ferm
+        if fa.conjugate == fb.conjugate:
+            majorana.append(term)
+            continue
+        if not fa.conjugate:
+            (ia, fa), (ib, fb) = (ib, fb), (ia, fa)
+        A, B = model.field(fa.field), model.field(fb.field)
+        hc = A.chirality == "R"          # bar(R) L: the h.c. piece
+        spins = tuple(su2_spin(model, f.field, vac.su2) for f in op.factors)
+        conj = tuple(f.conjugate for f in op.factors)
+        nontriv = [k for k, s in enumerate(spins) if s != 0]
+        if nontriv:
+            tensor = invariant_tensor(tuple(spins[k] for k in nontriv), tuple(conj[k] for k in nontriv))
+        else:
+            tensor = {(): sp.Integer(1)}
+        comps = {k: [c for c in components(model, op.factors[k].field, vac.su2) if c.copy == 0]
+                 for k in range(len(op.factors))}
+        for idx, coeff in tensor.items():
+            pick = dict(zip(nontriv, idx))
+            value = coeff
+            for k, f in scal:
+                c = comps[k][pick.get(k, 0)]
+                vev = vac.vev(f.field, c.t3)
+                value *= sp.conjugate(vev) if f.conjugate else vev
+            if value == 0:
+                continue
+            ta, tb = comps[ia][pick.get(ia, 0)].t3, comps[ib][pick.get(ib, 0)].t3
+            for ca in range(A.copies):
+                for cb in range(B.copies):
+                    y = _copy_coupling(term, A, B, ca, cb) if ia < ib else \
+                        _copy_coupling(MassTerm(op, _transpose(term.coupling)), A, B, ca, cb)
+                    val = y * value
+                    if val == 0:
+                        continue
+                    a, b = Component(A.name, ta, ca), Component(B.name, tb, cb)
+                    key, val = ((b, a), sp.conjugate(val)) if hc else ((a, b), val)
+                    entries[key] = entries.get(key, sp.Integer(0)) + val
+    entries = {k: sp.simplify(v) for k, v in entries.items()}
+    entries = {k: v for k, v in entries.items() if v != 0}
+    return _blocks(vac, entries, tuple(majorana))
+
+
+def _transpose(c):
+    return c.T if isinstance(c, sp.MatrixBase) else c
+
+
+def _order(model):
+    pos = {f.name: i for i, f in enumerate(model.fields)}
+    return lambda c: (pos[c.field], c.copy, -c.t3)
+
+
+def _blocks(vac, entries, majorana) -> FermionMasses:
+    import networkx as nx
+
+    model = vac.model
+    left = [c for f in model.fermions if f.chirality == "L" for c in components(model, f.name, vac.su2)]
+    right = [c for f in model.fermions if f.chirality == "R" for c in components(model, f.name, vac.su2)]
+    G = nx.Graph()
+    G.add_nodes_from(("L", c) for c in left)
+    G.add_nodes_from(("R", c) for c in right)
+    for (a, b) in entries:
+        G.add_edge(("L", a), ("R", b))
+    key = _order(model)
+    blocks, mL, mR = [], [], []
+    for comp in nx.connected_components(G):
+        rows = sorted((c for s, c in comp if s == "L"), key=key)
+        cols = sorted((c for s, c in comp if s == "R"), key=key)
+        if len(comp) == 1:
+            (mL if rows else mR).extend(rows or cols)
+            continue
+        charges = {sp.simplify(vac.charge(c)) for c in rows + cols}
+        labels = {_unbroken_labels(vac, c) for c in rows + cols}
+        if len(charges) != 1 or len(labels) != 1:
+            raise ModelError(
+                f"model '{model.name}': a mass term mixes states of different unbroken charges"
+                f" {sorted(map(str, charges))} / {sorted(labels)}"
+            )
+        mat = sp.ImmutableMatrix(len(rows), len(cols),
+                                 lambda i, j: entries.get((rows[i], cols[j]), sp.Integer(0)))
+        blocks.append(MassBlock(charges.pop(), labels.pop(), tuple(rows), tuple(cols),
+                                tuple(c.name(model) for c in rows), tuple(c.name(model) for c in cols), mat))
+    blocks.sort(key=lambda b: (key(b.rows[0]) if b.rows else key(b.cols[0])))
+    return FermionMasses(tuple(blocks), tuple(sorted(mL, key=key)), tuple(sorted(mR, key=key)), majorana)
+
+
+def model_fermion_masses(vac, max_dim: int = 4, extra_dims=(), *, fields=None) -> FermionMasses:
+    """Mass blocks from *all* operators the model allows (no hand input).
+
+    Enumerates the operators with
+    :func:`anomalyalgebra.operators.allowed_operators` (couplings are the
+    symbols it assigns, e.g. ``y_{l3*,ER,H}``) and evaluates them on the vacuum.
+
+    Examples
+    --------
+    Eq. (47) of the seed paper from the allowed operators of Table IV:
+
+    >>> import sympy as sp, anomalyalgebra as aa
+    >>> from anomalyalgebra.breaking import vacuum
+    >>> v, V1, V5 = sp.symbols("v V_1 V_5", positive=True)
+    >>> vac = vacuum(aa.load_model("tau_l_minus_4r"),
+    ...              {"H": v/sp.sqrt(2), "S1": V1/sp.sqrt(2), "S5": V5/sp.sqrt(2)})
+    >>> b = model_fermion_masses(vac).block("l3", "EL", charge=-1)
+    >>> b.row_names, b.col_names, b.matrix[0, 0], b.matrix[1, 1]
+    (('l3[-1/2]', 'EL'), ('e3', 'ER'), 0, M_{EL*,ER})
+    """
+    try:
+        from ..operators import allowed_operators
+    except ImportError as exc:  # pragma: no cover - depends on the operators package
+        raise ModelError(f"operator enumeration is not available: {exc}") from None
+    lag = allowed_operators(vac.model, max_dim, extra_dims, fields=fields, include_potential=False)
+    return fermion_masses(vac, [t for t in lag.terms if getattr(t, "flavour", ())], check=False)

@@ -1,0 +1,187 @@
+"""Gauge-boson mass matrix from the scalar kinetic terms.
+
+With ``D_mu = d_mu + i g W^a_mu T^a + i g' Y B_mu + i g_X X X_mu + ...`` (the seed
+paper's convention), ``|D phi|^2`` evaluated on the vacuum gives
+``(1/2) V^T M^2 V`` with
+
+    M^2_ab = g_a g_b <phi>^dagger {T_a, T_b} <phi>
+
+summed over the scalars with a VEV.  For one U(1) and ``<S> = v_X/sqrt(2)``,
+``M^2_XX = g_X^2 X_S^2 v_X^2`` (Eq. 35 of the seed paper); for the L = -4R model
+``M^2_XX = g_X^2 (V_1^2 + 25 V_5^2)`` (Eq. 45).  Off-diagonal entries between the X
+and (W3, B) appear when a scalar that breaks the electroweak symmetry carries X charge
+(X-Z mass mixing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..groups import U1
+from .su2 import spin_matrices
+from .vacuum import components, su2_spin
+
+__all__ = ["GaugeMassMatrix", "gauge_mass_matrix", "default_couplings"]
+
+
+def default_couplings(model, su2="SU2L", hypercharge="Y") -> dict:
+    """``{label: coupling symbol}``: ``g`` for SU(2), ``g'`` for Y, ``g_<label>`` otherwise.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> default_couplings(aa.load_model("tau_l_minus_4r"))
+    {'SU2L': g, 'Y': g', 'X': g_X}
+    """
+    out = {}
+    for label, g in model.groups:
+        if label == su2:
+            out[label] = sp.Symbol("g", positive=True)
+        elif label == hypercharge and isinstance(g, U1):
+            out[label] = sp.Symbol("g'", positive=True)
+        elif isinstance(g, U1):
+            out[label] = sp.Symbol(f"g_{label}", positive=True)
+    return out
+
+
+@dataclass(frozen=True)
+class GaugeMassMatrix:
+    """The gauge-boson mass-squared matrix, ``L ⊃ (1/2) V^T M^2 V``.
+
+    Attributes
+    ----------
+    basis : tuple of str
+        ``("W1", "W2", "W3", "B", <other U(1) labels>)``; ``B`` is the hypercharge boson.
+    matrix : sympy.ImmutableMatrix
+        M^2 in that basis, real and symmetric.
+    couplings : tuple of (label, coupling)
+    """
+
+    basis: tuple
+    matrix: sp.ImmutableMatrix
+    couplings: tuple
+
+    def entry(self, a: str, b: str):
+        """``M^2_ab`` by boson names."""
+        return self.matrix[self.basis.index(a), self.basis.index(b)]
+
+    @property
+    def neutral_basis(self) -> tuple:
+        return tuple(b for b in self.basis if b not in ("W1", "W2"))
+
+    @property
+    def neutral(self) -> sp.ImmutableMatrix:
+        """M^2 restricted to the neutral bosons (W3, B, X, ...)."""
+        idx = [self.basis.index(b) for b in self.neutral_basis]
+        return sp.ImmutableMatrix(self.matrix.extract(idx, idx))
+
+    @property
+    def m_W_squared(self):
+        """``M^2_{W1 W1}`` (= M^2_{W2 W2}), the W mass squared."""
+        return sp.simplify(self.entry("W1", "W1")) if "W1" in self.basis else sp.Integer(0)
+
+    def mass_squared(self, label: str):
+        """Diagonal entry of a neutral boson (the mass squared if it does not mix)."""
+        return sp.factor(self.entry(self._name(label), self._name(label)))
+
+    def mass(self, label: str):
+        """``sqrt(M^2_aa)`` (Eqs. 35, 45); exact only when the boson does not mix."""
+        return sp.sqrt(self.mass_squared(label))
+
+    def _name(self, label):
+        return "B" if label == self._hyper else label
+
+    @property
+    def _hyper(self):
+        return dict(self.couplings).get("__hypercharge__", "Y")
+
+    def z_mixing(self, label: str):
+        """``M^2_{Z,label}`` with ``Z = c_W W3 - s_W B``, ``tan theta_W = g'/g``.
+
+        Zero when no electroweak-breaking scalar carries the ``label`` charge.
+        """
+        c = dict(self.couplings)
+        g, gp = c[c["__su2__"]], c[self._hyper]
+        gz = sp.sqrt(g**2 + gp**2)
+        return sp.factor(sp.simplify(g / gz * self.entry("W3", label) - gp / gz * self.entry("B", label)))
+
+    def photon_mixing(self, label: str):
+        """``M^2_{A,label}`` with ``A = s_W W3 + c_W B``; zero when Q is unbroken."""
+        c = dict(self.couplings)
+        g, gp = c[c["__su2__"]], c[self._hyper]
+        gz = sp.sqrt(g**2 + gp**2)
+        return sp.simplify(gp / gz * self.entry("W3", label) + g / gz * self.entry("B", label))
+
+    def neutral_masses_squared(self) -> list:
+        """Eigenvalues of the neutral block (photon 0, m_Z^2, m_X^2, ...), exact."""
+        ev = self.neutral.eigenvals()
+        out = []
+        for val, mult in ev.items():
+            out.extend([sp.simplify(val)] * mult)
+        return out
+
+    def _repr_latex_(self):
+        return "$" + sp.latex(self.matrix) + "$"
+
+
+def gauge_mass_matrix(vac, couplings=None) -> GaugeMassMatrix:
+    """Gauge-boson mass-squared matrix of a :class:`~anomalyalgebra.breaking.Vacuum`.
+
+    Parameters
+    ----------
+    vac : Vacuum
+    couplings : mapping, optional
+        ``{group label: gauge coupling}``; defaults to :func:`default_couplings`.
+
+    Examples
+    --------
+    Eq. (45) of the seed paper:
+
+    >>> import sympy as sp, anomalyalgebra as aa
+    >>> from anomalyalgebra.breaking import vacuum
+    >>> v, V1, V5 = sp.symbols("v V_1 V_5", positive=True)
+    >>> m = aa.load_model("tau_l_minus_4r")
+    >>> vac = vacuum(m, {"H": v/sp.sqrt(2), "S1": V1/sp.sqrt(2), "S5": V5/sp.sqrt(2)})
+    >>> G = gauge_mass_matrix(vac)
+    >>> G.mass("X"), G.m_W_squared, G.z_mixing("X")
+    (g_X*sqrt(V_1**2 + 25*V_5**2), g**2*v**2/4, 0)
+    """
+    model = vac.model
+    cpl = dict(default_couplings(model, vac.su2, vac.hypercharge))
+    if couplings:
+        cpl.update(couplings)
+    basis = []
+    if vac.su2 in model.labels:
+        basis += ["W1", "W2", "W3"]
+    u1s = [lab for lab, g in model.groups if isinstance(g, U1)]
+    if vac.hypercharge in u1s:
+        basis.append("B")
+    basis += [lab for lab in u1s if lab != vac.hypercharge]
+    n = len(basis)
+    M2 = sp.zeros(n, n)
+    for name in vac.scalars_with_vev:
+        comps = [c for c in components(model, name, vac.su2) if c.copy == 0]
+        phi = sp.Matrix([vac.vev(name, c.t3) for c in comps])
+        d = len(comps)
+        gens = []
+        if vac.su2 in model.labels:
+            j = su2_spin(model, name, vac.su2)
+            J3, Jp, Jm = spin_matrices(j)
+            g = cpl[vac.su2]
+            gens += [g * (Jp + Jm) / 2, g * (Jp - Jm) / (2 * sp.I), g * J3]
+        for lab in basis[len(gens):]:
+            label = vac.hypercharge if lab == "B" else lab
+            q = sp.sympify(model.field(name).rep(label))
+            gens.append(cpl[label] * q * sp.eye(d))
+        for a in range(n):
+            for b in range(a, n):
+                val = (phi.H * (gens[a] * gens[b] + gens[b] * gens[a]) * phi)[0, 0]
+                val = sp.simplify(sp.expand(val))
+                M2[a, b] += val
+                if a != b:
+                    M2[b, a] += val
+    M2 = M2.applyfunc(sp.simplify)
+    extra = (("__su2__", vac.su2), ("__hypercharge__", vac.hypercharge))
+    return GaugeMassMatrix(tuple(basis), sp.ImmutableMatrix(M2), tuple(cpl.items()) + extra)
