@@ -28,7 +28,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
 
-__all__ = ["FieldFactor", "Operator", "Condition", "parse_operator"]
+__all__ = ["FieldFactor", "Operator", "Condition", "count_couplings", "parse_operator"]
 
 
 @dataclass(frozen=True)
@@ -204,10 +204,66 @@ class Operator:
         return True
 
     def is_allowed(self, model):
-        """Gauge/discrete invariant and a Lorentz scalar."""
+        """Gauge/discrete invariant, a Lorentz scalar, and non-zero after exchange symmetry.
+
+        ``None`` when it depends on unknown symbolic charges or dimensions.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> sm = aa.load_model("sm")
+        >>> Operator.parse("H H conj(H) conj(H)").is_allowed(sm)
+        True
+        >>> Operator.parse("bar(l) e H").is_allowed(sm), Operator.parse("l e").is_allowed(sm)
+        (True, False)
+        """
         if not self.lorentz_scalar(model):
             return False
-        return self.is_invariant(model)
+        inv = self.is_invariant(model)
+        if inv is False:
+            return False
+        n = self.independent_couplings(model)
+        if n == 0:
+            return False
+        if inv is None or n is None:
+            return None
+        return True
+
+    def independent_couplings(self, model):
+        """Number of independent complex couplings, flavour and exchange symmetry included.
+
+        Identical factors are symmetrised (bosons; two identical Weyl fermions contracted
+        with ε), the copies of a field give flavour indices.  Abelian conditions are
+        *not* imposed here (see :meth:`conditions`).  ``None`` if a representation has a
+        symbolic dimension.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> m = aa.load_model("tau_l_minus_4r")
+        >>> Operator.parse("bar(l12) e12 H").independent_couplings(m)   # y_ab, a,b = 1,2
+        4
+        >>> Operator.parse("N1 N1").independent_couplings(m)
+        1
+        """
+        return count_couplings(self, model)
+
+    def is_hermitian(self) -> bool:
+        """Whether the operator equals its hermitian conjugate (as a multiset of factors)."""
+        return _key(self) == _key(self.hermitian_conjugate())
+
+    def canonical(self) -> "Operator":
+        """The factors sorted into a fixed order (bars first, then fields, scalars last)."""
+        return Operator(tuple(sorted(self.factors, key=_sort_key)))
+
+    def structure(self, model) -> str:
+        """``"dirac"`` (ψ̄ χ), ``"majorana"`` (ψ χ or ψ̄ χ̄), ``"scalar"`` or ``"other"``."""
+        fs = self.fermions(model)
+        if not fs:
+            return "scalar"
+        if len(fs) == 2 and self.lorentz_scalar(model):
+            return "dirac" if fs[0].conjugate != fs[1].conjugate else "majorana"
+        return "other"
 
     # -------------------------------------------------------------- printing
     def __str__(self) -> str:
@@ -235,6 +291,53 @@ class Operator:
                 name = rf"\overline{{{name}}}" if fld.is_fermion else rf"{{{name}}}^*"
             parts.append(name)
         return " ".join(parts)
+
+
+def _sort_key(f):
+    return (not f.conjugate, f.field)
+
+
+def _key(op):
+    return tuple(sorted((f.field, f.conjugate) for f in op.factors))
+
+
+def count_couplings(op, model):
+    """Independent couplings of ``op`` (see :meth:`Operator.independent_couplings`)."""
+    from ..algebra import SymbolicSU2Irrep
+
+    op.check_fields(model)
+    groups = {}
+    for f in op.factors:
+        k = (f.field, f.conjugate)
+        groups[k] = groups.get(k, 0) + 1
+    keys = list(groups)
+    ks = [groups[k] for k in keys]
+    copies = [model.field(k[0]).copies for k in keys]
+    factors = []
+    for label, g in model.groups:
+        if not isinstance(g, SimpleFactor):
+            continue
+        labels = []
+        for name, conj in keys:
+            rep = model.field(name).rep(label)
+            if isinstance(rep, SymbolicSU2Irrep):
+                reps = [model.field(n).rep(label) for n, _ in keys]
+                nontriv = [r for r in reps if not g.is_trivial(r)]
+                if len(keys) == 2 and ks == [1, 1] and len(nontriv) == 2 \
+                        and nontriv[0] == nontriv[1].conjugate:
+                    labels = None
+                    break
+                return None
+            rep = g.conjugate(rep) if conj else rep
+            labels.append(tuple(rep.labels))
+        if labels is None:      # r-bar x r with symbolic r: one singlet, no exchange issue
+            continue
+        if all(not any(l) for l in labels):
+            continue
+        factors.append((g.algebra, tuple(labels)))
+    from .invariants import count_invariants
+
+    return count_invariants(ks, factors, copies)
 
 
 def _dotted(model, factor) -> bool:

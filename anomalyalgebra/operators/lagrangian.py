@@ -1,0 +1,415 @@
+"""Enumerate the operators a model allows: the Yukawa/mass Lagrangian and the potential.
+
+:func:`allowed_operators` builds every candidate product of fields up to a mass
+dimension and keeps the Lorentz scalars that are invariant under every gauge and
+discrete factor, with a non-zero number of independent couplings once flavour and
+exchange symmetry are taken into account (:meth:`Operator.independent_couplings`).
+
+What is generated
+-----------------
+* **Fermion bilinears** with ``n`` scalar factors (``n <= 1`` at d <= 4, ``n = d - 3``
+  for a requested higher dimension ``d``): Dirac type ``ψ̄_L χ_R`` and Majorana type
+  ``ψ χ`` of two fields of the same spinor type (including ``ψ_a ψ_b`` of one field
+  with copies, symmetric or antisymmetric in flavour as the gauge contraction dictates).
+* **Scalar terms**: every monomial of degree 1…d in the scalars and their conjugates
+  (``|φ|²`` masses, cubic, quartic, and e.g. ``S5* S1^5`` at d = 6, footnote 6 of the
+  seed paper).
+
+Four-fermion operators are not generated.  An operator and its hermitian conjugate
+are one term ("+ h.c."); a hermitian operator (``|φ|²``) has a real coupling.
+Orientation: Dirac bilinears are written ``ψ̄_L χ_R`` as in Eq. (46) of the seed
+paper, Majorana-type ones without bars (``N N``, ``ℓ ℓ H H``).
+
+Charges that are symbols: a candidate whose U(1) total charge is a non-zero number is
+dropped; one whose total is a non-trivial expression is kept with its ``condition``
+(``conditional="keep"``), dropped (``"drop"``) or refused (``"raise"``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations_with_replacement
+
+import sympy as sp
+
+from ..exceptions import ModelError
+from ..groups import SimpleFactor, U1, ZN
+from .operator import FieldFactor, Operator
+
+__all__ = ["Term", "Lagrangian", "allowed_operators", "uncolored_fields"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of the Lagrangian: an operator with its coupling.
+
+    Attributes
+    ----------
+    operator : Operator
+    coupling : sympy.Symbol
+        The coupling; for fields with copies it carries flavour indices, see
+        :meth:`coupling_matrix`.
+    kind : str
+        ``"mass"`` (fermion bilinear, d = 3), ``"yukawa"`` (bilinear × scalar, d = 4),
+        ``"majorana"`` (ψψ, d = 3), ``"scalar_mass"``, ``"tadpole"``, ``"cubic"``,
+        ``"quartic"``, or ``"d5"``, ``"d6"``, ... for higher dimension.
+    dimension : sympy.Rational
+    couplings : int or None
+        Number of independent complex couplings (flavour and gauge multiplicity).
+    hermitian : bool
+        The operator is its own conjugate (real coupling, no "+ h.c.").
+    condition : tuple of sympy.Eq
+        Conditions on symbolic charges for the term to be allowed (empty if none).
+    """
+
+    operator: Operator
+    coupling: sp.Symbol
+    kind: str
+    dimension: object
+    couplings: object
+    hermitian: bool
+    condition: tuple = ()
+    flavour: tuple = ()
+
+    @property
+    def is_fermionic(self) -> bool:
+        return bool(self.flavour)
+
+    def fields(self) -> tuple:
+        return tuple(dict.fromkeys(self.operator.field_names()))
+
+    def coupling_matrix(self):
+        """The coupling as a matrix over the copies of the two fermions (``y_ab``).
+
+        Symmetric when the two fermions are the same field (``N_a N_b``); a 1×1 matrix
+        when neither has copies.  For a scalar term, the 1×1 matrix of the coupling.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> lag = allowed_operators(aa.load_model("tau_l_minus_4r"), fields=uncolored_fields)
+        >>> lag.term("bar(l12) e12 H").coupling_matrix().shape
+        (2, 2)
+        """
+        name = self.coupling.name
+        if not self.flavour:
+            return sp.Matrix([[self.coupling]])
+        if len(self.flavour) != 2:
+            raise ModelError(f"term {self.operator}: coupling matrix needs a fermion bilinear")
+        (f1, n1), (f2, n2) = self.flavour
+        fa, fb = self.operator.factors[:2]
+        if f1 == f2 and fa.conjugate == fb.conjugate:
+            return sp.Matrix(n1, n2, lambda a, b: sp.Symbol(f"{name}_{min(a, b) + 1}{max(a, b) + 1}"))
+        if n1 == n2 == 1:
+            return sp.Matrix([[self.coupling]])
+        return sp.Matrix(n1, n2, lambda a, b: sp.Symbol(f"{name}_{a + 1}{b + 1}"))
+
+    def __str__(self) -> str:
+        tail = "" if self.hermitian else " + h.c."
+        cond = "" if not self.condition else "   if " + ", ".join(sp.sstr(c) for c in self.condition)
+        return f"{self.coupling} {self.operator}{tail}{cond}"
+
+    def latex(self, model) -> str:
+        tail = "" if self.hermitian else r" + \text{h.c.}"
+        return f"{sp.latex(self.coupling)}\\, {self.operator.latex(model)}{tail}"
+
+
+@dataclass(frozen=True)
+class Lagrangian:
+    """The allowed operators of a model (immutable).
+
+    ``terms`` holds fermion terms first (in order of dimension), then the scalar
+    potential.  ``yukawa`` and ``potential`` split them.
+    """
+
+    model_name: str
+    terms: tuple
+    max_dim: int = 4
+    extra_dims: tuple = ()
+    fields: tuple = ()
+
+    @property
+    def yukawa(self) -> tuple:
+        """Terms with fermions (masses, Yukawas, higher-dimensional bilinears)."""
+        return tuple(t for t in self.terms if t.flavour)
+
+    @property
+    def potential(self) -> tuple:
+        """Scalar-only terms (the scalar potential)."""
+        return tuple(t for t in self.terms if not t.flavour)
+
+    @property
+    def operators(self) -> tuple:
+        return tuple(t.operator for t in self.terms)
+
+    def of_dimension(self, d) -> "Lagrangian":
+        return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension == d),
+                          self.max_dim, self.extra_dims, self.fields)
+
+    def renormalizable(self) -> "Lagrangian":
+        return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension <= 4), 4, (),
+                          self.fields)
+
+    def with_terms(self, terms) -> "Lagrangian":
+        """The same bookkeeping with another tuple of terms (e.g. a filtered one)."""
+        return Lagrangian(self.model_name, tuple(terms), self.max_dim, self.extra_dims, self.fields)
+
+    def term(self, text) -> Term:
+        """The term whose operator is ``text`` (either orientation, any factor order)."""
+        op = text if isinstance(text, Operator) else Operator.parse(text)
+        want = {_key(op), _key(op.hermitian_conjugate())}
+        for t in self.terms:
+            if _key(t.operator) in want:
+                return t
+        raise ModelError(f"operator {op} is not among the allowed operators of {self.model_name}")
+
+    def __contains__(self, text) -> bool:
+        try:
+            self.term(text)
+            return True
+        except ModelError:
+            return False
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __str__(self) -> str:
+        return "\n".join(str(t) for t in self.terms)
+
+    def latex(self, model) -> str:
+        """``-\\mathcal{L} \\supset ...`` in the paper's notation."""
+        return r"-\mathcal{L} \supset " + " + ".join(t.latex(model) for t in self.terms)
+
+
+def _key(op):
+    return tuple(sorted((f.field, f.conjugate) for f in op.factors))
+
+
+def uncolored_fields(model) -> tuple:
+    """Fields trivial under every SU(3) factor (the "uncolored fields" of Eq. (46)).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> uncolored_fields(aa.load_model("sm"))
+    ('l', 'e', 'H')
+    """
+    su3 = [lab for lab, g in model.groups
+           if isinstance(g, SimpleFactor) and g.algebra.series == "A" and g.algebra.rank == 2]
+    return tuple(f.name for f in model.fields if all(f.rep(lab) == model.group(lab).trivial for lab in su3))
+
+
+def _abelian(model):
+    """Per field: (numeric charge tuple or None, symbolic charge tuple), moduli."""
+    labels, mods = [], []
+    for lab, g in model.groups:
+        if isinstance(g, U1):
+            labels.append(lab)
+            mods.append(None)
+        elif isinstance(g, ZN):
+            labels.append(lab)
+            mods.append(g.n)
+    charges = {}
+    symbolic = False
+    for f in model.fields:
+        vec = []
+        for lab in labels:
+            q = sp.sympify(f.rep(lab))
+            if q.is_Rational:
+                vec.append(Fraction(int(q.p), int(q.q)))
+            else:
+                vec.append(q)
+                symbolic = True
+        charges[f.name] = vec
+    return labels, mods, charges, symbolic
+
+
+_KIND4 = {(True, 0): "mass", (True, 1): "yukawa"}
+
+
+def _kind(nferm, nscal, majorana, dim):
+    if dim > 4:
+        return f"d{int(dim)}"
+    if nferm:
+        if nscal == 0:
+            return "majorana" if majorana else "mass"
+        return "yukawa"
+    return {1: "tadpole", 2: "scalar_mass", 3: "cubic", 4: "quartic"}[nscal]
+
+
+_PREFIX = {"mass": "M", "majorana": "m", "yukawa": "y", "tadpole": "t", "scalar_mass": "mu2",
+           "cubic": "kappa", "quartic": "lambda"}
+
+
+def _coupling_symbol(kind, op, hermitian):
+    pre = _PREFIX.get(kind, "c")
+    tag = ",".join(f.field + ("*" if f.conjugate else "") for f in op.factors)
+    return sp.Symbol(f"{pre}_{{{tag}}}", real=True) if hermitian else sp.Symbol(f"{pre}_{{{tag}}}")
+
+
+def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
+                      include_potential: bool = True, conditional: str = "keep") -> Lagrangian:
+    """All operators of ``model`` allowed by Lorentz, gauge and discrete symmetry.
+
+    Parameters
+    ----------
+    model : Model
+    max_dim : int
+        Every operator up to this mass dimension (default 4: the renormalizable terms).
+    extra_dims : iterable of int
+        Further dimensions to include *in addition* (e.g. ``(5,)`` for the
+        Froggatt–Nielsen term of Eq. (41), ``(6,)`` for Eq. (60)).
+    fields : iterable of str or callable, optional
+        Only operators built from these fields; a callable ``model -> names`` is
+        accepted, e.g. :func:`uncolored_fields`.
+    include_potential : bool
+        Also enumerate the scalar potential.
+    conditional : {"keep", "drop", "raise"}
+        What to do with an operator whose invariance depends on symbolic charges.
+
+    Returns
+    -------
+    Lagrangian
+
+    Examples
+    --------
+    Eq. (46) of the seed paper, the renormalizable Yukawa and mass terms of the
+    uncolored fields of the L = -4R model:
+
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("tau_l_minus_4r")
+    >>> lag = allowed_operators(m, fields=uncolored_fields, include_potential=False)
+    >>> for t in lag: print(t.coupling, t.operator)
+    M_{EL*,ER} bar(EL) ER
+    y_{l12*,e12,H} bar(l12) e12 H
+    y_{l3*,N2,H*} bar(l3) N2 conj(H)
+    y_{l3*,ER,H} bar(l3) ER H
+    y_{LL*,LR,S1*} bar(LL) LR conj(S1)
+    y_{EL*,e3,S5} bar(EL) e3 S5
+
+    The third line is not in Eq. (46): ``ℓ̄³ H̃ N²`` is allowed by Table IV (an erratum,
+    see ``docs/operators.rst``).
+    """
+    if conditional not in ("keep", "drop", "raise"):
+        raise ModelError(f"conditional must be 'keep', 'drop' or 'raise', got {conditional!r}")
+    names = [f.name for f in model.fields]
+    if fields is not None:
+        chosen = fields(model) if callable(fields) else tuple(fields)
+        for n in chosen:
+            model.field(n)
+        names = [n for n in names if n in set(chosen)]
+    dims = sorted({d for d in range(1, int(max_dim) + 1)} | {int(d) for d in extra_dims})
+    labels, mods, charges, _ = _abelian(model)
+
+    def charge(factor):
+        v = charges[factor.field]
+        return [(-x if factor.conjugate else x) for x in v]
+
+    def total(facs):
+        tot = [0] * len(labels)
+        for f in facs:
+            for i, x in enumerate(charge(f)):
+                tot[i] = tot[i] + x
+        return tot
+
+    def abelian_verdict(facs):
+        conds = []
+        for lab, m, x in zip(labels, mods, total(facs)):
+            if m is not None:
+                if int(x) % m:
+                    return False, ()
+                continue
+            if isinstance(x, Fraction) or isinstance(x, int):
+                if x != 0:
+                    return False, ()
+                continue
+            e = sp.expand(x)
+            if e == 0:
+                continue
+            if e.is_number:
+                return False, ()
+            conds.append(sp.Eq(e, 0))
+        return True, tuple(conds)
+
+    ferm = [model.field(n) for n in names if model.field(n).is_fermion]
+    scal = [model.field(n) for n in names if model.field(n).is_scalar]
+    dotted = ([FieldFactor(f.name, True, True) for f in ferm if f.chirality == "L"]
+              + [FieldFactor(f.name, False) for f in ferm if f.chirality == "R"])
+    order = {n: i for i, n in enumerate(names)}
+    dotted.sort(key=lambda f: order[f.field])
+    sfac = []
+    for s in scal:
+        sfac += [FieldFactor(s.name, False), FieldFactor(s.name, True)]
+
+    terms = []
+
+    def consider(facs, nferm):
+        ok, conds = abelian_verdict(facs)
+        if not ok:
+            return
+        if conds and conditional == "drop":
+            return
+        if conds and conditional == "raise":
+            raise ModelError(f"operator {Operator(tuple(facs))} of {model.name}: invariance depends on"
+                             f" symbolic charges ({', '.join(sp.sstr(c) for c in conds)})")
+        op = Operator(tuple(facs))
+        simple = [c for c in op.conditions(model) if c.kind == "simple"]
+        if any(c.satisfied is False for c in simple):
+            return
+        n = op.independent_couplings(model)
+        if n == 0:
+            return
+        dim = op.mass_dimension(model)
+        nscal = len(facs) - nferm
+        majorana = nferm == 2 and facs[0].conjugate == facs[1].conjugate
+        kind = _kind(nferm, nscal, majorana, dim)
+        herm = op.is_hermitian()
+        fl = tuple((f.field, model.field(f.field).copies) for f in facs[:nferm])
+        terms.append(Term(op, _coupling_symbol(kind, op, herm), kind, dim, n, herm, conds, fl))
+
+    # fermion bilinears x scalars
+    for d in dims:
+        ns = d - 3
+        if ns < 0:
+            continue
+        for i, a in enumerate(dotted):
+            for b in dotted[i:]:
+                pair = (a, b) if (a.conjugate or not b.conjugate) else (b, a)   # ψ̄_L first
+                if a.conjugate and b.conjugate:        # ψ̄ψ̄: write as ψψ (Majorana type)
+                    pair = (FieldFactor(a.field, False), FieldFactor(b.field, False))
+                for ss in combinations_with_replacement(range(len(sfac)), ns):
+                    sc = [sfac[k] for k in ss]
+                    if a.conjugate and b.conjugate:
+                        sc = [FieldFactor(f.field, not f.conjugate) for f in sc]
+                        sc.sort(key=lambda f: (order[f.field], f.conjugate))
+                    consider(list(pair) + sc, 2)
+
+    # scalar potential
+    if include_potential:
+        seen = set()
+        for d in dims:
+            for ss in combinations_with_replacement(range(len(sfac)), d):
+                facs = [sfac[k] for k in ss]
+                op = Operator(tuple(facs))
+                k1, k2 = _key(op), _key(op.hermitian_conjugate())
+                if k2 in seen or k1 in seen:
+                    continue
+                seen.add(k1)
+                # orientation: prefer more unconjugated factors
+                nconj = sum(f.conjugate for f in facs)
+                if nconj * 2 > len(facs):
+                    facs = sorted((FieldFactor(f.field, not f.conjugate) for f in facs),
+                                  key=lambda f: (order[f.field], f.conjugate))
+                consider(facs, 0)
+
+    terms.sort(key=lambda t: (not t.flavour, t.dimension, _term_rank(t, order)))
+    return Lagrangian(model.name, tuple(terms), int(max_dim), tuple(int(d) for d in extra_dims),
+                      tuple(names))
+
+
+def _term_rank(t, order):
+    return tuple(order.get(f.field, 0) * 2 + f.conjugate for f in t.operator.factors)
