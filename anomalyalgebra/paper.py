@@ -170,3 +170,6 @@ def _register_pheno():
 
 
 _register_pheno()
+from .breaking import paper_keys as _breaking_keys  # noqa: F401,E402  (Eqs. 35, 42, 45, 47-57)
+from .operators import paper_keys as _operator_keys  # noqa: F401,E402
+from .solve import paper_keys as _solve_keys  # noqa: E402,F401  (registers eq28, eq30-eq33, table2)

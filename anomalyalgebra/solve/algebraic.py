@@ -1,0 +1,343 @@
+r"""Closed-form solution of polynomial constraint systems with branch conditions.
+
+The machinery behind :meth:`anomalyalgebra.solve.ConstraintSystem.solve`; it knows
+nothing about models or physics, only polynomials in *unknowns* whose coefficients
+are rational functions of *parameters* (every other symbol).
+
+Method
+------
+1. Every constraint ``expr = 0`` is brought to a polynomial numerator; its
+   denominator's factors become "≠ 0" conditions.
+2. An unknown that is an expression (``X_N1 + X_N2``) gets a fresh symbol ``u`` with
+   the extra constraint ``u − expr = 0``; the symbols of ``expr`` that are not
+   themselves unknowns are *eliminated*.
+3. A lexicographic Groebner basis over the field of rational functions of the
+   parameters is computed (:func:`sympy.groebner`).  ``[1]`` means the system is
+   inconsistent for generic parameters; a minimal conflicting subset of constraints
+   is then found by a deletion filter and reported in :class:`NoSolutionError`.
+   Otherwise the basis elements free of eliminated symbols form a triangular system.
+4. The triangular system is solved from the last unknown backwards.  Quadratics are
+   solved as ``−b/2a ± sqrt((b² − 4ac)/(4a²))`` (a form that does not depend on the
+   signs of the parameters), higher degrees by :func:`sympy.roots`.  Each root opens
+   a branch; leading coefficients used, denominators of the values and, for unknowns
+   declared real, the radicands (``≥ 0``) are recorded as the branch's conditions.
+5. Every branch is checked by substituting back into every original constraint.
+
+Why Groebner bases rather than :func:`sympy.solve`/:func:`sympy.nonlinsolve`: the
+basis decides consistency exactly (``[1]``), gives the elimination needed for
+derived unknowns such as ``Σ X_N`` in one step, and produces a triangular system
+whose leading coefficients are exactly the non-vanishing conditions of each branch;
+``solve`` divides by parameter expressions silently and reports no conditions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..exceptions import NoSolutionError
+
+__all__ = ["Branch", "solve_polynomial_system", "minimal_conflict", "clear_denominator",
+           "nonzero_factors", "tidy"]
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One branch of the solution: values, conditions, root choices (internal record)."""
+
+    values: tuple          # ((key, value), ...) in the order of the unknowns
+    nonzero: tuple         # expressions required to be non-zero
+    nonnegative: tuple     # radicands required to be >= 0
+    choices: tuple         # human-readable root choices, e.g. ("Y_L: root 1 of 2",)
+
+
+def clear_denominator(expr):
+    """``(numerator, [denominator factors])`` of ``expr`` after :func:`sympy.together`.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> clear_denominator(x/(y - 1) + 1)
+    (x + y - 1, [y - 1])
+    """
+    num, den = sp.fraction(sp.together(sp.sympify(expr)))
+    return sp.expand(num), nonzero_factors(den)
+
+
+def nonzero_factors(expr) -> list:
+    """Irreducible non-constant factors of ``expr`` that assumptions do not already make non-zero.
+
+    Examples
+    --------
+    >>> n = sp.Symbol("n", positive=True, integer=True)
+    >>> a = sp.Symbol("a")
+    >>> nonzero_factors(6 * a * n * (n**2 - 1))
+    [a, n - 1]
+    """
+    expr = sp.sympify(expr)
+    if expr.is_number:
+        return []
+    out = []
+    _, factors = sp.factor_list(sp.together(expr))
+    for f, _mult in factors:
+        num, den = sp.fraction(sp.together(f))
+        for g in (num, den):
+            if g.is_number or g.is_nonzero:
+                continue
+            g = sp.expand(g)
+            if g.could_extract_minus_sign():
+                g = sp.expand(-g)
+            if g not in out:
+                out.append(g)
+    return sorted(out, key=sp.default_sort_key)
+
+
+def _gb(polys, gens):
+    polys = [p for p in polys if p != 0]
+    if not polys:
+        return []
+    return list(sp.groebner(polys, *gens, order="lex").exprs)
+
+
+def _inconsistent(polys, gens) -> bool:
+    gb = _gb(polys, gens)
+    return len(gb) == 1 and gb[0].is_number and gb[0] != 0
+
+
+def minimal_conflict(named_polys, gens) -> list:
+    """Names of a minimal subset of constraints that is already inconsistent.
+
+    A deletion filter: drop each constraint in turn and keep it out if the rest is
+    still inconsistent.  The result is minimal (every proper subset is consistent
+    for generic parameters).
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> minimal_conflict([("a", x - 1), ("b", y - 2), ("c", x - 2)], [x, y])
+    ['a', 'c']
+    """
+    keep = list(named_polys)
+    for item in list(keep):
+        trial = [p for p in keep if p is not item]
+        if trial and _inconsistent([p for _, p in trial], gens):
+            keep = trial
+    return [name for name, _ in keep]
+
+
+def _poly_in(expr, var):
+    return sp.Poly(sp.expand(expr), var)
+
+
+def _radicals(expr):
+    return [p for p in sp.sympify(expr).atoms(sp.Pow)
+            if p.exp.is_Rational and not p.exp.is_Integer]
+
+
+def tidy(expr):
+    """Collect ``expr`` over its radicals and factor each (radical-free) coefficient.
+
+    Examples
+    --------
+    >>> a = sp.Symbol("a", positive=True)
+    >>> b = sp.Symbol("b")
+    >>> tidy(sp.sqrt(a) * (b**2 - 1) / (b - 1) + b / 2 + b / 2)
+    sqrt(a)*(b + 1) + b
+    """
+    expr = sp.sympify(expr)
+    rads = _radicals(expr)
+    if not rads:
+        return sp.factor(sp.cancel(expr))
+    parts = sp.collect(sp.expand(expr), rads, evaluate=False)
+    return sp.Add(*[sp.factor(sp.cancel(c)) * k for k, c in parts.items()])
+
+
+def _radical(arg):
+    return sp.sqrt(sp.factor(sp.cancel(arg)))
+
+
+def _roots(p: sp.Poly, var):
+    """All roots of a univariate polynomial with symbolic coefficients, with the leading coefficient."""
+    deg = p.degree()
+    coeffs = [tidy(c) for c in p.all_coeffs()]
+    lead = coeffs[0]
+    if deg == 1:
+        return lead, [tidy(-coeffs[1] / lead)], []
+    if deg == 2:
+        a, b, c = coeffs
+        disc = tidy((b**2 - 4 * a * c) / (4 * a**2))
+        centre = tidy(-b / (2 * a))
+        if disc == 0:
+            return lead, [centre], []
+        r = _radical(disc)
+        return lead, [centre + r, centre - r], [disc]
+    if all(c == 0 for c in coeffs[1:-1]):      # binomial a v^k + c
+        base = tidy(-coeffs[-1] / lead)
+        k = deg
+        roots = [sp.root(base, k) * sp.exp(2 * sp.pi * sp.I * j / k) for j in range(k)]
+        return lead, [sp.expand_complex(r) if r.has(sp.I) else r for r in roots], [base]
+    found = sp.roots(p, var, multiple=True)
+    if len(found) < deg:
+        found = sp.solve(p.as_expr(), var)
+    if not found:
+        raise NotImplementedError(
+            f"cannot solve the degree-{deg} polynomial {p.as_expr()} = 0 for {var} in closed form")
+    return lead, list(dict.fromkeys(found)), []
+
+
+def _is_zero(expr) -> bool:
+    expr = sp.sympify(expr)
+    if expr == 0:
+        return True
+    if tidy(expr) == 0:
+        return True
+    return sp.simplify(expr) == 0
+
+
+def solve_polynomial_system(named_exprs, unknowns, *, real=()):
+    """Solve ``expr = 0`` constraints for ``unknowns``; every branch with its conditions.
+
+    Parameters
+    ----------
+    named_exprs : sequence of (name, expr)
+        Constraints ``expr = 0`` (rational functions of the symbols).
+    unknowns : sequence of sympy.Symbol or sympy.Expr
+        What to solve for; the last one is solved first (lexicographic order).
+        An expression such as ``x1 + x2`` is solved for as a whole, its symbols
+        being eliminated.
+    real : iterable of sympy.Symbol
+        Unknowns that must be real: their radicands become ``≥ 0`` conditions and
+        branches with a value that is manifestly non-real are dropped.
+
+    Returns
+    -------
+    list of Branch
+
+    Raises
+    ------
+    NoSolutionError
+        When the constraints are inconsistent for generic parameters; the message
+        and the attribute ``conflict`` name a minimal conflicting subset.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> a = sp.Symbol("a", positive=True)
+    >>> bs = solve_polynomial_system([("sum", x + y - a), ("prod", x * y)], [x, y])
+    >>> sorted(str(tuple(v for _, v in b.values)) for b in bs)
+    ['(0, a)', '(a, 0)']
+    """
+    unknowns = [sp.sympify(u) for u in unknowns]
+    real = set(real)
+    polys, nonzero = [], []
+    named_polys = []
+    for name, e in named_exprs:
+        num, dens = clear_denominator(e)
+        nonzero += dens
+        named_polys.append((name, num))
+        polys.append(num)
+    sym_unknowns = [u for u in unknowns if u.is_Symbol]
+    extra, elim, keys = [], [], []
+    targets = []
+    for i, u in enumerate(unknowns):
+        if u.is_Symbol:
+            targets.append(u)
+            keys.append(u)
+            continue
+        d = sp.Dummy(f"u{i}")
+        num, dens = clear_denominator(d - u)
+        extra.append(num)
+        nonzero += dens
+        targets.append(d)
+        keys.append(u)
+        for s in sorted(u.free_symbols - set(sym_unknowns), key=sp.default_sort_key):
+            if s not in elim:
+                elim.append(s)
+    gens = elim + targets
+    all_polys = [p for p in polys + extra if p != 0]
+    gb = _gb(all_polys, gens) if all_polys else []
+    if any(g.is_number and g != 0 for g in gb):
+        conflict_gens = elim + sym_unknowns or sorted(
+            set().union(*[p.free_symbols for _, p in named_polys]), key=sp.default_sort_key)
+        conflict = minimal_conflict([(n, p) for n, p in named_polys if p != 0], conflict_gens)
+        err = NoSolutionError(
+            "the constraints are inconsistent for generic values of the parameters"
+            f" (Groebner basis = [1]); a minimal conflicting subset is: {'; '.join(conflict)}")
+        err.conflict = tuple(conflict)
+        raise err
+    tri = [g for g in gb if not (g.free_symbols & set(elim))]
+
+    branches = []
+
+    def back(level, assign, nz, nn, choices):
+        if level < 0:
+            branches.append((dict(assign), list(nz), list(nn), tuple(choices)))
+            return
+        var = targets[level]
+        later = set(targets[:level])
+        cands = []
+        for g in tri:
+            fs = g.free_symbols
+            if var in fs and not (fs & later):
+                h = tidy(g.subs(assign)) if assign else g
+                h = sp.expand(sp.fraction(sp.together(h))[0]) if not _radicals(h) else sp.expand(h)
+                if h != 0:
+                    cands.append(h)
+        if not cands:
+            assign[var] = var           # free: the system does not fix it
+            back(level - 1, assign, nz, nn, choices + [f"{keys[level]}: free"])
+            del assign[var]
+            return
+        cands.sort(key=lambda h: (_poly_in(h, var).degree(), sp.count_ops(h)))
+        p = _poly_in(cands[0], var)
+        if p.degree() == 0:
+            return
+        lead, roots, radicands = _roots(p, var)
+        for j, r in enumerate(roots):
+            if any(not _is_zero(c.subs(var, r)) for c in cands[1:]):
+                continue
+            if var in real or keys[level] in real:
+                if r.is_number and r.is_real is False:
+                    continue
+            assign[var] = r
+            label = f"{keys[level]}: root {j + 1} of {len(roots)}" if len(roots) > 1 else ""
+            back(level - 1, assign, nz + [lead], nn + ([d for d in radicands] if
+                                                        (var in real or keys[level] in real)
+                                                        else []),
+                 choices + ([label] if label else []))
+            del assign[var]
+
+    back(len(targets) - 1, {}, list(nonzero), [], [])
+
+    out = []
+    for assign, nz, nn, choices in branches:
+        values = []
+        for k, t in zip(keys, targets):
+            v = assign[t]
+            # express later-solved unknowns fully
+            for _ in range(len(targets)):
+                v2 = v.subs({s: assign[s] for s in targets if s != t and s in assign and assign[s] != s})
+                if v2 == v:
+                    break
+                v = v2
+            values.append((k, tidy(v)))
+        conds = []
+        for e in nz + [sp.fraction(sp.together(v))[1] for _, v in values]:
+            e = e.subs({t: assign[t] for t in targets}) if e.free_symbols & set(targets) else e
+            for f in nonzero_factors(e):
+                if f not in conds:
+                    conds.append(f)
+        nonneg = []
+        for d in nn:
+            d = sp.factor(d)
+            if d.is_number:
+                if d.is_negative:
+                    break
+                continue
+            if d not in nonneg:
+                nonneg.append(d)
+        else:
+            out.append(Branch(tuple(values), tuple(conds), tuple(nonneg), choices))
+    return out
+

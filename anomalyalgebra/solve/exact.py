@@ -1,0 +1,295 @@
+r"""Exact evaluation of closed-form solutions at rational points (for scans).
+
+:func:`compile_exact` turns a sympy expression built from rationals, parameters, the
+four arithmetic operations, integer powers and square roots into a fast Python
+function (via :func:`sympy.lambdify` with a custom printer) that evaluates it in
+*exact* arithmetic: rationals are :class:`fractions.Fraction`, and a square root is
+kept as a :class:`Surd`, a sum ``Σ c_i sqrt(r_i)`` with rational ``c_i, r_i``.  Two
+radicals are merged when the ratio of their radicands is a perfect square (tested
+with :func:`math.isqrt`); square roots of rationals whose ratios are not squares
+are linearly independent over Q, so a surd is rational exactly when only the
+``r = 1`` term survives.  No factorisation and no floating point is involved in
+the rationality verdict.
+
+Examples
+--------
+>>> from fractions import Fraction
+>>> x, y = sp.symbols("x y")
+>>> f = compile_exact((x, y), sp.sqrt(3) * sp.sqrt(x) * sp.sqrt(y) / 6)
+>>> as_value(f(Fraction(3, 2), 2))
+Fraction(1, 2)
+>>> as_value(f(2, 2))
+0.5773502691896257
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import sympy as sp
+from sympy.printing.pycode import PythonCodePrinter
+
+__all__ = ["Surd", "NonReal", "compile_exact", "as_value", "is_rational_value", "exact_sqrt",
+           "merge_radicals"]
+
+
+class NonReal(ArithmeticError):
+    """The square root of a negative number was taken."""
+
+
+def _is_square(q: Fraction):
+    if q < 0:
+        return None
+    a, b = q.numerator, q.denominator
+    ra, rb = math.isqrt(a), math.isqrt(b)
+    if ra * ra == a and rb * rb == b:
+        return Fraction(ra, rb)
+    return None
+
+
+class Surd:
+    """An exact number ``Σ c_i sqrt(r_i)`` (rational ``c_i``, positive rational ``r_i``).
+
+    Terms whose radicands differ by a rational square factor are merged, so the
+    number is rational iff it has no term with ``r ≠ 1``.
+    """
+
+    __slots__ = ("terms",)
+
+    def __init__(self, terms):
+        self.terms = terms            # list of [radicand, coefficient], radicand 1 first
+
+    @staticmethod
+    def of(x):
+        if isinstance(x, Surd):
+            return x
+        return Surd([[Fraction(1), Fraction(x)]] if x != 0 else [])
+
+    def _add_term(self, terms, r, c):
+        if c == 0:
+            return
+        for t in terms:
+            if t[0] == r:
+                t[1] += c
+                return
+            s = _is_square(r / t[0])
+            if s is not None:
+                t[1] += c * s
+                return
+        terms.append([r, c])
+
+    def __add__(self, other):
+        other = Surd.of(other)
+        terms = [list(t) for t in self.terms]
+        for r, c in other.terms:
+            self._add_term(terms, r, c)
+        return Surd([t for t in terms if t[1] != 0])
+
+    __radd__ = __add__
+
+    def __neg__(self):
+        return Surd([[r, -c] for r, c in self.terms])
+
+    def __sub__(self, other):
+        return self + (-Surd.of(other))
+
+    def __rsub__(self, other):
+        return Surd.of(other) + (-self)
+
+    def __mul__(self, other):
+        if not isinstance(other, Surd):
+            if other == 0:
+                return Surd([])
+            return Surd([[r, c * other] for r, c in self.terms])
+        out = Surd([])
+        terms = []
+        for r1, c1 in self.terms:
+            for r2, c2 in other.terms:
+                r = r1 * r2
+                s = _is_square(r)
+                if s is not None:
+                    out._add_term(terms, Fraction(1), c1 * c2 * s)
+                else:
+                    out._add_term(terms, r, c1 * c2)
+        return Surd([t for t in terms if t[1] != 0])
+
+    __rmul__ = __mul__
+
+    def inverse(self):
+        if not self.terms:
+            raise ZeroDivisionError("division by an exact zero")
+        if len(self.terms) == 1:
+            r, c = self.terms[0]
+            return Surd([[r, 1 / (c * r)]]) if r != 1 else Surd([[r, 1 / c]])
+        if len(self.terms) == 2:            # (a + b)(a - b) = a^2 - b^2 is rational
+            a = Surd([self.terms[0]])
+            b = Surd([self.terms[1]])
+            conj = a - b
+            return conj * (a * a - b * b).inverse()
+        raise _Unsupported("division by a sum of more than two radicals")
+
+    def __truediv__(self, other):
+        return self * Surd.of(other).inverse()
+
+    def __rtruediv__(self, other):
+        return Surd.of(other) * self.inverse()
+
+    def __pow__(self, k):
+        if not isinstance(k, int):
+            raise _Unsupported(f"power {k}")
+        if k < 0:
+            return self.inverse() ** (-k)
+        out = Surd.of(1)
+        for _ in range(k):
+            out = out * self
+        return out
+
+    def rational(self):
+        """The value as a Fraction, or ``None`` if it is irrational."""
+        if not self.terms:
+            return Fraction(0)
+        if len(self.terms) == 1 and self.terms[0][0] == 1:
+            return self.terms[0][1]
+        return None
+
+    def __float__(self):
+        return float(sum(float(c) * math.sqrt(float(r)) for r, c in self.terms))
+
+    def sign(self) -> int:
+        v = self.rational()
+        if v is not None:
+            return (v > 0) - (v < 0)
+        f = float(self)
+        return (f > 0) - (f < 0)
+
+    def __repr__(self) -> str:
+        return "Surd(" + " + ".join(f"{c}*sqrt({r})" for r, c in self.terms) + ")"
+
+
+class _Unsupported(ArithmeticError):
+    pass
+
+
+def exact_sqrt(x):
+    """``sqrt(x)`` as a :class:`Surd` (a Fraction when it is rational); :class:`NonReal` for ``x < 0``."""
+    if isinstance(x, Surd):
+        q = x.rational()
+        if q is None:
+            raise _Unsupported("nested square root")
+    else:
+        q = Fraction(x)
+    if q < 0:
+        raise NonReal(f"sqrt({q})")
+    s = _is_square(q)
+    if s is not None:
+        return s
+    return Surd([[q, Fraction(1)]])
+
+
+def _exact_pow(base, p, q):
+    if q == 1:
+        return Surd.of(base) ** p
+    if q == 2:
+        return exact_sqrt(base) ** p
+    raise _Unsupported(f"root of order {q}")
+
+
+class _ExactPrinter(PythonCodePrinter):
+    constants: dict = {}
+
+    def _print_Rational(self, expr):
+        name = self.constants.get(expr)
+        return name if name is not None else f"_F({expr.p}, {expr.q})"
+
+    def _print_Integer(self, expr):
+        return str(expr.p)      # ints mix exactly with Fraction/Surd; '/' is never printed
+
+    def _print_Half(self, expr):
+        return "_F(1, 2)"
+
+    def _print_Pow(self, expr, rational=False):
+        b, e = expr.base, expr.exp
+        if e.is_Integer and int(e) > 0:
+            return f"(({self._print(b)})**{int(e)})"
+        if e.is_Integer:
+            return f"(_S({self._print(b)})**({int(e)}))"
+        if e.is_Rational:
+            return f"_pow({self._print(b)}, {e.p}, {e.q})"
+        raise _Unsupported(f"non-rational power {expr}")
+
+    def _print_Symbol(self, expr):
+        return super()._print_Symbol(expr)
+
+
+_NAMESPACE = {"_F": Fraction, "_S": Surd.of, "_pow": _exact_pow}
+
+
+def compile_exact(args, expr, *, cse=False):
+    """A function of ``args`` evaluating ``expr`` exactly (returns a :class:`Surd` or Fraction).
+
+    ``expr`` may be a tuple of expressions (then a tuple is returned; ``cse=True``
+    shares common subexpressions such as a radical used by several values).
+    Raises (when called) :class:`NonReal` on the square root of a negative number,
+    :class:`ZeroDivisionError` on division by zero.
+    """
+    if isinstance(expr, (tuple, list)):
+        expr = tuple(merge_radicals(e) for e in expr)
+        atoms = set().union(*[e.atoms(sp.Rational) for e in expr]) if expr else set()
+    else:
+        expr = merge_radicals(expr)
+        atoms = expr.atoms(sp.Rational)
+    # rational constants are built once, not at every call
+    constants = {r: f"_q{i}" for i, r in enumerate(sorted((a for a in atoms if not a.is_Integer),
+                                                           key=sp.default_sort_key))}
+    namespace = dict(_NAMESPACE)
+    namespace.update({name: Fraction(int(r.p), int(r.q)) for r, name in constants.items()})
+    printer = type("_Printer", (_ExactPrinter,), {"constants": constants})
+    fn = sp.lambdify(args, expr, modules=[namespace], printer=printer, cse=cse)
+
+    def exact(*values):
+        return fn(*[v if isinstance(v, (Surd, Fraction)) else Fraction(v) for v in values])
+
+    exact.__doc__ = fn.__doc__
+    return exact
+
+
+def merge_radicals(expr):
+    """Merge ``sqrt(a)*sqrt(b)*…`` into one ``sqrt(a*b*…)`` where that is an identity.
+
+    The identity holds when all factors but at most one are known (from the
+    symbols' assumptions) to be non-negative.  The merged power is left
+    unevaluated so that sympy does not split it again.
+    """
+    expr = sp.sympify(expr)
+    if not expr.args:
+        return expr
+    args = [merge_radicals(a) for a in expr.args]
+    if not isinstance(expr, sp.Mul):
+        return expr.func(*args) if args != list(expr.args) else expr
+    roots = [a for a in args if isinstance(a, sp.Pow) and a.exp == sp.S.Half]
+    if len(roots) < 2:
+        return expr.func(*args)
+    unknown_sign = [r for r in roots if not r.base.is_nonnegative]
+    if len(unknown_sign) > 1:
+        return expr.func(*args)
+    rest = [a for a in args if a not in roots]
+    merged = sp.Pow(sp.Mul(*[r.base for r in roots], evaluate=False), sp.S.Half, evaluate=False)
+    return sp.Mul(*rest, merged, evaluate=False)
+
+
+def as_value(x):
+    """A :class:`Surd`/number as a Fraction when rational, else a float."""
+    if isinstance(x, Surd):
+        q = x.rational()
+        return q if q is not None else float(x)
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, int):
+        return Fraction(x)
+    return x
+
+
+def is_rational_value(x) -> bool:
+    """Whether a scan value is an exact rational (int or Fraction)."""
+    return isinstance(x, (int, Fraction)) and not isinstance(x, bool)

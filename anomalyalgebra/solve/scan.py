@@ -1,0 +1,279 @@
+r"""Scans of closed-form solutions over parameter grids, optionally in parallel.
+
+A scan takes the branches of a closed-form solution (from
+:meth:`~anomalyalgebra.solve.ConstraintSystem.solve`), a grid of axis values
+(integers, rationals ``p/q``, and the ``∞`` limit), a map from the axes to the
+solution's parameters, the quantities to compute and a list of predicates.  For
+every grid point and every branch whose conditions hold there, it evaluates the
+quantities *exactly* (:mod:`anomalyalgebra.solve.exact`: the closed forms are
+lambdified once into functions over :class:`fractions.Fraction` and exact surds)
+and keeps the rows that pass every predicate.
+
+Parallelism: pass any :class:`concurrent.futures.Executor`.  Points are cut into
+chunks in grid order and ``executor.map`` returns them in that order, so the
+result is identical for any executor and any chunk size.  A
+``dask.distributed.Client`` plugs in through ``client.get_executor()``.
+
+Examples
+--------
+>>> import sympy as sp
+>>> from anomalyalgebra.solve import Solution
+>>> a, x = sp.symbols("a x")
+>>> branches = [Solution(((x, sp.sqrt(a)),), (sp.Ge(a, 0),)),
+...             Solution(((x, -sp.sqrt(a)),), (sp.Ge(a, 0),))]
+>>> A = sp.Symbol("A")
+>>> res = scan(branches, {"A": integers(-1, 9)}, parameters={a: A},
+...            predicates=[RationalValues()])
+>>> [(row.point["A"], row.branch, str(row.values["x"])) for row in res]
+[(0, 0, '0'), (0, 1, '0'), (1, 0, '1'), (1, 1, '-1'), (4, 0, '2'), (4, 1, '-2'), (9, 0, '3'), (9, 1, '-3')]
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy as sp
+
+from .exact import NonReal, Surd, as_value, compile_exact
+from .predicates import NeutralLightest, RationalValues
+
+__all__ = [
+    "INFINITY",
+    "integers",
+    "rationals",
+    "ScanRow",
+    "ScanResult",
+    "scan",
+    "RationalValues",
+    "NeutralLightest",
+]
+
+#: The ``m → ∞`` grid value; parameters are evaluated as limits there.
+INFINITY = sp.oo
+
+
+def integers(lo: int, hi: int) -> tuple:
+    """The integers ``lo … hi`` (inclusive) as a grid axis."""
+    return tuple(range(int(lo), int(hi) + 1))
+
+
+def rationals(max_numerator: int, max_denominator: int | None = None, *, negative: bool = True,
+              infinity: bool = False) -> tuple:
+    """Distinct rationals ``p/q`` with ``1 ≤ |p| ≤ max_numerator``, ``1 ≤ q ≤ max_denominator``.
+
+    Sorted by value; negative ones included unless ``negative=False``; the ``∞``
+    limit (:data:`INFINITY`) appended with ``infinity=True``.
+
+    Examples
+    --------
+    >>> [str(r) for r in rationals(2, 2)]
+    ['-2', '-1', '-1/2', '1/2', '1', '2']
+    >>> rationals(1, 1, negative=False, infinity=True)
+    (Fraction(1, 1), oo)
+    """
+    qmax = max_numerator if max_denominator is None else max_denominator
+    vals = {Fraction(p, q) for p in range(1, int(max_numerator) + 1) for q in range(1, int(qmax) + 1)}
+    if negative:
+        vals |= {-v for v in vals}
+    out = tuple(sorted(vals))
+    return out + ((INFINITY,) if infinity else ())
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    """One accepted (point, branch): the grid point, the branch index and the quantities."""
+
+    point_items: tuple
+    branch: int
+    value_items: tuple
+
+    @property
+    def point(self) -> dict:
+        return dict(self.point_items)
+
+    @property
+    def values(self) -> dict:
+        return dict(self.value_items)
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """The rows a scan accepted, in grid order, with the scan's size."""
+
+    axes: tuple
+    labels: tuple
+    rows: tuple
+    points: int
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def table(self) -> list:
+        """Rows as tuples ``(axis values..., branch, quantity values...)``."""
+        return [tuple(v for _, v in r.point_items) + (r.branch,) + tuple(v for _, v in r.value_items)
+                for r in self.rows]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    axes: tuple            # axis names
+    params: tuple          # ((symbol, expr in axis symbols), ...)
+    branches: tuple        # ((conditions, ((label, expr), ...)), ...)
+    predicates: tuple
+
+
+def _axis_symbols(spec):
+    return tuple(sp.Symbol(a) for a in spec.axes)
+
+
+def _rename_axes(expr, axes):
+    expr = sp.sympify(expr)
+    return expr.xreplace({s: sp.Symbol(s.name) for s in expr.free_symbols if s.name in axes})
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(spec: _Spec):
+    ax = _axis_symbols(spec)
+    psyms = tuple(s for s, _ in spec.params)
+    params = [(s, e, compile_exact(ax, e)) for s, e in spec.params]
+    branches = []
+    flat = []
+    for conds, quantities in spec.branches:
+        kinds = tuple("ne" if isinstance(c, sp.Ne) else "ge" for c in conds)
+        exprs = tuple(c.lhs - c.rhs for c in conds) + tuple(e for _, e in quantities)
+        labels = tuple(label for label, _ in quantities)
+        branches.append((kinds, labels, compile_exact(psyms, exprs, cse=True), len(flat)))
+        flat.extend(exprs)
+    # all branches at once: a radical shared by the +/- branches is computed once
+    joint = compile_exact(psyms, tuple(flat), cse=True)
+    return ax, psyms, params, (branches, joint)
+
+
+def _param_values(spec, compiled, point):
+    ax, _, params, _ = compiled
+    if any(v is INFINITY or v == sp.oo for v in point):
+        finite = {s: sp.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v
+                  for s, v in zip(ax, point) if not (v is INFINITY or v == sp.oo)}
+        out = []
+        for _s, e, _f in params:
+            e = e.subs(finite)
+            for s, v in zip(ax, point):
+                if v is INFINITY or v == sp.oo:
+                    e = sp.limit(e, s, sp.oo)
+            if not e.is_Rational:
+                raise ValueError(f"parameter {_s} has no finite rational limit at {point}: {e}")
+            out.append(Fraction(int(e.p), int(e.q)))
+        return out
+    args = [Fraction(v) for v in point]
+    return [f(*args) for _s, _e, f in params]
+
+
+def _ok(kind, v):
+    v = Surd.of(v)
+    if kind == "ne":
+        return bool(v.terms)
+    return v.sign() >= 0
+
+
+def _run_chunk(spec: _Spec, points):
+    compiled = _compiled(spec)
+    branches, joint = compiled[3]
+    rows = []
+    for point in points:
+        try:
+            pv = _param_values(spec, compiled, point)
+        except (ZeroDivisionError, NonReal):
+            continue
+        pdict = dict(zip(spec.axes, point))
+        try:
+            everything = joint(*pv)
+        except (ZeroDivisionError, NonReal):
+            everything = None           # some branch fails here: evaluate one by one
+        for bi, (kinds, labels, fn, offset) in enumerate(branches):
+            try:
+                vals = (everything[offset:offset + len(kinds) + len(labels)]
+                        if everything is not None else fn(*pv))
+                if not all(_ok(k, v) for k, v in zip(kinds, vals)):
+                    continue
+                values = {label: as_value(v) for label, v in zip(labels, vals[len(kinds):])}
+            except (ZeroDivisionError, NonReal):
+                continue
+            if all(pred(pdict, values) for pred in spec.predicates):
+                rows.append(ScanRow(tuple(pdict.items()), bi, tuple(values.items())))
+    return rows
+
+
+def _chunks(it, size):
+    it = iter(it)
+    while True:
+        block = list(itertools.islice(it, size))
+        if not block:
+            return
+        yield block
+
+
+def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executor=None,
+         chunksize: int = 2000) -> ScanResult:
+    """Evaluate closed-form branches over a grid and keep the rows that pass the predicates.
+
+    Parameters
+    ----------
+    solutions : sequence of Solution
+        The branches (e.g. from :meth:`ConstraintSystem.solve`).
+    grid : mapping of str to sequence
+        Axis name → values (ints, :class:`fractions.Fraction`, :data:`INFINITY`);
+        points are the Cartesian product in the mapping's order.
+    parameters : mapping of sympy.Symbol to expression
+        Every parameter of the solutions as an expression of the axes (axis
+        symbols are matched by name), e.g. ``{alpha_R: -alpha_L/m}``.  At an
+        infinite axis value the limit is taken.
+    quantities : mapping of str to expression, optional
+        What to compute on each branch (expressions of unknowns and parameters,
+        evaluated with :meth:`Solution.value_of`); default: the solved unknowns.
+    predicates : sequence of callables ``(point, values) -> bool``
+        Must be picklable when an executor with processes is used.
+    executor : concurrent.futures.Executor, optional
+        Runs the chunks (``executor.map``); ``None`` runs them here.
+    chunksize : int
+        Points per chunk.
+
+    Returns
+    -------
+    ScanResult
+    """
+    solutions = tuple(solutions)
+    axes = tuple(grid)
+    axis_values = [tuple(grid[a]) for a in axes]
+    params = tuple((s, _rename_axes(e, axes)) for s, e in parameters.items())
+    psyms = {s for s, _ in params}
+    branches = []
+    labels = None
+    for sol in solutions:
+        qs = quantities if quantities is not None else {sp.sstr(k): k for k in sol.values}
+        qexprs = tuple((str(label), sp.sympify(sol.value_of(e))) for label, e in qs.items())
+        labels = tuple(label for label, _ in qexprs)
+        free = set().union(*[e.free_symbols for _, e in qexprs], *[c.free_symbols for c in sol.conditions])
+        missing = free - psyms
+        if missing:
+            raise ValueError(f"parameters needed for the scan but not given: {sorted(map(str, missing))}")
+        branches.append((tuple(sol.conditions), qexprs))
+    spec = _Spec(axes, params, tuple(branches), tuple(predicates))
+    points = itertools.product(*axis_values)
+    total = 1
+    for v in axis_values:
+        total *= len(v)
+    rows = []
+    if executor is None:
+        for block in _chunks(points, chunksize):
+            rows.extend(_run_chunk(spec, block))
+    else:
+        blocks = list(_chunks(points, chunksize))
+        for part in executor.map(_run_chunk, itertools.repeat(spec, len(blocks)), blocks):
+            rows.extend(part)
+    return ScanResult(axes, labels or (), tuple(rows), total)

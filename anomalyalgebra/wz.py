@@ -1,0 +1,213 @@
+r"""Wess–Zumino terms of a light gauge boson coupled to an anomalous current (Sect. II of the seed paper).
+
+:func:`wz_coefficients` gives ``C_WW`` and ``C_BB`` of Eq. (8) of the seed paper,
+
+.. math::  C_{WW} = -\mathcal{A}^{\rm SM}_{XWW}, \qquad C_{BB} = -\mathcal{A}^{\rm SM}_{XYY},
+
+from the traces (Eq. 4) of the *light* fields only; the user says which fields are
+light (or heavy).  When the full model is anomaly free in these channels the
+heavy fields' traces equal the coefficients, ``C = +A^heavy`` — checked and
+reported.  :func:`wz_lagrangian` builds Eq. (6) and :func:`goldstone_operators`
+Eqs. (11) and (18) as sympy expressions (Levi-Civita symbol, indexed fields,
+an unevaluated :class:`partial`) that print as LaTeX.
+
+Erratum (see ``docs/solving.rst``): Eq. (6) prints ``g_X g'^2`` in front of the
+``C_WW`` term and Eq. (11) ``g_X g'^2`` in front of the ``W W̃`` operator.  With
+``D = ∂ + i g T^a W^a`` every ``W`` comes with ``g``: the term must cancel the
+anomalous variation of the current under SU(2)_L, which is ``∝ g^2`` (the
+analogue of Eq. 5 for ``W``), so the prefactor is ``g_X g^2``.  The default here
+is ``g^2``; ``as_printed=True`` reproduces the printed form.
+
+Examples
+--------
+>>> import anomalyalgebra as aa
+>>> c = wz_coefficients(aa.load_model("sm_x_tau"))
+>>> c.C_WW, c.C_BB
+(alpha_L, alpha_L - 2*alpha_R)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .exceptions import ModelError
+from .model import Model
+
+__all__ = ["WZCoefficients", "wz_coefficients", "wz_lagrangian", "goldstone_operators", "partial",
+           "WZ_SYMBOLS"]
+
+
+class partial(sp.Function):
+    r"""Unevaluated derivative ``∂_μ F`` (prints as ``\partial_{\mu} F``)."""
+
+    nargs = 2
+
+    def _latex(self, printer):
+        mu, f = self.args
+        return r"\partial_{%s} %s" % (printer._print(mu), printer._print(f))
+
+    def _sympystr(self, printer):
+        mu, f = self.args
+        return f"d_{printer._print(mu)}({printer._print(f)})"
+
+
+def _symbols():
+    idx = sp.symbols("alpha mu nu beta")
+    return {
+        "indices": idx,
+        "a": sp.Symbol("a"),
+        "g_X": sp.Symbol("g_X", positive=True),
+        "g": sp.Symbol("g", positive=True),
+        "gp": sp.Symbol("g'", positive=True),
+        "m_X": sp.Symbol("m_X", positive=True),
+        "xi": sp.Symbol("xi"),
+        "X": sp.IndexedBase("X"),
+        "B": sp.IndexedBase("B"),
+        "W": sp.IndexedBase("W"),
+        "Z": sp.IndexedBase("Z"),
+        "A": sp.IndexedBase("A"),
+    }
+
+
+#: Symbols used by the Lagrangians (couplings ``g_X, g, g'``, ``m_X``, ``xi``, fields).
+WZ_SYMBOLS = _symbols()
+
+
+@dataclass(frozen=True)
+class WZCoefficients:
+    """``C_WW``, ``C_BB`` of Eq. (8) with the light and heavy traces they come from.
+
+    Attributes
+    ----------
+    C_WW, C_BB : sympy.Expr
+        ``-A^light_{XWW}``, ``-A^light_{XYY}``.
+    A_WW_light, A_YY_light, A_WW_heavy, A_YY_heavy : sympy.Expr
+        Traces (Eq. 4) of the light and of the heavy fields.
+    light, heavy : tuple of str
+        Field names in each set.
+    matches_heavy : bool or None
+        Whether ``C = A^heavy`` in both channels (guaranteed when the full model is
+        anomaly free there); ``None`` when there are no heavy fields.
+    """
+
+    C_WW: object
+    C_BB: object
+    A_WW_light: object
+    A_YY_light: object
+    A_WW_heavy: object
+    A_YY_heavy: object
+    light: tuple
+    heavy: tuple
+    matches_heavy: object
+
+
+def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None, weak: str = "SU2L",
+                    hypercharge: str = "Y") -> WZCoefficients:
+    """WZ coefficients of Eq. (8) of the seed paper for the U(1) ``current``.
+
+    Parameters
+    ----------
+    model : Model
+    current : str
+        Label of the U(1) whose boson is light.
+    light, heavy : iterable of str, optional
+        Names of the light (SM-like) fields, or of the heavy ones (anomalons); give
+        at most one.  Default: every field is light (an EFT such as ``sm_x_tau``).
+    weak, hypercharge : str
+        Labels of SU(2)_L and U(1)_Y.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("tau_l_minus_4r")
+    >>> c = wz_coefficients(m, heavy=["LL", "LR", "N1", "N2", "EL", "ER", "S1", "S5"])
+    >>> c.C_WW, c.C_BB, c.matches_heavy
+    (4, 6, True)
+    """
+    names = [f.name for f in model.fields]
+    if light is not None and heavy is not None:
+        raise ModelError("give either light=... or heavy=..., not both")
+    for label in (current, weak, hypercharge):
+        model.group(label)
+    if light is not None:
+        light = tuple(light)
+        for n in light:
+            model.field(n)
+        heavy = tuple(n for n in names if n not in light)
+    else:
+        heavy = tuple(heavy or ())
+        for n in heavy:
+            model.field(n)
+        light = tuple(n for n in names if n not in heavy)
+    low = model.without(*heavy)
+    high = model.without(*light)
+    a_ww_l = sp.expand(low.anomaly(current, weak, weak))
+    a_yy_l = sp.expand(low.anomaly(current, hypercharge, hypercharge))
+    a_ww_h = sp.expand(high.anomaly(current, weak, weak))
+    a_yy_h = sp.expand(high.anomaly(current, hypercharge, hypercharge))
+    c_ww, c_bb = -a_ww_l, -a_yy_l
+    matches = None
+    if heavy:
+        matches = sp.simplify(c_ww - a_ww_h) == 0 and sp.simplify(c_bb - a_yy_h) == 0
+    return WZCoefficients(c_ww, c_bb, a_ww_l, a_yy_l, a_ww_h, a_yy_h, light, heavy, matches)
+
+
+def wz_lagrangian(coefficients: WZCoefficients, *, as_printed: bool = False):
+    r"""The WZ Lagrangian of Eq. (6) of the seed paper (abelian parts).
+
+    ``g_X g'^2 C_BB/(24π²) ε^{αμνβ} X_α B_μ ∂_β B_ν + g_X g^2 C_WW/(24π²) ε^{αμνβ} X_α W^a_μ ∂_β W^a_ν``
+    (summation over repeated indices implied).  ``as_printed=True`` uses the printed
+    ``g'^2`` in the ``C_WW`` term (an erratum, see the module documentation).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> L = wz_lagrangian(wz_coefficients(aa.load_model("sm_x_tau")))
+    >>> print(sp.latex(L.coeff(WZ_SYMBOLS["g"]**2)))
+    \frac{\alpha_{L} g_{X} \varepsilon_{\alpha \mu \nu \beta} \partial_{\beta} {W}_{a,\nu} {W}_{a,\mu} {X}_{\alpha}}{24 \pi^{2}}
+    """
+    s = WZ_SYMBOLS
+    al, mu, nu, be = s["indices"]
+    a = s["a"]
+    eps = sp.LeviCivita(al, mu, nu, be)
+    g_ww = s["gp"] if as_printed else s["g"]
+    X, B, W = s["X"], s["B"], s["W"]
+    term_b = s["g_X"] * s["gp"]**2 * coefficients.C_BB / (24 * sp.pi**2) * eps * X[al] * B[mu] * partial(be, B[nu])
+    term_w = s["g_X"] * g_ww**2 * coefficients.C_WW / (24 * sp.pi**2) * eps * X[al] * W[a, mu] * partial(be, W[a, nu])
+    return term_b + term_w
+
+
+def goldstone_operators(coefficients: WZCoefficients, *, as_printed: bool = False) -> dict:
+    r"""Goldstone-equivalence operators of Eqs. (11) and (18) of the seed paper.
+
+    Eq. (11): ``g_X g^2 A^SM_XWW/(16π²) (ξ/m_X) ε^{αμβν} ∂_α W^a_μ ∂_β W^a_ν``; the
+    1/(16π²) is the current's anomaly 1/(48π²) plus the WZ term's 1/(24π²).
+    Eq. (18): the (Z, γ) projection of ``g² A_XWW W³W̃³ + g'² A_XYY B B̃``,
+    ``g_X g g' · 2(c_W² A^SM_XWW − s_W² A^SM_XYY)/(16π²) (ξ/m_X) ε^{αμβν} ∂_α Z_μ ∂_β A_ν``
+    with ``c_W² = g²/(g² + g'²)``; it equals the printed ``A_XWW − A_XYY`` only for
+    vector currents (erratum E4 in ``docs/errata_pheno.rst``).  ``as_printed=True``
+    gives both equations as printed (``g'^2`` in Eq. 11, ``A_XWW − A_XYY`` in Eq. 18).
+
+    Returns
+    -------
+    dict
+        ``{"eq11": expr, "eq18": expr}``.
+    """
+    s = WZ_SYMBOLS
+    al, mu, nu, be = s["indices"]
+    a = s["a"]
+    eps = sp.LeviCivita(al, mu, be, nu)
+    a_ww, a_yy = coefficients.A_WW_light, coefficients.A_YY_light
+    g_ww = s["gp"] if as_printed else s["g"]
+    W, Z, A = s["W"], s["Z"], s["A"]
+    pref = s["g_X"] / (16 * sp.pi**2) * s["xi"] / s["m_X"] * eps
+    eq11 = pref * g_ww**2 * a_ww * partial(al, W[a, mu]) * partial(be, W[a, nu])
+    if as_printed:
+        zgamma = a_ww - a_yy
+    else:
+        g, gp = s["g"], s["gp"]
+        zgamma = 2 * (g**2 * a_ww - gp**2 * a_yy) / (g**2 + gp**2)
+    eq18 = pref * s["g"] * s["gp"] * zgamma * partial(al, Z[mu]) * partial(be, A[nu])
+    return {"eq11": eq11, "eq18": eq18}

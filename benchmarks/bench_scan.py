@@ -1,0 +1,84 @@
+"""Benchmark the Section III C scan (Table II): serial vs process pool, exact lambdify vs subs.
+
+Run:  python benchmarks/bench_scan.py [--workers N] [--big 190]
+
+Prints times and ratios against baselines measured in the same run:
+* the paper's scan (2 <= n <= 10, 1 <= |p|, q <= 60, m = oo) serial and on a pool;
+* a ~10x larger scan (|p|, q <= BIG) serial and on a pool;
+* per-point cost of the lambdified exact evaluation vs sympy ``subs`` on a sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from fractions import Fraction
+
+import sympy as sp
+
+from anomalyalgebra.solve import rationals
+from anomalyalgebra.solve.paper_keys import anomalon_solutions, table2_scan
+
+
+def timed(fn):
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def subs_baseline(points):
+    """The naive way: sympy subs + is_rational per point and branch."""
+    m, _, sols = anomalon_solutions()
+    aL, aR, n = m.symbol("alpha_L"), m.symbol("alpha_R"), m.symbol("n")
+    YL, XLL, XLR = m.symbol("Y_L"), m.symbol("X_LL"), m.symbol("X_LR")
+    exprs = [(s.values[YL], s.value_of(XLL + XLR)) for s in sols]
+    hits = 0
+    for nn, mm in points:
+        sub = {n: nn, aL: 1, aR: -1 / sp.Rational(mm.numerator, mm.denominator)}
+        for y, x in exprs:
+            vy, vx = sp.nsimplify(y.subs(sub)), sp.nsimplify(x.subs(sub))
+            hits += bool(vy.is_rational and vx.is_rational)
+    return hits
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1))
+    ap.add_argument("--big", type=int, default=190)
+    ap.add_argument("--sample", type=int, default=400)
+    args = ap.parse_args()
+    print(f"machine: {os.cpu_count()} CPUs; pool of {args.workers} processes")
+
+    anomalon_solutions()                                    # solve once, outside the timings
+    paper, t_ser = timed(lambda: table2_scan(60, 60))
+    with ProcessPoolExecutor(args.workers) as pool:
+        table2_scan(4, 4, executor=pool)                    # warm the workers
+        pooled, t_pool = timed(lambda: table2_scan(60, 60, executor=pool, chunksize=1000))
+    assert paper.rows == pooled.rows
+    print(f"paper scan: {paper.points} points, {len(paper)} rows")
+    print(f"  serial {t_ser:8.2f} s   pool {t_pool:8.2f} s   speed-up x{t_ser / t_pool:.2f}")
+
+    big, t_big = timed(lambda: table2_scan(args.big, args.big))
+    with ProcessPoolExecutor(args.workers) as pool:
+        table2_scan(4, 4, executor=pool)
+        bigp, t_bigp = timed(lambda: table2_scan(args.big, args.big, executor=pool, chunksize=4000))
+    assert big.rows == bigp.rows
+    print(f"big scan (|p|, q <= {args.big}): {big.points} points ({big.points / paper.points:.1f}x),"
+          f" {len(big)} rows")
+    print(f"  serial {t_big:8.2f} s   pool {t_bigp:8.2f} s   speed-up x{t_big / t_bigp:.2f}")
+    print(f"  serial time per point: paper {1e6 * t_ser / paper.points:.1f} us,"
+          f" big {1e6 * t_big / big.points:.1f} us")
+
+    ms = [r for r in rationals(60, 60)][:: max(1, len(rationals(60, 60)) // args.sample)][: args.sample]
+    pts = [(5, Fraction(x)) for x in ms]
+    _, t_subs = timed(lambda: subs_baseline(pts))
+    per_subs = t_subs / len(pts)
+    per_exact = t_ser / paper.points
+    print(f"sympy subs baseline: {1e3 * per_subs:.2f} ms/point on {len(pts)} points;"
+          f" lambdified exact: {1e3 * per_exact:.3f} ms/point -> x{per_subs / per_exact:.0f}")
+
+
+if __name__ == "__main__":
+    main()
