@@ -183,3 +183,15 @@ def test_solution_is_frozen_and_hashable(paper):
     _, _, sols, _ = paper
     assert sols[0] != sols[1]
     assert len({sols[0], sols[1], sols[0]}) == 2
+
+
+def test_constraint_on_parameters_only_is_refused_with_advice():
+    import anomalyalgebra as aa
+    from anomalyalgebra.solve import ConstraintSystem
+
+    m = aa.load_model("anomalon_nplet")
+    aL, aR = m.symbol("alpha_L"), m.symbol("alpha_R")
+    system = (ConstraintSystem(m).require_anomaly_free(channels=["X SU2L SU2L", "X Y Y", "Y X X"])
+              .require_operator("bar(LL) LR conj(S)").add_equation(sp.Eq(aL, 2 * aR), name="m = -2"))
+    with pytest.raises(aa.NoSolutionError, match="'m = -2'.*involves none of the unknowns.*model.subs"):
+        system.solve(unknowns=["X_S", "X_LL", "X_LR", "Y_L"])

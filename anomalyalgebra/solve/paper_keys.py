@@ -207,4 +207,13 @@ def _table2():
         f"{'' if not negative else ' -- BUT FOUND SOME'}."
     )
     agrees = len(found_printed) == len(printed) and not extra
-    return PaperRecord("table2", rows, printed, note, agrees)
+    return PaperRecord("table2", _sympy_rows(rows), _sympy_rows(printed), note, agrees)
+
+
+def _sympy_rows(rows):
+    """Rows with sympy numbers (Fractions from the exact scan become Rationals)."""
+    def conv(x):
+        if isinstance(x, Fraction):
+            return sp.Rational(x.numerator, x.denominator)
+        return sp.sympify(x) if isinstance(x, int) else x
+    return [tuple(conv(x) for x in row) for row in rows]

@@ -289,6 +289,15 @@ class ConstraintSystem:
         real = {u for u in us if u.is_Symbol and u.is_real}
         # expression unknowns are real when all their symbols are
         real |= {u for u in us if not u.is_Symbol and all(s.is_real for s in u.free_symbols)}
+        unknown_symbols = set().union(*(sp.sympify(u).free_symbols for u in us))
+        for c in self.constraints:
+            expr = sp.sympify(c.expr)
+            if expr.free_symbols and not (expr.free_symbols & unknown_symbols) and sp.expand(expr) != 0:
+                raise NoSolutionError(
+                    f"constraint '{c.name}' ({expr} = 0) involves none of the unknowns"
+                    f" {[str(u) for u in us]}: it restricts the parameters, and the system is"
+                    " solved for generic parameters. Substitute it into the model first"
+                    " (model.subs(...)) or add one of its symbols to the unknowns")
         named = [(c.name, c.expr) for c in self.constraints]
         branches = solve_polynomial_system(named, us, real=real)
         if not branches:
