@@ -14,6 +14,7 @@ behind the user's back.  A complex scalar has spin 0 and no chirality.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from dataclasses import dataclass, field as dc_field, replace
 from typing import Iterable, Mapping
 
@@ -231,7 +232,12 @@ class Model:
                 if g is not None and isinstance(rep, (str, int)) and not isinstance(rep, bool):
                     rep = _read_rep(g, rep, by_name, name, f.name, label)
                 elif g is not None and isinstance(g, U1):
-                    rep = sp.sympify(rep)
+                    if isinstance(rep, float):
+                        raise ModelError(
+                            f"model '{name}', field '{f.name}', group '{label}': charge {rep!r} is"
+                            " a floating-point number; give it exactly (\"1/3\", Rational(1, 3))")
+                    rep = sp.Rational(rep.numerator, rep.denominator) if isinstance(rep, Fraction) \
+                        else sp.sympify(rep)
                 reps.append((label, rep))
             built.append(replace(f, reps=tuple(reps)))
         return cls(name, factors, tuple(built), symbols, tuple(symbol_latex), description)
@@ -328,6 +334,10 @@ class Model:
                 if k not in names:
                     raise ModelError(f"model '{self.name}' declares no symbol {k!r} (symbols: {sorted(names)})")
                 k = names[k]
+            if isinstance(v, str):       # text goes through the model-file parser, never sympify
+                from .expr import parse_expression
+
+                v = parse_expression(v, names)
             resolved[k] = sp.sympify(v) if not isinstance(v, sp.Basic) else v
         fields = []
         for f in self.fields:

@@ -160,3 +160,17 @@ def test_model_is_immutable_and_hashable():
         m.name = "other"
     assert hash(m) == hash(aa.load_model("sm"))
     assert {m, aa.load_model("sm")} == {m}
+
+
+def test_python_api_refuses_floats_and_reads_text_safely():
+    from fractions import Fraction
+
+    with pytest.raises(aa.ModelError, match="floating-point"):
+        aa.Model.build("t", {"X": "U(1)"}, [aa.fermion("a", "L", {"X": 0.5})])
+    m = aa.Model.build("t", {"X": "U(1)"}, [aa.fermion("a", "L", {"X": Fraction(1, 3)})])
+    assert m.charge("a", "X") == sp.Rational(1, 3)
+    nplet = aa.load_model("anomalon_nplet")
+    # strings given to subs go through the model-file parser: symbols must be declared
+    assert nplet.subs(alpha_R="-alpha_L/4").charge("e3", "X") == -nplet.symbol("alpha_L") / 4
+    with pytest.raises(aa.ExpressionError, match="undeclared symbol '__import__'"):
+        nplet.subs(alpha_R="__import__('os')")
