@@ -172,5 +172,5 @@ def test_python_api_refuses_floats_and_reads_text_safely():
     nplet = aa.load_model("anomalon_nplet")
     # strings given to subs go through the model-file parser: symbols must be declared
     assert nplet.subs(alpha_R="-alpha_L/4").charge("e3", "X") == -nplet.symbol("alpha_L") / 4
-    with pytest.raises(aa.ExpressionError, match="undeclared symbol '__import__'"):
+    with pytest.raises(aa.ExpressionError, match="unexpected character"):
         nplet.subs(alpha_R="__import__('os')")
