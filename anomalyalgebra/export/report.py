@@ -12,7 +12,8 @@ progress on stderr) and, when given a directory, writes
   notation;
 * ``report.tex`` — a stand-alone document with both (compiled to ``report.pdf``
   when ``pdf=True`` and a TeX engine is installed);
-* ``fig1.png`` and ``fig1.pdf`` — Fig. 1 (needs the ``plot`` extra).
+* ``fig1.png`` and ``fig1.pdf`` — Fig. 1 (needs the ``plot`` extra), and
+  ``fig1_printed_eq19.*`` — the same with the printed Z → γX formula (erratum E4).
 
 It returns the records and prints a summary table (key, paper, derived, agrees?).
 """
@@ -206,6 +207,9 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
 
                 print("Fig. 1 ...", file=progress, flush=True)
                 _, files = plot_fig1(out / "fig1")
+                report.files.extend(Path(p) for p in files)
+                # the same figure with the printed Eq. (19), for comparison (erratum E4)
+                _, files = plot_fig1(out / "fig1_printed_eq19", form="paper")
                 report.files.extend(Path(p) for p in files)
             except MissingDependencyError as exc:
                 print(f"Fig. 1 skipped: {exc}", file=progress)

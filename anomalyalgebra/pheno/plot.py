@@ -149,8 +149,10 @@ def plot_fig1(path=None, *, m_X=None, params=None, n=301, formats=("png", "pdf")
             ax.set_ylim(Y.min(), Y.max())
             ax.legend(loc="upper left", fontsize=8)
     mx = float(P.value("m_X") if m_X is None else m_X)
+    zform = ("printed Eq. (19)" if options.get("form") == "paper"
+             else r"$Z\gamma$ projection $2(c_W^2\mathcal{A}_{XWW}-s_W^2\mathcal{A}_{XYY})$")
     fig.suptitle(rf"$B\to K^{{(*)}}X$ and $Z\to\gamma X$, $m_X = {mx:g}$ GeV "
-                 r"(1$\sigma$, 2$\sigma$, 3$\sigma$: green, yellow, orange)", fontsize=10)
+                 r"(1$\sigma$, 2$\sigma$, 3$\sigma$: green, yellow, orange); " + zform, fontsize=10)
     written = []
     if path is not None:
         stem = Path(path)
