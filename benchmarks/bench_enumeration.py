@@ -4,9 +4,11 @@ Run from the repository root::
 
     python benchmarks/bench_enumeration.py            # everything (about 10 minutes)
     python benchmarks/bench_enumeration.py --quick    # smaller sizes only
+    python benchmarks/bench_enumeration.py --only-sm --sm-max 7 --sm-direct-max 5
 
 Prints Markdown tables: the engine against a brute force measured in the same run,
-the scaling with N and q_max, the SM + 3 nu_R flavour-dependent U(1)', and a
+the scaling with N and q_max, the SM + 3 nu_R flavour-dependent U(1)' with the
+direct path and the lattice path side by side (same run, outputs compared), and a
 process pool.  The brute force is the usual "sorted tuples, last charge fixed by
 the linear condition" loop (already reduced by the permutation symmetry).
 """
@@ -87,7 +89,7 @@ def pool(n, q):
     print(f"- 1 process: {t1:.2f} s; ProcessPoolExecutor(2): {t2:.2f} s; {c1} solutions")
 
 
-def sm_plus_3n(qs):
+def sm_model():
     import sympy as sp
 
     from anomalyalgebra.model import Model, fermion
@@ -103,17 +105,52 @@ def sm_plus_3n(qs):
             fields.append(fermion(f"{name}{i}", chi, {"SU3c": c, "SU2L": w, "Y": y, "X": x}))
     model = Model.build("SM+3N", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Y": "U(1)", "X": "U(1)"},
                         fields, symbols=syms)
+    return model, syms
+
+
+def cold():
+    """Forget the per-process caches (tables, lattice plans) so each timing pays for them."""
+    from anomalyalgebra.enumeration import engine, linear
+
+    for f in (engine._context, engine._left_side, linear.lattice_plan, linear._tables):
+        f.cache_clear()
+
+
+def sm_plus_3n(qs, direct_max):
+    """Direct path vs lattice path on the same problems, same run; lists compared."""
+    from anomalyalgebra.enumeration import charge_problem
+    from anomalyalgebra.enumeration.linear import direct_rows_estimate, lattice_plan
+
+    model, syms = sm_model()
     print("\n### SM + 3 nu_R, flavour-dependent U(1)' (18 unknown charges)\n")
-    print("| q_max | solutions (primitive, up to sign and generation permutations) | time [s] |")
-    print("|---|---|---|")
+    print("Primitive, up to sign and generation permutations.  'rows' = side rows"
+          " (direct: before pruning; lattice: exact).\n")
+    print("| q_max | solutions | feasible sum vectors | rows direct | rows lattice |"
+          " direct [s] | lattice [s] | direct / lattice |")
+    print("|---|---|---|---|---|---|---|---|")
     for q in qs:
-        cnt, t = timed(lambda: sum(1 for _ in enumerate_charges(model, syms, q)))
-        print(f"| {q} | {cnt} | {t:.2f} |", flush=True)
+        cold()
+        lat, tl = timed(lambda: sorted(enumerate_charges(model, syms, q, method="lattice")))
+        problem = charge_problem(model, syms, q).problem
+        plan = lattice_plan(problem)
+        if q <= direct_max:
+            cold()
+            dire, td = timed(lambda: sorted(enumerate_charges(model, syms, q, method="direct")))
+            assert dire == lat, q
+            cells = f"{td:.2f} | {tl:.2f} | {td / tl:.1f}x"
+        else:
+            cells = f"– | {tl:.2f} | –"
+        print(f"| {q} | {len(lat)} | {len(plan.sums)} | {direct_rows_estimate(problem)} |"
+              f" {plan.rows} | {cells} |", flush=True)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--sm-max", type=int, default=7, help="largest q_max of the SM + 3 nu_R rows")
+    ap.add_argument("--sm-direct-max", type=int, default=4,
+                    help="largest q_max at which the (slow) direct path is also run")
+    ap.add_argument("--only-sm", action="store_true", help="only the SM + 3 nu_R table")
     args = ap.parse_args()
     print(f"Python {platform.python_version()}, {platform.machine()},"
           f" {__import__('os').cpu_count()} cores")
@@ -121,12 +158,15 @@ def main():
     if args.quick:
         versus_brute_force([(8, 8), (9, 8)])
         scaling([6, 8, 10], [5, 10], 200)
-        sm_plus_3n([1, 2])
+        sm_plus_3n([1, 2, 3], 3)
+        return
+    if args.only_sm:
+        sm_plus_3n(range(1, args.sm_max + 1), args.sm_direct_max)
         return
     versus_brute_force([(8, 10), (9, 10), (10, 10)])
     scaling([5, 6, 7, 8, 9, 10, 11, 12, 13, 14], [10, 15, 20, 30], 400)
     pool(12, 20)
-    sm_plus_3n([1, 2, 3, 4])
+    sm_plus_3n(range(1, args.sm_max + 1), args.sm_direct_max)
 
 
 if __name__ == "__main__":

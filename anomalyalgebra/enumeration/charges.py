@@ -18,6 +18,7 @@ unknown charge symbols; every other charge fixed) plus user equations into a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from math import lcm
 
 import sympy as sp
@@ -37,11 +38,16 @@ class ChargeProblem:
     unknowns: tuple  # sympy symbols, in flattened problem order
     order: tuple  # the caller's order of unknowns
 
+    def __post_init__(self):
+        where = {s: i for i, s in enumerate(self.unknowns)}
+        object.__setattr__(self, "_positions", tuple(where[s] for s in self.order))
+        object.__setattr__(self, "_identity", tuple(range(len(self.order))))
+
     def assignment(self, solution) -> tuple:
         """Values of ``order`` (the caller's unknowns) for one engine solution."""
-        flat = [q for part in solution for q in part]
-        value = dict(zip(self.unknowns, flat))
-        return tuple(value[s] for s in self.order)
+        flat = tuple(chain.from_iterable(solution))
+        pos = self._positions
+        return flat if pos == self._identity else tuple(flat[i] for i in pos)
 
 
 def operator_charge(model, label: str, fields) -> sp.Expr:
@@ -318,14 +324,17 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
 def enumerate_charges(model, unknowns, q_max: int, *, equations=(), executor=None,
                       label: str | None = None, chiral: bool = False,
                       primitive: bool | None = None, sign_reduce: bool | None = None,
-                      nonzero: bool = False, progress=False, batch_size: int | None = None):
+                      nonzero: bool = False, progress=False, batch_size: int | None = None,
+                      method: str = "auto"):
     """Yield every integer assignment of *unknowns* that cancels the model's anomalies.
 
     Each solution is a tuple of integers in the order of *unknowns*.  Unknowns that
     are interchangeable (copies of a field, see :func:`charge_problem`) come out in
     non-decreasing order; a solution and its negative count once when the
     conditions allow it.  See :func:`charge_problem` for the parameters; *executor*,
-    *progress* and *batch_size* are passed to :func:`iter_solutions`.
+    *progress*, *batch_size* and *method* (``"auto"``, ``"direct"`` or ``"lattice"``,
+    see :func:`~anomalyalgebra.enumeration.choose_method`) are passed to
+    :func:`iter_solutions`.
 
     Examples
     --------
@@ -349,5 +358,6 @@ def enumerate_charges(model, unknowns, q_max: int, *, equations=(), executor=Non
                         chiral=chiral, primitive=primitive, sign_reduce=sign_reduce,
                         nonzero=nonzero)
     for sol in iter_solutions(cp.problem, executor=executor, progress=progress,
-                              batch_size=batch_size, desc=f"{model.name}, q_max={q_max}"):
+                              batch_size=batch_size, desc=f"{model.name}, q_max={q_max}",
+                              method=method):
         yield cp.assignment(sol)

@@ -30,13 +30,20 @@ only, so results are identical however the chunks are distributed.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from functools import lru_cache
 from math import comb, gcd
 
 from .problem import Problem
 
-__all__ = ["Block", "Chunk", "plan_chunks", "run_chunk", "uses_int64", "INT64_LIMIT"]
+__all__ = ["Block", "Chunk", "plan_chunks", "run_chunk", "choose_method", "uses_int64",
+           "INT64_LIMIT", "METHODS"]
+
+#: Accepted values of ``method``: "auto" (see :func:`choose_method`), "direct" (the
+#: meet in the middle on all conditions) and "lattice" (linear conditions removed
+#: through the integer lattice of group sums first, :mod:`.linear`).
+METHODS = ("auto", "direct", "lattice")
 
 #: Bound below which int64 arithmetic is used (leaves a factor 2 of headroom).
 INT64_LIMIT = 2**62
@@ -74,13 +81,16 @@ class Chunk:
 
     ``left`` and ``right`` are tuples of :class:`Block`; ``first`` fixes the value
     index of the first member of the right side (``None``: the right side is empty
-    and nothing is fixed).  ``index`` orders the chunks.
+    and nothing is fixed).  ``index`` orders the chunks.  ``part`` is ``None`` for
+    the direct path; for the lattice path (:mod:`.linear`) it is the slice
+    ``(lo, hi)`` of the plan's sorted left partial sum vectors handled by the chunk.
     """
 
     index: int
     left: tuple
     right: tuple
     first: int | None
+    part: tuple | None = None
 
 
 # ----------------------------------------------------------------------------------
@@ -181,8 +191,45 @@ def _configurations(problem: Problem):
         yield base_left + lb, rb + base_right
 
 
-def plan_chunks(problem: Problem) -> list:
+def choose_method(problem: Problem) -> str:
+    """The path ``method="auto"`` takes for *problem*: ``"lattice"`` or ``"direct"``.
+
+    The lattice path is taken when it applies (at least two groups, at least one
+    linear condition, every group's multisets and the feasible group-sum vectors
+    within the limits of :mod:`.linear`), no single left partial sum vector needs
+    more than ``PART_ROWS_LIMIT`` rows (chunks cannot be smaller than that), and
+    the rows it builds -- computed exactly from the feasible sum vectors -- are
+    fewer than the rows of the direct path's sides before pruning.  An infeasible linear system (no integer
+    solution, or no feasible sum vector) always takes the lattice path, which
+    then has no chunk at all.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.enumeration import singlet_problem
+    >>> choose_method(singlet_problem(8, 10))      # one group: split by sign instead
+    'direct'
+    """
+    from .linear import PART_ROWS_LIMIT, direct_rows_estimate, lattice_plan
+
+    plan = lattice_plan(problem)
+    if isinstance(plan, str):
+        return "direct"
+    if not plan.sums:
+        return "lattice"
+    if plan.max_rows <= PART_ROWS_LIMIT and plan.rows < direct_rows_estimate(problem):
+        return "lattice"
+    return "direct"
+
+
+def plan_chunks(problem: Problem, method: str = "auto") -> list:
     """The list of :class:`Chunk` records whose results together are the answer.
+
+    Parameters
+    ----------
+    problem : Problem
+    method : {"auto", "direct", "lattice"}
+        Which path to use; "auto" follows :func:`choose_method`.  "lattice" raises
+        ``ValueError`` when the lattice path does not apply.
 
     Examples
     --------
@@ -191,6 +238,23 @@ def plan_chunks(problem: Problem) -> list:
     >>> len(plan_chunks(p)) > 0
     True
     """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    if method == "auto":
+        method = choose_method(problem)
+    if method == "lattice":
+        from .linear import lattice_plan
+
+        plan = lattice_plan(problem)
+        if isinstance(plan, str):
+            raise ValueError(f"the lattice path does not apply: {plan}")
+        groups = problem.groups
+        whole = lambda gi: Block(gi, 0, len(groups[gi].values), groups[gi].size)  # noqa: E731
+        left = tuple(whole(g) for g in plan.left)
+        right = tuple(whole(g) for g in plan.right)
+        if not plan.sums:
+            return []
+        return [Chunk(i, left, right, None, part) for i, part in enumerate(plan.parts)]
     chunks = []
     for left, right in _configurations(problem):
         size = 1
@@ -474,6 +538,10 @@ def run_chunk(problem: Problem, chunk: Chunk) -> list:
     The list is sorted by the flattened tuple.  Pure function of its arguments, so
     it can run in any process.
     """
+    if chunk.part is not None:
+        from .linear import run_lattice_chunk
+
+        return run_lattice_chunk(problem, chunk)
     np = _np()
     ctx = _context(problem)
     lkeys, lhist = _left_side(problem, chunk.left, chunk.right)
@@ -503,6 +571,13 @@ def run_chunk(problem: Problem, chunk: Chunk) -> list:
         for _, cols in sorted(columns[gi], key=lambda x: x[0]):
             ordered.extend(cols)
     sol = np.stack(ordered, axis=1)
+    return _finish(ctx, sol)
+
+
+def _finish(ctx: _Ctx, sol) -> list:
+    """Filter joined candidates, sort them, convert to tuples of per-group tuples."""
+    np = _np()
+    problem = ctx.problem
     sol = _filter(ctx, sol)
     if sol.shape[0] == 0:
         return []
@@ -510,16 +585,18 @@ def run_chunk(problem: Problem, chunk: Chunk) -> list:
         range(sol.shape[0]), key=lambda r: tuple(int(x) for x in sol[r])
     )
     sol = sol[order]
-    out = []
-    sizes = [g.size for g in problem.groups]
-    for row in sol.tolist():
-        row = [int(x) for x in row]
-        parts, pos = [], 0
-        for s in sizes:
-            parts.append(tuple(row[pos:pos + s]))
-            pos += s
-        out.append(tuple(parts))
-    return out
+    bounds = [(off, off + g.size) for off, g in zip(problem.offsets, problem.groups)]
+    # tolist() gives Python ints for int64 and object arrays alike.  Millions of
+    # small tuples trigger the cyclic garbage collector over and over (about half
+    # of the time); none of them can be part of a cycle, so it is paused here.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        parts = [map(tuple, np.ascontiguousarray(sol[:, a:b]).tolist()) for a, b in bounds]
+        return list(zip(*parts))
+    finally:
+        if paused:
+            gc.enable()
 
 
 def estimate_log_cost(problem: Problem) -> float:

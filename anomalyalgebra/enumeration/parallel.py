@@ -70,7 +70,8 @@ class _Progress:
 
 
 def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = None,
-                   max_pending: int = 64, progress=False, desc: str = "enumerating"):
+                   max_pending: int = 64, progress=False, desc: str = "enumerating",
+                   method: str = "auto"):
     """Yield every solution of *problem*, chunk by chunk, in a fixed order.
 
     Parameters
@@ -87,6 +88,9 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
         Tasks in flight at once, which bounds the memory held for out-of-order results.
     progress : bool
         Show a progress bar (tqdm if installed, otherwise a line on stderr).
+    method : {"auto", "direct", "lattice"}
+        Engine path (see :func:`~anomalyalgebra.enumeration.choose_method`); the
+        solutions are the same, their order may differ between paths.
 
     Yields
     ------
@@ -101,7 +105,7 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
     >>> list(iter_solutions(p))
     [((0, 0, 0),), ((-2, 0, 2),), ((-2, 1, 1),), ((-1, 0, 1),)]
     """
-    chunks = plan_chunks(problem)
+    chunks = plan_chunks(problem, method)
     if batch_size is None:
         batch_size = max(1, len(chunks) // 256)
     batches = [chunks[i:i + batch_size] for i in range(0, len(chunks), batch_size)]

@@ -1,0 +1,379 @@
+"""Exact integer lattices and the lattice path of the enumeration (issue 7, item 3).
+
+The lattice algebra is checked against brute force over boxes (every integer
+solution of ``A x = b`` in the box, including systems without integer solutions
+and kernels that are proper sublattices), against exact determinants and sympy's
+rank; the lattice path of the engine is checked against an independent brute
+force over all multisets and against the direct path on the same problems.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from fractions import Fraction
+from math import gcd
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+import sympy as sp  # noqa: E402
+
+from anomalyalgebra.enumeration import (  # noqa: E402
+    Condition,
+    Group,
+    Polynomial,
+    Problem,
+    box_points,
+    charge_problem,
+    choose_method,
+    column_hermite_form,
+    enumerate_charges,
+    enumerate_problem,
+    integer_solutions,
+    iter_solutions,
+    lll_reduce,
+    plan_chunks,
+    singlet_problem,
+    uses_int64,
+)
+from anomalyalgebra.model import Model, fermion  # noqa: E402
+
+
+# ----------------------------------------------------------------------------------
+# independent references
+# ----------------------------------------------------------------------------------
+def det(M):
+    """Exact determinant by Fraction Gaussian elimination."""
+    M = [[Fraction(x) for x in row] for row in M]
+    n, d = len(M), Fraction(1)
+    for c in range(n):
+        p = next((r for r in range(c, n) if M[r][c]), None)
+        if p is None:
+            return 0
+        if p != c:
+            M[c], M[p] = M[p], M[c]
+            d = -d
+        d *= M[c][c]
+        for r in range(c + 1, n):
+            f = M[r][c] / M[c][c]
+            M[r] = [a - f * b for a, b in zip(M[r], M[c])]
+    return d
+
+
+def matmul(A, B):
+    return [[sum(a * b for a, b in zip(row, col)) for col in zip(*B)] for row in A]
+
+
+def brute_box(A, b, lo, hi):
+    return sorted(
+        x for x in itertools.product(*(range(l, h + 1) for l, h in zip(lo, hi)))
+        if all(sum(a * v for a, v in zip(row, x)) == r for row, r in zip(A, b))
+    )
+
+
+def _preferred(t, neg):
+    a, b = sum(x < 0 for x in t), sum(x > 0 for x in t)
+    return a < b or (a == b and t >= neg)
+
+
+def brute_problem(problem: Problem):
+    """Every solution of a Problem by itertools over the group multisets."""
+    groups = problem.groups
+    offs, pos = [], 0
+    for g in groups:
+        offs.append(pos)
+        pos += g.size
+    out = set()
+    per_group = [itertools.combinations_with_replacement(g.values, g.size) for g in groups]
+    for point in itertools.product(*map(list, per_group)):
+        flat = [q for part in point for q in part]
+        if any(
+            c.constant + sum(sum(k * q**e for e, k in enumerate(c.terms[gi])) for gi, part
+                             in enumerate(point) for q in part)
+            for c in problem.conditions
+        ):
+            continue
+        if any(
+            sum(k * np.prod([flat[v] ** e for v, e in mono], dtype=object) for k, mono in p.terms)
+            for p in problem.extra
+        ):
+            continue
+        bad = False
+        for g, h, s in problem.vectorlike:
+            for i in range(groups[g].size):
+                for j in range(groups[h].size):
+                    a, b = offs[g] + i, offs[h] + j
+                    if a != b and flat[a] + s * flat[b] == 0:
+                        bad = True
+        if bad or (problem.primitive and gcd(*flat) != 1):
+            continue
+        if problem.sign_reduce:
+            neg = tuple(q for part in point for q in sorted(-x for x in part))
+            if not _preferred(tuple(flat), neg):
+                continue
+        out.add(point)
+    return out
+
+
+# ----------------------------------------------------------------------------------
+# Hermite normal form, integer solutions, LLL, box points
+# ----------------------------------------------------------------------------------
+def _random_matrix(rng, m, n, big=False):
+    A = [[rng.randint(-4, 4) for _ in range(n)] for _ in range(m)]
+    if rng.random() < 0.3 and m > 1:  # a dependent row
+        A[-1] = [2 * a - c for a, c in zip(A[0], A[1 % m])]
+    if rng.random() < 0.3:  # common factors in a row
+        f = rng.choice([2, 3, 6])
+        A[0] = [f * a for a in A[0]]
+    if big:
+        A = [[a * 10**20 + rng.randint(-3, 3) for a in row] for row in A]
+    return A
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_hermite_form_is_unimodular_and_echelon(seed):
+    rng = random.Random(seed)
+    m, n = rng.randint(1, 4), rng.randint(1, 5)
+    A = _random_matrix(rng, m, n, big=seed % 10 == 0)
+    H, U, piv = column_hermite_form(A)
+    assert matmul(A, U) == H
+    assert abs(det(U)) == 1
+    assert len(piv) == sp.Matrix(A).rank()
+    for k, i in enumerate(piv):
+        assert H[i][k] > 0
+        assert all(H[r][k] == 0 for r in range(i))           # echelon
+        assert all(0 <= H[i][j] < H[i][k] for j in range(k))  # reduced
+    assert all(H[r][k] == 0 for r in range(m) for k in range(len(piv), n))
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_integer_solutions_match_brute_force_in_a_box(seed):
+    rng = random.Random(1000 + seed)
+    m, n = rng.randint(1, 3), rng.randint(2, 4)
+    A = _random_matrix(rng, m, n)
+    x_true = [rng.randint(-2, 2) for _ in range(n)]
+    b = [sum(a * x for a, x in zip(row, x_true)) for row in A]
+    if seed % 4 == 0:
+        b[0] += rng.choice([1, 2, 3])  # usually infeasible (gcd or rank)
+    lo, hi = [-3] * n, [3] * n
+    expected = brute_box(A, b, lo, hi)
+    solved = integer_solutions(A, b)
+    if solved is None:
+        assert expected == []
+        # a proof of infeasibility must also hold on a larger box for small systems
+        if n <= 3:
+            assert brute_box(A, b, [-6] * n, [6] * n) == []
+        return
+    x0, K = solved
+    assert [sum(a * x for a, x in zip(row, x0)) for row in A] == b
+    assert all(sum(a * k for a, k in zip(row, v)) == 0 for row in A for v in K)
+    assert len(K) == n - sp.Matrix(A).rank()
+    assert box_points(x0, K, lo, hi) == expected
+    K2 = lll_reduce(K) if K else K
+    assert box_points(x0, K2, lo, hi) == expected
+    allowed = [None if rng.random() < 0.5 else set(rng.sample(range(-3, 4), 3)) for _ in lo]
+    assert box_points(x0, K2, lo, hi, allowed=allowed) == [
+        x for x in expected if all(a is None or v in a for v, a in zip(x, allowed))
+    ]
+    if K:  # the same lattice: the same Hermite form of the generators
+        cols = lambda V: [list(r) for r in zip(*V)]  # noqa: E731
+        assert column_hermite_form(cols(K))[0] == column_hermite_form(cols(K2))[0]
+
+
+def test_gcd_structure_sublattice():
+    # 2 s_a + 4 s_b + 6 s_c = 2: integer solutions exist, the kernel is not Z^3-like
+    A, b = [[2, 4, 6]], [2]
+    x0, K = integer_solutions(A, b)
+    pts = box_points(x0, K, [-4] * 3, [4] * 3)
+    assert pts == brute_box(A, b, [-4] * 3, [4] * 3)
+    assert integer_solutions([[2, 4, 6]], [3]) is None
+    # x = y (mod 3) written as x - y - 3z = 0 projected: the lattice of (x, y) has index 3
+    x0, K = integer_solutions([[1, -1, -3]], [0])
+    pts = {p[:2] for p in box_points(x0, K, [-3, -3, -2], [3, 3, 2])}
+    assert pts == {(x, y) for x in range(-3, 4) for y in range(-3, 4) if (x - y) % 3 == 0}
+
+
+def test_rational_rows_and_large_coefficients_are_exact():
+    from anomalyalgebra.enumeration.lattice import scale_to_integers
+
+    rows, rhs = scale_to_integers([["1/3", "-1/2", 1]], ["5/6"])
+    assert rows == [[2, -3, 6]] and rhs == [5]
+    big = 10**30 + 7
+    A = [[big, big + 1, 3], [2 * big, 5, -big]]
+    x_true = [3, -2, 7]
+    b = [sum(a * x for a, x in zip(r, x_true)) for r in A]
+    x0, K = integer_solutions(A, b)
+    assert [sum(a * x for a, x in zip(r, x0)) for r in A] == b
+    assert all(sum(a * k for a, k in zip(r, v)) == 0 for r in A for v in K)
+    assert tuple(x_true) in box_points(x0, K, [-10] * 3, [10] * 3)
+
+
+def test_lll_gives_short_vectors_of_the_same_lattice():
+    B = [[1, 0, 0, 1000], [0, 1, 0, 999], [0, 0, 1, 1001]]
+    R = lll_reduce(B)
+    # b1 - b2 and b3 - b1 have length^2 3; the volume (~1732) forces one long vector
+    assert sorted(sum(x * x for x in v) for v in R)[:2] == [3, 3]
+    H = lambda V: column_hermite_form([list(r) for r in zip(*V)])[0]  # noqa: E731
+    assert H(R) == H(B)
+    with pytest.raises(ValueError):
+        lll_reduce([[1, 2], [2, 4]])
+
+
+def test_box_points_limit_and_empty_box():
+    assert box_points([0, 0], [[1, 0], [0, 1]], [0, 0], [9, 9], limit=5) is None
+    assert box_points([0], [[1]], [2], [1]) == []
+    assert box_points([5, 5], [], [0, 0], [4, 9]) == []
+    assert box_points([5, 5], [], [0, 0], [9, 9]) == [(5, 5)]
+
+
+# ----------------------------------------------------------------------------------
+# the lattice path of the engine
+# ----------------------------------------------------------------------------------
+def _random_problem(rng):
+    """Groups, 1-3 linear and 0-2 cubic conditions, mostly solvable at a planted point."""
+    n_groups = rng.randint(2, 4)
+    groups = []
+    for k in range(n_groups):
+        q = rng.randint(1, 3)
+        vals = tuple(v for v in range(-q, q + 1) if not (rng.random() < 0.2 and v == 0))
+        groups.append(Group(f"g{k}", rng.randint(1, 3), vals))
+    point = [[rng.choice(g.values) for _ in range(g.size)] for g in groups]
+
+    def planted(name, terms, shift=0):
+        c = Condition(name, 0, terms)
+        return Condition(name, -c.evaluate(point) + shift, terms)
+
+    conds = []
+    factor = rng.choice([1, 1, 2, 3])  # gcd structure: the sum lattice is not Z^k
+    for i in range(rng.randint(1, 3)):
+        terms = tuple((rng.choice([0, 0, 1]), factor * rng.randint(-3, 3)) for _ in groups)
+        conds.append(planted(f"lin{i}", terms, shift=rng.choice([0] * 6 + [1])))
+    for i in range(rng.randint(0, 2)):
+        terms = tuple((0, rng.randint(-1, 1), rng.randint(-1, 1), rng.randint(-1, 1))
+                      for _ in groups)
+        conds.append(planted(f"nl{i}", terms))
+    vectorlike = ((0, 1, 1),) if rng.random() < 0.3 else ()
+    p = Problem(tuple(groups), tuple(conds), vectorlike=vectorlike, primitive=rng.random() < 0.3)
+    return p if p.search_space() <= 6000 else _random_problem(rng)
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_random_problems_lattice_equals_brute_force_and_direct(seed):
+    from anomalyalgebra.enumeration.linear import lattice_plan
+
+    problem = _random_problem(random.Random(seed))
+    expected = brute_problem(problem)
+    if isinstance(lattice_plan(problem), str):  # e.g. all linear coefficients zero
+        assert set(enumerate_problem(problem)) == expected
+        return
+    lattice = enumerate_problem(problem, method="lattice")
+    direct = enumerate_problem(problem, method="direct")
+    assert len(lattice) == len(set(lattice))
+    assert set(lattice) == expected == set(direct)
+    assert sorted(lattice) == sorted(direct)
+
+
+def test_infeasible_linear_system_has_no_chunk():
+    g = (Group("a", 2, range(-3, 4)), Group("b", 2, range(-3, 4)))
+    # 2 s_a + 4 s_b = 1 has no integer solution
+    p = Problem(g, (Condition("odd", -1, ((0, 2), (0, 4))),
+                    Condition("cube", 0, ((0, 0, 0, 1), (0, 0, 0, 1)))))
+    assert plan_chunks(p, "lattice") == [] and choose_method(p) == "lattice"
+    assert enumerate_problem(p) == [] == enumerate_problem(p, method="direct")
+    # solvable over the integers but not inside the box
+    p = Problem(g, (Condition("far", -50, ((0, 1), (0, 1))),))
+    assert enumerate_problem(p, method="lattice") == []
+
+
+def test_symmetric_groups_sign_reduction_and_extras():
+    vals = tuple(range(-3, 4))
+    g = (Group("a", 3, vals), Group("b", 2, vals), Group("c", 1, vals))
+    conds = (Condition("lin", 0, ((0, 1), (0, 2), (0, -3))),
+             Condition("cube", 0, ((0, 0, 0, 1), (0, 0, 0, -1), (0, 0, 0, 2))))
+    extra = (Polynomial("c*a-ish", ((1, ((5, 2),)), (-1, ((3, 1), (4, 1))))),)
+    for kw in (dict(sign_reduce=True, primitive=True), dict(extra=extra),
+               dict(vectorlike=((0, 0, 1), (1, 2, -1)))):
+        p = Problem(g, conds, **kw)
+        got = enumerate_problem(p, method="lattice")
+        assert len(got) == len(set(got))
+        assert set(got) == brute_problem(p) == set(enumerate_problem(p, method="direct"))
+        assert all(list(part) == sorted(part) for sol in got for part in sol)
+
+
+def test_large_charges_use_exact_integers_on_the_lattice_path():
+    big = 10**18
+    g = (Group("a", 2, (-big, -1, 0, 1, big)), Group("b", 2, (-2 * big, -big, 0, big, 2 * big)))
+    p = Problem(g, (Condition("lin", 0, ((0, 2), (0, 1))),
+                    Condition("cube", 0, ((0, 0, 0, 8), (0, 0, 0, 1)))))
+    assert not uses_int64(p)
+    got = enumerate_problem(p, method="lattice")
+    assert set(got) == brute_problem(p) == set(enumerate_problem(p, method="direct"))
+    assert ((-big, big), (-2 * big, 2 * big)) in got
+    assert ((-big, -big), (2 * big, 2 * big)) in got  # 2(-2e18) + 4e18 = 0, cubes cancel
+
+
+def test_method_argument_and_choice():
+    assert choose_method(singlet_problem(10, 10)) == "direct"
+    with pytest.raises(ValueError, match="does not apply"):
+        plan_chunks(singlet_problem(6, 4), "lattice")
+    with pytest.raises(ValueError, match="method"):
+        plan_chunks(singlet_problem(6, 4), "fast")
+    cubic_only = Problem((Group("a", 2, range(-2, 3)), Group("b", 1, range(-2, 3))),
+                         (Condition("cube", 0, ((0, 0, 0, 1), (0, 0, 0, 1))),))
+    assert choose_method(cubic_only) == "direct"
+
+
+# ----------------------------------------------------------------------------------
+# SM + 3 nu_R with a flavour-dependent U(1)'
+# ----------------------------------------------------------------------------------
+SPEC = [("Q", "L", "3", "2", "1/6"), ("u", "R", "3", "1", "2/3"), ("d", "R", "3", "1", "-1/3"),
+        ("L", "L", "1", "2", "-1/2"), ("e", "R", "1", "1", "-1"), ("N", "R", "1", "1", "0")]
+
+
+@pytest.fixture(scope="module")
+def sm3n():
+    syms, fields = [], []
+    for name, chi, c, w, y in SPEC:
+        for i in (1, 2, 3):
+            x = sp.Symbol(f"x_{name}{i}")
+            syms.append(x)
+            fields.append(fermion(f"{name}{i}", chi, {"SU3c": c, "SU2L": w, "Y": y, "X": x}))
+    groups = {"SU3c": "SU(3)", "SU2L": "SU(2)", "Y": "U(1)", "X": "U(1)"}
+    return Model.build("SM+3N", groups, fields, symbols=syms), tuple(syms)
+
+
+def test_sm3n_linear_anomalies_become_a_rank_two_lattice(sm3n):
+    from anomalyalgebra.enumeration.linear import lattice_plan
+
+    model, x = sm3n
+    cp = charge_problem(model, x, 3)
+    plan = lattice_plan(cp.problem)
+    assert len(plan.linear) == 4 and len(plan.lattice_groups) == 6
+    assert len(plan.kernel) == 2          # 6 group sums, 4 independent linear conditions
+    assert choose_method(cp.problem) == "lattice"
+    # the group sums of B - L and of L_mu - L_tau lie on the lattice
+    assert {(3, 3, 3, -9, -9, -9), (0,) * 6} <= set(plan.sums)
+
+
+@pytest.mark.parametrize("q_max,count", [(2, 357), (3, 4115)])
+def test_sm3n_lattice_path_equals_direct_path(sm3n, q_max, count):
+    model, x = sm3n
+    lattice = list(enumerate_charges(model, x, q_max, method="lattice"))
+    direct = list(enumerate_charges(model, x, q_max, method="direct"))
+    assert len(lattice) == len(set(lattice)) == count
+    assert sorted(lattice) == sorted(direct)
+
+
+def test_sm3n_chiral_and_executor(sm3n):
+    from concurrent.futures import ThreadPoolExecutor
+
+    model, x = sm3n
+    lattice = list(enumerate_charges(model, x, 2, chiral=True, method="lattice"))
+    assert sorted(lattice) == sorted(enumerate_charges(model, x, 2, chiral=True,
+                                                       method="direct"))
+    cp = charge_problem(model, x, 3)
+    serial = list(iter_solutions(cp.problem))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        assert list(iter_solutions(cp.problem, executor=pool, batch_size=1)) == serial
