@@ -102,6 +102,11 @@ class WZCoefficients:
     heavy: tuple
     matches_heavy: object
 
+    def _repr_latex_(self) -> str:
+        """``C_WW`` and ``C_BB`` (Eq. 8) for Jupyter."""
+        return (r"$C_{WW} = " + sp.latex(self.C_WW) + r",\quad C_{BB} = " + sp.latex(self.C_BB)
+                + "$")
+
 
 def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None, weak: str = "SU2L",
                     hypercharge: str = "Y") -> WZCoefficients:

@@ -79,6 +79,14 @@ class TwoByTwo:
     theta_R: object
     masses: tuple
 
+    def _repr_latex_(self) -> str:
+        """The matrix, the exact mixing angles and masses for Jupyter."""
+        rows = [r"\mathcal{M} &= " + sp.latex(self.matrix),
+                r"\tan 2\theta_L &= " + sp.latex(self.tan2theta_L),
+                r"\tan 2\theta_R &= " + sp.latex(self.tan2theta_R),
+                r"m_{1,2} &= " + ",\\ ".join(sp.latex(m) for m in self.masses)]
+        return "$\\begin{aligned}" + r" \\ ".join(rows) + "\\end{aligned}$"
+
     @property
     def rotation_L(self):
         return rotation(self.theta_L)

@@ -129,6 +129,25 @@ class AccidentalSymmetries:
             lines.append(p.ljust(w0) + " | " + " | ".join(cells))
         return "\n".join(lines)
 
+    def _repr_latex_(self) -> str:
+        """The group and its charge table as a MathJax ``array``."""
+        syms = list(self.u1) + list(self.discrete)
+
+        def name(sym):
+            text = sym.name.replace("_", r"\_")
+            return rf"\mathrm{{{text}}}"
+
+        head = r"\text{field} & " + " & ".join(name(s) for s in syms) if syms else r"\text{field}"
+        rows = []
+        for p in self.phases:
+            cells = [str(s.charge(p)) if s.kind == "U(1)" else rf"{s.charge(p)}\ (\mathrm{{mod}}\ {s.order})"
+                     for s in syms]
+            rows.append(r"\mathrm{%s} & " % p.replace("_", r"\_") + " & ".join(cells))
+        group = r" \times ".join(name(s) for s in syms) or r"\text{trivial}"
+        cols = "l" + "r" * len(syms)
+        return (f"$${group}$$$$\\begin{{array}}{{{cols}}}" + head + r" \\ \hline "
+                + r" \\ ".join(rows) + "\\end{array}$$")
+
     def find(self, *fields) -> Symmetry:
         """The U(1) whose support (copies collapsed to field names) is exactly ``fields``."""
         want = set(fields)

@@ -27,8 +27,9 @@ dropped; one whose total is a non-trivial expression is kept with its ``conditio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from fractions import Fraction
+from types import SimpleNamespace
 from itertools import combinations_with_replacement
 
 import sympy as sp
@@ -128,6 +129,8 @@ class Lagrangian:
     max_dim: int = 4
     extra_dims: tuple = ()
     fields: tuple = ()
+    #: (name, latex, is_fermion) of the model's fields, for rendering without the model
+    notation: tuple = dc_field(default=(), compare=False, repr=False)
 
     @property
     def yukawa(self) -> tuple:
@@ -145,15 +148,16 @@ class Lagrangian:
 
     def of_dimension(self, d) -> "Lagrangian":
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension == d),
-                          self.max_dim, self.extra_dims, self.fields)
+                          self.max_dim, self.extra_dims, self.fields, self.notation)
 
     def renormalizable(self) -> "Lagrangian":
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension <= 4), 4, (),
-                          self.fields)
+                          self.fields, self.notation)
 
     def with_terms(self, terms) -> "Lagrangian":
         """The same bookkeeping with another tuple of terms (e.g. a filtered one)."""
-        return Lagrangian(self.model_name, tuple(terms), self.max_dim, self.extra_dims, self.fields)
+        return Lagrangian(self.model_name, tuple(terms), self.max_dim, self.extra_dims, self.fields,
+                          self.notation)
 
     def term(self, text) -> Term:
         """The term whose operator is ``text`` (either orientation, any factor order)."""
@@ -180,9 +184,34 @@ class Lagrangian:
     def __str__(self) -> str:
         return "\n".join(str(t) for t in self.terms)
 
-    def latex(self, model) -> str:
-        """``-\\mathcal{L} \\supset ...`` in the paper's notation."""
-        return r"-\mathcal{L} \supset " + " + ".join(t.latex(model) for t in self.terms)
+    def latex(self, model=None) -> str:
+        """``-\\mathcal{L} \\supset ...`` in the model's notation (field LaTeX names).
+
+        ``model`` defaults to the notation recorded when the Lagrangian was built.
+        """
+        view = model if model is not None else _NotationView(self.notation, self.model_name)
+        return r"-\mathcal{L} \supset " + " + ".join(t.latex(view) for t in self.terms)
+
+    def _repr_latex_(self) -> str:
+        view = _NotationView(self.notation, self.model_name)
+        rows = [t.latex(view) for t in self.terms]
+        return ("$\\begin{aligned} -\\mathcal{L} \\supset\\ & " + r" \\ & + ".join(rows)
+                + "\\end{aligned}$")
+
+
+class _NotationView:
+    """Just enough of a Model for :meth:`Operator.latex`: field LaTeX names and spins."""
+
+    def __init__(self, notation, model_name):
+        self._fields = {name: SimpleNamespace(latex=latex, is_fermion=fermion)
+                        for name, latex, fermion in notation}
+        self._name = model_name
+
+    def field(self, name):
+        try:
+            return self._fields[name]
+        except KeyError:
+            return SimpleNamespace(latex=rf"\mathrm{{{name}}}", is_fermion=False)
 
 
 def _key(op):
@@ -408,7 +437,8 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
 
     terms.sort(key=lambda t: (not t.flavour, t.dimension, _term_rank(t, order)))
     return Lagrangian(model.name, tuple(terms), int(max_dim), tuple(int(d) for d in extra_dims),
-                      tuple(names))
+                      tuple(names),
+                      notation=tuple((f.name, f.latex, f.is_fermion) for f in model.fields))
 
 
 def _term_rank(t, order):
