@@ -19,3 +19,8 @@ from .currents import (block_charges, ir_traces_tau, isospin_raising_amplitudes,
 
 __all__ += ["block_charges", "ir_traces_tau", "isospin_raising_amplitudes", "mass_basis_couplings",
             "photon_trace", "z_charges"]
+from .majorana import (MajoranaBlock, MajoranaMasses, Seesaw, SymmetricTwoByTwo, WeylState,
+                       diagonalise_symmetric_2x2, majorana_masses, numerical_takagi, seesaw)
+
+__all__ += ["MajoranaBlock", "MajoranaMasses", "Seesaw", "SymmetricTwoByTwo", "WeylState",
+            "diagonalise_symmetric_2x2", "majorana_masses", "numerical_takagi", "seesaw"]

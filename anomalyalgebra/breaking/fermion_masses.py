@@ -13,7 +13,8 @@ components of the right-handed fields (Eq. 47 of the seed paper).  An operator
 ``bar(R) L phi...`` is the Hermitian-conjugate piece and adds the complex conjugate to
 ``M[L_j, R_i]``.  Operators with two unbarred (or two barred) fermions are
 Majorana-type; they are kept in :attr:`FermionMasses.majorana` and not put in the
-Dirac blocks.
+Dirac blocks: :func:`anomalyalgebra.breaking.majorana.majorana_masses` assembles them,
+with the neutral Dirac blocks, into symmetric Weyl mass matrices.
 
 The blocks are the connected components of the bipartite *mass-mixing graph*
 (left components -- right components, an edge for each non-zero entry); every block
@@ -22,7 +23,7 @@ has a single electric charge and colour representation, which are checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import sympy as sp
@@ -118,13 +119,23 @@ class FermionMasses:
     massless_left, massless_right : tuple of Component
         Components with no mass entry (chiral, massless at this order).
     majorana : tuple of MassTerm
-        Majorana-type terms with VEVs (not diagonalised here).
+        Majorana-type terms with VEVs (assembled by :meth:`majorana_masses`).
+    vacuum : Vacuum or None
+        The vacuum the terms were evaluated on (not part of equality).
     """
 
     blocks: tuple
     massless_left: tuple
     massless_right: tuple
     majorana: tuple
+    vacuum: object = field(default=None, compare=False, repr=False)
+
+    def majorana_masses(self):
+        """The symmetric Weyl mass matrices of the neutral sector; see
+        :func:`anomalyalgebra.breaking.majorana.majorana_masses`."""
+        from .majorana import majorana_masses
+
+        return majorana_masses(self)
 
     def block(self, *fields: str, charge=None) -> MassBlock:
         """The block that contains a component of every named field (and has electric
@@ -331,7 +342,8 @@ def _blocks(vac, entries, majorana) -> FermionMasses:
         blocks.append(MassBlock(charges.pop(), labels.pop(), tuple(rows), tuple(cols),
                                 tuple(c.name(model) for c in rows), tuple(c.name(model) for c in cols), mat))
     blocks.sort(key=lambda b: (key(b.rows[0]) if b.rows else key(b.cols[0])))
-    return FermionMasses(tuple(blocks), tuple(sorted(mL, key=key)), tuple(sorted(mR, key=key)), majorana)
+    return FermionMasses(tuple(blocks), tuple(sorted(mL, key=key)), tuple(sorted(mR, key=key)), majorana,
+                         vac)
 
 
 def model_fermion_masses(vac, max_dim: int = 4, extra_dims=(), *, fields=None) -> FermionMasses:
