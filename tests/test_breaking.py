@@ -148,3 +148,17 @@ def test_quark_masses_use_conjugate_higgs():
     assert len(up) == 3 and len(down) == 3
     assert all(b.matrix == sp.Matrix([[y * v / R2]]) for b in up + down)
     assert up[0].labels == (("SU3c", "3"),)
+
+
+def test_ambiguous_su2_contraction_is_refused_with_the_operator_named():
+    import sympy as sp
+
+    import anomalyalgebra as aa
+    from anomalyalgebra.breaking import model_fermion_masses, vacuum
+
+    m = aa.load_model("tau_l_minus_4r")
+    v, V1, V5 = sp.symbols("v V_1 V_5", positive=True)
+    vac = vacuum(m, {"H": v / sp.sqrt(2), "S1": V1 / sp.sqrt(2), "S5": V5 / sp.sqrt(2)})
+    assert any("EL" in b.row_names for b in model_fermion_masses(vac, 4, extra_dims=(5,)).blocks)
+    with pytest.raises(aa.ModelError, match=r"operator .*several independent SU\(2\) contractions"):
+        model_fermion_masses(vac, 4, extra_dims=(5, 6))

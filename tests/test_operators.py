@@ -114,8 +114,12 @@ def test_higher_dimension_operators():
     m4 = aa.load_model("tau_l_minus_4r")
     lag = allowed_operators(m4, extra_dims=(5, 6), fields=uncolored_fields, include_potential=False)
     nn = {str(t.operator): t.dimension for t in lag if {"N1", "N2"} & set(t.operator.field_names())
-          and set(t.operator.field_names()) <= {"N1", "N2", "S1", "S5"}}
+          and set(t.operator.field_names()) <= {"N1", "N2", "S1", "S5"} and len(t.flavour) == 2}
     assert nn == {"N1^2 S1 conj(S5)": 5, "N1 N2 conj(S1) conj(S5)": 5}   # Eq. (60) erratum
+    # the d = 6 four-fermion terms of the singlets are there too, and nothing else with N only
+    four = {str(t.operator) for t in lag if len(t.flavour) == 4
+            and set(t.operator.field_names()) <= {"N1", "N2"}}
+    assert four == {"bar(N1)^2 N1^2", "bar(N2)^2 N2^2", "bar(N1) N1 bar(N2) N2"}
     sm = aa.load_model("sm")
     assert ops(allowed_operators(sm, extra_dims=(5,)).of_dimension(5)) == {"l^2 H^2"}   # Weinberg
     w = allowed_operators(sm, extra_dims=(5,)).term("l l H H")

@@ -272,7 +272,15 @@ def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses
         conj = tuple(f.conjugate for f in op.factors)
         nontriv = [k for k, s in enumerate(spins) if s != 0]
         if nontriv:
-            tensor = invariant_tensor(tuple(spins[k] for k in nontriv), tuple(conj[k] for k in nontriv))
+            try:
+                tensor = invariant_tensor(tuple(spins[k] for k in nontriv),
+                                          tuple(conj[k] for k in nontriv))
+            except ModelError as exc:
+                raise ModelError(
+                    f"operator {op}: {exc}. Mass matrices from operators with several independent"
+                    " SU(2) contractions are not supported; restrict the dimension (e.g. max_dim=4,"
+                    " extra_dims=(5,)) or pass the operators you want with fermion_masses()"
+                ) from None
         else:
             tensor = {(): sp.Integer(1)}
         comps = {k: [c for c in components(model, op.factors[k].field, vac.su2) if c.copy == 0]
@@ -370,5 +378,7 @@ def model_fermion_masses(vac, max_dim: int = 4, extra_dims=(), *, fields=None) -
         from ..operators import allowed_operators
     except ImportError as exc:  # pragma: no cover - depends on the operators package
         raise ModelError(f"operator enumeration is not available: {exc}") from None
-    lag = allowed_operators(vac.model, max_dim, extra_dims, fields=fields, include_potential=False)
+    # mass terms come from fermion bilinears; four-fermion operators (d >= 6) give none
+    lag = allowed_operators(vac.model, max_dim, extra_dims, fields=fields, include_potential=False,
+                            four_fermion=False)
     return fermion_masses(vac, [t for t in lag.terms if getattr(t, "flavour", ())], check=False)

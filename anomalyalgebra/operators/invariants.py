@@ -10,6 +10,10 @@ the flavour space of the ``copies`` of the field:
   antisymmetric ``ε_{αβ}`` and anticommute, so gauge ⊗ flavour is again in ``Sym^2``
   (for one copy an SU(2) doublet cannot form ``ψψ``; for the singlet ``N`` it can).
 
+With the Lorentz group written out (``fermionic=`` of :func:`count_invariants`), the
+``k`` identical fermions live in ``Λ^k`` of Lorentz ⊗ gauge ⊗ flavour instead; this is
+what four-fermion operators need (``Λ^k`` takes the sign ``(-1)^(k - len(λ))``).
+
 The character of ``Sym^k V`` is the cycle-index sum over conjugacy classes of S_k,
 ``Sym^k V = Σ_λ ψ^λ(V) / z_λ`` with ``ψ^j`` the Adams operation (weights multiplied
 by ``j``).  A product of such characters is a Weyl-invariant weight multiset, and its
@@ -137,7 +141,7 @@ def adams_singlets(alg, items: tuple) -> int:
     return trivial_multiplicity(alg, ms)
 
 
-def count_invariants(ks, factors=(), copies=()) -> int:
+def count_invariants(ks, factors=(), copies=(), fermionic=()) -> int:
     """Independent couplings of a product with identical factors, over several simple factors.
 
     Parameters
@@ -149,6 +153,12 @@ def count_invariants(ks, factors=(), copies=()) -> int:
         field-factor (a tuple in the order of ``ks``).
     copies : sequence of int
         Flavour dimension of each distinct field-factor (default 1 each).
+    fermionic : sequence of bool
+        Whether each distinct field-factor anticommutes (default: none).  Its ``k``
+        identical copies then live in ``Λ^k`` instead of ``Sym^k``: the cycle type
+        ``λ`` enters with the sign ``(-1)^(k - len(λ))``.  Use it together with the
+        two Lorentz ``SU(2)`` factors among ``factors`` (undotted ``(1,)/(0,)``, dotted
+        ``(0,)/(1,)``), as :func:`anomalyalgebra.operators.operator.count_couplings` does.
 
     The symmetrisation acts on the full representation (all factors ⊗ flavour), so a
     cycle type is chosen once per distinct field-factor and shared by all factors.
@@ -163,9 +173,17 @@ def count_invariants(ks, factors=(), copies=()) -> int:
     3
     >>> count_invariants([2], [(su2, ((1,),))], [1])   # a single doublet: no ψψ
     0
+
+    Two identical Weyl spinors with the Lorentz factor explicit (``Λ^2``):
+
+    >>> count_invariants([2], [(su2, ((1,),)), (su2, ((1,),))], [1], [True])  # ψψ, ψ a doublet
+    0
+    >>> count_invariants([2], [(su2, ((1,),))], [1], [True])   # the singlet N: N N allowed
+    1
     """
     ks = [int(k) for k in ks]
     copies = list(copies) or [1] * len(ks)
+    fermionic = list(fermionic) or [False] * len(ks)
     total = Fraction(0)
     choices = [cycle_types(k) for k in ks]
 
@@ -183,6 +201,8 @@ def count_invariants(ks, factors=(), copies=()) -> int:
             total += val
             return
         for lam, w in choices[i]:
+            if fermionic[i] and (ks[i] - len(lam)) % 2:
+                w = -w
             rec(i + 1, chosen + [lam], weight * w)
 
     rec(0, [], Fraction(1))

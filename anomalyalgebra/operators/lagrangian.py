@@ -15,8 +15,17 @@ What is generated
   (``|φ|²`` masses, cubic, quartic, and e.g. ``S5* S1^5`` at d = 6, footnote 6 of the
   seed paper).
 
-Four-fermion operators are not generated.  An operator and its hermitian conjugate
-are one term ("+ h.c."); a hermitian operator (``|φ|²``) has a real coupling.
+* **Four-fermion operators** (d = 6, and times ``d - 6`` scalars for d > 6), without
+  derivatives: any four Weyl spinors with an even number of undotted and of dotted
+  ones, e.g. ``(ψ̄γ^μψ)(χ̄γ_μχ)``, ``(ℓ̄e)(d̄q)`` or the baryon-number violating
+  ``d u q ℓ``.  ``couplings`` counts Lorentz ⊗ gauge ⊗ flavour singlets of the
+  antisymmetrised (Fermi) product, so Fierz identities are already taken into account.
+
+Operators with derivatives are not generated.  An operator and its hermitian conjugate
+are one term ("+ h.c."); a hermitian operator (``|φ|²``, ``(ψ̄γψ)(χ̄γχ)``) has real
+couplings: ``couplings`` is then the number of real parameters (the hermiticity
+condition is an antilinear involution of the ``couplings``-dimensional space), see
+:attr:`Term.real_parameters`.
 Orientation: Dirac bilinears are written ``ψ̄_L χ_R`` as in Eq. (46) of the seed
 paper, Majorana-type ones without bars (``N N``, ``ℓ ℓ H H``).
 
@@ -72,6 +81,22 @@ class Term:
     hermitian: bool
     condition: tuple = ()
     flavour: tuple = ()
+
+    @property
+    def real_parameters(self):
+        """Real parameters of the term: ``couplings`` if hermitian, else ``2 * couplings``.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> lag = allowed_operators(aa.load_model("sm"), max_dim=0, extra_dims=(6,),
+        ...                         include_potential=False)
+        >>> lag.term("bar(l) l bar(l) l").real_parameters   # Q_ll, three generations
+        45
+        """
+        if self.couplings is None:
+            return None
+        return self.couplings if self.hermitian else 2 * self.couplings
 
     @property
     def is_fermionic(self) -> bool:
@@ -281,7 +306,8 @@ def _coupling_symbol(kind, op, hermitian):
 
 
 def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
-                      include_potential: bool = True, conditional: str = "keep") -> Lagrangian:
+                      include_potential: bool = True, conditional: str = "keep",
+                      four_fermion: bool = True) -> Lagrangian:
     """All operators of ``model`` allowed by Lorentz, gauge and discrete symmetry.
 
     Parameters
@@ -299,6 +325,9 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         Also enumerate the scalar potential.
     conditional : {"keep", "drop", "raise"}
         What to do with an operator whose invariance depends on symbolic charges.
+    four_fermion : bool
+        Also enumerate four-fermion operators (times ``d - 6`` scalars) for every
+        requested ``d >= 6`` (default).  ``False`` gives fermion bilinears only.
 
     Returns
     -------
@@ -322,6 +351,16 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
 
     The third line is not in Eq. (46): ``ℓ̄³ H̃ N²`` is allowed by Table IV (an erratum,
     see ``docs/operators.rst``).
+
+    Four-fermion operators of the SM with one generation: the 25 + 4 of the Warsaw
+    basis (Grzadkowski et al., arXiv:1008.4884, Table 3), counted per field content:
+
+    >>> sm1 = (aa.load_model("sm").replace_field("q", copies=1).replace_field("u", copies=1)
+    ...        .replace_field("d", copies=1).replace_field("l", copies=1).replace_field("e", copies=1))
+    >>> lag = allowed_operators(sm1, max_dim=0, extra_dims=(6,), include_potential=False)
+    >>> ff = [t for t in lag if len(t.flavour) == 4]       # the rest: ψ² H³
+    >>> len(ff), sum(t.couplings for t in ff), lag.term("bar(q) q bar(q) q").couplings
+    (22, 29, 2)
     """
     if conditional not in ("keep", "drop", "raise"):
         raise ModelError(f"conditional must be 'keep', 'drop' or 'raise', got {conditional!r}")
@@ -398,7 +437,8 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         kind = _kind(nferm, nscal, majorana, dim)
         herm = op.is_hermitian()
         fl = tuple((f.field, model.field(f.field).copies) for f in facs[:nferm])
-        terms.append(Term(op, _coupling_symbol(kind, op, herm), kind, dim, n, herm, conds, fl))
+        real = herm and all(c == 1 for _, c in fl)    # a flavoured hermitian tensor is not real
+        terms.append(Term(op, _coupling_symbol(kind, op, real), kind, dim, n, herm, conds, fl))
 
     # fermion bilinears x scalars
     for d in dims:
@@ -416,6 +456,29 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
                         sc = [FieldFactor(f.field, not f.conjugate) for f in sc]
                         sc.sort(key=lambda f: (order[f.field], f.conjugate))
                     consider(list(pair) + sc, 2)
+
+    # four fermions x scalars (d >= 6), no derivatives
+    spinors = sorted([FieldFactor(f.name, c, c) for f in ferm for c in (True, False)],
+                     key=lambda f: (order[f.field], not f.conjugate))
+    four_seen = set()
+    for d in (dims if four_fermion else ()):
+        ns = d - 6
+        if ns < 0:
+            continue
+        for fs in combinations_with_replacement(spinors, 4):
+            if not Operator(fs).lorentz_scalar(model):
+                continue
+            if not abelian_verdict(fs)[0] and not ns:
+                continue
+            fs = _orient_fermions(fs, model, order)
+            for ss in combinations_with_replacement(range(len(sfac)), ns):
+                facs = list(fs) + [sfac[k] for k in ss]
+                op = Operator(tuple(facs))
+                k1, k2 = _key(op), _key(op.hermitian_conjugate())
+                if k1 in four_seen or k2 in four_seen:
+                    continue
+                four_seen.add(k1)
+                consider(facs, 4)
 
     # scalar potential
     if include_potential:
@@ -439,6 +502,20 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     return Lagrangian(model.name, tuple(terms), int(max_dim), tuple(int(d) for d in extra_dims),
                       tuple(names),
                       notation=tuple((f.name, f.latex, f.is_fermion) for f in model.fields))
+
+
+def _orient_fermions(fs, model, order):
+    """The orientation of four spinors written for a term: fewer bars first, then bars on
+    the earlier fields (model order), factors sorted by field with the bar first."""
+    def arranged(facs):
+        return tuple(sorted(facs, key=lambda f: (order[f.field], not f.conjugate)))
+
+    conj = tuple(FieldFactor(f.field, not f.conjugate, not f.conjugate) for f in fs)
+
+    def rank(facs):
+        return (sum(f.conjugate for f in facs), sorted(order[f.field] for f in facs if f.conjugate))
+
+    return arranged(min((tuple(fs), conj), key=rank))
 
 
 def _term_rank(t, order):

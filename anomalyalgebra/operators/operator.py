@@ -156,17 +156,24 @@ class Operator:
     def lorentz_scalar(self, model) -> bool:
         """Whether the fermions can be contracted into a Lorentz scalar without derivatives.
 
-        Supported: no fermion, or a bilinear whose two spinors have the same index type
-        (both undotted: a left-handed field or the bar of a right-handed one; both
-        dotted: a right-handed field or the bar of a left-handed one).  This covers
-        Dirac-type ψ̄_L ψ_R and Majorana-type ψ_R ψ_R terms.
+        Every spinor is undotted (a left-handed field or the bar of a right-handed one)
+        or dotted (a right-handed field or the bar of a left-handed one); ``(1/2)^⊗n``
+        of ``SU(2)`` contains a singlet iff ``n`` is even, so both numbers must be even.
+        For a bilinear this is "same index type" (Dirac ψ̄_L ψ_R, Majorana ψ_R ψ_R); for
+        four fermions it allows ``(ψ̄γ^μψ)(χ̄γ_μχ)``, ``(ψ̄_Lχ_R)(ξ̄_Lη_R)``, ``ψψχχ``.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> sm = aa.load_model("sm")
+        >>> Operator.parse("bar(l) l bar(e) e").lorentz_scalar(sm)    # (L̄L)(R̄R)
+        True
+        >>> Operator.parse("bar(l) l bar(l) e").lorentz_scalar(sm)    # three dotted, one undotted
+        False
         """
         fs = self.fermions(model)
-        if not fs:
-            return True
-        if len(fs) != 2:
-            return len(fs) % 2 == 0 and len(fs) == 4 and _four_fermion_ok(model, fs)
-        return _dotted(model, fs[0]) == _dotted(model, fs[1])
+        dotted = sum(_dotted(model, f) for f in fs)
+        return dotted % 2 == 0 and (len(fs) - dotted) % 2 == 0
 
     def hermitian_conjugate(self) -> "Operator":
         return Operator(tuple(FieldFactor(f.field, not f.conjugate, f.bar) for f in self.factors))
@@ -232,8 +239,10 @@ class Operator:
     def independent_couplings(self, model):
         """Number of independent complex couplings, flavour and exchange symmetry included.
 
-        Identical factors are symmetrised (bosons; two identical Weyl fermions contracted
-        with ε), the copies of a field give flavour indices.  Abelian conditions are
+        Identical scalars are symmetrised; identical Weyl fermions are antisymmetrised
+        (Fermi statistics) in Lorentz ⊗ gauge ⊗ flavour, with the Lorentz group
+        ``SU(2)_l × SU(2)_r`` explicit, so Fierz identities of four-fermion operators are
+        built in.  The copies of a field give flavour indices.  Abelian conditions are
         *not* imposed here (see :meth:`conditions`).  ``None`` if a representation has a
         symbolic dimension.
 
@@ -245,6 +254,9 @@ class Operator:
         4
         >>> Operator.parse("N1 N1").independent_couplings(m)
         1
+        >>> sm = aa.load_model("sm")
+        >>> Operator.parse("bar(l) l bar(l) l").independent_couplings(sm)   # Q_ll, Fierz included
+        45
         """
         return count_couplings(self, model)
 
@@ -257,12 +269,14 @@ class Operator:
         return Operator(tuple(sorted(self.factors, key=_sort_key)))
 
     def structure(self, model) -> str:
-        """``"dirac"`` (ψ̄ χ), ``"majorana"`` (ψ χ or ψ̄ χ̄), ``"scalar"`` or ``"other"``."""
+        """``"dirac"`` (ψ̄ χ), ``"majorana"`` (ψ χ or ψ̄ χ̄), ``"four_fermion"``, ``"scalar"`` or ``"other"``."""
         fs = self.fermions(model)
         if not fs:
             return "scalar"
         if len(fs) == 2 and self.lorentz_scalar(model):
             return "dirac" if fs[0].conjugate != fs[1].conjugate else "majorana"
+        if len(fs) == 4 and self.lorentz_scalar(model):
+            return "four_fermion"
         return "other"
 
     # -------------------------------------------------------------- printing
@@ -335,19 +349,29 @@ def count_couplings(op, model):
         if all(not any(l) for l in labels):
             continue
         factors.append((g.algebra, tuple(labels)))
+    fermionic = [model.field(name).is_fermion for name, _ in keys]
+    if any(fermionic):
+        # Lorentz SU(2)_l x SU(2)_r: undotted (1/2, 0), dotted (0, 1/2); Grassmann -> Λ^k
+        dotted = [fermionic[i] and _dotted(model, FieldFactor(*keys[i])) for i in range(len(keys))]
+        factors.append((_LORENTZ, tuple((int(f and not d),) for f, d in zip(fermionic, dotted))))
+        factors.append((_LORENTZ, tuple((int(d),) for d in dotted)))
     from .invariants import count_invariants
 
-    return count_invariants(ks, factors, copies)
+    return count_invariants(ks, factors, copies, fermionic)
+
+
+def _lorentz_su2():
+    from ..algebra import lie_algebra
+
+    return lie_algebra("SU(2)")
+
+
+_LORENTZ = _lorentz_su2()
 
 
 def _dotted(model, factor) -> bool:
     chir = model.field(factor.field).chirality
     return (chir == "R") != factor.conjugate
-
-
-def _four_fermion_ok(model, fs) -> bool:
-    dotted = sum(_dotted(model, f) for f in fs)
-    return dotted % 2 == 0
 
 
 def _singlets(group: SimpleFactor, reps):

@@ -108,7 +108,8 @@ def _eq60():
     m = load_model("tau_l_minus_4r")
     lag = allowed_operators(m, max_dim=4, extra_dims=(5, 6), fields=uncolored_fields,
                             include_potential=False)
-    nn = [t for t in lag if t.dimension > 4 and set(t.operator.field_names()) & {"N1", "N2"}
+    nn = [t for t in lag if t.dimension > 4 and len(t.flavour) == 2
+          and set(t.operator.field_names()) & {"N1", "N2"}
           and all(f in ("N1", "N2", "S1", "S5") for f in t.operator.field_names())]
     derived = [(str(t.operator), int(t.dimension)) for t in nn]
     printed = [(o, 4 + p) for o, p in EQ60_PRINTED.items()]
