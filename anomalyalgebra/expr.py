@@ -220,7 +220,10 @@ def expression_to_text(expr) -> str:
     >>> expression_to_text(sp.Rational(-1, 2) * a**2)
     '-alpha_L^2/2'
     """
-    expr = sp.sympify(expr)  # a sympy object already: no text is parsed here
+    if isinstance(expr, str):
+        raise ExpressionError("expression_to_text takes a sympy expression, not text;"
+                              " read text with parse_expression")
+    expr = sp.sympify(expr)  # numbers and sympy objects only: text was refused above
     text = sp.sstr(expr, order="lex").replace("**", "^")
     names = {s.name: s for s in expr.free_symbols}
     try:

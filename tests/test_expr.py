@@ -79,3 +79,8 @@ def test_text_round_trip(q, k):
 def test_unwritable_expression_is_refused():
     with pytest.raises(ExpressionError, match="model-file syntax"):
         expression_to_text(sp.sin(a))
+
+
+def test_expression_to_text_refuses_text():
+    with pytest.raises(ExpressionError, match="not text"):
+        expression_to_text("__import__('os')")
