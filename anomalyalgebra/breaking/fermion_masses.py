@@ -14,7 +14,14 @@ components of the right-handed fields (Eq. 47 of the seed paper).  An operator
 ``M[L_j, R_i]``.  Operators with two unbarred (or two barred) fermions are
 Majorana-type; they are kept in :attr:`FermionMasses.majorana` and not put in the
 Dirac blocks: :func:`anomalyalgebra.breaking.majorana.majorana_masses` assembles them,
-with the neutral Dirac blocks, into symmetric Weyl mass matrices.
+with the neutral Dirac blocks, into symmetric Weyl mass matrices.  When such a term
+pairs components of opposite non-zero charge it is a Dirac mass between one field and
+the conjugate of the other, and it *is* put in the Dirac blocks: the connected system is
+presented at charge ``Q < 0`` with conjugated rows ``(R)^c`` and columns ``(L)^c``
+(:attr:`MassBlock.row_conjugate`); a Weyl term ``-L ⊃ m x y + h.c.`` with
+``Q(x) < 0`` gives ``M[x, (y)^c] = conj(m)``, and a Dirac entry of charge ``-Q``
+enters transposed, ``psibar_L E chi_R = (chi^c)bar E psi^c``.  Blocks with no such term
+are as before (either sign of Q).
 
 The blocks are the connected components of the bipartite *mass-mixing graph*
 (left components -- right components, an edge for each non-zero entry); every block
@@ -83,7 +90,13 @@ class MassBlock:
     rows, cols : tuple of Component
         Left- and right-handed components, in model order.
     row_names, col_names : tuple of str
+        ``"LR[0]^c"`` for a conjugated component.
     matrix : sympy.ImmutableMatrix
+    row_conjugate, col_conjugate : tuple of bool
+        Empty for an ordinary block.  For a block joined by same-chirality terms of
+        opposite charges (see :func:`fermion_masses`), one flag per row / column: the
+        row is ``(R component)^c`` (left-handed) or the column ``(L component)^c``
+        (right-handed).  Such blocks are presented with ``charge < 0``.
     """
 
     charge: object
@@ -93,6 +106,8 @@ class MassBlock:
     row_names: tuple
     col_names: tuple
     matrix: sp.ImmutableMatrix
+    row_conjugate: tuple = ()
+    col_conjugate: tuple = ()
 
     @property
     def shape(self) -> tuple:
@@ -100,6 +115,11 @@ class MassBlock:
 
     def fields(self) -> tuple:
         return tuple(dict.fromkeys([c.field for c in self.rows] + [c.field for c in self.cols]))
+
+    def is_conjugated(self, side: str, k: int) -> bool:
+        """Whether row (``side="row"``) or column ``k`` is a charge conjugate, ``(psi)^c``."""
+        flags = self.row_conjugate if side == "row" else self.col_conjugate
+        return bool(flags) and bool(flags[k])
 
     def _repr_latex_(self):
         return "$" + sp.latex(self.matrix) + "$"
@@ -307,7 +327,43 @@ def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses
                     entries[key] = entries.get(key, sp.Integer(0)) + val
     entries = {k: sp.simplify(v) for k, v in entries.items()}
     entries = {k: v for k, v in entries.items() if v != 0}
-    return _blocks(vac, entries, tuple(majorana))
+    return _blocks(vac, entries, tuple(majorana), _charged_same_chirality(vac, majorana))
+
+
+def _charged_same_chirality(vac, majorana) -> dict:
+    """Same-chirality entries between Weyl states of opposite non-zero charge.
+
+    ``{(x, y): M[x, y]}`` with ``x``, ``y`` left-handed Weyl states
+    (:class:`~anomalyalgebra.breaking.majorana.WeylState`), ``Q(x) < 0 < Q(y) = -Q(x)``
+    and ``M = S + S^T`` the symmetric Weyl matrix of
+    :mod:`~anomalyalgebra.breaking.majorana` (``-L ⊃ 1/2 Psi^T M Psi + h.c.``, so
+    ``-L ⊃ M[x, y] x y + h.c.``).  Terms whose Weyl entries cannot be built, and
+    entries that do not conserve the unbroken charges or have symbolic charges, are
+    left to :func:`~anomalyalgebra.breaking.majorana.majorana_masses` (which refuses or
+    lists them in ``dirac_like``).
+    """
+    if not majorana:
+        return {}
+    from .majorana import _majorana_entries, _state_charge, _zn_charges
+
+    model = vac.model
+    out: dict = {}
+    for term in majorana:
+        try:
+            S = _majorana_entries(vac, [term])
+        except ModelError:
+            continue
+        for (a, b), val in S.items():
+            qa, qb = _state_charge(vac, a), _state_charge(vac, b)
+            if qa == 0 or sp.simplify(qa + qb) != 0 or not qa.is_number:
+                continue
+            za, zb = dict(_zn_charges(vac, a)), dict(_zn_charges(vac, b))
+            if any((za[lab] + zb[lab]) % model.group(lab).n for lab in za):
+                continue
+            x, y = (a, b) if qa < 0 else (b, a)
+            out[(x, y)] = out.get((x, y), sp.Integer(0)) + val
+    out = {k: sp.simplify(v) for k, v in out.items()}
+    return {k: v for k, v in out.items() if v != 0}
 
 
 def _transpose(c):
@@ -319,10 +375,11 @@ def _order(model):
     return lambda c: (pos[c.field], c.copy, -c.t3)
 
 
-def _blocks(vac, entries, majorana) -> FermionMasses:
+def _blocks(vac, entries, majorana, same=None) -> FermionMasses:
     import networkx as nx
 
     model = vac.model
+    same = same or {}
     left = [c for f in model.fermions if f.chirality == "L" for c in components(model, f.name, vac.su2)]
     right = [c for f in model.fermions if f.chirality == "R" for c in components(model, f.name, vac.su2)]
     G = nx.Graph()
@@ -330,9 +387,17 @@ def _blocks(vac, entries, majorana) -> FermionMasses:
     G.add_nodes_from(("R", c) for c in right)
     for (a, b) in entries:
         G.add_edge(("L", a), ("R", b))
+    # a same-chirality entry x y joins the nodes of the two fields (L-L or R-R)
+    natural = lambda w: ("R" if w.conjugate else "L", w.component)      # noqa: E731
+    for (x, y) in same:
+        G.add_edge(natural(x), natural(y))
+    joined = {natural(x) for x, _ in same}
     key = _order(model)
     blocks, mL, mR = [], [], []
     for comp in nx.connected_components(G):
+        if comp & joined:
+            blocks.append(_conjugated_block(vac, comp, entries, same, key))
+            continue
         rows = sorted((c for s, c in comp if s == "L"), key=key)
         cols = sorted((c for s, c in comp if s == "R"), key=key)
         if len(comp) == 1:
@@ -352,6 +417,79 @@ def _blocks(vac, entries, majorana) -> FermionMasses:
     blocks.sort(key=lambda b: (key(b.rows[0]) if b.rows else key(b.cols[0])))
     return FermionMasses(tuple(blocks), tuple(sorted(mL, key=key)), tuple(sorted(mR, key=key)), majorana,
                          vac)
+
+
+def _conjugate_labels(vac, comp: Component, conjugate: bool) -> tuple:
+    """Unbroken labels of a component or of its conjugate (Z_N charges reduced mod N)."""
+    model = vac.model
+    out = []
+    for label, g in model.groups:
+        if label == vac.su2:
+            continue
+        rep = model.field(comp.field).rep(label)
+        if isinstance(g, SimpleFactor):
+            out.append((label, g.rep_text(g.conjugate(rep) if conjugate else rep)))
+    for label in vac.unbroken_labels():
+        g = model.group(label)
+        if g.kind == "zn":
+            q = int(model.field(comp.field).rep(label))
+            out.append((label, str((-q if conjugate else q) % g.n)))
+    return tuple(out)
+
+
+def _conjugated_block(vac, comp, entries, same, key) -> MassBlock:
+    """A connected component joined by same-chirality entries, presented at ``Q < 0``.
+
+    Rows: left-handed states of charge ``Q < 0`` -- L components of charge Q and
+    conjugates of R components of charge ``-Q``; columns: right-handed states of charge
+    Q -- R components and conjugates of L components of charge ``-Q``.  A Dirac entry
+    ``psibar_L E chi_R`` of charge Q stays ``D[psi, chi] = E``; one of charge ``-Q``
+    is the transpose, ``D[chi^c, psi^c] = E`` (``psibar_L chi_R = (chi^c)bar psi^c``);
+    a Weyl entry ``M[x, y] x y`` (Q(x) < 0) is ``D[x, y^c] = conj(M[x, y])``
+    (``x y = (xbar_L (y^c)_R)^dagger``).
+    """
+    model = vac.model
+    q0 = None
+    rows, cols = set(), set()
+    for side, c in comp:
+        q = sp.simplify(vac.charge(c))
+        if not q.is_number or q == 0:
+            raise ModelError(f"model '{model.name}': cannot present the charged block of {c.name(model)} (Q = {q})")
+        flip = q > 0
+        (rows if (side == "L") != flip else cols).add((c, bool(flip)))
+        q = -q if flip else q
+        if q0 is not None and q != q0:
+            raise ModelError(
+                f"model '{model.name}': a mass term mixes states of different unbroken charges {q0}, {q}")
+        q0 = q
+    skey = lambda rc: (rc[1], key(rc[0]))        # noqa: E731
+    rows, cols = sorted(rows, key=skey), sorted(cols, key=skey)
+    labels = {_conjugate_labels(vac, c, f) for c, f in rows + cols}
+    if len(labels) != 1:
+        raise ModelError(f"model '{model.name}': a mass term mixes states of different unbroken charges"
+                         f" {sorted(labels)}")
+    D: dict = {}
+
+    def add(r, c, val):
+        D[(r, c)] = D.get((r, c), sp.Integer(0)) + val
+
+    for (a, b), val in entries.items():
+        if ("L", a) not in comp:
+            continue
+        if vac.charge(a) < 0:
+            add((a, False), (b, False), val)
+        else:
+            add((b, True), (a, True), val)
+    for (x, y), val in same.items():
+        if (("R" if x.conjugate else "L"), x.component) not in comp:
+            continue
+        add((x.component, x.conjugate), (y.component, not y.conjugate), sp.conjugate(val))
+    D = {k: sp.simplify(v) for k, v in D.items()}
+    mat = sp.ImmutableMatrix(len(rows), len(cols), lambda i, j: D.get((rows[i], cols[j]), sp.Integer(0)))
+    name = lambda rc: rc[0].name(model) + ("^c" if rc[1] else "")        # noqa: E731
+    return MassBlock(q0, labels.pop(), tuple(c for c, _ in rows), tuple(c for c, _ in cols),
+                     tuple(map(name, rows)), tuple(map(name, cols)), mat,
+                     tuple(f for _, f in rows), tuple(f for _, f in cols))
 
 
 def model_fermion_masses(vac, max_dim: int = 4, extra_dims=(), *, fields=None) -> FermionMasses:

@@ -35,8 +35,9 @@ the mass states.  For a real symmetric ``M = O diag(lambda) O^T`` this is
 
 Only neutral, colourless components can carry Majorana masses here: an operator with
 two same-chirality fermions of opposite non-zero charges is a *Dirac* mass written with
-Weyl spinors; it is listed in :attr:`MajoranaMasses.dirac_like` (not in the Dirac
-blocks of :func:`fermion_masses`), and a charge-violating or coloured pair is refused.
+Weyl spinors; it is listed in :attr:`MajoranaMasses.dirac_like` (and is included, as
+``D[x, y^c] = conj(M[x, y])``, in the conjugated Dirac blocks of :func:`fermion_masses`),
+and a charge-violating or coloured pair is refused.
 """
 
 from __future__ import annotations
@@ -158,8 +159,9 @@ class MajoranaMasses:
         Neutral colourless states with no mass entry.
     dirac_like : tuple of (WeylState, WeylState, value)
         Entries ``S[a, b]`` of same-chirality operators between states of opposite
-        non-zero charge: Dirac masses written with two Weyl spinors, *not* included in
-        the Dirac blocks of :func:`fermion_masses`.
+        non-zero charge: Dirac masses written with two Weyl spinors.  They are kept here
+        for reference; :func:`fermion_masses` already puts them in its Dirac blocks
+        (presented at ``Q < 0`` with conjugated states), so do not add them again.
     """
 
     blocks: tuple
