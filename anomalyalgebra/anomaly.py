@@ -51,6 +51,7 @@ __all__ = [
     "is_anomaly_free",
     "witten_anomaly",
     "witten_index",
+    "has_witten_anomaly_check",
     "CONVENTIONS",
 ]
 
@@ -318,6 +319,12 @@ def anomaly_label(model: Model, key, *, latex: bool = False) -> str:
     return (r" \times " if latex else " x ").join(parts)
 
 
+def has_witten_anomaly_check(group) -> bool:
+    """Whether Witten's global anomaly applies to a group factor: SU(2) and Sp(2N)."""
+    return isinstance(group, SimpleFactor) and (
+        group.algebra.series == "C" or (group.algebra.series == "A" and group.algebra.rank == 1))
+
+
 def witten_index(model: Model, label: str):
     """Sum over Weyl fermions of 2 T(r) (times multiplicities) for an SU(2)/Sp(2N) factor.
 
@@ -332,8 +339,7 @@ def witten_index(model: Model, label: str):
         dimension (substitute an integer first).
     """
     g = model.group(label)
-    if not (isinstance(g, SimpleFactor) and g.algebra.series in ("A", "C") and
-            (g.algebra.series == "C" or g.algebra.rank == 1)):
+    if not has_witten_anomaly_check(g):
         raise ModelError(
             f"Witten's global anomaly concerns SU(2) and Sp(2N) factors; '{label}' is {g.name}"
         )
@@ -375,8 +381,6 @@ def is_anomaly_free(model: Model) -> bool:
     if any(sp.simplify(v) != 0 for v in anomaly_table(model).values()):
         return False
     for label, g in model.groups:
-        if isinstance(g, SimpleFactor) and (g.algebra.series == "C" or
-                                            (g.algebra.series == "A" and g.algebra.rank == 1)):
-            if witten_anomaly(model, label):
-                return False
+        if has_witten_anomaly_check(g) and witten_anomaly(model, label):
+            return False
     return True

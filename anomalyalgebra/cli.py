@@ -23,9 +23,9 @@ import sys
 
 import sympy as sp
 
-from .anomaly import CONVENTIONS, anomaly_label, is_anomaly_free, witten_index
+from .anomaly import (CONVENTIONS, anomaly_label, has_witten_anomaly_check, is_anomaly_free,
+                      witten_index)
 from .exceptions import AnomalyAlgebraError
-from .groups import SimpleFactor
 from .modelfile import builtin_models, load_model
 from .tables import anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text
 
@@ -35,8 +35,7 @@ __all__ = ["main"]
 def _witten(model):
     out = {}
     for label, g in model.groups:
-        if isinstance(g, SimpleFactor) and (g.algebra.series == "C" or
-                                            (g.algebra.series == "A" and g.algebra.rank == 1)):
+        if has_witten_anomaly_check(g):
             try:
                 idx = witten_index(model, label)
                 out[label] = bool(idx % 2)

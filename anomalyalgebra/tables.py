@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .algebra import SymbolicSU2Irrep
 from .anomaly import anomaly_label
 from .groups import SimpleFactor, U1, ZN
 from .model import Model
@@ -29,9 +30,10 @@ def _lorentz(f) -> str:
 
 
 def _lorentz_latex(f) -> str:
+    """The Lorentz column in math mode, without the ``$`` delimiters."""
     if f.is_scalar:
-        return "$(0, 0)$"
-    return r"$(\frac{1}{2}, 0)$" if f.chirality == "L" else r"$(0, \frac{1}{2})$"
+        return "(0, 0)"
+    return r"(\frac{1}{2}, 0)" if f.chirality == "L" else r"(0, \frac{1}{2})"
 
 
 def field_table_text(model: Model) -> str:
@@ -54,17 +56,15 @@ def rep_latex(model: Model, label: str, rep) -> str:
         return sp.latex(rep, symbol_names=latex_symbol_names(model))
     if isinstance(g, ZN):
         return g.rep_text(rep)
-    if hasattr(rep, "_latex"):
-        return rep._latex(None) if not isinstance(getattr(rep, "dim", None), sp.Expr) or rep.dim.is_number \
-            else sp.latex(rep.dim, symbol_names=latex_symbol_names(model))
-    return str(rep)
+    if isinstance(rep, SymbolicSU2Irrep):      # an n-plet: print n in the model's notation
+        return sp.latex(rep.dim, symbol_names=latex_symbol_names(model))
+    return rep._latex(None)
 
 
 def _group_latex(label, g) -> str:
-    name = g.name.replace("(", "(").replace(")", ")")
     if isinstance(g, ZN):
         return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}$"
-    return rf"$\mathrm{{{name}}}_{{\mathrm{{{label}}}}}$"
+    return rf"$\mathrm{{{g.name}}}_{{\mathrm{{{label}}}}}$"
 
 
 def field_table_latex(model: Model, *, caption: str | None = None) -> str:
@@ -74,7 +74,7 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
              " & ".join(["Field", "Lorentz"] + [_group_latex(k, g) for k, g in model.groups])
              + r" \\", r"\hline"]
     for f in model.fields:
-        cells = [f"${f.latex}$", _lorentz_latex(f)] + [f"${rep_latex(model, k, r)}$" for k, r in f.reps]
+        cells = [f"${f.latex}$", f"${_lorentz_latex(f)}$"] + [f"${rep_latex(model, k, r)}$" for k, r in f.reps]
         lines.append(" & ".join(cells) + r" \\")
     lines += [r"\hline", r"\end{tabular}"]
     cap = caption if caption is not None else f"Field content of the {model.name} model."
@@ -96,8 +96,7 @@ def field_table_array(model: Model) -> str:
                       [rf"\mathrm{{{g.name}}}_{{\mathrm{{{k}}}}}" for k, g in model.groups])
     lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
     for f in model.fields:
-        lor = "(0, 0)" if f.is_scalar else (r"(\frac{1}{2}, 0)" if f.chirality == "L" else r"(0, \frac{1}{2})")
-        cells = [f.latex, lor] + [rep_latex(model, k, r) for k, r in f.reps]
+        cells = [f.latex, _lorentz_latex(f)] + [rep_latex(model, k, r) for k, r in f.reps]
         lines.append(" & ".join(cells) + r" \\")
     lines.append(r"\end{array}")
     return "\n".join(lines)
