@@ -12,3 +12,8 @@ from .couplings import (EFT_SYMBOLS, AnomalyCouplings, BrokenCouplings, LightHea
 
 __all__ = ["EFT_SYMBOLS", "AnomalyCouplings", "BrokenCouplings", "LightHeavySplit",
            "anomaly_couplings", "broken_couplings", "from_traces", "light_heavy_split"]
+from .amplitudes import (DerivativeCurrent, Particle, PseudoscalarVV, VectorCurrent, Yukawa, kallen,
+                         squared_amplitude, two_body_width)
+
+__all__ += ["DerivativeCurrent", "Particle", "PseudoscalarVV", "VectorCurrent", "Yukawa", "kallen",
+            "squared_amplitude", "two_body_width"]
