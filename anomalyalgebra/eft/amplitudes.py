@@ -292,4 +292,26 @@ def two_body_width(vertex, parent: Particle, d1: Particle, d2: Particle, *, mult
     width = pcm / (8 * sp.pi * M**2) * msq / (2 * parent.spin + 1) * multiplicity
     if same:
         width /= 2
-    return sp.factor(sp.simplify(width))
+    return _above_threshold(sp.factor(sp.simplify(width)), M, (m1, m2))
+
+
+def _above_threshold(expr, M, daughters):
+    """Drop ``Abs`` of mass differences using ``M > m₁ + m₂`` (the decay is open)."""
+    syms = set()
+    for x in (M, *daughters):
+        syms |= sp.sympify(x).free_symbols
+    probe = {s: sp.Rational(k + 2, 10**3) for k, s in enumerate(sorted(syms, key=str))}
+    for s in sp.sympify(M).free_symbols:
+        probe[s] = sp.Integer(10**6)
+
+    def fix(a):
+        val = a.subs(probe)
+        if val.is_number and val.free_symbols == set() and not a.subs(probe).has(sp.Abs):
+            try:
+                return a if val > 0 else -a
+            except TypeError:
+                return sp.Abs(a)
+        return sp.Abs(a)
+
+    out = expr.replace(lambda e: isinstance(e, sp.Abs) and not (e.args[0].free_symbols - syms), lambda e: fix(e.args[0]))
+    return sp.factor(sp.simplify(out)) if out != expr else expr

@@ -495,53 +495,67 @@ def _normalise(v):
     return [sp.simplify(sp.radsimp(x / sp.sqrt(n2))) for x in v]
 
 
+def _gram_schmidt(vectors, against=()):
+    ortho = list(against)
+    out = []
+    for v in vectors:
+        w = list(v)
+        for u in ortho:
+            d = sp.simplify(sum(a * b for a, b in zip(w, u)))
+            w = [sp.simplify(a - d * b) for a, b in zip(w, u)]
+        if any(sp.simplify(x) != 0 for x in w):
+            w = _normalise(w)
+            ortho.append(w)
+            out.append(w)
+    return out
+
+
 def _neutral_states(G, weak_name="W3", hyper_name="B"):
-    """Orthonormal eigenvectors of the neutral block, named A, Z or by U(1) label."""
+    """Orthonormal eigenvectors of the neutral block, named A, Z or by U(1) label.
+
+    The photon is the direction of the electric charge ``Q = T3 + Y``,
+    ``∝ (1/g, 1/g', 0, ...)``, checked to be massless; other massless states are
+    orthogonalised against it.  The Z is the massive state with the largest ``W3``
+    component (compared at a numerical probe point); the others are named by their
+    largest component.
+    """
     basis = G.neutral_basis
     M = sp.Matrix(G.neutral)
+    iw = basis.index(weak_name) if weak_name in basis else None
+    ib = basis.index(hyper_name) if hyper_name in basis else None
+    photon = None
+    if iw is not None and ib is not None:
+        c = dict(G.couplings)
+        q = [sp.Integer(0)] * len(basis)
+        q[iw], q[ib] = 1 / c[c["__su2__"]], 1 / c[G._hyper]
+        if all(sp.simplify(x) == 0 for x in M * sp.Matrix(q)):
+            photon = _normalise(q)
     vecs = []
     for val, mult, vs in M.eigenvects(simplify=True):
         val = sp.simplify(val)
-        # Gram-Schmidt within a degenerate eigenspace
-        ortho = []
-        for v in vs:
-            w = list(v)
-            for u in ortho:
-                d = sp.simplify(sum(a * b for a, b in zip(w, u)))
-                w = [sp.simplify(a - d * b) for a, b in zip(w, u)]
-            if any(sp.simplify(x) != 0 for x in w):
-                ortho.append(_normalise(w))
-        vecs += [(val, u) for u in ortho]
+        against = [photon] if (photon is not None and val == 0) else []
+        vecs += [(val, u) for u in _gram_schmidt([list(v) for v in vs], against)]
     probe = _probe_values([G.neutral] + [x for _, u in vecs for x in u])
-    named = []
-    taken = set()
-    iw = basis.index(weak_name) if weak_name in basis else None
-    ib = basis.index(hyper_name) if hyper_name in basis else None
 
     def num(e):
         return float(sp.N(sp.sympify(e).subs(probe)))
 
-    # photon: massless state with both W3 and B components (Q direction)
-    for k, (val, u) in enumerate(vecs):
-        if iw is not None and ib is not None and sp.simplify(val) == 0 and abs(num(u[ib])) > 1e-12 \
-                and abs(num(u[iw])) > 1e-12:
-            named.append(("A", val, u if num(u[ib]) > 0 else [-x for x in u]))
-            taken.add(k)
-            break
+    named = []
+    if photon is not None:
+        named.append(("A", sp.Integer(0), photon))
+    taken = set()
     if iw is not None:
-        rest = [(k, abs(num(u[iw]))) for k, (val, u) in enumerate(vecs) if k not in taken]
-        if rest:
+        rest = [(k, abs(num(u[iw]))) for k, (val, u) in enumerate(vecs) if val != 0]
+        if rest and max(r[1] for r in rest) > 1e-12:
             k = max(rest, key=lambda t: t[1])[0]
-            if rest and max(r[1] for r in rest) > 1e-12:
-                val, u = vecs[k]
-                named.append(("Z", val, u if num(u[iw]) > 0 else [-x for x in u]))
-                taken.add(k)
+            val, u = vecs[k]
+            named.append(("Z", val, u if num(u[iw]) > 0 else [-x for x in u]))
+            taken.add(k)
     for k, (val, u) in enumerate(vecs):
         if k in taken:
             continue
         j = max(range(len(u)), key=lambda i: abs(num(u[i])))
-        label = basis[j]
-        named.append((label, val, u if num(u[j]) > 0 else [-x for x in u]))
+        named.append((basis[j], val, u if num(u[j]) > 0 else [-x for x in u]))
     return basis, named
 
 
