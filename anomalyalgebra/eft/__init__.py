@@ -17,3 +17,6 @@ from .amplitudes import (DerivativeCurrent, Particle, PseudoscalarVV, VectorCurr
 
 __all__ += ["DerivativeCurrent", "Particle", "PseudoscalarVV", "VectorCurrent", "Yukawa", "kallen",
             "squared_amplitude", "two_body_width"]
+from .widths import M_Z, electroweak_vacuum, zgamma_coupling, zgamma_width
+
+__all__ += ["M_Z", "electroweak_vacuum", "zgamma_coupling", "zgamma_width"]
