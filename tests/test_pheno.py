@@ -121,27 +121,41 @@ def test_gS_gP_ratio_is_mass_ratio():
     assert sp.simplify(r + (mb + ms) / (mb - ms)) == 0
 
 
-def test_zgamma_general_equals_paper_for_vector_currents():
+def test_zgamma_anomaly_vector_and_chiral():
+    # vector current (A_XWW + A_XYY = 0): the derived combination is A_XWW - A_XYY
+    # (Dror-Lasenby-Pospelov, arXiv:1705.06726)
     a = sp.Symbol("a")
-    assert sp.simplify(pheno.zgamma_anomaly(a, -a) - pheno.zgamma_anomaly(a, -a, form="paper")) == 0
-    # ... and differs for the chiral L-only current: the printed form vanishes, the
-    # (Z, gamma) projection 2(c^2 A_WW - s^2 A_YY) = -2(1 - 2 s^2) alpha_L does not
-    assert pheno.zgamma_anomaly(-1, -1, form="paper") == 0
+    assert sp.simplify(pheno.zgamma_anomaly(a, -a, pheno.SYMBOLIC) - 2 * a) == 0
+    assert sp.simplify(pheno.zgamma_anomaly(a, -a) - 2 * a) == 0
+    # chiral L-only current (A_XWW = A_XYY = -1): by hand, W3 = c Z + s A, B = -s Z + c A gives
+    # 2 (c^2 A_XWW - s^2 A_XYY) = -2 (1 - 2 s^2), not the printed A_XWW - A_XYY = 0
     s2 = pheno.default_parameters().float("sin2_theta_W")
     general = float(pheno.zgamma_anomaly(-1, -1))
     assert general == pytest.approx(-2 * (1 - 2 * s2), rel=1e-12)
-    assert general == pytest.approx(-1.0748, abs=1e-3)
-    with pytest.raises(ValueError):
-        pheno.zgamma_anomaly(1, 1, form="other")
 
 
-def test_eq19_rate_vs_eq18_operator():
-    """Width of L = C ξ ε∂Z∂A is C² m_Z³/(96π); Eq. (19) is 16× the Eq. (18) operator's."""
-    g, gp, gX, K, mZ, mX = sp.symbols("g g_p g_X K m_Z m_X", positive=True)
-    C = gX * g * gp * K / (16 * sp.pi**2 * mX)
-    width_from_eq18 = C**2 * mZ**3 / (96 * sp.pi)
-    eq19 = gX**2 * g**2 * gp**2 / (1536 * sp.pi**5) * K**2 * mZ**3 / mX**2
-    assert sp.simplify(eq19 / width_from_eq18) == 16
+def test_derived_zgamma_width_is_one_sixteenth_of_printed_eq19():
+    # the printed Eq. (19) is used here only as the comparison
+    gX, mX = sp.symbols("g_X m_X", positive=True)
+    a, b = sp.symbols("a b", real=True)
+    S = pheno.sm_inputs(pheno.SYMBOLIC)
+    derived = pheno.gamma_Z_to_gamma_X(a, b, gX, mX, pheno.SYMBOLIC, goldstone_mass=0)
+    K = pheno.zgamma_anomaly(a, b, pheno.SYMBOLIC)
+    printed = gX**2 * S["g"] ** 2 * S["g_p"] ** 2 / (1536 * sp.pi**5) * K**2 * S["m_Z"] ** 3 / mX**2
+    assert sp.simplify(derived / printed) == R(1, 16)
+    # with the Goldstone mass in the phase space: (1 - m_X^2/m_Z^2)^3 on top
+    full = pheno.gamma_Z_to_gamma_X(a, b, gX, mX, pheno.SYMBOLIC)
+    assert sp.simplify(full / derived - (1 - mX**2 / S["m_Z"] ** 2) ** 3) == 0
+
+
+def test_model_route_equals_trace_route():
+    import anomalyalgebra as aa
+
+    m = aa.load_model("sm_x_tau").subs(alpha_L=4, alpha_R=-1)
+    g1 = pheno.gamma_Z_to_gamma_X_model(m, R(42, 10000), MX)
+    g2 = pheno.gamma_Z_to_gamma_X(-4, -6, R(42, 10000), MX)
+    assert sp.simplify(g1 - g2) == 0
+    assert pheno.g_xi_dd(m, 1) == pheno.g_xi_dd(-4, 1)
 
 
 # ---------------------------------------------------------------- Eqs. 35-38, 42-45, 59
@@ -182,6 +196,17 @@ def test_eq37_wino_lifetime_and_normalisation():
 
 
 # ---------------------------------------------------------------- the paper's numbers
+# The library no longer types the printed Eq. (19) / Eq. (13) (form="paper",
+# gauge_coupling="g_p"); the records that compared with them are rebuilt on the derived
+# eft API in anomalyalgebra/paper/ (issue 10, branch i10-paper / integration).
+_REBUILT = pytest.mark.skip(reason="printed-formula record: rebuilt in anomalyalgebra/paper (issue 10)")
+_PRINTED_KEYS = {"eq58_printed_formula", "gS_fit_printed_eq13", "fig1_L4R_best_fit"}
+
+
+def _keys(keys):
+    return [pytest.param(k, marks=_REBUILT) if k in _PRINTED_KEYS else k for k in keys]
+
+
 TOL = {  # key: (relative tolerance, reason)
     "gS_fit": (0.20, "paper inputs unstated; alpha(0) vs alpha(m_Z) alone is 15%"),
     "eq36_norm": (0.03, "120 GeV is 116.7 GeV rounded"),
@@ -193,7 +218,7 @@ TOL = {  # key: (relative tolerance, reason)
 }
 
 
-@pytest.mark.parametrize("key", sorted(TOL))
+@pytest.mark.parametrize("key", _keys(sorted(TOL)))
 def test_paper_number_within_tolerance(key):
     rec = pn.records(which=[key])[key]
     tol, _reason = TOL[key]
@@ -202,7 +227,7 @@ def test_paper_number_within_tolerance(key):
     assert rec.agrees
 
 
-@pytest.mark.parametrize("key", ["gS_fit_printed_eq13", "eq58", "vX", "fig1_L4R_best_fit"])
+@pytest.mark.parametrize("key", _keys(["gS_fit_printed_eq13", "eq58", "vX", "fig1_L4R_best_fit"]))
 def test_documented_disagreements_are_reported(key):
     rec = pn.records(which=[key])[key]
     assert not rec.agrees and rec.note
@@ -218,6 +243,7 @@ def test_vX_467_is_the_Lonly_coupling():
     assert float(MX / (R(18, 1000) / 4)) == pytest.approx(467, abs=0.5)
 
 
+@_REBUILT
 def test_records_keys_and_errors():
     assert set(pn.records()) == set(pn.KEYS)
     with pytest.raises(KeyError):
@@ -240,12 +266,9 @@ def test_delta_chi2_thresholds():
 def test_chi2_minimum_at_best_fits():
     pytest.importorskip("numpy")
     import numpy as np
-    f = pheno.chi2_charges_function(form="paper")
-    c0, chi0 = pheno.best_fit_on_line(0, form="paper")
-    c1, chi1 = pheno.best_fit_on_line(R(-1, 4), form="paper")
-    # L-only: |g_S| = 1.6e-8 exactly and no Z -> gamma X (printed Eq. 19): chi2 = 0
-    assert float(chi0) < 1e-20
-    assert float(abs(pheno.g_S(-1, sp.Float(str(c0), 30), MX).evalf(30))) == pytest.approx(1.6e-8, rel=1e-10)
+    f = pheno.chi2_charges_function()
+    c0, chi0 = pheno.best_fit_on_line(0)
+    c1, chi1 = pheno.best_fit_on_line(R(-1, 4))
     # the line minimum is a minimum of the lambdified chi2 along the line
     for c, r, chi in ((c0, 0.0, chi0), (c1, -0.25, chi1)):
         c = float(c)
@@ -253,13 +276,14 @@ def test_chi2_minimum_at_best_fits():
         vals = f(cs, r * cs)
         assert abs(cs[np.argmin(vals)] - c) < 2e-4 * c
         assert float(f(c, r * c)) == pytest.approx(float(chi), abs=1e-9)
-    # the Z constraint pulls the L = -4R fit below the L-only fit
-    assert c1 < c0
-    # with the general (Z, gamma) projection (erratum E4) the L-only line is pulled too,
-    # and its best fit is no longer a perfect fit
-    g0, gchi0 = pheno.best_fit_on_line(0)
-    assert float(gchi0) == pytest.approx(9.43, abs=0.01)
-    assert float(g0) < float(c0)
+    # without the Z term the L-only minimum is |g_S| = 1.6e-8 exactly; the Z term pulls it
+    # only slightly (derived width); per alpha_L the xi-Z-photon combination is larger on the
+    # L-only line (|2(-c^2 + s^2)| = 1.07) than on L = -4R (|2(-c^2 + 3/2 s^2)| = 0.84)
+    gs_only = float(pheno.chi2_inputs().gS / abs(complex(pheno.g_S(-1, 1, MX).evalf(30))))
+    assert float(c0) < gs_only and float(c0) == pytest.approx(gs_only, rel=0.01)
+    assert float(c0) < float(c1) < gs_only
+    assert abs(float(pheno.zgamma_anomaly(-1, -1))) > abs(float(pheno.zgamma_anomaly(-1, -R(3, 2))))
+    assert float(chi0) < 0.1
 
 
 def test_chi2_options_change_result():

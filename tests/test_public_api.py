@@ -26,3 +26,16 @@ def test_every_module_declares_all():
             continue
         mod = importlib.import_module(info.name)
         assert hasattr(mod, "__all__"), info.name
+
+
+def test_eft_exports():
+    from anomalyalgebra import eft
+
+    assert set(eft.__all__) == {
+        "EFT_SYMBOLS", "AnomalyCouplings", "BrokenCouplings", "LightHeavySplit", "anomaly_couplings",
+        "broken_couplings", "from_traces", "light_heavy_split", "DerivativeCurrent", "Particle",
+        "PseudoscalarVV", "VectorCurrent", "Yukawa", "kallen", "squared_amplitude", "two_body_width",
+        "M_Z", "electroweak_vacuum", "zgamma_coupling", "zgamma_width",
+    }
+    for name in eft.__all__:
+        assert hasattr(eft, name), name

@@ -9,7 +9,7 @@ Examples
 >>> from anomalyalgebra import pheno
 >>> B = pheno.br_Z_to_gamma_X(-4, -6, pheno.sp.Rational(42, 10000), pheno.sp.Rational(21, 10))
 >>> f"{float(B):.2e}"
-'1.60e-06'
+'9.97e-08'
 """
 
 import sympy as sp
@@ -28,12 +28,14 @@ from .observables import (
     anomalon_mass_bound,
     anomalon_mass_from_fit,
     br_Z_to_gamma_X,
+    br_Z_to_gamma_X_model,
     ckm_loop_sum,
     ckm_matrix,
     g_P,
     g_S,
     g_xi_dd,
     gamma_Z_to_gamma_X,
+    gamma_Z_to_gamma_X_model,
     loop_function,
     m_X_from_vev,
     m_X_from_vevs,
@@ -44,6 +46,7 @@ from .observables import (
     sm_inputs,
     tau_mass_froggatt_nielsen,
     v_X_from_m_X,
+    xi_ww_coupling,
     yukawa_unitarity_bound,
     zgamma_anomaly,
 )
@@ -66,6 +69,7 @@ __all__ = [
     "particle_parameters", "PARTICLE_PDG_IDS",
     "SYMBOLIC", "sm_inputs", "loop_function", "ckm_matrix", "ckm_loop_sum", "g_xi_dd",
     "g_S", "g_P", "zgamma_anomaly", "gamma_Z_to_gamma_X", "br_Z_to_gamma_X",
+    "xi_ww_coupling", "gamma_Z_to_gamma_X_model", "br_Z_to_gamma_X_model",
     "m_X_from_vev", "m_X_from_vevs", "v_X_from_m_X", "anomalon_mass",
     "anomalon_mass_from_fit", "yukawa_unitarity_bound", "anomalon_mass_bound",
     "multiplet_decay_rate", "multiplet_decay_rate_paper", "radiative_splitting_unit",

@@ -14,8 +14,10 @@ The paper does not say how the limits enter its χ²; the assumptions made here
   are ``Δχ² = χ² - χ²_min`` below the two-degree-of-freedom quantiles of
   :func:`delta_chi2_threshold` (2.30, 6.18, 11.83), with ``χ²_min`` the global
   minimum of the plane.
-* ``B(Z → γX)`` uses the general ξZγ combination ``2(c_W² A_XWW − s_W² A_XYY)``
-  (``form="general"``, erratum E4); ``form="paper"`` gives the printed Eq. (19).
+* ``B(Z → γX)`` is the derived width of :func:`~anomalyalgebra.pheno.br_Z_to_gamma_X`
+  (ξZγ coupling from the electroweak mass eigenstates, width from the two-body
+  evaluator of :mod:`anomalyalgebra.eft`); the printed Eq. (19) is not available here
+  (it is data of the paper application).
 """
 
 from __future__ import annotations
@@ -109,8 +111,7 @@ def _limit_weight(limit, cl, dof=1):
     return d / limit**2
 
 
-def chi2_expression(a, b, m_X, params=None, *, include_gP=False, form="general",
-                    limit_dof=1, gS_scale=1):
+def chi2_expression(a, b, m_X, params=None, *, include_gP=False, limit_dof=1, gS_scale=1):
     """χ² as a sympy expression of ``a = A_XWW g_X`` and ``b = A_XYY g_X``.
 
     ``g_S ∝ A_XWW g_X`` and ``B(Z → γX) ∝ (g_X K(A_XWW, A_XYY))²`` are homogeneous, so
@@ -124,8 +125,6 @@ def chi2_expression(a, b, m_X, params=None, *, include_gP=False, form="general",
         Fixed X mass in GeV.
     include_gP : bool
         Add the ``|g_P|`` limit of Eq. (17) (default False, see module notes).
-    form : {"paper", "general"}
-        Anomaly combination of ``Z → γX`` (:func:`~anomalyalgebra.pheno.zgamma_anomaly`).
     limit_dof : int
         A limit ``L`` enters as ``Δχ²_{limit_dof}(CL) (q/L)²``; 1 (default) or 2.
     gS_scale : number
@@ -143,7 +142,7 @@ def chi2_expression(a, b, m_X, params=None, *, include_gP=False, form="general",
     inp = chi2_inputs(P)
     gs = gS_scale * sp.Abs(g_S(a, 1, m_X, P))
     chi2 = ((gs - inp.gS) / inp.gS_sigma) ** 2
-    br = br_Z_to_gamma_X(a, b, 1, m_X, P, form=form)
+    br = br_Z_to_gamma_X(a, b, 1, m_X, P)
     chi2 += _limit_weight(inp.br_limit, inp.br_cl, limit_dof) * br**2
     if include_gP:
         gp = gS_scale * sp.Abs(g_P(a, 1, m_X, P))
@@ -159,9 +158,9 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
 
     Examples
     --------
-    >>> f = chi2_function(form="paper")
-    >>> round(float(f(-0.01518, -0.01518)), 3)     # L-only near its best fit, printed Eq. (19)
-    0.0
+    >>> f = chi2_function()
+    >>> round(float(f(-0.01515, -0.01515)), 3)     # L-only (A_XWW = A_XYY) near its best fit
+    0.067
     """
     from .numeric import _evaluate_constants, lambdify_numpy, require_numpy
 
@@ -214,15 +213,12 @@ def best_fit_on_line(ratio, m_X=None, params=None, **options):
 
     Examples
     --------
-    >>> c, chi2 = best_fit_on_line(0, form="paper")  # L-only, printed Eq. (19)
+    >>> c, chi2 = best_fit_on_line(0)                # L-only
     >>> mpmath.nstr(c, 4), mpmath.nstr(chi2, 3)
-    ('0.01518', '0.0')
-    >>> c, chi2 = best_fit_on_line(0)                # L-only, erratum E4
-    >>> mpmath.nstr(c, 4), mpmath.nstr(chi2, 3)
-    ('0.01157', '9.43')
+    ('0.01515', '0.0668')
     >>> c, chi2 = best_fit_on_line(sp.Rational(-1, 4))   # L = -4R
-    >>> mpmath.nstr(c / 4, 3)                         # g_X at alpha_L = 4 (paper: 0.0042)
-    '0.00329'
+    >>> mpmath.nstr(c / 4, 3)                         # g_X at alpha_L = 4
+    '0.00379'
     """
     P = default_parameters() if params is None else params
     m_X = P.value("m_X") if m_X is None else sp.nsimplify(m_X)

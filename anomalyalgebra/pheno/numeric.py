@@ -59,7 +59,7 @@ def numeric(func: Callable, variables: Sequence[str], *, modules: str = "numpy",
     >>> mpmath.mp.dps = 30
     >>> h = numeric(br_Z_to_gamma_X, ["g_X"], modules="mpmath", A_XWW=-4, A_XYY=-6, m_X=2.1)
     >>> mpmath.nstr(h(mpmath.mpf("0.0042")), 6)
-    '1.59761e-6'
+    '9.96921e-8'
     >>> mpmath.mp.dps = 15
     """
     if modules == "numpy":

@@ -29,12 +29,15 @@ __all__ = [
     "loop_function",
     "ckm_matrix",
     "ckm_loop_sum",
+    "xi_ww_coupling",
     "g_xi_dd",
     "g_S",
     "g_P",
     "zgamma_anomaly",
     "gamma_Z_to_gamma_X",
     "br_Z_to_gamma_X",
+    "gamma_Z_to_gamma_X_model",
+    "br_Z_to_gamma_X_model",
     "m_X_from_vev",
     "m_X_from_vevs",
     "v_X_from_m_X",
@@ -217,28 +220,79 @@ def ckm_loop_sum(i="b", j="s", params=None, *, up=("u", "c", "t")):
     return total
 
 
-def g_xi_dd(A_XWW, g_X, i="b", j="s", params=None, *, gauge_coupling="g"):
-    """Goldstone-quark coupling ``g_{ξ d_i d_j}`` of Eq. (13) of the seed paper.
+def _weak_trace(A_XWW, weak="SU2L"):
+    """``A_XWW`` from a number/expression, an AnomalyCouplings or a Model (all fermions light)."""
+    from ..eft import AnomalyCouplings, anomaly_couplings
 
-    ``g_{ξ d_i d_j} = -3 g_X g^4 A_XWW / (4π)^4 Σ_α V_{αi} V*_{αj} F(m_α²/m_W²)``,
-    the coefficient of ``d̄_j γ^μ P_L d_i ∂_μ ξ / m_X`` (Eq. 12).
+    if isinstance(A_XWW, AnomalyCouplings):
+        return A_XWW.trace(A_XWW.weak, A_XWW.weak)
+    if hasattr(A_XWW, "fields") and hasattr(A_XWW, "groups"):
+        ac = anomaly_couplings(A_XWW)
+        return ac.trace(ac.weak, ac.weak)
+    return sp.sympify(A_XWW)
 
-    The printed Eq. (13) has ``g'^4``; the W loop of Izaguirre-Lin-Shuve
-    (arXiv:1611.09355) involves the SU(2) coupling, and the paper's own best fit
-    ``α_L g_X = 0.018`` (Eq. 36) follows only with ``g^4`` (``g'^4`` gives about
-    0.17).  Set ``gauge_coupling="g_p"`` to get the printed version.
+
+def _sm_couplings(params):
+    """``{g: value, g': value}`` substitution for the eft symbols (``g'`` is ``g_p`` here)."""
+    from ..eft import EFT_SYMBOLS
+
+    sm = sm_inputs(params)
+    return {EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"]}
+
+
+def xi_ww_coupling(A_XWW, g_X, params=None):
+    """``C_WW`` of the Goldstone operator ``(ξ/m_X) C_WW ε^{μνρσ} ∂_μ W^a_ν ∂_ρ W^a_σ``.
+
+    Read from :func:`~anomalyalgebra.eft.from_traces` (the covariant anomaly of the light
+    fermions, ``C_WW = g_X g² A_XWW/(16π²)``): the SU(2) coupling ``g`` comes with
+    every ``W``, which is why Eq. (13) of the seed paper needs ``g⁴`` and not the
+    printed ``g'⁴`` (erratum E1).
 
     Parameters
     ----------
-    A_XWW : number or sympy expression
-        The SM anomaly trace ``A_XWW`` (``-alpha_L`` in the τ models, Eq. 22).
+    A_XWW : number, sympy expression, AnomalyCouplings or Model
+        The trace ``A_XWW`` of the light fermions, or what to read it from.
+    g_X : number or sympy expression
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> a = sp.Symbol("a")
+    >>> xi_ww_coupling(a, 1, SYMBOLIC)
+    a*g**2/(16*pi**2)
+    """
+    from ..eft import EFT_SYMBOLS, from_traces
+
+    A = _weak_trace(A_XWW)
+    c = from_traces({("SU2L", "SU2L"): A}).coefficient("SU2L", "SU2L")
+    sub = {EFT_SYMBOLS["g_X"]: g_X}
+    if params is SYMBOLIC:
+        sub[EFT_SYMBOLS["g"]] = sm_inputs(SYMBOLIC)["g"]
+    else:
+        sub.update(_sm_couplings(params))
+    return c.subs(sub)
+
+
+def g_xi_dd(A_XWW, g_X, i="b", j="s", params=None):
+    """Goldstone-quark coupling ``g_{ξ d_i d_j}`` of Eq. (13) of the seed paper.
+
+    The W loop of Izaguirre-Lin-Shuve (arXiv:1611.09355) turns the ξWW̃ operator into
+    ``g_{ξ d_i d_j} d̄_j γ^μ P_L d_i ∂_μ ξ / m_X`` (Eq. 12) with
+    ``g_{ξ d_i d_j} = -3 g² C_WW/(16π²) · Σ_α V_{αi} V*_{αj} F(m_α²/m_W²)``, where ``C_WW``
+    is the derived coupling of :func:`xi_ww_coupling` (``g_X g² A_XWW/(16π²)``).  The
+    result is ``-3 g_X g⁴ A_XWW/(4π)⁴ Σ ...``: ``g⁴``, where the paper prints ``g'⁴``;
+    the paper's own best fit ``α_L g_X = 0.018`` (Eq. 36) follows only with ``g⁴``.
+
+    Parameters
+    ----------
+    A_XWW : number, sympy expression, AnomalyCouplings or Model
+        The SM anomaly trace ``A_XWW`` (``-alpha_L`` in the τ models, Eq. 22), or the
+        couplings/model it is read from.
     g_X : number or sympy expression
         The U(1)_X gauge coupling.
     i, j : str
         Flavours as in :func:`ckm_loop_sum`.
     params : Parameters or SYMBOLIC, optional
-    gauge_coupling : {"g", "g_p"}
-        ``"g"`` (corrected, default) or ``"g_p"`` (as printed).
 
     Examples
     --------
@@ -251,15 +305,16 @@ def g_xi_dd(A_XWW, g_X, i="b", j="s", params=None, *, gauge_coupling="g"):
     '1.949e-08'
     """
     sm = sm_inputs(params)
-    gc = sm[gauge_coupling]
-    return -3 * g_X * gc**4 * A_XWW / (4 * sp.pi) ** 4 * ckm_loop_sum(i, j, params)
+    loop = -3 * sm["g"] ** 2 / (16 * sp.pi**2)
+    return loop * xi_ww_coupling(A_XWW, g_X, params) * ckm_loop_sum(i, j, params)
 
 
-def g_S(A_XWW, g_X, m_X, params=None, *, gauge_coupling="g"):
+def g_S(A_XWW, g_X, m_X, params=None):
     """Scalar coupling of Bolton et al. (arXiv:2403.13887), Eq. (15) of the seed paper.
 
     ``g_S = -(m_b - m_s)/2 · g_{ξ s b} / m_X``.  ``m_b``, ``m_s`` are the MS-bar
-    masses of the parameter set (``m_b(m_b)``, ``m_s(2 GeV)``).
+    masses of the parameter set (``m_b(m_b)``, ``m_s(2 GeV)``).  ``A_XWW`` as in
+    :func:`g_xi_dd`.
 
     Examples
     --------
@@ -268,11 +323,10 @@ def g_S(A_XWW, g_X, m_X, params=None, *, gauge_coupling="g"):
     '1.897e-08'
     """
     sm = sm_inputs(params)
-    return -(sm["m_b"] - sm["m_s"]) / 2 * g_xi_dd(
-        A_XWW, g_X, "b", "s", params, gauge_coupling=gauge_coupling) / m_X
+    return -(sm["m_b"] - sm["m_s"]) / 2 * g_xi_dd(A_XWW, g_X, "b", "s", params) / m_X
 
 
-def g_P(A_XWW, g_X, m_X, params=None, *, gauge_coupling="g"):
+def g_P(A_XWW, g_X, m_X, params=None):
     """Pseudoscalar coupling, Eq. (15) of the seed paper: ``(m_b + m_s)/2 · g_{ξsb}/m_X``.
 
     Examples
@@ -282,73 +336,137 @@ def g_P(A_XWW, g_X, m_X, params=None, *, gauge_coupling="g"):
     -1.0457
     """
     sm = sm_inputs(params)
-    return (sm["m_b"] + sm["m_s"]) / 2 * g_xi_dd(
-        A_XWW, g_X, "b", "s", params, gauge_coupling=gauge_coupling) / m_X
+    return (sm["m_b"] + sm["m_s"]) / 2 * g_xi_dd(A_XWW, g_X, "b", "s", params) / m_X
 
 
-def zgamma_anomaly(A_XWW, A_XYY, params=None, *, form="general"):
-    """The anomaly combination that multiplies ``g g'`` in the ξZγ operator (Eq. 18).
+def _zgamma_source(A_XWW, A_XYY):
+    from ..eft import from_traces
 
-    ``form="paper"`` returns the printed ``A_XWW - A_XYY`` (Eqs. 18-19; the
-    ``A_XYγ`` of Eq. 19 is the ``A_XYY`` of Eq. 21).  ``form="general"`` (the default,
-    erratum E4) returns
-    ``2 (c_W² A_XWW - s_W² A_XYY)``, which is what rotating ``g² A_XWW W³W̃³ +
-    g'² A_XYY B B̃`` (the Eq. 11 structure) to the (Z, γ) basis gives; it equals
-    ``A_XWW - A_XYY`` exactly when ``A_XWW + A_XYY = 0`` (vector currents, Eq. 10,
-    the case of Dror-Lasenby-Pospelov) and differs for chiral currents
-    (see ``docs/errata_pheno.rst``).
+    return from_traces({("SU2L", "SU2L"): sp.sympify(A_XWW), ("Y", "Y"): sp.sympify(A_XYY)})
+
+
+def _sm_subs(params):
+    from ..eft import EFT_SYMBOLS, M_Z
+
+    sm = sm_inputs(params)
+    return {EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"], M_Z: sm["m_Z"]}
+
+
+def zgamma_anomaly(A_XWW, A_XYY, params=None):
+    """The anomaly combination ``K`` of the ξZγ coupling, ``C_ZA = g_X g g' K/(16π²)``.
+
+    Derived (:func:`~anomalyalgebra.eft.zgamma_coupling`): the Goldstone couplings
+    ``g² A_XWW W³W̃³ + g'² A_XYY B B̃`` rotated to the (Z, γ) mass eigenstates of the
+    electroweak gauge-boson mass matrix give ``K = 2 (c_W² A_XWW - s_W² A_XYY)``, which
+    equals the printed ``A_XWW - A_XYY`` of Eqs. (18)-(19) exactly when
+    ``A_XWW + A_XYY = 0`` (vector currents, Dror-Lasenby-Pospelov) and differs for
+    chiral currents (erratum E4).
 
     Examples
     --------
-    >>> zgamma_anomaly(-1, -1, form="paper")        # L-only (alpha_L = 1), as printed
-    0
-    >>> round(float(zgamma_anomaly(-1, -1)), 4)     # the default: general form
+    >>> round(float(zgamma_anomaly(-1, -1)), 4)     # L-only, alpha_L = 1
     -1.0748
     >>> import sympy as sp
     >>> a = sp.Symbol("a")
-    >>> sp.simplify(zgamma_anomaly(a, -a) - zgamma_anomaly(a, -a, form="paper"))
+    >>> sp.simplify(zgamma_anomaly(a, -a, SYMBOLIC) - 2*a)
     0
     """
-    if form == "paper":
-        return A_XWW - A_XYY
-    if form == "general":
-        sm = sm_inputs(params)
-        return 2 * (sm["c2w"] * A_XWW - sm["s2w"] * A_XYY)
-    raise ValueError(f"form must be 'paper' or 'general', got {form!r}")
+    from ..eft import EFT_SYMBOLS, zgamma_coupling
+
+    C = zgamma_coupling(_zgamma_source(A_XWW, A_XYY))
+    g, gp = EFT_SYMBOLS["g"], EFT_SYMBOLS["g'"]
+    K = sp.factor(C * 16 * sp.pi**2 / (EFT_SYMBOLS["g_X"] * g * gp))
+    if params is SYMBOLIC:
+        sm = sm_inputs(SYMBOLIC)
+        return sp.simplify(K.subs({g: sm["g"], gp: sm["g_p"]}))
+    return K.subs(_sm_couplings(params))
 
 
-def gamma_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, form="general"):
-    """``Γ(Z → γX)`` of Eq. (19) of the seed paper (Dror-Lasenby-Pospelov, arXiv:1705.06726).
+def gamma_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=None):
+    """``Γ(Z → γX)`` from the traces, derived end to end (no typed prefactor).
 
-    ``Γ = g_X² g² g'² / (1536 π⁵) · K² · m_Z³ / m_X²`` with ``K`` from
-    :func:`zgamma_anomaly` (``A_XWW - A_XYY`` as printed).  The normalisation is the
-    printed one, which reproduces the paper's Eq. (58); the operator of Eq. (18)
-    with its ``1/(16π²)`` would give a rate 16 times smaller (errata).
+    The ξZγ coupling of :func:`zgamma_anomaly` in the two-body evaluator
+    (:func:`~anomalyalgebra.eft.zgamma_width`):
+    ``Γ = g_X² g² g'² K² m_Z³ (1 - m_X²/m_Z²)³/(24576 π⁵ m_X²)``.  This is 1/16 of the
+    printed Eq. (19) (``1/1536``) at the same ``K`` (erratum E5); see ``docs/eft.rst``.
+
+    Parameters
+    ----------
+    A_XWW, A_XYY : numbers or sympy expressions
+        Traces of the light fermions (Eq. 4).
+    g_X, m_X : numbers or sympy expressions
+    params : Parameters or SYMBOLIC, optional
+    goldstone_mass : optional
+        Mass of the Goldstone in the phase space (default ``m_X``; 0 drops the
+        ``(1 - m_X²/m_Z²)³``).
 
     Examples
     --------
-    >>> G = gamma_Z_to_gamma_X(-4, -6, sp.Rational(42, 10000), sp.Rational(21, 10), form="paper")
+    >>> G = gamma_Z_to_gamma_X(-4, -6, sp.Rational(42, 10000), sp.Rational(21, 10))
     >>> f"{float(G):.4e}"
-    '1.4007e-06'
+    '2.4878e-07'
     """
-    sm = sm_inputs(params)
-    K = zgamma_anomaly(A_XWW, A_XYY, params, form=form)
-    return g_X**2 * sm["g"] ** 2 * sm["g_p"] ** 2 / (1536 * sp.pi**5) * K**2 * sm["m_Z"] ** 3 / m_X**2
+    return _zgamma_from(_zgamma_source(A_XWW, A_XYY), g_X, m_X, params, goldstone_mass)
 
 
-def br_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, form="general"):
-    """``B(Z → γX) = Γ(Z → γX)/Γ_Z`` (Eq. 19 over the PDG total width).
+def _zgamma_from(source, g_X, m_X, params, goldstone_mass, vacuum=None):
+    from ..eft import EFT_SYMBOLS, zgamma_width
+
+    W = zgamma_width(source, vacuum=vacuum, goldstone_mass=goldstone_mass)
+    sub = {EFT_SYMBOLS["m_X"]: m_X}
+    if params is SYMBOLIC:
+        sm = sm_inputs(SYMBOLIC)
+        from ..eft import M_Z
+        sub.update({EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"], M_Z: sm["m_Z"]})
+    else:
+        sub.update(_sm_subs(params))
+    W = W.subs(sub)
+    gx = [s for s in W.free_symbols if s.name == "g_X"]
+    return W.subs({s: g_X for s in gx})
+
+
+def gamma_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, goldstone_mass=None):
+    """``Γ(Z → γX)`` of a model, derived end to end.
+
+    Parameters
+    ----------
+    source : Model, AnomalyCouplings or BrokenCouplings
+        With a Model every fermion is light unless ``vacuum`` fixes the split
+        (:func:`~anomalyalgebra.eft.light_heavy_split`); the Z and photon are the mass
+        eigenstates of ``vacuum`` (default: the couplings' vacuum, else the minimal
+        electroweak vacuum).
+    g_X, m_X : numbers or sympy expressions
+    params : Parameters or SYMBOLIC, optional
 
     Examples
     --------
-    >>> B = br_Z_to_gamma_X(-4, -6, sp.Rational(42, 10000), sp.Rational(21, 10), form="paper")
-    >>> f"{float(B):.3e}"                          # Eq. (58) as printed: 5.6e-7
-    '5.613e-07'
-    >>> f"{float(br_Z_to_gamma_X(-4, -6, sp.Rational(42, 10000), sp.Rational(21, 10))):.3e}"
-    '1.598e-06'
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("sm_x_tau").subs(alpha_L=4, alpha_R=-1)
+    >>> G = gamma_Z_to_gamma_X_model(m, sp.Rational(42, 10000), sp.Rational(21, 10))
+    >>> f"{float(G):.4e}"
+    '2.4878e-07'
+    """
+    return _zgamma_from(source, g_X, m_X, params, goldstone_mass, vacuum)
+
+
+def br_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=None):
+    """``B(Z → γX) = Γ(Z → γX)/Γ_Z`` with :func:`gamma_Z_to_gamma_X` and the PDG ``Γ_Z``.
+
+    Examples
+    --------
+    >>> B = br_Z_to_gamma_X(-4, -6, sp.Rational(42, 10000), sp.Rational(21, 10))
+    >>> f"{float(B):.3e}"
+    '9.969e-08'
     """
     sm = sm_inputs(params)
-    return gamma_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params, form=form) / sm["Gamma_Z"]
+    return gamma_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params, goldstone_mass=goldstone_mass) / sm["Gamma_Z"]
+
+
+def br_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, goldstone_mass=None):
+    """``B(Z → γX)`` of a model (:func:`gamma_Z_to_gamma_X_model` over ``Γ_Z``)."""
+    sm = sm_inputs(params)
+    return gamma_Z_to_gamma_X_model(source, g_X, m_X, params, vacuum=vacuum,
+                                    goldstone_mass=goldstone_mass) / sm["Gamma_Z"]
 
 
 def m_X_from_vev(alpha_L, g_X, v_X, n):

@@ -49,8 +49,7 @@ def fig1_grid(panel="charges", n=301, m_X=None, params=None, *, xlim=None, ylim=
     Returns
     -------
     (x, y, dchi2) : numpy arrays
-        ``dchi2 = χ² - min`` with the minimum taken over the model plane (for the
-        "paper" form the global minimum is χ² = 0 on the line ``A_XWW = A_XYY``).
+        ``dchi2 = χ² - min`` with the minimum taken over the grid.
 
     Examples
     --------
@@ -105,7 +104,7 @@ def plot_fig1(path=None, *, m_X=None, params=None, n=301, formats=("png", "pdf")
         Extensions to write.
     options
         Passed to :func:`~anomalyalgebra.pheno.fit.chi2_expression`
-        (``include_gP``, ``form``, ``limit_dof``, ``gS_scale``).
+        (``include_gP``, ``limit_dof``, ``gS_scale``).
 
     Returns
     -------
@@ -149,8 +148,7 @@ def plot_fig1(path=None, *, m_X=None, params=None, n=301, formats=("png", "pdf")
             ax.set_ylim(Y.min(), Y.max())
             ax.legend(loc="upper left", fontsize=8)
     mx = float(P.value("m_X") if m_X is None else m_X)
-    zform = ("printed Eq. (19)" if options.get("form") == "paper"
-             else r"$Z\gamma$ projection $2(c_W^2\mathcal{A}_{XWW}-s_W^2\mathcal{A}_{XYY})$")
+    zform = r"derived $\Gamma(Z\to\gamma X)$"
     fig.suptitle(rf"$B\to K^{{(*)}}X$ and $Z\to\gamma X$, $m_X = {mx:g}$ GeV "
                  r"(1$\sigma$, 2$\sigma$, 3$\sigma$: green, yellow, orange); " + zform, fontsize=10)
     written = []

@@ -1,0 +1,613 @@
+r"""Anomaly-induced couplings of the Goldstone of a light U(1) to pairs of gauge bosons.
+
+A light vector ``X`` with mass ``m_X`` coupled (``D = ∂ + i g_X 𝒳 X``, so that
+``L ⊃ -g_X X_μ j^μ``) to a current ``j`` that is anomalous in the *light* fermion
+sector has, in the Goldstone-equivalence limit ``X_μ → ∂_μ ξ / m_X``,
+
+.. math::
+
+   \mathcal L \supset -\frac{g_X}{m_X}\,\partial_\mu\xi\, j^\mu
+   = \frac{g_X}{m_X}\,\xi\,\partial_\mu j^\mu ,\qquad
+   \partial_\mu j^\mu = \sum_{i,j} \frac{g_i g_j \mathcal A_{X ij}}{64\pi^2}\,
+   \varepsilon^{\mu\nu\rho\sigma} F^i_{\mu\nu} F^j_{\rho\sigma},
+
+the covariant anomaly of the light fields (the consistent anomaly of the light
+fields plus the Wess–Zumino term of the heavy ones; ``1/(48π²) + 1/(24π²)`` in
+the language of the seed paper, Eq. 11).  The sum runs over *ordered* pairs of gauge
+bosons, ``𝒜_{Xij} = Tr[𝒳{T_i, T_j}]_R − Tr[𝒳{T_i, T_j}]_L`` is the trace of Eq. (4)
+of the seed paper (:meth:`~anomalyalgebra.model.Model.anomaly`), ``ε^{0123} = +1``,
+``γ⁵ = iγ⁰γ¹γ²γ³``, ``P_R = (1 + γ⁵)/2``.  For one Dirac fermion of charge ``Q``
+with an axial ``X`` charge this is the ABJ anomaly
+``∂j⁵ = e²Q²/(16π²) εFF`` (tested).  With ``εFF = 4 ε∂V∂V`` for the abelian parts:
+
+.. math::
+
+   \mathcal L \supset \frac{\xi}{m_X} \sum_{\text{pairs } i\le j} C_{ij}\,
+   \varepsilon^{\mu\nu\rho\sigma}\partial_\mu V^i_\nu\,\partial_\rho V^j_\sigma ,\qquad
+   C_{ii} = \frac{g_X g_i^2 \mathcal A_{Xii}}{16\pi^2},\quad
+   C_{ij} = \frac{2 g_X g_i g_j \mathcal A_{Xij}}{16\pi^2}\ (i\ne j),
+
+summed over the adjoint index for a non-abelian factor (``Σ_a ∂W^a ∂W^a``).  The
+:class:`AnomalyCouplings` hold the ``C_ij`` of the unbroken phase, and
+:meth:`AnomalyCouplings.broken` projects them on the mass eigenstates of a vacuum
+(photon, Z, W±, gluons) with the eigenvectors of
+:func:`~anomalyalgebra.breaking.gauge_mass_matrix`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import sympy as sp
+
+from ..exceptions import ModelError
+from ..groups import SimpleFactor, U1
+from ..numeric import lambdify as _lambdify
+from ..wz import WZ_SYMBOLS, WZCoefficients, wz_coefficients
+
+__all__ = ["LightHeavySplit", "light_heavy_split", "AnomalyCouplings", "BrokenCouplings",
+           "anomaly_couplings", "broken_couplings", "from_traces", "EFT_SYMBOLS"]
+
+#: Symbols of the couplings: ``g_X``, ``m_X``, ``xi`` (shared with :data:`anomalyalgebra.wz.WZ_SYMBOLS`).
+EFT_SYMBOLS = {"g_X": WZ_SYMBOLS["g_X"], "m_X": WZ_SYMBOLS["m_X"], "xi": WZ_SYMBOLS["xi"],
+               "g": WZ_SYMBOLS["g"], "g'": WZ_SYMBOLS["gp"], "g_s": sp.Symbol("g_s", positive=True)}
+
+_PREFACTOR = 1 / (16 * sp.pi**2)
+
+
+# --------------------------------------------------------------------------- light / heavy
+@dataclass(frozen=True)
+class LightHeavySplit:
+    """Which fermions are light (electroweak-scale or massless) and which are heavy.
+
+    Attributes
+    ----------
+    light, heavy : tuple of str
+        Fermion names, in model order.
+    reasons : tuple of (str, str)
+        ``(field, why)`` for every fermion.
+    """
+
+    light: tuple
+    heavy: tuple
+    reasons: tuple = ()
+
+    def _repr_latex_(self) -> str:
+        return r"$\text{light: } %s;\ \text{heavy: } %s$" % (", ".join(self.light) or "-",
+                                                              ", ".join(self.heavy) or "-")
+
+
+def _is_sm_singlet(model, name, weak, hypercharge):
+    """A scalar whose VEV does not break the electroweak group."""
+    f = model.field(name)
+    for label, g in model.groups:
+        if label == weak and isinstance(g, SimpleFactor) and not g.is_trivial(f.rep(label)):
+            return False
+        if label == hypercharge and sp.simplify(sp.sympify(f.rep(label))) != 0:
+            return False
+    return True
+
+
+def light_heavy_split(vacuum, *, max_dim: int = 4) -> LightHeavySplit:
+    """Split the fermions of a vacuum's model into light and heavy ones.
+
+    A fermion is *heavy* when its mass comes from a bare mass term or from the VEVs
+    of scalars that are singlets of the electroweak group (SU(2)_L × U(1)_Y); it is
+    *light* when it is massless or gets its mass only from electroweak-breaking VEVs.
+    The mass terms are those of every operator the model allows up to ``max_dim``
+    (:func:`~anomalyalgebra.breaking.model_fermion_masses`).  In each Dirac block the
+    electroweak VEVs are set to zero and the heavy states are a maximum matching of
+    the remaining entries, bare masses preferred to singlet VEVs (the
+    Froggatt–Nielsen block of Eq. 47 of the seed paper pairs ``𝓔_L`` with ``𝓔_R``,
+    not with ``e_R``).  Majorana terms with singlet VEVs only make both fermions
+    heavy.
+
+    Raises
+    ------
+    ModelError
+        When only some components of a field are paired (give ``light=``/``heavy=``).
+
+    Examples
+    --------
+    >>> import sympy as sp, anomalyalgebra as aa
+    >>> from anomalyalgebra.breaking import vacuum
+    >>> v, V1, V5 = sp.symbols("v V_1 V_5", positive=True)
+    >>> vac = vacuum(aa.load_model("tau_l_minus_4r"),
+    ...              {"H": v/sp.sqrt(2), "S1": V1/sp.sqrt(2), "S5": V5/sp.sqrt(2)})
+    >>> light_heavy_split(vac).heavy
+    ('LL', 'LR', 'EL', 'ER')
+    """
+    import networkx as nx
+
+    from ..breaking import model_fermion_masses
+    from ..breaking.vacuum import components
+
+    model = vacuum.model
+    fm = model_fermion_masses(vacuum, max_dim)
+    ew_syms, all_syms = set(), set()
+    for comp, val in vacuum.vevs:
+        syms = sp.sympify(val).free_symbols
+        all_syms |= syms
+        if not _is_sm_singlet(model, comp.field, vacuum.su2, vacuum.hypercharge):
+            ew_syms |= syms
+    no_ew = {s: 0 for s in ew_syms}
+    no_vev = {s: 0 for s in all_syms}
+    G = nx.Graph()
+    for bi, b in enumerate(fm.blocks):
+        for r, rc in enumerate(b.rows):
+            for c, cc in enumerate(b.cols):
+                entry = b.matrix[r, c]
+                if sp.simplify(entry.subs(no_ew)) == 0:
+                    continue
+                w = 2 if sp.simplify(entry.subs(no_vev)) != 0 else 1
+                G.add_edge(("L", bi, r, rc), ("R", bi, c, cc), weight=w)
+    matched = set()
+    for u, w in nx.max_weight_matching(G, maxcardinality=True):
+        matched |= {u[3], w[3]}
+    for term in fm.majorana:
+        scal = [f.field for f in term.operator.scalars(model)]
+        if all(_is_sm_singlet(model, s, vacuum.su2, vacuum.hypercharge) for s in scal):
+            for f in term.operator.fermions(model):
+                matched |= set(components(model, f.field, vacuum.su2))
+    light, heavy, reasons = [], [], []
+    for f in model.fermions:
+        comps = set(components(model, f.name, vacuum.su2))
+        n = len(comps & matched)
+        if n == 0:
+            light.append(f.name)
+            reasons.append((f.name, "massless or mass from electroweak-breaking VEVs only"))
+        elif n == len(comps):
+            heavy.append(f.name)
+            reasons.append((f.name, "mass from a bare term or electroweak-singlet VEVs"))
+        else:
+            raise ModelError(
+                f"model '{model.name}', field '{f.name}': {n} of its {len(comps)} components get a"
+                " mass from bare terms or singlet VEVs and the others do not; give light=... or"
+                " heavy=... explicitly")
+    return LightHeavySplit(tuple(light), tuple(heavy), tuple(reasons))
+
+
+# --------------------------------------------------------------------------- unbroken phase
+def _coupling_symbol(label, g, weak, hypercharge, current, couplings):
+    if label in couplings:
+        return sp.sympify(couplings[label])
+    if label == current:
+        return EFT_SYMBOLS["g_X"] if label == "X" else sp.Symbol(f"g_{label}", positive=True)
+    if label == weak:
+        return EFT_SYMBOLS["g"]
+    if label == hypercharge and isinstance(g, U1):
+        return EFT_SYMBOLS["g'"]
+    if isinstance(g, SimpleFactor) and g.algebra.name == "SU(3)" and label.lower().startswith("su3"):
+        return EFT_SYMBOLS["g_s"]
+    return sp.Symbol(f"g_{label}", positive=True)
+
+
+def _pair_key(pairs, i, j):
+    for (a, b) in pairs:
+        if {a, b} == {i, j} and (a == b) == (i == j):
+            return (a, b)
+    return None
+
+
+@dataclass(frozen=True)
+class AnomalyCouplings:
+    r"""Goldstone couplings ``C_ij`` to pairs of unbroken-phase gauge bosons (module docs).
+
+    ``L ⊃ (ξ/m_X) Σ_{i≤j} C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ``; ``C`` contains ``g_X`` and
+    the gauge couplings, not ``1/m_X``.
+
+    Attributes
+    ----------
+    current : str
+        Label of the U(1) of the light vector.
+    light, heavy : tuple of str
+        Fermions counted in the traces (light) and the others.
+    traces, heavy_traces : tuple of ((str, str), sympy.Expr)
+        Non-zero ``𝒜_{X ij}`` (Eq. 4) of the light and heavy fermions per pair of labels.
+    coefficients : tuple of ((str, str), sympy.Expr)
+        ``C_ij`` per pair (same keys as ``traces``).
+    couplings : tuple of (str, sympy.Expr)
+        Gauge coupling of each label.
+    g_X, m_X, xi : sympy.Symbol
+    wz : WZCoefficients or None
+        ``C_WW``, ``C_BB`` of Eq. (8) of the seed paper (when the model has the weak
+        SU(2) and the hypercharge).
+    """
+
+    current: str
+    light: tuple
+    heavy: tuple
+    traces: tuple
+    heavy_traces: tuple
+    coefficients: tuple
+    couplings: tuple
+    g_X: sp.Expr
+    m_X: sp.Expr
+    xi: sp.Expr
+    wz: object = None
+    weak: str = "SU2L"
+    hypercharge: str = "Y"
+    kinds: tuple = ()
+    vacuum: object = field(default=None, compare=False, repr=False)
+
+    def trace(self, i: str, j: str):
+        """``𝒜_{X ij}`` of the light fermions (0 for a pair with no trace)."""
+        key = _pair_key(dict(self.traces), i, j)
+        return dict(self.traces)[key] if key else sp.Integer(0)
+
+    def coefficient(self, i: str, j: str):
+        """``C_ij`` (0 for a pair with no trace); order of ``i, j`` does not matter."""
+        key = _pair_key(dict(self.coefficients), i, j)
+        return dict(self.coefficients)[key] if key else sp.Integer(0)
+
+    def as_dict(self) -> dict:
+        """``{(i, j): C_ij}``."""
+        return dict(self.coefficients)
+
+    def lagrangian(self):
+        r"""``(ξ/m_X) Σ C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ`` as a sympy expression."""
+        from ..wz import partial
+
+        mu, nu, rho, sig = sp.symbols("mu nu rho sigma")
+        a = sp.Symbol("a")
+        eps = sp.LeviCivita(mu, nu, rho, sig)
+        out = sp.Integer(0)
+        for (i, j), c in self.coefficients:
+            vi, vj = sp.IndexedBase(f"V^{{{i}}}"), sp.IndexedBase(f"V^{{{j}}}")
+            non_abelian = i == j and self.kind(i) == "simple"
+            fi = vi[a, nu] if non_abelian else vi[nu]
+            fj = vj[a, sig] if non_abelian else vj[sig]
+            out += c * self.xi / self.m_X * eps * partial(mu, fi) * partial(rho, fj)
+        return out
+
+    def kind(self, label: str) -> str:
+        """``"u1"`` or ``"simple"`` (non-abelian) for a gauge label of the couplings."""
+        return dict(self.kinds)[label]
+
+    def broken(self, vacuum_or_matrix=None) -> "BrokenCouplings":
+        """Project on the mass eigenstates of a vacuum (default: the one given to
+        :func:`anomaly_couplings`); see :func:`broken_couplings`."""
+        target = self.vacuum if vacuum_or_matrix is None else vacuum_or_matrix
+        if target is None:
+            raise ModelError("no vacuum: pass a breaking.Vacuum or a GaugeMassMatrix to broken()")
+        return broken_couplings(self, target)
+
+    def lambdify(self, pair, variables, modules: str = "numpy"):
+        """``C_ij`` as a numpy/mpmath function of ``variables`` (symbols or names)."""
+        expr = self.coefficient(*pair)
+        return _lambdify(_as_symbols(expr, variables), expr, modules)
+
+    def _repr_latex_(self) -> str:
+        parts = [r"C_{%s\,%s} = %s" % (i, j, sp.latex(c)) for (i, j), c in self.coefficients]
+        return "$" + r",\quad ".join(parts) + "$"
+
+
+def _as_symbols(expr, variables):
+    by_name = {s.name: s for s in sp.sympify(expr).free_symbols}
+    out = []
+    for v in variables:
+        if isinstance(v, sp.Symbol):
+            out.append(v)
+        elif v in by_name:
+            out.append(by_name[v])
+        else:
+            raise ModelError(f"'{v}' is not a symbol of {expr}; symbols: {sorted(by_name)}")
+    return out
+
+
+def _gauge_pairs(model, current):
+    """Pairs of labels with a possibly non-zero trace with ``current``: every pair of
+    U(1)s (including ``current``) and every simple factor with itself."""
+    labels = [(lab, g) for lab, g in model.groups if g.kind in ("u1", "simple")]
+    pairs = []
+    for n, (a, ga) in enumerate(labels):
+        for b, gb in labels[n:]:
+            if a == b or (ga.kind == "u1" and gb.kind == "u1"):
+                pairs.append((a, b))
+    return pairs
+
+
+def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacuum=None,
+                      weak: str = "SU2L", hypercharge: str = "Y", couplings: Mapping | None = None,
+                      max_dim: int = 4) -> AnomalyCouplings:
+    """Goldstone couplings of the light vector of ``current`` in the unbroken phase.
+
+    Parameters
+    ----------
+    model : Model
+    current : str
+        Label of the U(1) of the light vector.
+    light, heavy : iterable of str, optional
+        The light or the heavy fermions (at most one).
+    vacuum : breaking.Vacuum, optional
+        When neither ``light`` nor ``heavy`` is given, the split is
+        :func:`light_heavy_split` of this vacuum; it is also kept for
+        :meth:`AnomalyCouplings.broken`.  With no split and no vacuum every fermion
+        is light (an EFT such as ``sm_x_tau``).
+    weak, hypercharge : str
+        Labels of SU(2)_L and U(1)_Y (coupling symbols ``g``, ``g'``).
+    couplings : mapping, optional
+        ``{label: coupling}`` overriding the default symbols (``g_X``, ``g``, ``g'``,
+        ``g_s`` for an SU(3) factor named ``SU3...``, ``g_<label>`` otherwise).
+    max_dim : int
+        Operator dimension used to find the split from the vacuum.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> ac = anomaly_couplings(aa.load_model("sm_x_tau"))
+    >>> ac.trace("SU2L", "SU2L"), ac.trace("Y", "Y")
+    (-alpha_L, -alpha_L + 2*alpha_R)
+    >>> ac.coefficient("SU2L", "SU2L")
+    -alpha_L*g**2*g_X/(16*pi**2)
+    """
+    model.group(current)
+    if not isinstance(model.group(current), U1):
+        raise ModelError(f"model '{model.name}': '{current}' is not a U(1) factor")
+    if light is None and heavy is None and vacuum is not None:
+        heavy = light_heavy_split(vacuum, max_dim=max_dim).heavy
+    names = [f.name for f in model.fermions]
+    if light is not None and heavy is not None:
+        raise ModelError("give either light=... or heavy=..., not both")
+    if light is not None:
+        light = tuple(light)
+        for n in light:
+            model.field(n)
+        heavy = tuple(n for n in names if n not in light)
+    else:
+        heavy = tuple(heavy or ())
+        for n in heavy:
+            model.field(n)
+        light = tuple(n for n in names if n not in heavy)
+    scalars = [f.name for f in model.fields if f.is_scalar]
+    low = model.without(*heavy)
+    high = model.without(*light, *scalars) if heavy else None
+    cpl = dict(couplings or {})
+    groups = dict(model.groups)
+    gsym = {lab: _coupling_symbol(lab, g, weak, hypercharge, current, cpl) for lab, g in model.groups
+            if g.kind in ("u1", "simple")}
+    g_X = gsym[current]
+    traces, heavy_traces, coeffs = [], [], []
+    for i, j in _gauge_pairs(model, current):
+        a_light = sp.expand(low.anomaly(current, i, j))
+        a_heavy = sp.expand(high.anomaly(current, i, j)) if high is not None else sp.Integer(0)
+        if a_light == 0 and a_heavy == 0:
+            continue
+        traces.append(((i, j), a_light))
+        heavy_traces.append(((i, j), a_heavy))
+        mult = 1 if i == j else 2
+        coeffs.append(((i, j), mult * g_X * gsym[i] * gsym[j] * a_light * _PREFACTOR))
+    wz = None
+    if weak in groups and hypercharge in groups:
+        wz = wz_coefficients(model, current, heavy=[h for h in heavy], weak=weak, hypercharge=hypercharge)
+    out = AnomalyCouplings(current, light, heavy, tuple(traces), tuple(heavy_traces), tuple(coeffs),
+                           tuple(gsym.items()), g_X, EFT_SYMBOLS["m_X"], EFT_SYMBOLS["xi"], wz, weak,
+                           hypercharge, tuple((lab, g.kind) for lab, g in model.groups
+                                              if g.kind in ("u1", "simple")), vacuum)
+    return out
+
+
+def from_traces(traces: Mapping, current: str = "X", *, couplings: Mapping | None = None,
+                weak: str = "SU2L", hypercharge: str = "Y") -> AnomalyCouplings:
+    """:class:`AnomalyCouplings` from given traces ``{(i, j): 𝒜_{X ij}}`` (no model).
+
+    Labels ``weak`` and ``hypercharge`` get ``g``, ``g'``; a label of a non-abelian
+    factor must be ``weak`` or start with ``SU3`` (``g_s``), everything else is a U(1).
+
+    Examples
+    --------
+    >>> ac = from_traces({("SU2L", "SU2L"): -4, ("Y", "Y"): -6})
+    >>> ac.coefficient("Y", "Y")
+    -3*g'**2*g_X/(8*pi**2)
+    """
+    cpl = dict(couplings or {})
+    groups = {}
+    for (i, j) in traces:
+        for lab in (i, j):
+            groups[lab] = "simple" if lab == weak or lab.lower().startswith("su3") else "u1"
+    gsym = {}
+    for lab in groups:
+        if lab in cpl:
+            gsym[lab] = sp.sympify(cpl[lab])
+        elif lab == weak:
+            gsym[lab] = EFT_SYMBOLS["g"]
+        elif lab == hypercharge:
+            gsym[lab] = EFT_SYMBOLS["g'"]
+        elif lab.lower().startswith("su3"):
+            gsym[lab] = EFT_SYMBOLS["g_s"]
+        else:
+            gsym[lab] = sp.Symbol(f"g_{lab}", positive=True)
+    g_X = sp.sympify(cpl.get(current, EFT_SYMBOLS["g_X"]))
+    gsym.setdefault(current, g_X)
+    tr, co = [], []
+    for (i, j), a in traces.items():
+        if i != j and "simple" in (groups[i], groups[j]):
+            raise ModelError(f"trace ({i}, {j}): a non-abelian factor pairs only with itself")
+        a = sp.sympify(a)
+        tr.append(((i, j), a))
+        co.append(((i, j), (1 if i == j else 2) * g_X * gsym[i] * gsym[j] * a * _PREFACTOR))
+    out = AnomalyCouplings(current, (), (), tuple(tr), tuple((k, sp.Integer(0)) for k, _ in tr),
+                           tuple(co), tuple(gsym.items()), g_X, EFT_SYMBOLS["m_X"], EFT_SYMBOLS["xi"],
+                           None, weak, hypercharge, tuple(groups.items()), None)
+    return out
+
+
+# --------------------------------------------------------------------------- broken phase
+@dataclass(frozen=True)
+class BrokenCouplings:
+    """Goldstone couplings to pairs of mass eigenstates of the broken phase.
+
+    ``L ⊃ (ξ/m_X) Σ_{pairs} C_ab ε^{μνρσ} ∂_μ V^a_ν ∂_ρ V^b_σ`` with ``a, b`` among the
+    neutral mass eigenstates (``"A"`` the photon, ``"Z"``, the other U(1) bosons by
+    label), ``"W+", "W-"`` (``C_{W+W-}`` multiplies ``ε∂W⁺∂W⁻``, ``= 2 C_WW``) and the
+    gluons ``"G"`` (summed over colour, ``= C`` of the colour factor).
+
+    Attributes
+    ----------
+    basis : tuple of str
+        Neutral gauge basis (``W3``, ``B``, other U(1) labels).
+    states : tuple of (str, sympy.Expr)
+        Neutral mass eigenstates with their mass squared.
+    rotation : sympy.ImmutableMatrix
+        Row ``k`` is state ``k`` in the neutral gauge basis (orthonormal).
+    coefficients : tuple of ((str, str), sympy.Expr)
+        Non-zero ``C_ab``.
+    g_X, m_X, xi : sympy.Symbol
+    """
+
+    basis: tuple
+    states: tuple
+    rotation: sp.ImmutableMatrix
+    coefficients: tuple
+    g_X: sp.Expr
+    m_X: sp.Expr
+    xi: sp.Expr
+
+    def coefficient(self, a: str, b: str):
+        """``C_ab`` (0 when absent; order-insensitive)."""
+        key = _pair_key(dict(self.coefficients), a, b)
+        return dict(self.coefficients)[key] if key else sp.Integer(0)
+
+    def as_dict(self) -> dict:
+        return dict(self.coefficients)
+
+    def lambdify(self, pair, variables, modules: str = "numpy"):
+        """``C_ab`` as a numpy/mpmath function of ``variables``."""
+        expr = self.coefficient(*pair)
+        return _lambdify(_as_symbols(expr, variables), expr, modules)
+
+    def _repr_latex_(self) -> str:
+        parts = [r"C_{%s\,%s} = %s" % (a, b, sp.latex(c)) for (a, b), c in self.coefficients]
+        return "$" + r",\quad ".join(parts) + "$"
+
+
+def _probe_values(exprs):
+    syms = set()
+    for e in exprs:
+        syms |= sp.sympify(e).free_symbols
+    primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53]
+    return {s: sp.Rational(primes[k % len(primes)], 7 + k) for k, s in enumerate(sorted(syms, key=str))}
+
+
+def _normalise(v):
+    n2 = sp.simplify(sum(x**2 for x in v))
+    return [sp.simplify(sp.radsimp(x / sp.sqrt(n2))) for x in v]
+
+
+def _gram_schmidt(vectors, against=()):
+    ortho = list(against)
+    out = []
+    for v in vectors:
+        w = list(v)
+        for u in ortho:
+            d = sp.simplify(sum(a * b for a, b in zip(w, u)))
+            w = [sp.simplify(a - d * b) for a, b in zip(w, u)]
+        if any(sp.simplify(x) != 0 for x in w):
+            w = _normalise(w)
+            ortho.append(w)
+            out.append(w)
+    return out
+
+
+def _neutral_states(G, weak_name="W3", hyper_name="B"):
+    """Orthonormal eigenvectors of the neutral block, named A, Z or by U(1) label.
+
+    The photon is the direction of the electric charge ``Q = T3 + Y``,
+    ``∝ (1/g, 1/g', 0, ...)``, checked to be massless; other massless states are
+    orthogonalised against it.  The Z is the massive state with the largest ``W3``
+    component (compared at a numerical probe point); the others are named by their
+    largest component.
+    """
+    basis = G.neutral_basis
+    M = sp.Matrix(G.neutral)
+    iw = basis.index(weak_name) if weak_name in basis else None
+    ib = basis.index(hyper_name) if hyper_name in basis else None
+    photon = None
+    if iw is not None and ib is not None:
+        c = dict(G.couplings)
+        q = [sp.Integer(0)] * len(basis)
+        q[iw], q[ib] = 1 / c[c["__su2__"]], 1 / c[G._hyper]
+        if all(sp.simplify(x) == 0 for x in M * sp.Matrix(q)):
+            photon = _normalise(q)
+    vecs = []
+    for val, mult, vs in M.eigenvects(simplify=True):
+        val = sp.simplify(val)
+        against = [photon] if (photon is not None and val == 0) else []
+        vecs += [(val, u) for u in _gram_schmidt([list(v) for v in vs], against)]
+    probe = _probe_values([G.neutral] + [x for _, u in vecs for x in u])
+
+    def num(e):
+        return float(sp.N(sp.sympify(e).subs(probe)))
+
+    named = []
+    if photon is not None:
+        named.append(("A", sp.Integer(0), photon))
+    taken = set()
+    if iw is not None:
+        rest = [(k, abs(num(u[iw]))) for k, (val, u) in enumerate(vecs) if val != 0]
+        if rest and max(r[1] for r in rest) > 1e-12:
+            k = max(rest, key=lambda t: t[1])[0]
+            val, u = vecs[k]
+            named.append(("Z", val, u if num(u[iw]) > 0 else [-x for x in u]))
+            taken.add(k)
+    for k, (val, u) in enumerate(vecs):
+        if k in taken:
+            continue
+        j = max(range(len(u)), key=lambda i: abs(num(u[i])))
+        named.append((basis[j], val, u if num(u[j]) > 0 else [-x for x in u]))
+    return basis, named
+
+
+def broken_couplings(ac: AnomalyCouplings, target) -> BrokenCouplings:
+    """Project :class:`AnomalyCouplings` on the mass eigenstates of the broken phase.
+
+    The neutral bosons (``W3``, ``B``, other U(1)s) are rotated with the orthonormal
+    eigenvectors of the neutral block of the gauge-boson mass matrix of ``target``
+    (a :class:`~anomalyalgebra.breaking.Vacuum` or a
+    :class:`~anomalyalgebra.breaking.GaugeMassMatrix`); X–Z mass mixing is included
+    when the matrix has it.  Signs: the photon has a positive ``B`` component, the Z a
+    positive ``W3`` component, so ``A = s_W W3 + c_W B`` and ``Z = c_W W3 − s_W B`` with
+    ``c_W = g/sqrt(g² + g'²)`` read off the eigenvectors.
+
+    Examples
+    --------
+    >>> import sympy as sp, anomalyalgebra as aa
+    >>> from anomalyalgebra.breaking import vacuum
+    >>> v = sp.Symbol("v", positive=True)
+    >>> m = aa.load_model("sm_x_tau")
+    >>> b = anomaly_couplings(m).broken(vacuum(m, {"H": v/sp.sqrt(2)}))
+    >>> sp.factor(b.coefficient("Z", "A"))
+    -g*g'*g_X*(alpha_L*g**2 - alpha_L*g'**2 + 2*alpha_R*g'**2)/(8*pi**2*(g**2 + g'**2))
+    """
+    from ..breaking import GaugeMassMatrix, gauge_mass_matrix
+
+    G = target if isinstance(target, GaugeMassMatrix) else gauge_mass_matrix(target, dict(ac.couplings))
+    basis, named = _neutral_states(G)
+    weak, hyper = ac.weak, ac.hypercharge
+    label_of = {"W3": weak, "B": hyper}
+    # symmetric matrix of the bilinear form over the neutral gauge basis
+    n = len(basis)
+    K = sp.zeros(n, n)
+    for a in range(n):
+        for b in range(n):
+            la, lb = label_of.get(basis[a], basis[a]), label_of.get(basis[b], basis[b])
+            c = ac.coefficient(la, lb)
+            K[a, b] = c if a == b else c / 2
+    R = sp.Matrix([u for _, _, u in named])
+    Kp = R * K * R.T
+    names = [nm for nm, _, _ in named]
+    coeffs = []
+    for a in range(n):
+        for b in range(a, n):
+            c = sp.factor(sp.simplify(Kp[a, b] if a == b else 2 * Kp[a, b]))
+            if c != 0:
+                coeffs.append(((names[b], names[a]) if a != b and names[a] == "A" else (names[a], names[b]), c))
+    cww = ac.coefficient(weak, weak)
+    if cww != 0 and "W1" in G.basis:
+        coeffs.append((("W+", "W-"), sp.factor(2 * cww)))
+    for (i, j), c in ac.coefficients:
+        if i == j and i != weak and ac.kind(i) == "simple" and c != 0:
+            coeffs.append((("G", "G") if i.lower().startswith("su3") else (i, i), c))
+    states = tuple((nm, sp.factor(val)) for nm, val, _ in named)
+    return BrokenCouplings(basis, states, sp.ImmutableMatrix(R), tuple(coeffs), ac.g_X, ac.m_X, ac.xi)

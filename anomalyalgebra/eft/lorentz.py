@@ -1,0 +1,166 @@
+r"""Explicit Lorentz algebra for the amplitude evaluator: four-vectors, ε, γ matrices, spinors.
+
+Conventions
+-----------
+* Four-vectors are contravariant ``sympy.Matrix`` columns ``a^μ``; metric
+  ``g = diag(1, -1, -1, -1)``.
+* ``ε^{0123} = +1``; :func:`levi_civita` contracts ``ε^{μνρσ} a_μ b_ν c_ρ d_σ``.
+* Dirac matrices in the chiral (Weyl) representation of Peskin & Schroeder,
+  ``γ^0 = [[0, 1], [1, 0]]``, ``γ^i = [[0, σ^i], [-σ^i, 0]]``,
+  ``γ⁵ = iγ⁰γ¹γ²γ³ = diag(-1, -1, 1, 1)``, ``P_{L,R} = (1 ∓ γ⁵)/2``.
+* Helicity spinors: for a momentum ``p`` along ``n̂(θ, φ)`` and two-spinors ``ξ_h``
+  with ``(n̂·σ) ξ_h = h ξ_h``,
+  ``u(p, h) = (sqrt(E - h|p|) ξ_h, sqrt(E + h|p|) ξ_h)`` and
+  ``v(p, h) = (sqrt(E + h|p|) ξ_{-h}, -sqrt(E - h|p|) ξ_{-h})``, i.e.
+  ``u = (sqrt(p·σ) ξ, sqrt(p·σ̄) ξ)``, ``v = (sqrt(p·σ) η, -sqrt(p·σ̄) η)``.
+  The square roots are passed in (``w_minus = sqrt(E - |p|)``, ``w_plus = sqrt(E + |p|)``)
+  so that a caller can keep them as symbols.
+* Polarisation vectors of helicity ``λ = ±1``:
+  ``ε(±) = (0, (∓ ê_θ - i ê_φ)/√2)``; longitudinal ``ε(0) = (|p|, E n̂)/m``.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import sympy as sp
+
+__all__ = ["METRIC", "GAMMA", "GAMMA5", "P_L", "P_R", "IDENTITY4", "four_vector", "lower", "dot",
+           "levi_civita", "slash", "direction", "helicity_two_spinor", "polarisation", "dirac_u",
+           "dirac_v", "dirac_bar"]
+
+METRIC = sp.ImmutableMatrix(sp.diag(1, -1, -1, -1))
+_S = (sp.Matrix([[0, 1], [1, 0]]), sp.Matrix([[0, -sp.I], [sp.I, 0]]), sp.Matrix([[1, 0], [0, -1]]))
+_Z2, _I2 = sp.zeros(2, 2), sp.eye(2)
+
+
+def _block(a, b, c, d):
+    return sp.ImmutableMatrix(sp.BlockMatrix([[a, b], [c, d]]).as_explicit())
+
+
+#: ``γ^μ`` (upper index), chiral representation.
+GAMMA = (_block(_Z2, _I2, _I2, _Z2),) + tuple(_block(_Z2, s, -s, _Z2) for s in _S)
+GAMMA5 = sp.ImmutableMatrix(sp.I * GAMMA[0] * GAMMA[1] * GAMMA[2] * GAMMA[3])
+IDENTITY4 = sp.ImmutableMatrix(sp.eye(4))
+P_L = sp.ImmutableMatrix((IDENTITY4 - GAMMA5) / 2)
+P_R = sp.ImmutableMatrix((IDENTITY4 + GAMMA5) / 2)
+
+
+def four_vector(*components) -> sp.Matrix:
+    """A contravariant four-vector ``(a^0, a^1, a^2, a^3)``."""
+    if len(components) != 4:
+        raise ValueError(f"a four-vector has 4 components, got {len(components)}")
+    return sp.Matrix([sp.sympify(c) for c in components])
+
+
+def lower(a) -> sp.Matrix:
+    """``a_μ = g_{μν} a^ν``."""
+    return METRIC * sp.Matrix(a)
+
+
+def dot(a, b):
+    """``a·b = a^0 b^0 - a⃗·b⃗`` (no complex conjugation).
+
+    Examples
+    --------
+    >>> E, p, m = sp.symbols("E p m", positive=True)
+    >>> dot(four_vector(E, 0, 0, p), four_vector(E, 0, 0, p))
+    E**2 - p**2
+    """
+    return (sp.Matrix(a).T * lower(b))[0, 0]
+
+
+def levi_civita(a, b, c, d):
+    """``ε^{μνρσ} a_μ b_ν c_ρ d_σ`` with ``ε^{0123} = +1``, summed explicitly.
+
+    Examples
+    --------
+    >>> e = [four_vector(*[int(i == k) for i in range(4)]) for k in range(4)]
+    >>> levi_civita(*e)                    # a_μ = g_μν a^ν: three minus signs
+    -1
+    """
+    la, lb, lc, ld = lower(a), lower(b), lower(c), lower(d)
+    total = sp.Integer(0)
+    for perm in itertools.permutations(range(4)):
+        sign = sp.LeviCivita(*perm)
+        m, n, r, s = perm
+        total += sign * la[m] * lb[n] * lc[r] * ld[s]
+    return total
+
+
+def slash(a) -> sp.Matrix:
+    """``γ^μ a_μ``."""
+    la = lower(a)
+    return sum((GAMMA[m] * la[m] for m in range(4)), sp.zeros(4, 4))
+
+
+def direction(theta, phi):
+    """Unit vector ``n̂`` and the helicity-basis vectors ``ê_θ, ê_φ`` (three-vectors)."""
+    th, ph = sp.sympify(theta), sp.sympify(phi)
+    n = sp.Matrix([sp.sin(th) * sp.cos(ph), sp.sin(th) * sp.sin(ph), sp.cos(th)])
+    e_th = sp.Matrix([sp.cos(th) * sp.cos(ph), sp.cos(th) * sp.sin(ph), -sp.sin(th)])
+    e_ph = sp.Matrix([-sp.sin(ph), sp.cos(ph), 0])
+    return n, e_th, e_ph
+
+
+def helicity_two_spinor(h, theta, phi) -> sp.Matrix:
+    """``ξ_h`` with ``(n̂·σ⃗) ξ_h = h ξ_h`` for ``h = ±1``.
+
+    Examples
+    --------
+    >>> th, ph = sp.pi/3, sp.pi/5
+    >>> n, _, _ = direction(th, ph)
+    >>> sig = n[0]*_S[0] + n[1]*_S[1] + n[2]*_S[2]
+    >>> xi = helicity_two_spinor(-1, th, ph)
+    >>> [abs(complex(x)) < 1e-12 for x in (sig*xi + xi).evalf(30)]
+    [True, True]
+    """
+    th, ph = sp.sympify(theta), sp.sympify(phi)
+    if h == 1:
+        return sp.Matrix([sp.cos(th / 2), sp.exp(sp.I * ph) * sp.sin(th / 2)])
+    if h == -1:
+        return sp.Matrix([-sp.exp(-sp.I * ph) * sp.sin(th / 2), sp.cos(th / 2)])
+    raise ValueError(f"a spinor helicity is +1 or -1, got {h!r}")
+
+
+def polarisation(helicity, E, p, mass, theta=0, phi=0) -> sp.Matrix:
+    """Polarisation vector ``ε^μ(λ)`` of a vector of energy ``E``, momentum ``|p|`` along
+    ``n̂(θ, φ)``; ``λ = 0`` needs ``mass != 0``.  Outgoing vectors take ``conjugate``.
+
+    Examples
+    --------
+    >>> E, p, m = sp.symbols("E p m", positive=True)
+    >>> k = four_vector(E, 0, 0, p)
+    >>> [sp.simplify(dot(k, polarisation(l, E, p, m))) for l in (1, 0, -1)]
+    [0, 0, 0]
+    >>> sp.simplify(dot(polarisation(0, E, p, m), polarisation(0, E, p, m)).subs(E, sp.sqrt(p**2 + m**2)))
+    -1
+    """
+    n, e_th, e_ph = direction(theta, phi)
+    if helicity in (1, -1):
+        v = (-helicity * e_th - sp.I * e_ph) / sp.sqrt(2)
+        return four_vector(0, *v)
+    if helicity == 0:
+        if sp.sympify(mass) == 0:
+            raise ValueError("a massless vector has no longitudinal polarisation")
+        return four_vector(p / mass, *(E / mass * n))
+    raise ValueError(f"a vector helicity is -1, 0 or +1, got {helicity!r}")
+
+
+def dirac_u(h, w_minus, w_plus, theta=0, phi=0) -> sp.Matrix:
+    """``u(p, h)`` (module conventions); ``w_∓ = sqrt(E ∓ |p|)``."""
+    xi = helicity_two_spinor(h, theta, phi)
+    a, b = (w_minus, w_plus) if h == 1 else (w_plus, w_minus)
+    return sp.Matrix.vstack(a * xi, b * xi)
+
+
+def dirac_v(h, w_minus, w_plus, theta=0, phi=0) -> sp.Matrix:
+    """``v(p, h)`` (module conventions); ``w_∓ = sqrt(E ∓ |p|)``."""
+    eta = helicity_two_spinor(-h, theta, phi)
+    a, b = (w_plus, w_minus) if h == 1 else (w_minus, w_plus)
+    return sp.Matrix.vstack(a * eta, -b * eta)
+
+
+def dirac_bar(spinor) -> sp.Matrix:
+    """``ψ̄ = ψ† γ⁰`` (a row)."""
+    return sp.Matrix(spinor).H * GAMMA[0]
