@@ -8,7 +8,7 @@ import sympy as sp
 
 from anomalyalgebra import pheno
 from anomalyalgebra.exceptions import MissingDependencyError
-from anomalyalgebra.paper import pheno as pn
+import anomalyalgebra as aa
 
 R = sp.Rational
 MX = R(21, 10)
@@ -191,63 +191,6 @@ def test_eq37_wino_lifetime_and_normalisation():
     assert pheno.multiplet_decay_rate(1, 1, -1, R(1, 2)) == pheno.multiplet_decay_rate(1, -1, 1, R(1, 2))
     # the topmost state cannot go up
     assert pheno.multiplet_decay_rate(1, 1, 1, R(1, 2)) == 0
-    r = pn.eq37_norm()
-    assert r.agrees and abs(r.rel_diff) < 0.02
-
-
-# ---------------------------------------------------------------- the paper's numbers
-# The library no longer types the printed Eq. (19) / Eq. (13) (form="paper",
-# gauge_coupling="g_p"); the records that compared with them are rebuilt on the derived
-# eft API in anomalyalgebra/paper/ (issue 10, branch i10-paper / integration).
-_REBUILT = pytest.mark.skip(reason="printed-formula record: rebuilt in anomalyalgebra/paper (issue 10)")
-_PRINTED_KEYS = {"eq58_printed_formula", "gS_fit_printed_eq13", "fig1_L4R_best_fit"}
-
-
-def _keys(keys):
-    return [pytest.param(k, marks=_REBUILT) if k in _PRINTED_KEYS else k for k in keys]
-
-
-TOL = {  # key: (relative tolerance, reason)
-    "gS_fit": (0.20, "paper inputs unstated; alpha(0) vs alpha(m_Z) alone is 15%"),
-    "eq36_norm": (0.03, "120 GeV is 116.7 GeV rounded"),
-    "eq37_norm": (0.02, "f_pi, V_ud inputs"),
-    "eq38_unit": (0.015, "CFS quote 166 +- 1 MeV"),
-    "eq43": (0.01, "printed to 2 digits"),
-    "eq58_printed_formula": (0.01, "printed to 2 digits"),
-    "eq59": (0.05, "printed as 1.0 TeV"),
-}
-
-
-@pytest.mark.parametrize("key", _keys(sorted(TOL)))
-def test_paper_number_within_tolerance(key):
-    rec = pn.records(which=[key])[key]
-    tol, _reason = TOL[key]
-    assert rec.rel_diff is not None
-    assert abs(rec.rel_diff) <= tol, (key, rec.derived, rec.paper, rec.note)
-    assert rec.agrees
-
-
-@pytest.mark.parametrize("key", _keys(["gS_fit_printed_eq13", "eq58", "vX", "fig1_L4R_best_fit"]))
-def test_documented_disagreements_are_reported(key):
-    rec = pn.records(which=[key])[key]
-    assert not rec.agrees and rec.note
-
-
-def test_gS_fit_reaches_paper_with_low_scale_alpha():
-    P = pheno.default_parameters()
-    alt = P.replace(alpha_em_mZ_inv=P.value("alpha_em_0_inv"), m_t="162.5")
-    assert float(pn.gS_fit(alt).derived) == pytest.approx(0.018, rel=0.05)
-
-
-def test_vX_467_is_the_Lonly_coupling():
-    assert float(MX / (R(18, 1000) / 4)) == pytest.approx(467, abs=0.5)
-
-
-@_REBUILT
-def test_records_keys_and_errors():
-    assert set(pn.records()) == set(pn.KEYS)
-    with pytest.raises(KeyError):
-        pn.records(which=["nope"])
 
 
 # ---------------------------------------------------------------- chi2 of Fig. 1
@@ -263,39 +206,66 @@ def test_delta_chi2_thresholds():
         pheno.delta_chi2_threshold()
 
 
-def test_chi2_minimum_at_best_fits():
+def test_chi2_minimum_along_model_directions():
     pytest.importorskip("numpy")
     import numpy as np
-    f = pheno.chi2_charges_function()
-    c0, chi0 = pheno.best_fit_on_line(0)
-    c1, chi1 = pheno.best_fit_on_line(R(-1, 4))
-    # the line minimum is a minimum of the lambdified chi2 along the line
-    for c, r, chi in ((c0, 0.0, chi0), (c1, -0.25, chi1)):
+    eft = aa.load_model("sm_x_tau")
+    f = pheno.chi2_charges_function(eft)
+    assert f.traces == (-eft.symbol("alpha_L"), -eft.symbol("alpha_L") + 2 * eft.symbol("alpha_R"))
+    # L-only (alpha_R = 0) and L = -4R (alpha_R = -alpha_L/4) directions, from the EFT's traces
+    lines = {}
+    for r in (0, R(-1, 4)):
+        a_ww, a_yy = pheno.light_traces(eft.subs(alpha_L=1, alpha_R=r))
+        lines[r] = pheno.best_fit_along(a_ww, a_yy)
+    for r, (c, chi) in lines.items():
         c = float(c)
         cs = np.linspace(0.8 * c, 1.2 * c, 2001)
-        vals = f(cs, r * cs)
+        vals = f(cs, float(r) * cs)
         assert abs(cs[np.argmin(vals)] - c) < 2e-4 * c
-        assert float(f(c, r * c)) == pytest.approx(float(chi), abs=1e-9)
-    # without the Z term the L-only minimum is |g_S| = 1.6e-8 exactly; the Z term pulls it
-    # only slightly (derived width); per alpha_L the xi-Z-photon combination is larger on the
-    # L-only line (|2(-c^2 + s^2)| = 1.07) than on L = -4R (|2(-c^2 + 3/2 s^2)| = 0.84)
+        assert float(f(c, float(r) * c)) == pytest.approx(float(chi), abs=1e-9)
+    (c0, chi0), (c1, chi1) = lines[0], lines[R(-1, 4)]
+    # without the Z term the minimum is |g_S| = 1.6e-8 exactly; the Z term pulls it only
+    # slightly; per alpha_L the xi-Z-photon combination is larger on the L-only line
+    # (|2(-c^2 + s^2)| = 1.07) than on L = -4R (|2(-c^2 + 3/2 s^2)| = 0.84)
     gs_only = float(pheno.chi2_inputs().gS / abs(complex(pheno.g_S(-1, 1, MX).evalf(30))))
     assert float(c0) < gs_only and float(c0) == pytest.approx(gs_only, rel=0.01)
     assert float(c0) < float(c1) < gs_only
     assert abs(float(pheno.zgamma_anomaly(-1, -1))) > abs(float(pheno.zgamma_anomaly(-1, -R(3, 2))))
     assert float(chi0) < 0.1
+    # a direction scales out: (2a, 2b) gives half the coupling and the same chi^2
+    c2, chi2 = pheno.best_fit_along(-2, -2)
+    assert float(c2) == pytest.approx(float(c0) / 2, rel=1e-12)
+    assert float(chi2) == pytest.approx(float(chi0), rel=1e-9)
+
+
+def test_global_minimum_is_on_the_line_K_zero():
+    a, b, chi2 = pheno.global_minimum()
+    assert float(chi2) < 1e-20
+    assert abs(float(pheno.zgamma_anomaly(a, b))) < 1e-20
+    # any other direction is worse
+    for d in ((-1, -1), (-4, -6), (1, 0), (0.3, 2)):
+        assert pheno.best_fit_along(*d)[1] > chi2
+    with pytest.raises(ValueError):
+        pheno.best_fit_along(0, 0)
+
+
+def test_chi2_charges_function_refuses_bad_models():
+    from anomalyalgebra.exceptions import ModelError
+    with pytest.raises(ModelError, match="two charge symbols"):
+        pheno.chi2_charges_function(aa.load_model("anomalon_nplet"))
 
 
 def test_chi2_options_change_result():
-    base = pheno.best_fit_on_line(R(-1, 4))[0]
-    assert pheno.best_fit_on_line(R(-1, 4), include_gP=True)[0] != base
-    assert pheno.best_fit_on_line(R(-1, 4), limit_dof=2)[0] < base
+    base = pheno.best_fit_along(-4, -6)[0]
+    assert pheno.best_fit_along(-4, -6, include_gP=True)[0] != base
+    assert pheno.best_fit_along(-4, -6, limit_dof=2)[0] < base
 
 
 # ---------------------------------------------------------------- Fig. 1
 def test_plot_fig1_writes_files(tmp_path):
     pytest.importorskip("matplotlib", reason="matplotlib missing: pip install anomalyalgebra[plot]")
-    fig, files = pheno.plot_fig1(tmp_path / "fig1", n=41)
+    fig, files = pheno.plot_fig1(tmp_path / "fig1", n=41, model=aa.load_model("sm_x_tau"),
+                                 lines={"A": (-1, -1), "B": (-4, -6)})
     assert sorted(p.rsplit("/", 1)[-1] for p in files) == ["fig1.pdf", "fig1.png"]
     for p in files:
         with open(p, "rb") as fh:

@@ -13,6 +13,8 @@ the two real regions of the solution (``α_L > 0, α_L − 2α_R > 0`` and
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import functools
 from fractions import Fraction
 
@@ -227,6 +229,7 @@ def _table_rows(result):
     return rows
 
 
+@lru_cache(maxsize=1)
 def table2():
     """The scan of Section III C against Table II."""
     bounds = paper_scan()

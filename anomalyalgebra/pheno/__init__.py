@@ -52,13 +52,14 @@ from .observables import (
 )
 from .numeric import numeric
 from .fit import (
-    MODEL_LINES,
-    best_fit_on_line,
+    best_fit_along,
     chi2_charges_function,
     chi2_expression,
     chi2_function,
     chi2_inputs,
     delta_chi2_threshold,
+    global_minimum,
+    light_traces,
     sigma_to_cl,
 )
 from .plot import plot_fig1
@@ -76,6 +77,6 @@ __all__ = [
     "radiative_splitting", "tau_mass_froggatt_nielsen",
     "numeric",
     "delta_chi2_threshold", "sigma_to_cl", "chi2_expression", "chi2_function",
-    "chi2_charges_function", "chi2_inputs", "MODEL_LINES", "best_fit_on_line",
+    "chi2_charges_function", "chi2_inputs", "light_traces", "best_fit_along", "global_minimum",
     "plot_fig1", "PaperRecord",
 ]

@@ -38,8 +38,9 @@ __all__ = [
     "chi2_charges_function",
     "Chi2Inputs",
     "chi2_inputs",
-    "MODEL_LINES",
-    "best_fit_on_line",
+    "light_traces",
+    "best_fit_along",
+    "global_minimum",
 ]
 
 
@@ -175,57 +176,93 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
     return f
 
 
-def chi2_charges_function(m_X=None, params=None, **kw):
-    """χ² in the (α_L g_X, α_R g_X) plane (right panel of Fig. 1), via Eqs. (21)-(22).
+def light_traces(source, current="X", weak="SU2L", hypercharge="Y"):
+    """``(A_XWW, A_XYY)`` of the light fermions of a model (Eq. 4), as a pair of expressions.
 
-    ``A_XWW g_X = -α_L g_X`` and ``A_XYY g_X = (2α_R - α_L) g_X``.
+    ``source`` is a :class:`~anomalyalgebra.model.Model` (every fermion light) or an
+    :class:`~anomalyalgebra.eft.AnomalyCouplings` (its light/heavy split).
 
     Examples
     --------
-    >>> f = chi2_charges_function()
+    >>> import anomalyalgebra as aa
+    >>> light_traces(aa.load_model("sm_x_tau"))
+    (-alpha_L, -alpha_L + 2*alpha_R)
+    """
+    from ..eft import AnomalyCouplings, anomaly_couplings
+
+    ac = source if isinstance(source, AnomalyCouplings) else anomaly_couplings(
+        source, current, weak=weak, hypercharge=hypercharge)
+    return sp.expand(ac.trace(ac.weak, ac.weak)), sp.expand(ac.trace(ac.hypercharge, ac.hypercharge))
+
+
+def chi2_charges_function(model, charges=None, m_X=None, params=None, *, current="X", **kw):
+    """χ² in the plane of two U(1) charges of ``model`` times ``g_X``.
+
+    The traces of a model are linear in its charges, so ``A_XWW g_X`` and
+    ``A_XYY g_X`` at charges ``(x, y)`` are the traces at ``(x g_X, y g_X)``; the map is
+    read off :func:`light_traces` (for the τ-lepton EFT ``sm_x_tau`` it is
+    Eqs. 21-22 of the seed paper: the right panel of its Fig. 1).
+
+    Parameters
+    ----------
+    model : Model
+        Every fermion is light; its traces must be linear in ``charges``.
+    charges : pair of str, optional
+        Names of the two charge symbols (default: the model's two symbols, in
+        declaration order).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> f = chi2_charges_function(aa.load_model("sm_x_tau"))
     >>> g = chi2_function()
     >>> abs(float(f(0.016, -0.004)) - float(g(-0.016, 2*(-0.004) - 0.016))) < 1e-12
     True
     """
-    f = chi2_function(m_X, params, **kw)
+    from ..exceptions import ModelError
 
-    def chi2_charges(aLgX, aRgX):
-        return f(-aLgX, 2 * aRgX - aLgX)
+    names = charges or tuple(s.name for s in model.symbols)
+    if len(names) != 2:
+        raise ModelError(f"chi2_charges_function needs two charge symbols, {model.name!r} has {list(names)}")
+    x, y = (model.symbol(n) for n in names)
+    a_ww, a_yy = light_traces(model, current)
+    for t in (a_ww, a_yy):
+        if not sp.Poly(t, x, y).is_linear or t.subs({x: 0, y: 0}) != 0 or \
+                t.free_symbols - {x, y}:
+            raise ModelError(f"the traces of {model.name!r} are not linear in {names}: {t}")
+    f = chi2_function(m_X, params, **kw)
+    cw = [sp.lambdify((x, y), t) for t in (a_ww, a_yy)]
+
+    def chi2_charges(xg, yg):
+        return f(cw[0](xg, yg), cw[1](xg, yg))
 
     chi2_charges.expr = f.expr
+    chi2_charges.traces = (a_ww, a_yy)
     return chi2_charges
 
 
-#: Model lines of Fig. 1 (right panel) as α_R/α_L, with the paper's charges.
-MODEL_LINES = {
-    "L-only": {"alpha_R_over_alpha_L": sp.Integer(0), "alpha_L": 1, "alpha_R": 0},
-    "L=-4R": {"alpha_R_over_alpha_L": sp.Rational(-1, 4), "alpha_L": 4, "alpha_R": -1},
-}
+def best_fit_along(A_XWW, A_XYY, m_X=None, params=None, **options):
+    """Minimise the χ² along the ray ``(A_XWW g_X, A_XYY g_X)``, ``g_X > 0``.
 
-
-def best_fit_on_line(ratio, m_X=None, params=None, **options):
-    """Minimise the χ² along ``α_R = ratio · α_L`` (a model line of Fig. 1).
-
-    Returns ``(α_L g_X, χ²_min)`` as mpmath numbers; ``options`` are those of
-    :func:`chi2_expression`.  Along a line the χ² is a
-    polynomial in ``c = α_L g_X`` (for ``c > 0``), so the stationary points are
-    the real roots of its derivative.
+    A model fixes the direction (its light traces, :func:`light_traces`); the fit
+    gives its coupling.  Along the ray the χ² is a polynomial in ``g_X`` (``g_S`` is
+    linear, ``B(Z → γX)`` quadratic in it), so the stationary points are the real
+    roots of its derivative.  Returns ``(g_X, χ²_min)`` as mpmath numbers;
+    ``options`` are those of :func:`chi2_expression`.
 
     Examples
     --------
-    >>> c, chi2 = best_fit_on_line(0)                # L-only
-    >>> mpmath.nstr(c, 4), mpmath.nstr(chi2, 3)
+    >>> g, chi2 = best_fit_along(-1, -1)             # A_XWW = A_XYY = -1
+    >>> mpmath.nstr(g, 4), mpmath.nstr(chi2, 3)
     ('0.01515', '0.0668')
-    >>> c, chi2 = best_fit_on_line(sp.Rational(-1, 4))   # L = -4R
-    >>> mpmath.nstr(c / 4, 3)                         # g_X at alpha_L = 4
-    '0.00379'
     """
     P = default_parameters() if params is None else params
     m_X = P.value("m_X") if m_X is None else sp.nsimplify(m_X)
+    A_XWW, A_XYY = sp.nsimplify(A_XWW), sp.nsimplify(A_XYY)
+    if A_XWW == 0 and A_XYY == 0:
+        raise ValueError("both traces vanish: the chi^2 does not depend on g_X")
     c = sp.Symbol("c", positive=True)
-    ratio = sp.nsimplify(ratio)
-    a, b = -c, (2 * ratio - 1) * c
-    expr = chi2_expression(a, b, m_X, P, **options)
+    expr = chi2_expression(A_XWW * c, A_XYY * c, m_X, P, **options)
     expr = sp.expand(_abs_positive(expr.evalf(40), c))
     poly = sp.Poly(expr, c)
     dpoly = poly.diff(c)
@@ -233,6 +270,34 @@ def best_fit_on_line(ratio, m_X=None, params=None, **options):
              if r.is_real and r > 0]
     best = min(roots, key=lambda r: poly.eval(r))
     return mpmath.mpf(str(best)), mpmath.mpf(str(poly.eval(best)))
+
+
+def global_minimum(m_X=None, params=None, **options):
+    """The smallest χ² of the trace plane: ``(A_XWW g_X, A_XYY g_X, χ²_min)``.
+
+    In :func:`chi2_expression` the B → KX terms depend on ``a = A_XWW g_X`` only and the
+    Z → γX term on the ξZγ combination ``K(a, b)`` only, which is linear in
+    ``(a, b)`` (:func:`~anomalyalgebra.pheno.zgamma_anomaly`).  For every ``a`` the
+    minimum over ``b`` is therefore on the line ``K = 0`` (``b = β a``), and the global
+    minimum is :func:`best_fit_along` that line.
+
+    Examples
+    --------
+    >>> a, b, chi2 = global_minimum()
+    >>> float(chi2) < 1e-20, mpmath.nstr(b / a, 4)
+    (True, '3.323')
+    """
+    from .observables import zgamma_anomaly
+
+    P = default_parameters() if params is None else params
+    bb = sp.Symbol("b")
+    K = sp.expand(zgamma_anomaly(1, bb, P))
+    slope = K.coeff(bb, 1)
+    if slope == 0:
+        raise ValueError("the Z -> gamma X combination does not depend on A_XYY")
+    beta = sp.nsimplify(-K.coeff(bb, 0) / slope, rational=True) if K.is_number is False else 0
+    g, chi2 = best_fit_along(1, beta, m_X, P, **options)
+    return g, g * mpmath.mpf(str(sp.N(beta, 30))), chi2
 
 
 def _abs_positive(expr, c):

@@ -12,13 +12,13 @@ from pathlib import Path
 import sympy as sp
 
 from ..exceptions import MissingDependencyError
-from .fit import MODEL_LINES, best_fit_on_line, chi2_function, delta_chi2_threshold
+from .fit import best_fit_along, chi2_charges_function, chi2_function, delta_chi2_threshold
 from .parameters import default_parameters
 
 __all__ = ["plot_fig1", "fig1_grid"]
 
 _COLOURS = ("#4daf4a", "#ffd92f", "#fc8d62")  # 1σ green, 2σ yellow, 3σ orange
-_LINE_COLOURS = {"L-only": "red", "L=-4R": "blue"}
+_LINE_COLOURS = ("red", "blue", "purple", "black", "brown")
 
 
 def _require_matplotlib():
@@ -34,15 +34,19 @@ def _require_matplotlib():
     return plt
 
 
-def fig1_grid(panel="charges", n=301, m_X=None, params=None, *, xlim=None, ylim=None, **options):
+def fig1_grid(panel="traces", n=301, m_X=None, params=None, *, model=None, xlim=None, ylim=None,
+              **options):
     """Δχ² on a grid for one panel of Fig. 1.
 
     Parameters
     ----------
     panel : {"traces", "charges"}
-        ``"traces"``: (A_XWW g_X, A_XYY g_X); ``"charges"``: (α_L g_X, α_R g_X).
+        ``"traces"``: (A_XWW g_X, A_XYY g_X); ``"charges"``: the plane of the two charges
+        of ``model`` times ``g_X`` (:func:`~anomalyalgebra.pheno.fit.chi2_charges_function`).
     n : int
         Points per axis.
+    model : Model, optional
+        Needed for ``panel="charges"``.
     options
         Passed to :func:`~anomalyalgebra.pheno.fit.chi2_expression`.
 
@@ -53,7 +57,8 @@ def fig1_grid(panel="charges", n=301, m_X=None, params=None, *, xlim=None, ylim=
 
     Examples
     --------
-    >>> x, y, d = fig1_grid("charges", n=5)
+    >>> import anomalyalgebra as aa
+    >>> x, y, d = fig1_grid("charges", n=5, model=aa.load_model("sm_x_tau"))
     >>> d.shape, float(d.min()) >= 0
     ((5, 5), True)
     """
@@ -61,11 +66,14 @@ def fig1_grid(panel="charges", n=301, m_X=None, params=None, *, xlim=None, ylim=
 
     np = require_numpy()
     P = default_parameters() if params is None else params
-    f = chi2_function(m_X, P, **options)
     if panel == "traces":
+        f = chi2_function(m_X, P, **options)
         xlim = xlim or (-0.04, 0.04)
         ylim = ylim or (-0.04, 0.04)
     elif panel == "charges":
+        if model is None:
+            raise ValueError("panel='charges' needs the model whose two charges span the plane")
+        f = chi2_charges_function(model, None, m_X, P, **options)
         xlim = xlim or (-0.03, 0.03)
         ylim = ylim or (-0.015, 0.015)
     else:
@@ -73,31 +81,41 @@ def fig1_grid(panel="charges", n=301, m_X=None, params=None, *, xlim=None, ylim=
     x = np.linspace(*xlim, n)
     y = np.linspace(*ylim, n)
     X, Y = np.meshgrid(x, y)
-    if panel == "traces":
-        chi2 = f(X, Y)
-    else:
-        chi2 = f(-X, 2 * Y - X)
-    chi2 = np.asarray(chi2, dtype=float)
-    # global minimum of the plane: along the lines of fixed |a| the best point has the
-    # smallest Z term; take the minimum of the grid and of the model best fits
-    cmin = float(chi2.min())
-    return X, Y, chi2 - cmin
+    chi2 = np.asarray(f(X, Y), dtype=float) * np.ones_like(X)
+    return X, Y, chi2 - float(chi2.min())
 
 
-def plot_fig1(path=None, *, m_X=None, params=None, n=301, formats=("png", "pdf"), **options):
+def _charges_direction(traces_of_charges, symbols, direction):
+    """The charges (x, y) whose traces are ``direction`` (the map is linear and invertible)."""
+    x, y = symbols
+    sol = sp.solve([traces_of_charges[0] - direction[0], traces_of_charges[1] - direction[1]], [x, y],
+                   dict=True)
+    if len(sol) != 1:
+        raise ValueError(f"the traces {traces_of_charges} do not fix the charges for {direction}")
+    return float(sol[0][x]), float(sol[0][y])
+
+
+def plot_fig1(path=None, *, model=None, lines=None, m_X=None, params=None, n=301,
+              formats=("png", "pdf"), **options):
     """Draw Fig. 1 (both panels) and write it as PNG/PDF.
 
-    Left: Δχ² in the plane (A_XWW g_X, A_XYY g_X); right: in (α_L g_X, α_R g_X)
-    with the L-only (red, α_R = 0) and L = -4R (blue, α_R = -α_L/4) lines and their
-    best-fit points.  Bands: Δχ² < 2.30, 6.18, 11.83 (1σ, 2σ, 3σ for 2 dof) in green,
+    Left: Δχ² in the plane (A_XWW g_X, A_XYY g_X); right (when ``model`` is given): in
+    the plane of the model's two charges times ``g_X``, with one line per entry of
+    ``lines`` and its best-fit point (:func:`~anomalyalgebra.pheno.fit.best_fit_along`).  Bands: Δχ² < 2.30, 6.18, 11.83 (1σ, 2σ, 3σ for 2 dof) in green,
     yellow, orange.  Assumptions as in :mod:`anomalyalgebra.pheno.fit`.
 
     Parameters
     ----------
     path : str or Path, optional
         File stem; ``"fig1"`` writes ``fig1.png`` and ``fig1.pdf``.  ``None``: no file.
+    model : Model, optional
+        An EFT with two charge symbols (e.g. ``sm_x_tau``) for the right panel.
+    lines : dict, optional
+        ``{label: (A_XWW, A_XYY)}``: directions in the trace plane (e.g. the light
+        traces of UV models, :func:`~anomalyalgebra.pheno.fit.light_traces`), drawn in
+        both panels with their best-fit points.
     m_X : number, optional
-        Fixed X mass (default: parameter ``m_X``, 2.1 GeV).
+        Fixed X mass (default: parameter ``m_X``).
     n : int
         Grid points per axis.
     formats : tuple of str
@@ -126,27 +144,41 @@ def plot_fig1(path=None, *, m_X=None, params=None, n=301, formats=("png", "pdf")
     plt = _require_matplotlib()
     P = default_parameters() if params is None else params
     levels = [0.0] + [float(delta_chi2_threshold(k)) for k in (1, 2, 3)]
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4.4), constrained_layout=True)
-    for ax, panel in zip(axes, ("traces", "charges")):
-        X, Y, D = fig1_grid(panel, n, m_X, P, **options)
+    panels = ("traces", "charges") if model is not None else ("traces",)
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4.4), constrained_layout=True,
+                             squeeze=False)
+    lines = dict(lines or {})
+    fits = {name: best_fit_along(*d, m_X, P, **options) for name, d in lines.items()}
+    if model is not None:
+        f_ch = chi2_charges_function(model, None, m_X, P, **options)
+        syms = tuple(model.symbols)
+    for ax, panel in zip(axes[0], panels):
+        X, Y, D = fig1_grid(panel, n, m_X, P, model=model, **options)
         ax.contourf(X, Y, D, levels=levels, colors=_COLOURS)
         ax.contour(X, Y, D, levels=levels[1:], colors="k", linewidths=0.5)
         ax.axhline(0, color="0.6", lw=0.5)
         ax.axvline(0, color="0.6", lw=0.5)
+        xs = X[0]
+        for k, (name, d) in enumerate(lines.items()):
+            colour = _LINE_COLOURS[k % len(_LINE_COLOURS)]
+            g = float(fits[name][0])
+            dx, dy = (float(d[0]), float(d[1])) if panel == "traces" else \
+                _charges_direction(f_ch.traces, syms, d)
+            t = xs / dx if dx else None
+            if t is not None:
+                ax.plot(xs, dy * t, color=colour, lw=1.2, label=name)
+            else:
+                ax.axvline(0, color=colour, lw=1.2, label=name)
+            ax.plot([dx * g], [dy * g], "o", color=colour, ms=5)
+        ax.set_ylim(Y.min(), Y.max())
+        if lines:
+            ax.legend(loc="upper left", fontsize=8)
         if panel == "traces":
             ax.set_xlabel(r"$\mathcal{A}_{XWW}\, g_X$")
             ax.set_ylabel(r"$\mathcal{A}_{XYY}\, g_X$")
         else:
-            ax.set_xlabel(r"$\alpha_L^\tau\, g_X$")
-            ax.set_ylabel(r"$\alpha_R^\tau\, g_X$")
-            xs = X[0]
-            for name, line in MODEL_LINES.items():
-                r = line["alpha_R_over_alpha_L"]
-                ax.plot(xs, float(r) * xs, color=_LINE_COLOURS[name], lw=1.2, label=name)
-                c, _ = best_fit_on_line(r, m_X, P, **options)
-                ax.plot([float(c)], [float(r) * float(c)], "o", color=_LINE_COLOURS[name], ms=5)
-            ax.set_ylim(Y.min(), Y.max())
-            ax.legend(loc="upper left", fontsize=8)
+            ax.set_xlabel("$" + sp.latex(syms[0]) + r"\, g_X$")
+            ax.set_ylabel("$" + sp.latex(syms[1]) + r"\, g_X$")
     mx = float(P.value("m_X") if m_X is None else m_X)
     zform = r"derived $\Gamma(Z\to\gamma X)$"
     fig.suptitle(rf"$B\to K^{{(*)}}X$ and $Z\to\gamma X$, $m_X = {mx:g}$ GeV "
