@@ -198,13 +198,10 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
                 report.files.append(compile_latex(tex, out, name="report"))
         if figure:
             try:
-                from ..pheno import plot_fig1
+                from ..paper.pheno import fig1
 
                 print("Fig. 1 ...", file=progress, flush=True)
-                _, files = plot_fig1(out / "fig1")
-                report.files.extend(Path(p) for p in files)
-                # the same figure with the printed Eq. (19), for comparison (erratum E4)
-                _, files = plot_fig1(out / "fig1_printed_eq19", form="paper")
+                _, files = fig1(out / "fig1")
                 report.files.extend(Path(p) for p in files)
             except MissingDependencyError as exc:
                 print(f"Fig. 1 skipped: {exc}", file=progress)

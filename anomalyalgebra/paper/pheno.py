@@ -48,7 +48,7 @@ from ._common import proportionality, record
 __all__ = [
     "KEYS", "records", "light_couplings", "gS_fit", "gS_fit_printed_eq13", "eq18", "eq19",
     "eq36_norm", "eq37_norm", "eq38_unit", "eq43", "eq58", "eq58_printed_formula", "eq59", "vX",
-    "fig1_L4R_best_fit", "fig1_Lonly_best_fit", "table2_zgamma", "fig1_lines",
+    "fig1_L4R_best_fit", "fig1_Lonly_best_fit", "table2_zgamma", "fig1_lines", "fig1",
 ]
 
 _SQ2 = sp.sqrt(2)
@@ -330,6 +330,18 @@ def fig1_lines() -> dict:
     {'L-only': (-1, -1), 'L=-4R': (-4, -6)}
     """
     return {"L-only": _traces("tau_l_only"), "L=-4R": _traces("tau_l_minus_4r")}
+
+
+def fig1(path=None, *, n=301, **options):
+    """Fig. 1 of the paper: the trace plane and the (α_L g_X, α_R g_X) plane of ``sm_x_tau``.
+
+    The model lines are the light-trace directions of ``tau_l_only`` and
+    ``tau_l_minus_4r`` (:func:`fig1_lines`) with their best fits; everything else is
+    :func:`anomalyalgebra.pheno.plot_fig1`.  Returns ``(figure, written files)``.
+    """
+    from ..pheno.plot import plot_fig1
+
+    return plot_fig1(path, model=load_model("sm_x_tau"), lines=fig1_lines(), n=n, **options)
 
 
 @lru_cache(maxsize=1)
