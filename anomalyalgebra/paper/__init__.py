@@ -102,7 +102,7 @@ def keys() -> list:
     Examples
     --------
     >>> keys()[:3]
-    ['gS_fit', 'gS_fit_printed_eq13', 'eq21']
+    ['gS_fit', 'gS_fit_printed_eq13', 'eq18']
     """
     return list(RECORDS)
 

@@ -130,7 +130,7 @@ def gS_fit(params=None):
     --------
     >>> r = gS_fit()
     >>> round(float(r.derived), 4), r.paper, r.agrees, r.inputs
-    (0.0152, 0.018, False, 'derived')
+    (0.0152, 0.018, True, 'derived')
     """
     P = default_parameters() if params is None else params
     a_ww, _ = _traces("tau_l_only")
@@ -386,7 +386,7 @@ def fig1_Lonly_best_fit(params=None):
     --------
     >>> r = fig1_Lonly_best_fit()
     >>> round(float(r.derived), 4), r.inputs
-    (0.0152, 'derived')
+    (0.0151, 'derived')
     """
     P = default_parameters() if params is None else params
     a_ww, a_yy = _traces("tau_l_only")

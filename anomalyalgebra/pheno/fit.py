@@ -285,7 +285,7 @@ def global_minimum(m_X=None, params=None, **options):
     --------
     >>> a, b, chi2 = global_minimum()
     >>> float(chi2) < 1e-20, mpmath.nstr(b / a, 4)
-    (True, '3.323')
+    (True, '3.324')
     """
     from .observables import zgamma_anomaly
 
