@@ -253,7 +253,7 @@ def table2():
         f"{'' if not negative else ' -- BUT FOUND SOME'}."
     )
     agrees = len(found_printed) == len(paper) and not extra
-    return record("table2", _sympy_rows(rows), _sympy_rows(paper), note, agrees, "derived")
+    return record("table2", _sympy_rows(rows), _sympy_rows(paper), note, agrees, "printed point")
 
 
 def _sympy_rows(rows):
