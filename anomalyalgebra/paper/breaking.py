@@ -16,8 +16,8 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
-from ..breaking import (block_charges, diagonalise_2x2, fermion_masses, gauge_mass_matrix,
-                        mass_basis_couplings, model_fermion_masses, perturbative_svd, rotation, vacuum)
+from ..breaking import (block_charges, diagonalise_2x2, gauge_mass_matrix, mass_basis_couplings,
+                        model_fermion_masses, perturbative_svd, photon_trace, rotation, vacuum)
 from ..modelfile import load_model
 from . import printed
 from ._common import record, same
@@ -294,11 +294,16 @@ def eq57():
     ok = same(aL, paper[0]) and same(aR, paper[1])
     traces = _ir_traces(aL, aR)
     uv = _ir_traces(qL[0], qR[0])
+    charge = vac.charge(b.rows[0])
+    light_photon = photon_trace(charge, CL, CR, [0])
+    block_photon = photon_trace(charge, CL, CR)
+    uv_block_photon = sp.simplify(charge**2 * (sum(qR) - sum(qL)))
     return record("eq57", (aL, aR), paper,
                   f"X charges rows {qL}, cols {qR}; tau-E couplings: L {CL[0, 1]}, R"
                   f" {sp.simplify(CR[0, 1])}; IR traces (Eqs. 21-22 with these alphas) {traces}"
-                  f" vs the traces with the UV charges of l3, e3 {uv}: the light-state X-gamma-gamma"
-                  " trace moves by 10 sin^2 theta_R (footnote 4), compensated by the heavy state",
+                  f" vs the traces with the UV charges of l3, e3 {uv} (footnote 4). X-photon-photon"
+                  f" trace of the charge {charge} block: light state {light_photon}, whole block"
+                  f" {block_photon}, UV (gauge basis) {uv_block_photon}",
                   ok, "derived")
 
 

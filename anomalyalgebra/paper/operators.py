@@ -177,9 +177,15 @@ def eq60():
     paper = [(o, 4 + p) for o, p in paper_ops.items()]
     ok = _keyset([d for d, _ in derived]) == _keyset(paper_ops) and \
         sorted(d for _, d in derived) == sorted(d for _, d in paper)
-    note = ("N-bilinears with S1, S5 up to d = 6 from Table IV charges (N1: 2, N2: 4, S1: 1, S5: 5)."
-            " ERRATUM: both invariants have mass dimension 5 (coefficient 1/Λ, not 1/Λ²), and the"
-            " second is N1 N2 S1* S5* (X: 2+4-1-5 = 0), not S* S5 N1 N2 (X total 10).")
+    checks = {o: (Operator.parse(o).is_invariant(m), Operator.parse(o).mass_dimension(m))
+              for o in paper_ops}
+    note = ("N-bilinears with S1, S5 up to d = 6 allowed by the Table IV charges: "
+            + ", ".join(f"{o} (d = {d})" for o, d in derived)
+            + ". The printed operators (invariant?, mass dimension): "
+            + ", ".join(f"{o} ({inv}, d = {d})" for o, (inv, d) in checks.items())
+            + ". ERRATUM: the invariants have mass dimension 5 (coefficient 1/Lambda, not 1/Lambda^2),"
+            " and a printed operator that is not invariant under U(1)_X is replaced by the derived"
+            " one with the other conjugations.")
     return record("eq60", derived, paper, note, ok, "derived")
 
 
