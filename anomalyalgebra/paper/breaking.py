@@ -164,9 +164,9 @@ def eq51():
 # ---------------------------------------------------------------- Eqs. (52)-(53): eigenvectors
 #: Test points of the regime of Section IV B (v, V_5 < M), exact rationals.
 _TEST_POINTS = (
-    {"v": 246, "V_5": 50, "M": 1000, "y_L": sp.Rational(7, 10), "y_R": sp.Rational(9, 10)},
-    {"v": 246, "V_5": 300, "M": 2500, "y_L": sp.Rational(3, 2), "y_R": sp.Rational(1, 3)},
-    {"v": 246, "V_5": 120, "M": 700, "y_L": sp.Rational(1, 5), "y_R": 2},
+    {"v": 200, "V_5": 50, "M": 1000, "y_L": sp.Rational(7, 10), "y_R": sp.Rational(9, 10)},
+    {"v": 250, "V_5": 300, "M": 2500, "y_L": sp.Rational(3, 2), "y_R": sp.Rational(1, 3)},
+    {"v": 150, "V_5": 120, "M": 700, "y_L": sp.Rational(1, 5), "y_R": 2},
 )
 
 
