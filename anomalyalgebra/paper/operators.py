@@ -114,16 +114,16 @@ def accidental_l_minus_4r():
     return record("accidental_l_minus_4r", acc46.group(), entry.value, note, ok, "derived")
 
 
-def _field_of(item: str, names) -> str:
-    """The field a phase label (``"l12_1"``, ``"q_3"``, ``"N1"``) belongs to."""
-    hits = [f for f in names if item == f or item.startswith(f + "_")]
-    return max(hits, key=len)
+def _field_of_phase(model) -> dict:
+    """Phase label (``"l12_1"``, ``"q_3"``, ``"N1"``) -> field name, from :func:`phase_names`."""
+    return {p: f.name for f in model.fields for p in phase_names(model, [f.name])}
 
 
 def accidental_l_minus_4r_all_fields():
     """The accidental symmetry on every field of Table IV, renormalizable and at d <= 5."""
     m = load_model("tau_l_minus_4r")
     names = [f.name for f in m.fields]
+    field_of = _field_of_phase(m)
     uncolored = set(uncolored_fields(m))
     entry = printed.entry("accidental_l_minus_4r")
     groups, accs = {}, {}
@@ -132,7 +132,7 @@ def accidental_l_minus_4r_all_fields():
         accs[label] = acc
         groups[label] = acc.group()
     leptonic = [sup for sup in _supports(accs["d = 4"])
-                if all(_field_of(x, names) in uncolored for x in sup)]
+                if all(field_of[x] in uncolored for x in sup)]
     colored = [sup for sup in _supports(accs["d = 4"]) if sup not in leptonic]
     expected = sorted(sorted(x) for x in entry.get("supports"))
     ok = leptonic == expected
@@ -140,10 +140,10 @@ def accidental_l_minus_4r_all_fields():
     gone = [sup for sup in expected if sup not in leptonic]
     d5 = accs["d <= 5"]
     fermions = {f.name for f in m.fields if not f.is_scalar}
-    d5_leptonic_u1 = [sup for sup in _supports(d5) if all(_field_of(x, names) in uncolored for x in sup)]
+    d5_leptonic_u1 = [sup for sup in _supports(d5) if all(field_of[x] in uncolored for x in sup)]
     # is each Z_2 of the d <= 5 theory (-1)^F times a baryon-number rotation by pi?
-    baryon = [u for u in d5.u1 if all(_field_of(x, names) not in uncolored for x in u.support)]
-    fermion_phases = {p for p in phase_names(m) if _field_of(p, names) in fermions}
+    baryon = [u for u in d5.u1 if all(field_of[x] not in uncolored for x in u.support)]
+    fermion_phases = {p for p in phase_names(m) if field_of[p] in fermions}
 
     def is_fermion_parity_times_baryon(z):
         if z.order != 2 or len(baryon) != 1:
