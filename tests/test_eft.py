@@ -305,3 +305,18 @@ def test_from_traces_and_errors():
     f = ac.lambdify(("Y", "Y"), ["g'", "g_X"], modules="mpmath")
     assert float(f(1, 1)) == pytest.approx(-6 / (16 * 3.141592653589793**2))
     assert "C_{" in ac._repr_latex_()
+
+
+def test_lagrangian_and_latex():
+    ac = anomaly_couplings(aa.load_model("sm_x_tau"))
+    L = ac.lagrangian()
+    assert isinstance(L, sp.Expr) and L.has(sp.LeviCivita)
+    assert sp.Symbol("xi") in L.free_symbols
+    tex = sp.latex(L)
+    assert r"\partial" in tex and "g_{X}" in tex
+    v = sp.Symbol("v", positive=True)
+    b = ac.broken(vacuum(aa.load_model("sm_x_tau"), {"H": v / sp.sqrt(2)}))
+    assert b._repr_latex_().startswith("$C_{") and "Z" in b._repr_latex_()
+    vac = vacuum(aa.load_model("tau_l_minus_4r"), {"H": v / sp.sqrt(2), "S1": 1, "S5": 1})
+    assert "LL" in light_heavy_split(vac)._repr_latex_()
+
