@@ -243,8 +243,13 @@ def test_light_heavy_split_from_vacuum_matches_wz():
     m = aa.load_model("tau_l_minus_4r")
     vac = vacuum(m, {"H": v / sp.sqrt(2), "S1": V1 / sp.sqrt(2), "S5": V5 / sp.sqrt(2)})
     split = light_heavy_split(vac)
-    assert set(split.heavy) == {"LL", "LR", "EL", "ER"}
+    assert set(split.heavy) == {"LL", "LR", "N1", "N2", "EL", "ER"}     # the anomalons of Table IV
+    assert set(light_heavy_split(vac, max_dim=4).heavy) == {"LL", "LR", "EL", "ER"}
     ac = anomaly_couplings(m, vacuum=vac)
+    # the full model is anomaly free, so in every channel the heavy traces cancel the light ones
+    assert m.is_anomaly_free()
+    for (pair, a), (pair2, h) in zip(ac.traces, ac.heavy_traces):
+        assert pair == pair2 and a + h == 0, pair
     assert ac.trace("SU2L", "SU2L") == -4 and ac.trace("Y", "Y") == -6
     # the heavy fields carry the opposite traces (full model anomaly free in these channels)
     assert dict(ac.heavy_traces)[("SU2L", "SU2L")] == 4
