@@ -325,3 +325,18 @@ def test_lagrangian_and_latex():
     vac = vacuum(aa.load_model("tau_l_minus_4r"), {"H": v / sp.sqrt(2), "S1": 1, "S5": 1})
     assert "LL" in light_heavy_split(vac)._repr_latex_()
 
+
+
+def test_gluon_pair_from_coloured_chiral_charges():
+    # X on u_R only (3 generations): A_XGG = 3 * X_u * Tr{T^A, T^B}/delta = 3 * 1 * 1
+    m = aa.load_model("sm_x_tau").subs(alpha_L=0, alpha_R=0)
+    m = Model.build("u-philic", m.groups, [
+        f if f.name != "u" else f.__class__(f.name, f.spin, f.chirality,
+                                            tuple((k, ("1" if k == "X" else r)) for k, r in f.reps),
+                                            f.copies, f.latex)
+        for f in m.fields])
+    ac = anomaly_couplings(m)
+    assert ac.trace("SU3c", "SU3c") == 3
+    assert ac.coefficient("SU3c", "SU3c") == gX * gs**2 * 3 / (16 * sp.pi**2)
+    b = ac.broken(vacuum(m, {"H": sp.Symbol("v", positive=True) / sp.sqrt(2)}))
+    assert b.coefficient("G", "G") == ac.coefficient("SU3c", "SU3c")

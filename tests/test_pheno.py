@@ -143,6 +143,10 @@ def test_derived_zgamma_width_is_one_sixteenth_of_printed_eq19():
     K = pheno.zgamma_anomaly(a, b, pheno.SYMBOLIC)
     printed = gX**2 * S["g"] ** 2 * S["g_p"] ** 2 / (1536 * sp.pi**5) * K**2 * S["m_Z"] ** 3 / mX**2
     assert sp.simplify(derived / printed) == R(1, 16)
+    # vector current: the printed combination A_XWW - A_XYY itself, same ratio
+    vec = pheno.gamma_Z_to_gamma_X(a, -a, gX, mX, pheno.SYMBOLIC, goldstone_mass=0)
+    printed_vec = gX**2 * S["g"] ** 2 * S["g_p"] ** 2 / (1536 * sp.pi**5) * (2 * a) ** 2 * S["m_Z"] ** 3 / mX**2
+    assert sp.simplify(vec / printed_vec) == R(1, 16)
     # with the Goldstone mass in the phase space: (1 - m_X^2/m_Z^2)^3 on top
     full = pheno.gamma_Z_to_gamma_X(a, b, gX, mX, pheno.SYMBOLIC)
     assert sp.simplify(full / derived - (1 - mX**2 / S["m_Z"] ** 2) ** 3) == 0
