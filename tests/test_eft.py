@@ -12,7 +12,7 @@ from anomalyalgebra.breaking import gauge_mass_matrix, vacuum
 from anomalyalgebra.eft import (DerivativeCurrent, Particle, PseudoscalarVV, VectorCurrent, Yukawa,
                                 anomaly_couplings, from_traces, light_heavy_split, squared_amplitude,
                                 two_body_width)
-from anomalyalgebra.eft.lorentz import (GAMMA, GAMMA5, METRIC, P_L, dirac_bar, dirac_u, dirac_v, dot,
+from anomalyalgebra.eft.lorentz import (GAMMA, GAMMA5, METRIC, P_L, dirac_bar, dirac_u, dirac_v,
                                         four_vector, levi_civita, slash)
 from anomalyalgebra.exceptions import ModelError
 from anomalyalgebra.model import Model, fermion, scalar

@@ -48,7 +48,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1
 from ..numeric import lambdify as _lambdify
-from ..wz import WZ_SYMBOLS, WZCoefficients, wz_coefficients
+from ..wz import WZ_SYMBOLS, wz_coefficients
 
 __all__ = ["LightHeavySplit", "light_heavy_split", "AnomalyCouplings", "BrokenCouplings",
            "anomaly_couplings", "broken_couplings", "from_traces", "EFT_SYMBOLS"]
