@@ -160,6 +160,16 @@ def test_model_route_equals_trace_route():
     g2 = pheno.gamma_Z_to_gamma_X(-4, -6, R(42, 10000), MX)
     assert sp.simplify(g1 - g2) == 0
     assert pheno.g_xi_dd(m, 1) == pheno.g_xi_dd(-4, 1)
+    # Table IV model with its own vacuum and the light/heavy split found from it
+    from anomalyalgebra.breaking import vacuum
+    from anomalyalgebra.eft import anomaly_couplings
+
+    v, V1, V5 = sp.symbols("v V_1 V_5", positive=True)
+    m4 = aa.load_model("tau_l_minus_4r")
+    ac = anomaly_couplings(m4, vacuum=vacuum(m4, {"H": v / sp.sqrt(2), "S1": V1 / sp.sqrt(2),
+                                                  "S5": V5 / sp.sqrt(2)}))
+    g3 = pheno.gamma_Z_to_gamma_X_model(ac, R(42, 10000), MX)
+    assert sp.simplify(g3 - g2) == 0
 
 
 # ---------------------------------------------------------------- Eqs. 35-38, 42-45, 59
