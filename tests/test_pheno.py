@@ -147,6 +147,14 @@ def test_derived_zgamma_width_is_one_sixteenth_of_printed_eq19():
     vec = pheno.gamma_Z_to_gamma_X(a, -a, gX, mX, pheno.SYMBOLIC, goldstone_mass=0)
     printed_vec = gX**2 * S["g"] ** 2 * S["g_p"] ** 2 / (1536 * sp.pi**5) * (2 * a) ** 2 * S["m_Z"] ** 3 / mX**2
     assert sp.simplify(vec / printed_vec) == R(1, 16)
+    # where the 16 comes from: the printed rate is that of the Eq. (18) coefficient put in front
+    # of xi eps^{mnrs} Z_{mn} F_{rs} = 4 xi eps dZ dA (field strengths instead of derivatives)
+    from anomalyalgebra.eft import Particle, PseudoscalarVV, two_body_width
+
+    C = gX * S["g"] * S["g_p"] * K / (16 * sp.pi**2)
+    G4 = two_body_width(PseudoscalarVV(4 * C / mX), Particle("Z", S["m_Z"], 1), Particle("A", 0, 1),
+                        Particle("xi", 0, 0))
+    assert sp.simplify(G4 - printed) == 0
     # with the Goldstone mass in the phase space: (1 - m_X^2/m_Z^2)^3 on top
     full = pheno.gamma_Z_to_gamma_X(a, b, gX, mX, pheno.SYMBOLIC)
     assert sp.simplify(full / derived - (1 - mX**2 / S["m_Z"] ** 2) ** 3) == 0
