@@ -322,6 +322,8 @@ def test_lagrangian_and_latex():
     v = sp.Symbol("v", positive=True)
     b = ac.broken(vacuum(aa.load_model("sm_x_tau"), {"H": v / sp.sqrt(2)}))
     assert b._repr_latex_().startswith("$C_{") and "Z" in b._repr_latex_()
+    Lb = b.lagrangian()
+    assert sp.latex(Lb).count(r"\partial") >= 2 and Lb.has(sp.LeviCivita)
     vac = vacuum(aa.load_model("tau_l_minus_4r"), {"H": v / sp.sqrt(2), "S1": 1, "S5": 1})
     assert "LL" in light_heavy_split(vac)._repr_latex_()
 

@@ -254,20 +254,18 @@ class AnomalyCouplings:
         return dict(self.coefficients)
 
     def lagrangian(self):
-        r"""``(ξ/m_X) Σ C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ`` as a sympy expression."""
-        from ..wz import partial
+        r"""``(ξ/m_X) Σ C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ`` as a sympy expression
+        (the generalisation of Eq. 11 of the seed paper to every pair).
 
-        mu, nu, rho, sig = sp.symbols("mu nu rho sigma")
-        a = sp.Symbol("a")
-        eps = sp.LeviCivita(mu, nu, rho, sig)
-        out = sp.Integer(0)
-        for (i, j), c in self.coefficients:
-            vi, vj = sp.IndexedBase(f"V^{{{i}}}"), sp.IndexedBase(f"V^{{{j}}}")
-            non_abelian = i == j and self.kind(i) == "simple"
-            fi = vi[a, nu] if non_abelian else vi[nu]
-            fj = vj[a, sig] if non_abelian else vj[sig]
-            out += c * self.xi / self.m_X * eps * partial(mu, fi) * partial(rho, fj)
-        return out
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> L = anomaly_couplings(aa.load_model("sm_x_tau")).lagrangian()
+        >>> L.has(sp.LeviCivita)
+        True
+        """
+        return _goldstone_lagrangian(self.coefficients, self.xi, self.m_X,
+                                     lambda i, j: i == j and self.kind(i) == "simple")
 
     def kind(self, label: str) -> str:
         """``"u1"`` or ``"simple"`` (non-abelian) for a gauge label of the couplings."""
@@ -289,6 +287,22 @@ class AnomalyCouplings:
     def _repr_latex_(self) -> str:
         parts = [r"C_{%s\,%s} = %s" % (i, j, sp.latex(c)) for (i, j), c in self.coefficients]
         return "$" + r",\quad ".join(parts) + "$"
+
+
+def _goldstone_lagrangian(coefficients, xi, m_X, non_abelian):
+    from ..wz import partial
+
+    mu, nu, rho, sig = sp.symbols("mu nu rho sigma")
+    a = sp.Symbol("a")
+    eps = sp.LeviCivita(mu, nu, rho, sig)
+    out = sp.Integer(0)
+    for (i, j), c in coefficients:
+        vi, vj = sp.IndexedBase(f"V^{{{i}}}"), sp.IndexedBase(f"V^{{{j}}}")
+        adj = non_abelian(i, j)
+        fi = vi[a, nu] if adj else vi[nu]
+        fj = vj[a, sig] if adj else vj[sig]
+        out += c * xi / m_X * eps * partial(mu, fi) * partial(rho, fj)
+    return out
 
 
 def _as_symbols(expr, variables):
@@ -479,6 +493,11 @@ class BrokenCouplings:
 
     def as_dict(self) -> dict:
         return dict(self.coefficients)
+
+    def lagrangian(self):
+        r"""``(ξ/m_X) Σ C_ab ε^{μνρσ} ∂_μ V^a_ν ∂_ρ V^b_σ`` over mass eigenstates (the
+        generalisation of Eq. 18 of the seed paper); gluons carry the colour index."""
+        return _goldstone_lagrangian(self.coefficients, self.xi, self.m_X, lambda i, j: (i, j) == ("G", "G"))
 
     def lambdify(self, pair, variables, modules: str = "numpy"):
         """``C_ab`` as a numpy/mpmath function of ``variables``."""
