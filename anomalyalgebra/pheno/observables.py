@@ -46,7 +46,6 @@ __all__ = [
     "yukawa_unitarity_bound",
     "anomalon_mass_bound",
     "multiplet_decay_rate",
-    "multiplet_decay_rate_paper",
     "radiative_splitting_unit",
     "radiative_splitting",
     "tau_mass_froggatt_nielsen",
@@ -619,23 +618,6 @@ def multiplet_decay_rate(j, I, sign, delta_m, params=None, *, phase_space=True):
     return rate
 
 
-def multiplet_decay_rate_paper(j, I, sign, delta_m, params=None):
-    """Eq. (37) as printed: ``(j∓I)(j±I+1)/(7.5×10⁻¹² s) · (Δm/500 MeV)³``, in GeV.
-
-    Examples
-    --------
-    >>> P = default_parameters()
-    >>> G1 = multiplet_decay_rate_paper(1, 1, -1, sp.Rational(1, 2))
-    >>> G2 = multiplet_decay_rate(1, 1, -1, sp.Rational(1, 2), phase_space=False)
-    >>> round(float(G1 / G2), 3)
-    1.009
-    """
-    P = default_parameters() if params is None else params
-    j, I = sp.sympify(j), sp.sympify(I)
-    factor = (j - sign * I) * (j + sign * I + 1)
-    return factor * P.value("hbar") / sp.Rational(75, 10) * 10**12 * (delta_m / sp.Rational(1, 2)) ** 3
-
-
 def radiative_splitting_unit(params=None):
     """``Δ = α₂ m_W sin²(θ_W/2)``, the one-loop splitting unit of Eq. (38) (≈ 166 MeV).
 
@@ -663,21 +645,20 @@ def radiative_splitting(Q, Y, params=None, *, delta=None):
     Y : number
         Hypercharge of the multiplet (``Q = T³ + Y``).
     delta : number, optional
-        The splitting unit; default the paper's value ``Delta_rad`` (166 MeV) from the
-        parameter set.  Pass :func:`radiative_splitting_unit` to use the formula.
+        The splitting unit; default :func:`radiative_splitting_unit` of ``params``
+        (pass e.g. the parameter ``Delta_rad`` to use a quoted value instead).
 
     Examples
     --------
-    >>> radiative_splitting(0, 0)                    # Y = 0 triplet: 166 MeV
-    83/500
+    >>> round(float(radiative_splitting(0, 0)) * 1000, 1)     # Y = 0 triplet
+    167.4
     >>> d = radiative_splitting(-1, -1)              # Y = -1 triplet: Q=-1 minus Q=0 ...
     >>> float(d) < 0                                 # ... negative: the neutral state is lightest
     True
     """
     sm = sm_inputs(params)
     if delta is None:
-        P = default_parameters() if params in (None, SYMBOLIC) else params
-        delta = P.value("Delta_rad")
+        delta = radiative_splitting_unit(params)
     return delta * (1 + 2 * sp.sympify(Q) + 2 * sp.sympify(Y) / sp.sqrt(sm["c2w"]))
 
 
