@@ -63,7 +63,7 @@ from typing import Mapping
 import sympy as sp
 
 from ..algebra.cartan import cartan_matrix
-from ..algebra.irrep import _reflect_to_dominant, dominant_weights, irrep_conjugate, weight_system
+from ..algebra.irrep import _depth_functional, dominant_weights, irrep_conjugate, weight_system
 from ..algebra.tensor import _product2
 from ..algebra.symbolic import SymbolicSU2Irrep
 from ..exceptions import ModelError
@@ -272,53 +272,80 @@ def _irrep_weights(lay, labels):
     return [(w + tail, m) for w, m in out]
 
 
-def _single_character(p, lay, max_dim2, ngrade):
-    """Character of one particle (all descendants up to ``max_dim2``): {(dim2, grade, weight): mult}."""
+class _Packer:
+    """Grade and weight vectors packed into one integer (signed digits, linear: sums and
+    multiples of packed vectors are the packed sums and multiples)."""
+
+    def __init__(self, length, bound):
+        self.length = length
+        self.base = 1 << max(8, (4 * bound + 2).bit_length())
+        self.half = self.base // 2
+
+    def pack(self, vec):
+        out = 0
+        for x in reversed(vec):
+            out = out * self.base + x
+        return out
+
+    def unpack(self, value):
+        out = []
+        for _ in range(self.length):
+            x = value % self.base
+            if x >= self.half:
+                x -= self.base
+            out.append(x)
+            value = (value - x) // self.base
+        return tuple(out)
+
+
+def _packer(parts, lay, max_dim2, ngrade):
+    top = 1
+    for p in parts:
+        k = (max_dim2 - p.dim2) // 2
+        top = max(top, p.lorentz[0] + k, p.lorentz[1] + k, *(abs(x) for x in p.gauge + p.grade))
+        for start, rows, alg in lay.simple[2:]:
+            labels = tuple(p.gauge[start - 2:start - 2 + len(rows)])
+            for w, _ in _simple_weights(alg, labels):
+                top = max(top, *(abs(x) for x in w))
+    return _Packer(ngrade + lay.length, top * (max_dim2 // 2 + 4))
+
+
+def _single_character(p, lay, max_dim2, pk):
+    """Character of one particle (all descendants up to ``max_dim2``): {(dim2, packed): mult}."""
     ch = defaultdict(int)
     k = 0
     while p.dim2 + 2 * k <= max_dim2:
         labels = (p.lorentz[0] + k, p.lorentz[1] + k) + p.gauge
         for w, m in _irrep_weights(lay, labels):
-            ch[(p.dim2 + 2 * k, p.grade, w)] += m * p.copies
+            ch[(p.dim2 + 2 * k, pk.pack(p.grade + w))] += m * p.copies
         k += 1
     return ch
 
 
-def _adams(ch, r, lay):
-    out = {}
-    for (d, g, w), m in ch.items():
-        out[(d * r, tuple(r * x for x in g), lay.reduce(tuple(r * x for x in w)))] = m
-    return out
-
-
-def _mul(a, b, max_dim2, lay):
+def _mul(a, b, max_dim2):
+    """Product of two packed characters, truncated at ``max_dim2``."""
     out = defaultdict(int)
-    for (d1, g1, w1), m1 in a.items():
-        for (d2, g2, w2), m2 in b.items():
+    bs = sorted(b.items())
+    for (d1, w1), m1 in a.items():
+        for (d2, w2), m2 in bs:
             if d1 + d2 > max_dim2:
-                continue
-            key = (d1 + d2, tuple(x + y for x, y in zip(g1, g2)), lay.reduce(tuple(x + y for x, y in zip(w1, w2))))
-            out[key] += m1 * m2
+                break
+            out[(d1 + d2, w1 + w2)] += m1 * m2
     return out
 
 
-def _plethystic(p, lay, max_dim2, ngrade):
+def _plethystic(p, max_dim2, chi):
     """``{n: character of the n-particle states}`` (symmetric or antisymmetric powers)."""
-    chi = _single_character(p, lay, max_dim2, ngrade)
     nmax = max_dim2 // p.dim2
     powers = {}
     for r in range(1, nmax + 1):
-        pr = _adams(chi, r, lay)
-        pr = {k: v for k, v in pr.items() if k[0] <= max_dim2}
-        if p.fermion and r % 2 == 0:
-            pr = {k: -v for k, v in pr.items()}
-        powers[r] = pr
-    zero = (0, tuple(0 for _ in range(ngrade)), tuple(0 for _ in range(lay.length)))
-    h = {0: {zero: 1}}
+        sign = -1 if (p.fermion and r % 2 == 0) else 1
+        powers[r] = {(d * r, w * r): sign * m for (d, w), m in chi.items() if d * r <= max_dim2}
+    h = {0: {(0, 0): 1}}
     for n in range(1, nmax + 1):
         acc = defaultdict(int)
         for r in range(1, n + 1):
-            for key, v in _mul(powers[r], h[n - r], max_dim2, lay).items():
+            for key, v in _mul(powers[r], h[n - r], max_dim2).items():
                 acc[key] += v
         hn = {}
         for key, v in acc.items():
@@ -328,6 +355,15 @@ def _plethystic(p, lay, max_dim2, ngrade):
                 hn[key] = q
         h[n] = hn
     return h
+
+
+def _pe_character(p, lay, max_dim2, pk):
+    """The whole plethystic exponential of one particle as one packed character."""
+    ch = defaultdict(int)
+    for hn in _plethystic(p, max_dim2, _single_character(p, lay, max_dim2, pk)).values():
+        for k, v in hn.items():
+            ch[k] += v
+    return ch
 
 
 def _is_dominant(lay, w):
@@ -350,21 +386,20 @@ def _dominant_table(lay, labels):
     return tuple((w + tail, m) for w, m in out)
 
 
-def _height(lay, w):
-    return sum(w[:lay.simple[-1][0] + len(lay.simple[-1][1])])
-
-
-def _to_irreps(ch, lay):
-    """Decompose a Weyl-invariant character into irreps: {(dim2, grade, labels): mult}."""
+def _to_irreps(ch, lay, pk, ngrade):
+    """Decompose a Weyl-invariant packed character into irreps: {(dim2, grade, labels): mult}."""
     dom = defaultdict(dict)
-    for (d, g, w), m in ch.items():
+    for (d, packed), m in ch.items():
+        v = pk.unpack(packed)
+        g, w = v[:ngrade], lay.reduce(v[ngrade:])
         if m and _is_dominant(lay, w):
-            dom[(d, g)][w] = m
+            dom[(d, g)][w] = dom[(d, g)].get(w, 0) + m
     out = {}
     for (d, g), table in dom.items():
         table = {w: m for w, m in table.items() if m}
         while table:
             top = max(table, key=lambda w: (_height_key(lay, w), w))
+            assert table[top] > 0
             m = table[top]
             out[(d, g, top)] = m
             for w, k in _dominant_table(lay, top):
@@ -376,18 +411,21 @@ def _to_irreps(ch, lay):
     return out
 
 
+@lru_cache(maxsize=None)
+def _height_coefficients(lay):
+    """Integer multiples of the depth functional of each simple block (Lorentz: 1)."""
+    coefs = []
+    for start, rows, alg in lay.simple:
+        coefs.extend([Fraction(1)] if alg is None else [Fraction(c) for c in _depth_functional(alg)])
+    den = 1
+    for c in coefs:
+        den = den * c.denominator // gcd(den, c.denominator)
+    return tuple(int(c * den) for c in coefs)
+
+
 def _height_key(lay, w):
     """A functional that strictly decreases from a highest weight to any other weight of the irrep."""
-    total = Fraction(0)
-    for start, rows, alg in lay.simple:
-        n = len(rows)
-        if alg is None:
-            total += w[start]
-            continue
-        from ..algebra.irrep import _depth_functional
-
-        total += sum(c * x for c, x in zip(_depth_functional(alg), w[start:start + n]))
-    return total
+    return sum(c * x for c, x in zip(_height_coefficients(lay), w))
 
 
 # ------------------------------------------------------------------ irreps products
@@ -411,16 +449,32 @@ def _product_irreps(lay, la, lb):
     return [(w + tail, m) for w, m in parts]
 
 
-def _combine(a, b, max_dim2, lay):
+def _grouped(a):
+    """{(dim2, grade): [(labels, mult), ...]} sorted by dimension."""
+    out = defaultdict(list)
+    for (d, g, lab), m in a.items():
+        out[(d, g)].append((lab, m))
+    return sorted(out.items())
+
+
+def _combine(a, b, max_dim2, lay, cache):
     """Product of two irreps dicts, truncated in dimension."""
     out = defaultdict(int)
-    for (d1, g1, l1), m1 in a.items():
-        for (d2, g2, l2), m2 in b.items():
-            if d1 + d2 > max_dim2:
-                continue
-            g = tuple(x + y for x, y in zip(g1, g2))
-            for lab, k in _product_irreps(lay, l1, l2):
-                out[(d1 + d2, g, lab)] += m1 * m2 * k
+    gb = _grouped(b)
+    for (d1, g1), items1 in _grouped(a):
+        for (d2, g2), items2 in gb:
+            d = d1 + d2
+            if d > max_dim2:
+                break
+            g = tuple(x + y for x, y in zip(g1, g2)) if g1 else g1
+            for l1, m1 in items1:
+                for l2, m2 in items2:
+                    dec = cache.get((l1, l2))
+                    if dec is None:
+                        dec = cache[(l1, l2)] = _product_irreps(lay, l1, l2)
+                    m = m1 * m2
+                    for lab, k in dec:
+                        out[(d, g, lab)] += m * k
     return out
 
 
@@ -441,26 +495,42 @@ def _conj_labels(lay, labels):
 _IBP = ((0, ((0, 0),), 1), (1, ((1, 1),), -1), (2, ((2, 0), (0, 2)), 1), (3, ((1, 1),), -1), (4, ((0, 0),), 1))
 
 
+@lru_cache(maxsize=None)
+def _ibp_terms(x1, y1, x2, y2):
+    """``((shift, sign), ...)``: the Λ^k(V) of 1/P contained in (x1, y1) ⊗ (x2, y2) (twice spins)."""
+    out = []
+    for shift, targets, sign in _IBP:
+        for tl, tr in targets:
+            if abs(x1 - x2) <= tl <= x1 + x2 and (x1 + x2 + tl) % 2 == 0 \
+                    and abs(y1 - y2) <= tr <= y1 + y2 and (y1 + y2 + tr) % 2 == 0:
+                out.append((shift, sign))
+    return tuple(out)
+
+
 def _contract(a, b, lay, dims2, ngrade):
     """``Σ_k (-1)^k mult(Λ^k V ⊗ gauge singlet)`` in ``a ⊗ b`` at each ``d2`` in ``dims2``."""
-    index = defaultdict(list)
+    top = max(dims2)
+    index = defaultdict(lambda: defaultdict(list))
     for (d, g, lab), m in b.items():
-        index[lab[2:]].append((d, g, lab[0], lab[1], m))
+        index[lab[2:]][(d, g)].append((lab[0], lab[1], m))
+    for key in index:
+        index[key] = sorted(index[key].items())
     out = defaultdict(int)
-    for (d1, g1, la), m1 in a.items():
-        partners = index.get(_conj_labels(lay, la)[2:])
-        if not partners:
-            continue
-        x1, y1 = la[0], la[1]
-        for d2, g2, x2, y2, m2 in partners:
-            d = d1 + d2
-            for shift, targets, sign in _IBP:
-                if d + 2 * shift not in dims2:
-                    continue
-                for tl, tr in targets:
-                    if abs(x1 - x2) <= tl <= x1 + x2 and (x1 + x2 + tl) % 2 == 0 \
-                            and abs(y1 - y2) <= tr <= y1 + y2 and (y1 + y2 + tr) % 2 == 0:
-                        out[(d + 2 * shift, tuple(x + y for x, y in zip(g1, g2)))] += sign * m1 * m2
+    for (d1, g1), items1 in _grouped(a):
+        for la, m1 in items1:
+            partners = index.get(_conj_labels(lay, la)[2:])
+            if not partners:
+                continue
+            x1, y1 = la[0], la[1]
+            for (d2, g2), items2 in partners:
+                d = d1 + d2
+                if d > top:
+                    break
+                g = tuple(x + y for x, y in zip(g1, g2)) if g1 else g1
+                for x2, y2, m2 in items2:
+                    for shift, sign in _ibp_terms(x1, y1, x2, y2):
+                        if d + 2 * shift in dims2:
+                            out[(d + 2 * shift, g)] += sign * m1 * m2
     return out
 
 
@@ -483,33 +553,22 @@ def _weyl_denominator(lay):
 
 def _torus_counts(parts, lay, max_dim2, ngrade):
     """The integrand expanded on the torus; constant term of integrand × Weyl denominators."""
-    zero_g = tuple(0 for _ in range(ngrade))
-    total = {(0, zero_g, tuple(0 for _ in range(lay.length))): 1}
+    pk = _packer(parts, lay, max_dim2, ngrade)
+    total = {(0, 0): 1}
     for p in parts:
-        h = _plethystic(p, lay, max_dim2, ngrade)
-        ch = defaultdict(int)
-        for n, hn in h.items():
-            for k, v in hn.items():
-                ch[k] += v
-        total = _mul(total, ch, max_dim2, lay)
-    # 1/P: Π over the four weights (±1, ±1) of the vector of (1 - D x)
-    inv_p = {(0, zero_g, tuple(0 for _ in range(lay.length))): 1}
+        total = _mul(total, _pe_character(p, lay, max_dim2, pk), max_dim2)
+    # 1/P: the product over the four weights (±1, ±1) of the vector of (1 - D x)
     for sl in (1, -1):
         for sr in (1, -1):
-            w = (sl, sr) + tuple(0 for _ in range(lay.length - 2))
-            inv_p = _mul(inv_p, {(0, zero_g, tuple(0 for _ in range(lay.length))): 1, (2, zero_g, w): -1},
-                         max_dim2, lay)
-    total = _mul(total, inv_p, max_dim2, lay)
+            w = pk.pack((0,) * ngrade + (sl, sr) + (0,) * (lay.length - 2))
+            total = _mul(total, {(0, 0): 1, (2, w): -1}, max_dim2)
     den = _weyl_denominator(lay)
     out = defaultdict(int)
-    zero_w = tuple(0 for _ in range(lay.length))
-    for (d, g, w), c in total.items():
-        # constant term of (integrand × denominator): pair w with -w in the denominator
-        need = lay.reduce(tuple(-x for x in w))
-        k = den.get(need)
-        if k:
-            out[(d, g)] += c * k
-    del zero_w
+    for (d, packed), c in total.items():
+        v = pk.unpack(packed)
+        k = den.get(lay.reduce(tuple(-x for x in v[ngrade:])))
+        if k:   # constant term: the weight w meets -w in the denominator
+            out[(d, v[:ngrade])] += c * k
     return out
 
 
@@ -651,14 +710,8 @@ def hilbert_series(model, max_dim: int, *, gradings: Mapping | None = None, meth
 
 
 def _irreps_counts(parts, lay, max_dim2, ngrade, dims2):
-    pieces = []
-    for p in parts:
-        h = _plethystic(p, lay, max_dim2, ngrade)
-        ch = defaultdict(int)
-        for hn in h.values():
-            for k, v in hn.items():
-                ch[k] += v
-        pieces.append(_to_irreps(ch, lay))
+    pk = _packer(parts, lay, max_dim2, ngrade)
+    pieces = [_to_irreps(_pe_character(p, lay, max_dim2, pk), lay, pk, ngrade) for p in parts]
     # two halves of roughly equal size, contracted at the end
     pieces.sort(key=len)
     left, right = [], []
@@ -668,8 +721,9 @@ def _irreps_counts(parts, lay, max_dim2, ngrade, dims2):
     def product(group):
         zero = (0, tuple(0 for _ in range(ngrade)), tuple(0 for _ in range(lay.length)))
         acc = {zero: 1}
+        cache = {}
         for piece in group:
-            acc = _combine(acc, piece, max_dim2, lay)
+            acc = _combine(acc, piece, max_dim2, lay, cache)
             acc = {k: v for k, v in acc.items() if v}
         return acc
 
