@@ -94,8 +94,8 @@ class Particle:
         ``(2 j_L, 2 j_R)`` of the primary.
     fermion : bool
     gauge : tuple
-        Dynkin labels per simple factor, then integer-normalised U(1) charges, then
-        Z_N charges, in the order of :attr:`HilbertSeries.factors`.
+        Dynkin labels per simple factor, then the U(1) charges (each U(1) scaled to
+        integers), then the Z_N charges, each kind in the model's group order.
     copies : int
         Multiplicity (flavour copies with the same grade).
     grade : tuple of int
@@ -139,9 +139,17 @@ def _u1_scale(model, label):
         if q.free_symbols:
             raise ModelError(f"model '{model.name}', field '{f.name}', group '{label}': charge {q} is symbolic;"
                              " substitute the symbols before counting operators")
-        q = sp.Rational(q)
+        if not q.is_Rational:
+            raise ModelError(f"model '{model.name}', field '{f.name}', group '{label}': charge {q} is not"
+                             " rational; the Hilbert series needs commensurate U(1) charges")
         den = den * q.q // gcd(den, q.q)
     return den
+
+
+def _grade_charge(name, phase, q) -> int:
+    if isinstance(q, bool) or not isinstance(q, (int, sp.Integer)):
+        raise ModelError(f"grading '{name}': charge of '{phase}' must be an integer, got {q!r}")
+    return int(q)
 
 
 def _layout(model):
@@ -220,10 +228,7 @@ def particles(model, gradings: Mapping | None = None) -> tuple:
             vec = []
             for n in names:
                 table = gradings[n]
-                q = table.get(phase, table.get(f.name, 0))
-                if isinstance(q, bool) or int(q) != q:
-                    raise ModelError(f"grading '{n}': charge of '{phase}' must be an integer, got {q!r}")
-                vec.append(int(q))
+                vec.append(_grade_charge(n, phase, table.get(phase, table.get(f.name, 0))))
             groups[tuple(vec)] += 1
         for conj in (False, True):
             simple, u1s, zns = _gauge_labels(model, f, conj)
