@@ -101,7 +101,7 @@ def _operators(args) -> int:
     if not (args.count or args.breaking):
         raise AnomalyAlgebraError("operators: give --count and/or --breaking")
     model = load_model(args.model)
-    series = hilbert_series(model, args.max_dim) if args.count else None
+    series = hilbert_series(model, args.max_dim, content=args.content) if args.count else None
     report = symmetry_breaking(model, args.max_dim) if args.breaking else None
     if args.json:
         payload = series.to_dict() if series else {"model": model.name, "max_dim": args.max_dim}
@@ -113,6 +113,9 @@ def _operators(args) -> int:
         print(f"Independent operators of {model.name} (real parameters; EOM and IBP removed):")
         for d, n in series.counts.items():
             print(f"  d = {d}: {n}")
+            if args.content:
+                for text, k in sorted(series.by_content(d).items()):
+                    print(f"      {text:36s} {k}")
     if report:
         print(report.table())
     return 0
@@ -125,6 +128,7 @@ def _add_operators_parser(sub) -> None:
     o.add_argument("--max-dim", type=int, default=6, help="highest mass dimension (default 6, lowest 5)")
     o.add_argument("--breaking", action="store_true",
                    help="lowest dimension at which each accidental symmetry is broken")
+    o.add_argument("--content", action="store_true", help="with --count: also by field content")
     o.add_argument("--json", action="store_true", help="machine-readable output")
 
 

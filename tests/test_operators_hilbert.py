@@ -161,7 +161,7 @@ WARSAW_BOSONIC_AND_CURRENTS = {
 
 
 def test_warsaw_classes_with_derivatives():
-    from anomalyalgebra.operators.violation import content_text
+    from anomalyalgebra.operators.hilbert import content_text
 
     m = sm_with(1)
     hs = hilbert_series(m, 6, content=True)
@@ -242,3 +242,11 @@ def test_cli_breaking_and_errors(capsys):
     assert "max_dim" in capsys.readouterr().err
     assert main(["operators", "sm_x_tau", "--count"]) == 2
     assert "symbolic" in capsys.readouterr().err
+
+
+def test_cli_content(capsys):
+    assert main(["operators", "sm", "--count", "--content", "--max-dim", "5", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted((r["content"], r["count"]) for r in data["graded"]) == [("l^2 H^2", 6), ("l†^2 H†^2", 6)]
+    with pytest.raises(ModelError, match="content=True"):
+        hilbert_series(aa.load_model("sm"), 5).by_content(5)

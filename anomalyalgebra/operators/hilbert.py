@@ -69,7 +69,8 @@ from ..algebra.symbolic import SymbolicSU2Irrep
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
 
-__all__ = ["MIN_DIM", "Particle", "HilbertSeries", "particles", "hilbert_series", "operator_counts"]
+__all__ = ["MIN_DIM", "Particle", "HilbertSeries", "particles", "hilbert_series", "operator_counts",
+           "content_text"]
 
 #: Lowest mass dimension counted: the correction ΔH of HLMM only touches d ≤ 4.
 MIN_DIM = 5
@@ -590,12 +591,16 @@ class HilbertSeries:
         Names of the gradings; a grade is a tuple of integers in this order.
     graded : tuple of ((dim, grade), count)
         Non-zero counts of independent real operators, ``dim >= MIN_DIM``.
+    content : tuple of (str, int)
+        With ``content=True``: the particles graded by (name, twice the mass
+        dimension), the last ``len(content)`` entries of every grade.
     """
 
     model_name: str
     max_dim: int
     gradings: tuple = ()
     graded: tuple = ()
+    content: tuple = ()
     _lookup: dict = dc_field(default=None, compare=False, hash=False, repr=False)
 
     def __post_init__(self):
@@ -619,13 +624,48 @@ class HilbertSeries:
         """``{grade: count}`` at one dimension."""
         return {g: n for (d, g), n in self.graded if d == dim}
 
+    def _rows(self):
+        """``(dim, grade without content, content text or None, count)`` per graded entry."""
+        dims = dict(self.content)
+        k = len(self.content)
+        for (d, g), n in self.graded:
+            if k:
+                yield d, g[:len(g) - k], _content_text(dims, d, dict(zip(dims, g[len(g) - k:]))), n
+            else:
+                yield d, g, None, n
+
+    def by_content(self, dim: int) -> dict:
+        """``{field content: count}`` at one dimension (needs ``content=True``), summed
+        over the other gradings; see :func:`content_text` for the notation.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> hilbert_series(aa.load_model("sm"), 5, content=True).by_content(5)
+        {'l†^2 H†^2': 6, 'l^2 H^2': 6}
+        """
+        if not self.content:
+            raise ModelError("by_content needs a series computed with content=True")
+        out = defaultdict(int)
+        for d, _, text, n in self._rows():
+            if d == dim:
+                out[text] += n
+        return dict(out)
+
     def to_dict(self) -> dict:
-        """JSON-ready dict: ``"counts"`` (dimension as a string -> count) and the grading."""
+        """JSON-ready dict: ``"counts"`` (dimension as a string -> count) and, if graded,
+        ``"gradings"`` (names) and ``"graded"`` (one entry per dimension, grade and content)."""
         out = {"model": self.model_name, "max_dim": self.max_dim,
                "counts": {str(d): n for d, n in self.counts.items()}}
         if self.gradings:
-            out["gradings"] = list(self.gradings)
-            out["graded"] = [{"dim": d, "grade": list(g), "count": n} for (d, g), n in self.graded]
+            out["gradings"] = list(self.gradings[:len(self.gradings) - len(self.content)])
+            rows = []
+            for d, g, text, n in self._rows():
+                row = {"dim": d, "grade": list(g), "count": n}
+                if text is not None:
+                    row["content"] = text
+                rows.append(row)
+            out["graded"] = rows
         return out
 
     def to_json(self) -> str:
@@ -710,8 +750,14 @@ def hilbert_series(model, max_dim: int, *, gradings: Mapping | None = None, meth
         raw = _irreps_counts(parts, lay, max_dim2, ngrade, dims2)
     graded = tuple(sorted(((d2 // 2, g), n) for (d2, g), n in raw.items() if n))
     bad = [x for x in graded if x[1] < 0]
-    assert not bad, bad
-    return HilbertSeries(model.name, max_dim, names, graded)
+    assert not bad, f"negative operator counts {bad}: an internal error"
+    dims = ()
+    if content:
+        first = {}
+        for p in parts:
+            first.setdefault(p.name, p.dim2)
+        dims = tuple(first.items())
+    return HilbertSeries(model.name, max_dim, names, graded, dims)
 
 
 def _irreps_counts(parts, lay, max_dim2, ngrade, dims2):
@@ -733,6 +779,34 @@ def _irreps_counts(parts, lay, max_dim2, ngrade, dims2):
         return acc
 
     return _contract(product(left), product(right), lay, dims2, ngrade)
+
+
+def _content_text(dims: dict, dim: int, grade: dict) -> str:
+    twice = 2 * dim - sum(dims[n] * k for n, k in grade.items())
+    if twice < 0 or twice % 2:
+        raise ModelError(f"content {grade} does not fit dimension {dim}")
+    parts = [f"D^{twice // 2}" if twice > 2 else "D"] if twice else []
+    for name in dims:
+        k = grade.get(name, 0)
+        if k:
+            parts.append(name if k == 1 else f"{name}^{k}")
+    return " ".join(parts)
+
+
+def content_text(model, dim: int, grade: Mapping) -> str:
+    """Field content as text, ``"D^2 H H† Y_L"``, from particle counts at dimension ``dim``.
+
+    ``D^k`` counts the covariant derivatives (the dimension not carried by fields);
+    particles follow the model's field order, conjugates (``†``) after their fields,
+    then the field-strength halves ``G_L``, ``G_R`` of each gauge factor ``G``.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> content_text(aa.load_model("sm"), 6, {"H": 1, "H†": 1, "Y_L": 1})
+    'D^2 H H† Y_L'
+    """
+    return _content_text({p.name: p.dim2 for p in particles(model)}, dim, dict(grade))
 
 
 def operator_counts(model, max_dim: int) -> dict:

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 from ..exceptions import ModelError
 from .accidental import AccidentalSymmetries, accidental_symmetries
-from .hilbert import MIN_DIM, hilbert_series, particles
+from .hilbert import MIN_DIM, content_text, hilbert_series
 
-__all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "content_text"]
+__all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "symmetry_gradings"]
 
 
 @dataclass(frozen=True)
@@ -109,25 +109,19 @@ class SymmetryBreakingReport:
         return self.table()
 
 
-def content_text(model, dim: int, grade: dict) -> str:
-    """Field content as text, ``"D^2 H† H l^2"``, from particle counts at dimension ``dim``.
+def symmetry_gradings(accidental: AccidentalSymmetries) -> dict:
+    """``{name: {copy phase: charge}}`` of every accidental U(1) and Z_n, for ``gradings=``.
 
     Examples
     --------
     >>> import anomalyalgebra as aa
-    >>> content_text(aa.load_model("sm"), 6, {"H": 1, "H†": 1, "Y_L": 1})
-    'D^2 H H† Y_L'
+    >>> from anomalyalgebra.operators import accidental_symmetries, hilbert_series
+    >>> sm = aa.load_model("sm")
+    >>> g = symmetry_gradings(accidental_symmetries(sm))
+    >>> hilbert_series(sm, 5, gradings=g).by_grade(5)[(0, 2, 0, 0)]    # l_1 l_1 H H
+    1
     """
-    dims = {p.name: p.dim2 for p in particles(model)}
-    twice = 2 * dim - sum(dims[n] * k for n, k in grade.items())
-    if twice < 0 or twice % 2:
-        raise ModelError(f"content {grade} does not fit dimension {dim}")
-    parts = [f"D^{twice // 2}" if twice > 2 else "D"] if twice else []
-    for name in dims:
-        k = grade.get(name, 0)
-        if k:
-            parts.append(name if k == 1 else f"{name}^{k}")
-    return " ".join(parts)
+    return {s.name: dict(s.charges) for s in accidental.u1 + accidental.discrete}
 
 
 def _violates(q, kind, order):
@@ -162,7 +156,7 @@ def symmetry_breaking(model, max_dim: int = 8, *, accidental: AccidentalSymmetri
     if accidental is None:
         accidental = accidental_symmetries(model)
     syms = list(accidental.u1 + accidental.discrete)
-    gradings = {s.name: dict(s.charges) for s in syms}
+    gradings = symmetry_gradings(accidental)
     found = {}
     d = MIN_DIM
     # one series graded by every symmetry and by field content; raise the dimension
