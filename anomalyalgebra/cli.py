@@ -13,6 +13,10 @@
     exit code 0.
 ``anomalyalgebra models``
     List the built-in models (and the table of the seed paper each one reproduces).
+``anomalyalgebra operators MODEL --count --max-dim D [--json] [--breaking]``
+    Number of independent real operators of each dimension 5..D (Hilbert series,
+    EOM and IBP removed); ``--breaking`` adds, for each accidental symmetry, the
+    lowest dimension at which an operator breaks it.
 """
 
 from __future__ import annotations
@@ -100,6 +104,44 @@ def _models() -> int:
     return 0
 
 
+def _operators(args) -> int:
+    from .operators.hilbert import hilbert_series
+    from .operators.violation import symmetry_breaking
+
+    if not (args.count or args.breaking):
+        raise AnomalyAlgebraError("operators: give --count and/or --breaking")
+    model = load_model(args.model)
+    series = hilbert_series(model, args.max_dim, content=args.content) if args.count else None
+    report = symmetry_breaking(model, args.max_dim) if args.breaking else None
+    if args.json:
+        payload = series.to_dict() if series else {"model": model.name, "max_dim": args.max_dim}
+        if report:
+            payload["breaking"] = report.to_dict()
+        print(json.dumps(payload, indent=2))
+        return 0
+    if series:
+        print(f"Independent operators of {model.name} (real parameters; EOM and IBP removed):")
+        for d, n in series.counts.items():
+            print(f"  d = {d}: {n}")
+            if args.content:
+                for text, k in sorted(series.by_content(d).items()):
+                    print(f"      {text:36s} {k}")
+    if report:
+        print(report.table())
+    return 0
+
+
+def _add_operators_parser(sub) -> None:
+    o = sub.add_parser("operators", help="count independent operators by dimension (Hilbert series)")
+    o.add_argument("model", help="built-in model or a .toml path")
+    o.add_argument("--count", action="store_true", help="number of independent real operators per dimension")
+    o.add_argument("--max-dim", type=int, default=6, help="highest mass dimension (default 6, lowest 5)")
+    o.add_argument("--breaking", action="store_true",
+                   help="lowest dimension at which each accidental symmetry is broken")
+    o.add_argument("--content", action="store_true", help="with --count: also by field content")
+    o.add_argument("--json", action="store_true", help="machine-readable output")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="anomalyalgebra", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -118,12 +160,15 @@ def main(argv=None) -> int:
     r.add_argument("--pdf", action="store_true", help="also compile report.tex (needs pdflatex)")
     r.add_argument("--keys", nargs="*", help="only these keys of paper.results()")
     sub.add_parser("models", help="list the built-in models")
+    _add_operators_parser(sub)
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
             return _check(args)
         if args.command == "reproduce":
             return _reproduce(args)
+        if args.command == "operators":
+            return _operators(args)
         return _models()
     except AnomalyAlgebraError as exc:
         print(f"anomalyalgebra: error: {exc}", file=sys.stderr)

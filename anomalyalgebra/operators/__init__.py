@@ -21,10 +21,14 @@ from .accidental import (
 )
 from .graph import draw, mass_blocks, mass_graph, model_graph, to_dot
 from .smith import hermite_rows, smith_normal_form
+from .hilbert import HilbertSeries, hilbert_series, operator_counts
+from .violation import SymmetryBreakingReport, SymmetryViolation, symmetry_breaking
 
 __all__ = [
     "AccidentalSymmetries", "Condition", "FieldFactor", "Lagrangian", "Operator", "Symmetry", "Term",
     "accidental_symmetries", "allowed_operators", "count_couplings", "draw", "drop_groups",
     "gauge_remnant", "goldstone_bosons", "hermite_rows", "mass_blocks", "mass_graph", "model_graph",
     "parse_operator", "smith_normal_form", "to_dot", "uncolored_fields",
+    "HilbertSeries", "hilbert_series", "operator_counts",
+    "SymmetryBreakingReport", "SymmetryViolation", "symmetry_breaking",
 ]

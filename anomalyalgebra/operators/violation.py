@@ -1,0 +1,184 @@
+"""Where each accidental symmetry first breaks: the lowest-dimension violating operators.
+
+For every accidental U(1) or Z_n of a model (:func:`~.accidental.accidental_symmetries`,
+i.e. the symmetries of its renormalisable Lagrangian), the Hilbert series
+(:mod:`.hilbert`) is graded by that symmetry's charges, copy by copy, and the
+dimension is raised from :data:`~.hilbert.MIN_DIM` until some independent operator
+(derivatives included, EOM and IBP removed) carries a non-zero charge (non-zero
+modulo n for a Z_n).  At that dimension the series is graded by field content as
+well, which lists the violating operator classes and how many real parameters each
+has.
+
+Examples
+--------
+>>> import anomalyalgebra as aa
+>>> rep = symmetry_breaking(aa.load_model("sm"), max_dim=6)
+>>> [(v.symmetry, v.dim, v.count) for v in rep.violations]      # doctest: +NORMALIZE_WHITESPACE
+[('U(1)_{q,u,d}', 6, 546), ('U(1)_{l_1,e_1}', 5, 6), ('U(1)_{l_2,e_2}', 5, 6),
+ ('U(1)_{l_3,e_3}', 5, 6)]
+>>> rep.violations[1].contents       # doctest: +NORMALIZE_WHITESPACE
+(('l^2 H^2', 2, 1), ('l†^2 H†^2', -2, 1), ('l^2 H^2', 1, 2), ('l†^2 H†^2', -1, 2))
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..exceptions import ModelError
+from .accidental import AccidentalSymmetries, accidental_symmetries
+from .hilbert import MIN_DIM, content_text, hilbert_series
+
+__all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "symmetry_gradings"]
+
+
+@dataclass(frozen=True)
+class SymmetryViolation:
+    """The lowest-dimension operators that violate one accidental symmetry.
+
+    Attributes
+    ----------
+    symmetry : str
+        Name of the symmetry (``"U(1)_{q,u,d}"``).
+    kind : str
+        ``"U(1)"`` or ``"Z"``.
+    order : int or None
+        ``n`` of a ``Z_n``.
+    dim : int or None
+        Lowest violating mass dimension; ``None`` if none up to ``max_dim``.
+    count : int
+        Independent real operators of dimension ``dim`` that violate it.
+    contents : tuple of (str, int, int)
+        ``(field content, charge, real operators)`` per violating content; ``D``
+        stands for a covariant derivative, ``†`` for a conjugate field, ``G_L``/``G_R``
+        for the halves of the field strength of the gauge factor ``G``.
+    """
+
+    symmetry: str
+    kind: str
+    order: int | None
+    dim: int | None
+    count: int
+    contents: tuple = ()
+
+    def to_dict(self) -> dict:
+        return {"symmetry": self.symmetry, "kind": self.kind, "order": self.order, "dim": self.dim,
+                "count": self.count,
+                "contents": [{"content": c, "charge": q, "count": n} for c, q, n in self.contents]}
+
+
+@dataclass(frozen=True)
+class SymmetryBreakingReport:
+    """Result of :func:`symmetry_breaking`: one :class:`SymmetryViolation` per symmetry."""
+
+    model_name: str
+    max_dim: int
+    group: str
+    violations: tuple
+
+    def violation(self, name: str) -> SymmetryViolation:
+        """The entry of the symmetry called ``name``."""
+        for v in self.violations:
+            if v.symmetry == name:
+                return v
+        raise ModelError(f"model '{self.model_name}' has no accidental symmetry {name!r}"
+                         f" (have {[v.symmetry for v in self.violations]})")
+
+    def table(self) -> str:
+        """Plain-text table: symmetry, dimension, count, contents."""
+        lines = [f"Accidental symmetries of {self.model_name}: {self.group}"]
+        for v in self.violations:
+            sym = v.symmetry if v.kind == "U(1)" else f"{v.symmetry} (mod {v.order})"
+            if v.dim is None:
+                lines.append(f"{sym}: unbroken up to d = {self.max_dim}")
+                continue
+            lines.append(f"{sym}: first broken at d = {v.dim} by {v.count} real operators")
+            for content, q, n in v.contents:
+                lines.append(f"    {content:30s} charge {q:+d}: {n}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"model": self.model_name, "max_dim": self.max_dim, "group": self.group,
+                "violations": [v.to_dict() for v in self.violations]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def symmetry_gradings(accidental: AccidentalSymmetries) -> dict:
+    """``{name: {copy phase: charge}}`` of every accidental U(1) and Z_n, for ``gradings=``.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> from anomalyalgebra.operators import accidental_symmetries, hilbert_series
+    >>> sm = aa.load_model("sm")
+    >>> g = symmetry_gradings(accidental_symmetries(sm))
+    >>> hilbert_series(sm, 5, gradings=g).by_grade(5)[(0, 2, 0, 0)]    # l_1 l_1 H H
+    1
+    """
+    return {s.name: dict(s.charges) for s in accidental.u1 + accidental.discrete}
+
+
+def _violates(q, kind, order):
+    return q % order != 0 if kind != "U(1)" else q != 0
+
+
+def symmetry_breaking(model, max_dim: int = 8, *, accidental: AccidentalSymmetries | None = None
+                      ) -> SymmetryBreakingReport:
+    """For each accidental symmetry, the lowest dimension at which an operator breaks it.
+
+    Parameters
+    ----------
+    model : Model
+        A model with numeric charges.
+    max_dim : int
+        Search up to this mass dimension (default 8).
+    accidental : AccidentalSymmetries, optional
+        The symmetries to examine (default: :func:`accidental_symmetries` of the model,
+        renormalisable terms and the documented flavour rule).
+
+    Returns
+    -------
+    SymmetryBreakingReport
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> rep = symmetry_breaking(aa.load_model("tau_l_minus_4r"), max_dim=5)
+    >>> rep.violation("U(1)_{l3,e3,N2,EL,ER}").dim
+    5
+    """
+    if accidental is None:
+        accidental = accidental_symmetries(model)
+    syms = list(accidental.u1 + accidental.discrete)
+    gradings = symmetry_gradings(accidental)
+    found = {}
+    d = MIN_DIM
+    # one series graded by every symmetry and by field content; raise the dimension
+    # only while some symmetry is still unbroken
+    while syms and len(found) < len(syms) and d <= max_dim:
+        hs = hilbert_series(model, d, gradings=gradings, content=True)
+        names = hs.gradings[len(syms):]
+        for grade, n in hs.by_grade(d).items():
+            for i, s in enumerate(syms):
+                if s.name in found and found[s.name][0] < d:
+                    continue
+                q = grade[i]
+                if _violates(q, s.kind, s.order):
+                    text = content_text(model, d, {p: k for p, k in zip(names, grade[len(syms):]) if k})
+                    found.setdefault(s.name, (d, defaultdict(int)))[1][(text, q)] += n
+        d += 1
+    out = []
+    for s in syms:
+        if s.name not in found:
+            out.append(SymmetryViolation(s.name, s.kind, s.order, None, 0, ()))
+            continue
+        dim, table = found[s.name]
+        rows = sorted(((text, q, n) for (text, q), n in table.items()), key=lambda r: (-abs(r[1]), -r[1], r[0]))
+        out.append(SymmetryViolation(s.name, s.kind, s.order, dim, sum(n for _, _, n in rows), tuple(rows)))
+    return SymmetryBreakingReport(model.name, max_dim, accidental.group(), tuple(out))
