@@ -7,16 +7,18 @@ r"""Wess–Zumino terms of a light gauge boson coupled to an anomalous current (
 from the traces (Eq. 4) of the *light* fields only; the user says which fields are
 light (or heavy).  When the full model is anomaly free in these channels the
 heavy fields' traces equal the coefficients, ``C = +A^heavy`` — checked and
-reported.  :func:`wz_lagrangian` builds Eq. (6) and :func:`goldstone_operators`
-Eqs. (11) and (18) as sympy expressions (Levi-Civita symbol, indexed fields,
-an unevaluated :class:`partial`) that print as LaTeX.
+reported.  :func:`wz_lagrangian` builds Eq. (6) as a sympy expression (Levi-Civita
+symbol, indexed fields, an unevaluated :class:`partial`) that prints as LaTeX.  The
+Goldstone operators of Eqs. (11) and (18) are derived, for any model and vacuum, by
+:mod:`anomalyalgebra.eft` (``AnomalyCouplings.lagrangian`` and
+``BrokenCouplings.lagrangian``).
 
 Erratum (see ``docs/solving.rst``): Eq. (6) prints ``g_X g'^2`` in front of the
 ``C_WW`` term and Eq. (11) ``g_X g'^2`` in front of the ``W W̃`` operator.  With
 ``D = ∂ + i g T^a W^a`` every ``W`` comes with ``g``: the term must cancel the
 anomalous variation of the current under SU(2)_L, which is ``∝ g^2`` (the
-analogue of Eq. 5 for ``W``), so the prefactor is ``g_X g^2``.  The default here
-is ``g^2``; ``as_printed=True`` reproduces the printed form.
+analogue of Eq. 5 for ``W``), so the prefactor is ``g_X g^2``, which is what
+:func:`wz_lagrangian` builds.
 
 Examples
 --------
@@ -35,8 +37,7 @@ import sympy as sp
 from .exceptions import ModelError
 from .model import Model
 
-__all__ = ["WZCoefficients", "wz_coefficients", "wz_lagrangian", "goldstone_operators", "partial",
-           "WZ_SYMBOLS"]
+__all__ = ["WZCoefficients", "wz_coefficients", "wz_lagrangian", "partial", "WZ_SYMBOLS"]
 
 
 class partial(sp.Function):
@@ -159,12 +160,12 @@ def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None,
     return WZCoefficients(c_ww, c_bb, a_ww_l, a_yy_l, a_ww_h, a_yy_h, light, heavy, matches)
 
 
-def wz_lagrangian(coefficients: WZCoefficients, *, as_printed: bool = False):
+def wz_lagrangian(coefficients: WZCoefficients):
     r"""The WZ Lagrangian of Eq. (6) of the seed paper (abelian parts).
 
     ``g_X g'^2 C_BB/(24π²) ε^{αμνβ} X_α B_μ ∂_β B_ν + g_X g^2 C_WW/(24π²) ε^{αμνβ} X_α W^a_μ ∂_β W^a_ν``
-    (summation over repeated indices implied).  ``as_printed=True`` uses the printed
-    ``g'^2`` in the ``C_WW`` term (an erratum, see the module documentation).
+    (summation over repeated indices implied; ``g^2`` on the W term, see the module
+    documentation).
 
     Examples
     --------
@@ -177,42 +178,7 @@ def wz_lagrangian(coefficients: WZCoefficients, *, as_printed: bool = False):
     al, mu, nu, be = s["indices"]
     a = s["a"]
     eps = sp.LeviCivita(al, mu, nu, be)
-    g_ww = s["gp"] if as_printed else s["g"]
     X, B, W = s["X"], s["B"], s["W"]
     term_b = s["g_X"] * s["gp"]**2 * coefficients.C_BB / (24 * sp.pi**2) * eps * X[al] * B[mu] * partial(be, B[nu])
-    term_w = s["g_X"] * g_ww**2 * coefficients.C_WW / (24 * sp.pi**2) * eps * X[al] * W[a, mu] * partial(be, W[a, nu])
+    term_w = s["g_X"] * s["g"]**2 * coefficients.C_WW / (24 * sp.pi**2) * eps * X[al] * W[a, mu] * partial(be, W[a, nu])
     return term_b + term_w
-
-
-def goldstone_operators(coefficients: WZCoefficients, *, as_printed: bool = False) -> dict:
-    r"""Goldstone-equivalence operators of Eqs. (11) and (18) of the seed paper.
-
-    Eq. (11): ``g_X g^2 A^SM_XWW/(16π²) (ξ/m_X) ε^{αμβν} ∂_α W^a_μ ∂_β W^a_ν``; the
-    1/(16π²) is the current's anomaly 1/(48π²) plus the WZ term's 1/(24π²).
-    Eq. (18): the (Z, γ) projection of ``g² A_XWW W³W̃³ + g'² A_XYY B B̃``,
-    ``g_X g g' · 2(c_W² A^SM_XWW − s_W² A^SM_XYY)/(16π²) (ξ/m_X) ε^{αμβν} ∂_α Z_μ ∂_β A_ν``
-    with ``c_W² = g²/(g² + g'²)``; it equals the printed ``A_XWW − A_XYY`` only for
-    vector currents (erratum E4 in ``docs/errata_pheno.rst``).  ``as_printed=True``
-    gives both equations as printed (``g'^2`` in Eq. 11, ``A_XWW − A_XYY`` in Eq. 18).
-
-    Returns
-    -------
-    dict
-        ``{"eq11": expr, "eq18": expr}``.
-    """
-    s = WZ_SYMBOLS
-    al, mu, nu, be = s["indices"]
-    a = s["a"]
-    eps = sp.LeviCivita(al, mu, be, nu)
-    a_ww, a_yy = coefficients.A_WW_light, coefficients.A_YY_light
-    g_ww = s["gp"] if as_printed else s["g"]
-    W, Z, A = s["W"], s["Z"], s["A"]
-    pref = s["g_X"] / (16 * sp.pi**2) * s["xi"] / s["m_X"] * eps
-    eq11 = pref * g_ww**2 * a_ww * partial(al, W[a, mu]) * partial(be, W[a, nu])
-    if as_printed:
-        zgamma = a_ww - a_yy
-    else:
-        g, gp = s["g"], s["gp"]
-        zgamma = 2 * (g**2 * a_ww - gp**2 * a_yy) / (g**2 + gp**2)
-    eq18 = pref * s["g"] * s["gp"] * zgamma * partial(al, Z[mu]) * partial(be, A[nu])
-    return {"eq11": eq11, "eq18": eq18}

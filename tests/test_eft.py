@@ -12,7 +12,7 @@ from anomalyalgebra.breaking import gauge_mass_matrix, vacuum
 from anomalyalgebra.eft import (DerivativeCurrent, Particle, PseudoscalarVV, VectorCurrent, Yukawa,
                                 anomaly_couplings, from_traces, light_heavy_split, squared_amplitude,
                                 two_body_width)
-from anomalyalgebra.eft.lorentz import (GAMMA, GAMMA5, METRIC, P_L, dirac_bar, dirac_u, dirac_v, dot,
+from anomalyalgebra.eft.lorentz import (GAMMA, GAMMA5, METRIC, P_L, dirac_bar, dirac_u, dirac_v,
                                         four_vector, levi_civita, slash)
 from anomalyalgebra.exceptions import ModelError
 from anomalyalgebra.model import Model, fermion, scalar
@@ -243,8 +243,13 @@ def test_light_heavy_split_from_vacuum_matches_wz():
     m = aa.load_model("tau_l_minus_4r")
     vac = vacuum(m, {"H": v / sp.sqrt(2), "S1": V1 / sp.sqrt(2), "S5": V5 / sp.sqrt(2)})
     split = light_heavy_split(vac)
-    assert set(split.heavy) == {"LL", "LR", "EL", "ER"}
+    assert set(split.heavy) == {"LL", "LR", "N1", "N2", "EL", "ER"}     # the anomalons of Table IV
+    assert set(light_heavy_split(vac, max_dim=4).heavy) == {"LL", "LR", "EL", "ER"}
     ac = anomaly_couplings(m, vacuum=vac)
+    # the full model is anomaly free, so in every channel the heavy traces cancel the light ones
+    assert m.is_anomaly_free()
+    for (pair, a), (pair2, h) in zip(ac.traces, ac.heavy_traces):
+        assert pair == pair2 and a + h == 0, pair
     assert ac.trace("SU2L", "SU2L") == -4 and ac.trace("Y", "Y") == -6
     # the heavy fields carry the opposite traces (full model anomaly free in these channels)
     assert dict(ac.heavy_traces)[("SU2L", "SU2L")] == 4
@@ -305,3 +310,44 @@ def test_from_traces_and_errors():
     f = ac.lambdify(("Y", "Y"), ["g'", "g_X"], modules="mpmath")
     assert float(f(1, 1)) == pytest.approx(-6 / (16 * 3.141592653589793**2))
     assert "C_{" in ac._repr_latex_()
+
+
+def test_lagrangian_and_latex():
+    ac = anomaly_couplings(aa.load_model("sm_x_tau"))
+    L = ac.lagrangian()
+    assert isinstance(L, sp.Expr) and L.has(sp.LeviCivita)
+    assert sp.Symbol("xi") in L.free_symbols
+    tex = sp.latex(L)
+    assert r"\partial" in tex and "g_{X}" in tex
+    v = sp.Symbol("v", positive=True)
+    b = ac.broken(vacuum(aa.load_model("sm_x_tau"), {"H": v / sp.sqrt(2)}))
+    assert b._repr_latex_().startswith("$C_{") and "Z" in b._repr_latex_()
+    Lb = b.lagrangian()
+    assert sp.latex(Lb).count(r"\partial") >= 2 and Lb.has(sp.LeviCivita)
+    vac = vacuum(aa.load_model("tau_l_minus_4r"), {"H": v / sp.sqrt(2), "S1": 1, "S5": 1})
+    assert "LL" in light_heavy_split(vac)._repr_latex_()
+
+
+
+def test_gluon_pair_from_coloured_chiral_charges():
+    # X on u_R only (3 generations): A_XGG = 3 * X_u * Tr{T^A, T^B}/delta = 3 * 1 * 1
+    m = aa.load_model("sm_x_tau").subs(alpha_L=0, alpha_R=0)
+    m = Model.build("u-philic", m.groups, [
+        f if f.name != "u" else f.__class__(f.name, f.spin, f.chirality,
+                                            tuple((k, ("1" if k == "X" else r)) for k, r in f.reps),
+                                            f.copies, f.latex)
+        for f in m.fields])
+    ac = anomaly_couplings(m)
+    assert ac.trace("SU3c", "SU3c") == 3
+    assert ac.coefficient("SU3c", "SU3c") == gX * gs**2 * 3 / (16 * sp.pi**2)
+    b = ac.broken(vacuum(m, {"H": sp.Symbol("v", positive=True) / sp.sqrt(2)}))
+    assert b.coefficient("G", "G") == ac.coefficient("SU3c", "SU3c")
+
+
+@pytest.mark.parametrize("y,x", [("1/2", "3"), ("-1", "-2/5"), ("0", "7")])
+def test_vector_like_pair_adds_no_coupling(y, x):
+    # a vector-like pair (same representations, both chiralities) contributes nothing
+    m = aa.load_model("sm_x_tau")
+    extra = [fermion(n, c, {"SU3c": "3", "SU2L": "2", "Y": y, "X": x}) for n, c in (("VL", "L"), ("VR", "R"))]
+    m2 = Model.build("with VL pair", m.groups, m.fields + tuple(extra), symbols=m.symbols)
+    assert anomaly_couplings(m2).coefficients == anomaly_couplings(m).coefficients

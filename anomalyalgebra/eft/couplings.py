@@ -27,7 +27,11 @@ with an axial ``X`` charge this is the ABJ anomaly
    C_{ii} = \frac{g_X g_i^2 \mathcal A_{Xii}}{16\pi^2},\quad
    C_{ij} = \frac{2 g_X g_i g_j \mathcal A_{Xij}}{16\pi^2}\ (i\ne j),
 
-summed over the adjoint index for a non-abelian factor (``Σ_a ∂W^a ∂W^a``).  The
+summed over the adjoint index for a non-abelian factor (``Σ_a ∂W^a ∂W^a``).  Pairs
+that contain the light vector's own factor (``(Y, X)``, ``(X, X)``) follow from the same
+covariant anomaly and are listed too; since ``ξ`` is then the longitudinal mode of one of
+the two vectors, processes with them need more care than the Goldstone-equivalence
+estimate (they are not used by the widths of this package).  The
 :class:`AnomalyCouplings` hold the ``C_ij`` of the unbroken phase, and
 :meth:`AnomalyCouplings.broken` projects them on the mass eigenstates of a vacuum
 (photon, Z, W±, gluons) with the eigenvectors of
@@ -44,7 +48,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1
 from ..numeric import lambdify as _lambdify
-from ..wz import WZ_SYMBOLS, WZCoefficients, wz_coefficients
+from ..wz import WZ_SYMBOLS, wz_coefficients
 
 __all__ = ["LightHeavySplit", "light_heavy_split", "AnomalyCouplings", "BrokenCouplings",
            "anomaly_couplings", "broken_couplings", "from_traces", "EFT_SYMBOLS"]
@@ -89,7 +93,7 @@ def _is_sm_singlet(model, name, weak, hypercharge):
     return True
 
 
-def light_heavy_split(vacuum, *, max_dim: int = 4) -> LightHeavySplit:
+def light_heavy_split(vacuum, *, max_dim: int = 5) -> LightHeavySplit:
     """Split the fermions of a vacuum's model into light and heavy ones.
 
     A fermion is *heavy* when its mass comes from a bare mass term or from the VEVs
@@ -101,7 +105,9 @@ def light_heavy_split(vacuum, *, max_dim: int = 4) -> LightHeavySplit:
     the remaining entries, bare masses preferred to singlet VEVs (the
     Froggatt–Nielsen block of Eq. 47 of the seed paper pairs ``𝓔_L`` with ``𝓔_R``,
     not with ``e_R``).  Majorana terms with singlet VEVs only make both fermions
-    heavy.
+    heavy.  The default ``max_dim = 5`` includes the dimension-5 Majorana masses of
+    singlet fermions (``N1 N2 S1* S5*`` in Table IV of the seed paper); with
+    ``max_dim = 4`` the ``𝒩`` of that model stay light.
 
     Raises
     ------
@@ -116,6 +122,8 @@ def light_heavy_split(vacuum, *, max_dim: int = 4) -> LightHeavySplit:
     >>> vac = vacuum(aa.load_model("tau_l_minus_4r"),
     ...              {"H": v/sp.sqrt(2), "S1": V1/sp.sqrt(2), "S5": V5/sp.sqrt(2)})
     >>> light_heavy_split(vac).heavy
+    ('LL', 'LR', 'N1', 'N2', 'EL', 'ER')
+    >>> light_heavy_split(vac, max_dim=4).heavy
     ('LL', 'LR', 'EL', 'ER')
     """
     import networkx as nx
@@ -246,20 +254,18 @@ class AnomalyCouplings:
         return dict(self.coefficients)
 
     def lagrangian(self):
-        r"""``(ξ/m_X) Σ C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ`` as a sympy expression."""
-        from ..wz import partial
+        r"""``(ξ/m_X) Σ C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ`` as a sympy expression
+        (the generalisation of Eq. 11 of the seed paper to every pair).
 
-        mu, nu, rho, sig = sp.symbols("mu nu rho sigma")
-        a = sp.Symbol("a")
-        eps = sp.LeviCivita(mu, nu, rho, sig)
-        out = sp.Integer(0)
-        for (i, j), c in self.coefficients:
-            vi, vj = sp.IndexedBase(f"V^{{{i}}}"), sp.IndexedBase(f"V^{{{j}}}")
-            non_abelian = i == j and self.kind(i) == "simple"
-            fi = vi[a, nu] if non_abelian else vi[nu]
-            fj = vj[a, sig] if non_abelian else vj[sig]
-            out += c * self.xi / self.m_X * eps * partial(mu, fi) * partial(rho, fj)
-        return out
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> L = anomaly_couplings(aa.load_model("sm_x_tau")).lagrangian()
+        >>> L.has(sp.LeviCivita)
+        True
+        """
+        return _goldstone_lagrangian(self.coefficients, self.xi, self.m_X,
+                                     lambda i, j: i == j and self.kind(i) == "simple")
 
     def kind(self, label: str) -> str:
         """``"u1"`` or ``"simple"`` (non-abelian) for a gauge label of the couplings."""
@@ -281,6 +287,22 @@ class AnomalyCouplings:
     def _repr_latex_(self) -> str:
         parts = [r"C_{%s\,%s} = %s" % (i, j, sp.latex(c)) for (i, j), c in self.coefficients]
         return "$" + r",\quad ".join(parts) + "$"
+
+
+def _goldstone_lagrangian(coefficients, xi, m_X, non_abelian):
+    from ..wz import partial
+
+    mu, nu, rho, sig = sp.symbols("mu nu rho sigma")
+    a = sp.Symbol("a")
+    eps = sp.LeviCivita(mu, nu, rho, sig)
+    out = sp.Integer(0)
+    for (i, j), c in coefficients:
+        vi, vj = sp.IndexedBase(f"V^{{{i}}}"), sp.IndexedBase(f"V^{{{j}}}")
+        adj = non_abelian(i, j)
+        fi = vi[a, nu] if adj else vi[nu]
+        fj = vj[a, sig] if adj else vj[sig]
+        out += c * xi / m_X * eps * partial(mu, fi) * partial(rho, fj)
+    return out
 
 
 def _as_symbols(expr, variables):
@@ -310,7 +332,7 @@ def _gauge_pairs(model, current):
 
 def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacuum=None,
                       weak: str = "SU2L", hypercharge: str = "Y", couplings: Mapping | None = None,
-                      max_dim: int = 4) -> AnomalyCouplings:
+                      max_dim: int = 5) -> AnomalyCouplings:
     """Goldstone couplings of the light vector of ``current`` in the unbroken phase.
 
     Parameters
@@ -471,6 +493,11 @@ class BrokenCouplings:
 
     def as_dict(self) -> dict:
         return dict(self.coefficients)
+
+    def lagrangian(self):
+        r"""``(ξ/m_X) Σ C_ab ε^{μνρσ} ∂_μ V^a_ν ∂_ρ V^b_σ`` over mass eigenstates (the
+        generalisation of Eq. 18 of the seed paper); gluons carry the colour index."""
+        return _goldstone_lagrangian(self.coefficients, self.xi, self.m_X, lambda i, j: (i, j) == ("G", "G"))
 
     def lambdify(self, pair, variables, modules: str = "numpy"):
         """``C_ab`` as a numpy/mpmath function of ``variables``."""

@@ -7,9 +7,9 @@ records of the application package :mod:`anomalyalgebra.paper` (module ``paper.p
 Examples
 --------
 >>> from anomalyalgebra import pheno
->>> B = pheno.br_Z_to_gamma_X(-4, -6, pheno.sp.Rational(42, 10000), pheno.sp.Rational(21, 10))
+>>> B = pheno.br_Z_to_gamma_X(-4, -6, pheno.sp.Rational(1, 100), 2)
 >>> f"{float(B):.2e}"
-'9.97e-08'
+'6.23e-07'
 """
 
 import sympy as sp
@@ -40,7 +40,6 @@ from .observables import (
     m_X_from_vev,
     m_X_from_vevs,
     multiplet_decay_rate,
-    multiplet_decay_rate_paper,
     radiative_splitting,
     radiative_splitting_unit,
     sm_inputs,
@@ -73,7 +72,7 @@ __all__ = [
     "xi_ww_coupling", "gamma_Z_to_gamma_X_model", "br_Z_to_gamma_X_model",
     "m_X_from_vev", "m_X_from_vevs", "v_X_from_m_X", "anomalon_mass",
     "anomalon_mass_from_fit", "yukawa_unitarity_bound", "anomalon_mass_bound",
-    "multiplet_decay_rate", "multiplet_decay_rate_paper", "radiative_splitting_unit",
+    "multiplet_decay_rate", "radiative_splitting_unit",
     "radiative_splitting", "tau_mass_froggatt_nielsen",
     "numeric",
     "delta_chi2_threshold", "sigma_to_cl", "chi2_expression", "chi2_function",
