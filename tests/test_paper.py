@@ -156,7 +156,7 @@ from anomalyalgebra.records import PaperRecord
 
 print(json.dumps({k: [r.inputs, str(r.derived),
                       isinstance(r, PaperRecord) and r.key == k and isinstance(r.agrees, bool)
-                      and bool(r.note)] for k, r in paper.results().items()}))
+                      and bool(r.note) and bool(r.where)] for k, r in paper.results().items()}))
 '''
 
 #: "derived" records of paper/pheno.py that still evaluate at the printed m_X = 2.1 GeV;
