@@ -31,16 +31,15 @@ def hand_written(P, m_X):
     g, gp, mb, ms, mZ, GZ = sm["g"], sm["g_p"], sm["m_b"], sm["m_s"], sm["m_Z"], sm["Gamma_Z"]
     S = abs(complex(sp.N(ckm_loop_sum("b", "s", P), 20)))
     kS = 3 * g**4 / (4 * math.pi) ** 4 * S * (mb - ms) / 2 / m_X          # |g_S| = kS |a|
-    c2, s2 = g**2 / (g**2 + gp**2), gp**2 / (g**2 + gp**2)
-    # B = kZ K^2 with K = 2(c^2 a - s^2 b): the derived width of anomalyalgebra.eft, typed here
-    # only as the hand-written baseline of the benchmark
+    # derived Z -> gamma X (docs/eft.rst): B = kZ K^2, K = 2 (c^2 a - s^2 b), c^2 = g^2/(g^2 + g'^2)
     kZ = g**2 * gp**2 / (24576 * math.pi**5) * mZ**3 / m_X**2 * (1 - m_X**2 / mZ**2) ** 3 / GZ
+    c2 = g**2 / (g**2 + gp**2)
     inp = chi2_inputs(P)
     g0, sg = float(inp.gS), float(inp.gS_sigma)
     w = float(_limit_weight(inp.br_limit, inp.br_cl))
 
     def chi2(a, b):
-        d = 2 * (c2 * a - s2 * b)
+        d = 2 * (c2 * a - (1 - c2) * b)
         return ((kS * np.abs(a) - g0) / sg) ** 2 + w * (kZ * d * d) ** 2
 
     return chi2

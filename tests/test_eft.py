@@ -342,3 +342,12 @@ def test_gluon_pair_from_coloured_chiral_charges():
     assert ac.coefficient("SU3c", "SU3c") == gX * gs**2 * 3 / (16 * sp.pi**2)
     b = ac.broken(vacuum(m, {"H": sp.Symbol("v", positive=True) / sp.sqrt(2)}))
     assert b.coefficient("G", "G") == ac.coefficient("SU3c", "SU3c")
+
+
+@pytest.mark.parametrize("y,x", [("1/2", "3"), ("-1", "-2/5"), ("0", "7")])
+def test_vector_like_pair_adds_no_coupling(y, x):
+    # a vector-like pair (same representations, both chiralities) contributes nothing
+    m = aa.load_model("sm_x_tau")
+    extra = [fermion(n, c, {"SU3c": "3", "SU2L": "2", "Y": y, "X": x}) for n, c in (("VL", "L"), ("VR", "R"))]
+    m2 = Model.build("with VL pair", m.groups, m.fields + tuple(extra), symbols=m.symbols)
+    assert anomaly_couplings(m2).coefficients == anomaly_couplings(m).coefficients

@@ -156,15 +156,8 @@ from anomalyalgebra.records import PaperRecord
 
 print(json.dumps({k: [r.inputs, str(r.derived),
                       isinstance(r, PaperRecord) and r.key == k and isinstance(r.agrees, bool)
-                      and bool(r.note)] for k, r in paper.results().items()}))
+                      and bool(r.note) and bool(r.where)] for k, r in paper.results().items()}))
 '''
-
-#: "derived" records of paper/pheno.py that still evaluate at the printed m_X = 2.1 GeV;
-#: that module is being rewritten on top of the derived phenomenology (issue 10, step 3).
-#: The test below fails as soon as one of them no longer depends on a printed value,
-#: so that it is removed from this list.
-PENDING_PHENO = {"gS_fit", "gS_fit_printed_eq13"}
-
 
 @pytest.fixture(scope="module")
 def perturbed_runs():
@@ -196,7 +189,7 @@ def test_derived_records_use_no_printed_value(perturbed_runs):
     assert set(plain) == set(perturbed) == set(paper.keys())
     changed = {k for k in plain if plain[k][1] != perturbed[k][1]}
     derived = {k for k, (inputs, *_) in plain.items() if inputs == "derived"}
-    assert (changed & derived) == PENDING_PHENO
+    assert not (changed & derived), changed & derived
 
 
 def test_perturbation_reaches_the_printed_points(perturbed_runs):

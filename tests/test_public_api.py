@@ -17,17 +17,6 @@ def test_top_level_exports():
         assert hasattr(anomalyalgebra, name), name
 
 
-def test_every_module_declares_all():
-    import importlib
-    import pkgutil
-
-    for info in pkgutil.walk_packages(anomalyalgebra.__path__, "anomalyalgebra."):
-        if info.name.endswith("__main__"):
-            continue
-        mod = importlib.import_module(info.name)
-        assert hasattr(mod, "__all__"), info.name
-
-
 def test_eft_exports():
     from anomalyalgebra import eft
 
@@ -39,3 +28,15 @@ def test_eft_exports():
     }
     for name in eft.__all__:
         assert hasattr(eft, name), name
+
+
+def test_every_module_declares_all():
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(anomalyalgebra.__path__, "anomalyalgebra."):
+        if info.name.endswith("__main__"):
+            continue
+        mod = importlib.import_module(info.name)
+        assert hasattr(mod, "__all__"), info.name
+

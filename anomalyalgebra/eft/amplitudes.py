@@ -122,7 +122,14 @@ class Yukawa:
 
 
 def kallen(a, b, c):
-    """Källén function ``λ(a, b, c) = a² + b² + c² - 2ab - 2ac - 2bc``."""
+    """Källén function ``λ(a, b, c) = a² + b² + c² - 2ab - 2ac - 2bc``.
+
+    Examples
+    --------
+    >>> M, m = sp.symbols("M m", positive=True)
+    >>> sp.expand(kallen(M**2, m**2, 0) - (M**2 - m**2)**2)
+    0
+    """
     return a**2 + b**2 + c**2 - 2 * a * b - 2 * a * c - 2 * b * c
 
 

@@ -148,7 +148,16 @@ def polarisation(helicity, E, p, mass, theta=0, phi=0) -> sp.Matrix:
 
 
 def dirac_u(h, w_minus, w_plus, theta=0, phi=0) -> sp.Matrix:
-    """``u(p, h)`` (module conventions); ``w_∓ = sqrt(E ∓ |p|)``."""
+    """``u(p, h)`` (module conventions); ``w_∓ = sqrt(E ∓ |p|)``.
+
+    Examples
+    --------
+    At ``E = 5, |p| = 3, m = 4`` along ``z`` the spinor solves ``(p̸ - m) u = 0``:
+
+    >>> u = dirac_u(1, sp.sqrt(2), sp.sqrt(8))
+    >>> list((slash(four_vector(5, 0, 0, 3)) - 4 * IDENTITY4) * u)
+    [0, 0, 0, 0]
+    """
     xi = helicity_two_spinor(h, theta, phi)
     a, b = (w_minus, w_plus) if h == 1 else (w_plus, w_minus)
     return sp.Matrix.vstack(a * xi, b * xi)

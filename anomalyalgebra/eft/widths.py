@@ -88,6 +88,12 @@ def zgamma_coupling(source, *, vacuum=None):
 def _vector_to_photon_scalar(M, m):
     c = sp.Symbol("c", positive=True)
     w = two_body_width(PseudoscalarVV(c), Particle("Z", M, 1), Particle("gamma", 0, 1), Particle("xi", m, 0))
+    if m != 0:
+        # present the evaluator's result in the phase-space variable t = 1 - m²/M²
+        t = sp.Symbol("t", positive=True)
+        wt = sp.factor(sp.simplify(w.subs(m, M * sp.sqrt(1 - t))))
+        if not wt.has(m):
+            w = wt.subs(t, 1 - m**2 / M**2)
     return c, w
 
 
@@ -123,4 +129,4 @@ def zgamma_width(source, *, vacuum=None, m_Z=M_Z, goldstone_mass=None):
     out = w.subs(c, C / m_X)
     if m_Z is not M_Z:
         out = out.subs(M_Z, m_Z)
-    return sp.factor(out)
+    return out

@@ -161,7 +161,8 @@ def accidental_l_minus_4r_all_fields():
             + (" each Z2 flips exactly the fermions not flipped by a baryon-number rotation by pi,"
                " i.e. it is (-1)^F times that rotation: no new symmetry." if trivial_z2 and d5.discrete
                else f" discrete factors {[z.name for z in d5.discrete]}."))
-    return record("accidental_l_minus_4r_all_fields", groups, entry.value, note, ok, "derived")
+    return record("accidental_l_minus_4r_all_fields", groups, entry.value, note, ok, "derived",
+                  printed_key="accidental_l_minus_4r")
 
 
 def eq60():

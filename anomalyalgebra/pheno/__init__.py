@@ -7,9 +7,9 @@ records of the application package :mod:`anomalyalgebra.paper` (module ``paper.p
 Examples
 --------
 >>> from anomalyalgebra import pheno
->>> B = pheno.br_Z_to_gamma_X(-4, -6, pheno.sp.Rational(42, 10000), pheno.sp.Rational(21, 10))
+>>> B = pheno.br_Z_to_gamma_X(-4, -6, pheno.sp.Rational(1, 100), 2)
 >>> f"{float(B):.2e}"
-'9.97e-08'
+'6.23e-07'
 """
 
 import sympy as sp
