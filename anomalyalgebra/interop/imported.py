@@ -36,6 +36,8 @@ class Term:
     superfield : bool
         ``True`` for a superpotential term: it is a product of chiral *superfields* and
         is checked against :attr:`ImportedModel.superfields`.
+    source : str
+        The term's text as the file wrote it (PyR@TE; written back verbatim).
     """
 
     kind: str
@@ -43,6 +45,7 @@ class Term:
     operator: object
     line: int = 0
     superfield: bool = False
+    source: str = ""
 
     def __str__(self) -> str:
         c = f"{self.coupling}: " if self.coupling else ""
@@ -75,6 +78,8 @@ class ImportedModel:
     notes : tuple of str
         Choices the reader made (chirality inferred from Yukawa terms or taken from an
         option, numeric symbols substituted, ...); printed by ``check``.
+    definitions : tuple of (str, str)
+        PyR@TE ``Definitions`` as written (key, expression), for writing back.
     """
 
     model: object
@@ -86,6 +91,7 @@ class ImportedModel:
     global_u1: tuple = ()
     real_scalars: tuple = ()
     notes: tuple = ()
+    definitions: tuple = ()
 
     @property
     def supersymmetric(self) -> bool:

@@ -285,14 +285,15 @@ class _Reader:
         from ..operators import FieldFactor, Operator
 
         terms = []
-        for kind, coupling, factors, line in monos:
+        for kind, coupling, factors, line, text in monos:
             if not factors:
                 continue
             facs = tuple(FieldFactor(n, c and n not in real, bar=c and kinds[n] == "fermion")
                          for n, c in factors)
-            terms.append(Term(kind, coupling, Operator(facs), line))
+            terms.append(Term(kind, coupling, Operator(facs), line, source=text))
         return ImportedModel(model=model, format="pyrate", path=str(self.path), terms=tuple(terms),
-                             real_scalars=tuple(real), notes=tuple(self.notes))
+                             real_scalars=tuple(real), notes=tuple(self.notes),
+                             definitions=tuple(getattr(self, "definitions", ())))
 
     # -------------------------------------------------------------- terms
     def read_potential(self, kinds, components):
@@ -304,6 +305,7 @@ class _Reader:
             if k not in _POTENTIAL:
                 self.fail(line, f"unknown Potential section {k!r} (allowed: {', '.join(_POTENTIAL)})")
         defs = {}
+        self.definitions = []
         dv = pot.get("Definitions")
         if dv is not None:
             for key, v, line in self.mapping(dv, "Definitions", pot.line).items:
@@ -311,6 +313,7 @@ class _Reader:
                 if not dname:
                     self.fail(line, f"cannot read the definition name {key!r}")
                 text = self.term_text(v, line, key)
+                self.definitions.append((key, text))
                 defs[dname.group(1)] = _TermParser(text, kinds, components, defs, self, line).parse()
         out = []
         for section in _POTENTIAL[1:]:
@@ -320,7 +323,7 @@ class _Reader:
             for coupling, v, line in self.mapping(sv, section, pot.line).items:
                 text = self.term_text(v, line, coupling)
                 for mono in _TermParser(text, kinds, components, defs, self, line).parse():
-                    out.append((section, coupling, mono, line))
+                    out.append((section, coupling, mono, line, text))
         return out
 
     def term_text(self, v, line, key):
@@ -335,7 +338,7 @@ class _Reader:
     def infer_chirality(self, fermions, monos):
         order = {f: i for i, f in enumerate(fermions)}
         edges = {f: [] for f in fermions}
-        for kind, coupling, factors, line in monos:
+        for kind, coupling, factors, line, _ in monos:
             fs = [(n, c) for n, c in factors if n in order]
             if not fs:
                 continue
