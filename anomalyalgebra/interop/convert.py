@@ -12,8 +12,8 @@ target             cannot express
 =================  ==========================================================
 TOML               declared terms, real scalars (become complex), global U(1)s,
                    the superfield structure (the components are written)
-SARAH              groups other than U(1), SU(N), Z(N) (refused outright),
-                   SU(2) irreps of symbolic dimension (refused outright),
+SARAH              groups other than U(1), SU(N), Z(N), SU(2) irreps of symbolic
+                   dimension, names with '_' (all refused outright),
                    symbol assumptions other than ``real``
 PyR@TE             Z_N factors, global U(1)s, terms not read from a PyR@TE file
                    (PyR@TE needs explicit index contractions), the superfield
@@ -152,6 +152,20 @@ def _zn_phase(k, n) -> str:
 
 
 # ---------------------------------------------------------------------- SARAH
+def _check_mathematica_names(imp):
+    import re
+
+    m = imp.model
+    names = [("group", k) for k, _ in m.groups] + [("field", f.name) for f in m.fields] + \
+        [("symbol", s.name) for s in m.symbols] + [("global symmetry", k) for k, _ in imp.global_u1]
+    if imp.superfields is not None:
+        names += [("superfield", f.name) for f in imp.superfields.fields]
+    bad = [f"{kind} '{n}'" for kind, n in names if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", n)]
+    if bad:
+        raise ModelError("SARAH (Mathematica) names are letters and digits only ('_' is a pattern):"
+                         f" cannot write {', '.join(bad)}; rename them first")
+
+
 def dumps_sarah(obj) -> str:
     """Write a SARAH model file (read back by :func:`anomalyalgebra.interop.sarah.loads_sarah`).
 
@@ -171,6 +185,7 @@ def dumps_sarah(obj) -> str:
     for k, g in gauge:
         if not (isinstance(g, U1) or (g.algebra.series == "A")):
             raise ModelError(f"group '{k}' ({g.name}) cannot be written in a SARAH file (U[1], SU[N], Z[N])")
+    _check_mathematica_names(imp)
     susy = imp.supersymmetric
     sf = imp.superfields
     lines = [f"(* written by anomalyalgebra from {imp.path or 'a model'} *)", "Off[General::spell]",
@@ -232,7 +247,8 @@ def dumps_sarah(obj) -> str:
                 ch = u1_global[gk]
                 trip = [ch.get(f.name, 0), ch.get("S" + f.name, 0), ch.get("F" + f.name, 0)]
                 charges.append("{" + ", ".join(_mathematica(c) for c in trip) + "}")
-            entries = [f.name, str(f.copies), components(f, False)] + reps_text(f, False) + charges
+            reps = reps_text(f, False)
+            entries = [f.name, str(f.copies), components(f, False)] + reps + charges
             lines.append(f"SuperFields[[{i}]] = {{{', '.join(entries)}}};")
     else:
         counters = {"FermionFields": 0, "ScalarFields": 0}
@@ -247,7 +263,8 @@ def dumps_sarah(obj) -> str:
             for gk, _ in imp.global_u1:
                 c = u1_global[gk].get(f.name, 0)
                 charges.append(_mathematica(-c if conj else c))
-            entries = [f.name, str(f.copies), components(f, conj)] + reps_text(f, conj) + charges
+            reps = reps_text(f, conj)          # refuses what SARAH cannot write first
+            entries = [f.name, str(f.copies), components(f, conj)] + reps + charges
             lines.append(f"{key}[[{counters[key]}]] = {{{', '.join(entries)}}};")
         if imp.real_scalars:
             lines.append(f"RealScalars = {{{', '.join(imp.real_scalars)}}};")

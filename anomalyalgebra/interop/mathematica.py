@@ -188,6 +188,9 @@ def _tokenize(text: str, path):
                 tokens.append(("op", "]", line))
                 i += 1
             continue
+        if c == "_":
+            raise ModelFileError(f"line {line}: '_' is not part of a Mathematica name (it is a"
+                                 " pattern); names are letters and digits", path=path)
         for op in _OPS:
             if text.startswith(op, i):
                 tokens.append(("op", op, line))
@@ -207,6 +210,7 @@ class _Parser:
         self.path = path
         self.tokens = _tokenize(text, path)
         self.i = 0
+        self.depth = 0        # inside (), [], {}: a newline is only whitespace
 
     def peek(self, k=0):
         return self.tokens[min(self.i + k, len(self.tokens) - 1)]
@@ -290,7 +294,8 @@ class _Parser:
                 rhs = self.unary()
                 left = factors[0] if len(factors) == 1 else Node("mul", None, tuple(factors), line)
                 factors = [Node("div", None, (left, rhs), line)]
-            elif self._starts_atom():
+            elif self._starts_atom() and not (self.depth == 0 and self.peek()[2] > self.tokens[self.i - 1][2]):
+                # juxtaposition; at top level a line break ends a complete statement
                 factors.append(self.unary())
             else:
                 break
@@ -340,12 +345,14 @@ class _Parser:
         if self.is_op(close):
             self.take()
             return ()
+        self.depth += 1
         while True:
             out.append(self.expr())
             if self.is_op(","):
                 self.take()
                 continue
             self.expect(close)
+            self.depth -= 1
             return tuple(out)
 
     def atom(self):
@@ -366,8 +373,10 @@ class _Parser:
         if kind == "op" and value == "{":
             return Node("list", None, self.args("}"), line)
         if kind == "op" and value == "(":
+            self.depth += 1
             inner = self.expr()
             self.expect(")")
+            self.depth -= 1
             return inner
         self.i -= 1
         self.fail("expected a number, a name, a string, '{' or '('")

@@ -193,6 +193,8 @@ class _Reader:
         if i >= len(s):
             return Scalar("", s[-1][1] if s else 0), i
         ch, line = s[i]
+        if ch in "!&*|>":
+            self.fail(line, f"YAML construct {ch!r} (tag, anchor, alias or block scalar) is not supported")
         if ch == "{":
             return self.flow_map(s, i + 1, line)
         if ch == "[":
