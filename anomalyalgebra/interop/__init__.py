@@ -30,7 +30,7 @@ from .imported import ImportedModel, Term
 
 __all__ = [
     "CheckReport", "FORMATS", "ImportedModel", "MODEL_SUFFIXES", "Term", "check_directory", "check_file",
-    "check_imported", "convert", "convert_text", "format_of", "loads_model_text", "read_model_file",
+    "check_imported", "convert_file", "convert_text", "format_of", "loads_model_text", "read_model_file",
 ]
 
 #: The formats and the suffixes that select them.
@@ -99,6 +99,6 @@ def convert_text(imported, to: str, *, lossy: bool = False) -> str:
     return _convert(imported, to, lossy=lossy)
 
 
-def convert(path, to: str, *, format=None, lossy: bool = False, **options) -> str:
+def convert_file(path, to: str, *, format=None, lossy: bool = False, **options) -> str:
     """Read a model file and return its text in the format ``to``."""
     return convert_text(read_model_file(path, format=format, **options), to, lossy=lossy)
