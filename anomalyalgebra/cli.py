@@ -62,6 +62,7 @@ def _check(args) -> int:
     table = model.anomalies(convention=args.convention)
     witten = _witten(model)
     free = is_anomaly_free(model)
+    report = _interop_report(args)
     if args.json:
         payload = {
             "model": model.name,
@@ -77,6 +78,8 @@ def _check(args) -> int:
             "witten": witten,
             "anomaly_free": free,
         }
+        if report is not None:
+            payload["file_check"] = report.to_dict()
         print(json.dumps(payload, indent=2))
     elif args.latex:
         print(field_table_latex(model))
@@ -92,12 +95,12 @@ def _check(args) -> int:
             print(f"Witten SU(2)/Sp anomaly of {label}: {w}")
         print()
         print("anomaly free" if free else "ANOMALOUS (or anomaly free only for special values of its symbols)")
-    extra = _check_terms(args)
+    extra = _check_terms(args, report)
     return 0 if free and extra else 1
 
 
-def _check_terms(args) -> bool:
-    """For SARAH/PyR@TE files: discrete anomalies and declared terms; False if one fails."""
+def _interop_report(args):
+    """For a SARAH/PyR@TE file: its :class:`~anomalyalgebra.interop.CheckReport`, else None."""
     from pathlib import Path
 
     from .interop import FORMATS, check_file
@@ -107,10 +110,17 @@ def _check_terms(args) -> bool:
         suffix = Path(args.model).suffix.lower()
         fmt = next((k for k, v in FORMATS.items() if suffix in v and k != "toml"), None)
     if fmt in (None, "toml"):
-        return True
+        return None
     report = check_file(args.model, format=fmt)
     if report.error:
         raise AnomalyAlgebraError(report.error)
+    return report
+
+
+def _check_terms(args, report) -> bool:
+    """Print the declared-term and discrete checks of a SARAH/PyR@TE file; False if one fails."""
+    if report is None:
+        return True
     if not args.json:
         print(f"Declared terms checked: {report.terms}")
         for term, line, conds in report.non_invariant:

@@ -366,6 +366,14 @@ def test_cli_check_single_sarah_file_reports_terms(capsys):
     assert "NOT INVARIANT (line 12)" in out and "Y: 1 = 0" in out
 
 
+def test_cli_check_single_file_json_includes_term_check(capsys):
+    assert main(["check", str(PYRATE / "bad_yukawa.model"), "--json"]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["anomaly_free"] is True
+    assert payload["file_check"]["status"] == "not invariant"
+    assert payload["file_check"]["non_invariant"][0]["fails"][0]["group"] == "Y"
+
+
 def test_cli_convert(tmp_path, capsys):
     out = tmp_path / "sm.m"
     assert main(["convert", str(PYRATE / "sm.model"), "--to", "sarah", "-o", str(out)]) == 0
@@ -380,3 +388,15 @@ def test_cli_convert(tmp_path, capsys):
 def test_loads_model_text_toml():
     imp = loads_model_text(aa.load_model("sm").to_toml(), "toml")
     assert imp.model == aa.load_model("sm") and imp.format == "toml"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in DATA.rglob("*") if p.is_file()))
+def test_truncated_or_damaged_files_give_typed_errors_only(path):
+    fmt = "sarah" if path.suffix == ".m" else "pyrate"
+    text = path.read_text()
+    for cut in range(0, len(text), 23):
+        for damaged in (text[:cut], text[:cut] + text[cut + 3:]):
+            try:
+                loads_model_text(damaged, fmt)
+            except ModelError:       # ModelFileError and the other typed model errors
+                pass

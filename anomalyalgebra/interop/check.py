@@ -176,5 +176,12 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
     """
     root = Path(root)
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-    return [check_file(p, **options) for p in files]
+    out = []
+    for p in files:
+        try:
+            out.append(check_file(p, **options))
+        except Exception as exc:  # a bug must not end the run over a collection: report it
+            out.append(CheckReport(path=str(p), error=f"internal error ({type(exc).__name__}: {exc});"
+                                   " please report it with this file"))
+    return out
 
