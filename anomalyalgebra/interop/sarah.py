@@ -52,6 +52,7 @@ _FIELD_LISTS = ("FermionFields", "ScalarFields", "SuperFields")
 _INDEXED = ("Gauge", "Global") + _FIELD_LISTS
 _TERMS = ("LagHC", "LagNoHC", "SuperPotential")
 _IGNORED_CALLS = ("Off", "On")
+_OLD = ("Fields", "MatterFields")
 _HALF = sp.Rational(1, 2)
 
 
@@ -119,6 +120,9 @@ class _Reader:
                 if idx in self.indexed[key]:
                     self.fail(st.line, f"{key}[[{idx}]] is assigned twice")
                 self.indexed[key][idx] = rhs
+            elif lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in _OLD:
+                self.fail(st.line, f"{lhs.args[0].value}[[i]] is the field list of old SARAH versions;"
+                          " write FermionFields/ScalarFields/SuperFields (SARAH 4 conventions)")
             elif lhs.kind == "name":
                 self.values[lhs.value] = rhs
             # anything else (DEFINITION[...][...] = ..., x[[i]] of other lists) is ignored
@@ -372,8 +376,9 @@ class _Reader:
             if right_handed:
                 self.notes.append("fermions written as conj[...] in SARAH read as right-handed fields in the"
                                   f" conjugate representations: {', '.join(sorted(right_handed))}")
-        for label, g in globals_:            # fields without a charge under a Z_N: 0
-            pass
+        if not fields:
+            raise ModelFileError("no FermionFields[[i]], ScalarFields[[i]] or SuperFields[[i]] declared",
+                                 path=self.path)
         sym_tuple = tuple(symbols[k] for k in sorted(symbols))
         mname = self.model_name()
         try:
