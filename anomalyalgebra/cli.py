@@ -16,7 +16,9 @@
     ``.model``/``.yaml``), one row per file: unreadable (and why), anomaly free or the
     non-zero channels, Witten and discrete anomalies, non-invariant declared terms.
     Exit code 2 if any file could not be read (this wins), else 1 if any model is
-    anomalous or has a non-invariant term, else 0.
+    anomalous or has a non-invariant term, else 0.  PyR@TE files do not mark
+    chirality: ``--chirality NAME=L|R`` and ``--default-chirality L|R`` decide where
+    the Yukawa terms do not.
 ``anomalyalgebra convert FILE --to toml|sarah|pyrate [-o OUT] [--lossy]``
     Write a model file in another format; what the target cannot express is refused
     (exit 2) unless ``--lossy``, which drops it and says what on stderr.
@@ -58,7 +60,7 @@ def _check(args) -> int:
 
     if os.path.isdir(args.model):
         return _check_dir(args)
-    model = load_model(args.model, format=args.format)
+    model = load_model(args.model, format=args.format, **_reader_options(args, args.model))
     table = model.anomalies(convention=args.convention)
     witten = _witten(model)
     free = is_anomaly_free(model)
@@ -99,6 +101,31 @@ def _check(args) -> int:
     return 0 if free and extra else 1
 
 
+def _reader_options(args, path) -> dict:
+    """PyR@TE chirality options from the command line (only for PyR@TE files)."""
+    from .interop import format_of
+
+    try:
+        fmt = format_of(path, args.format)
+    except AnomalyAlgebraError:
+        return {}
+    opts = {}
+    if fmt == "pyrate":
+        if args.default_chirality:
+            opts["default_chirality"] = args.default_chirality
+        if args.chirality:
+            chir = {}
+            for item in args.chirality:
+                name, sep, value = item.partition("=")
+                if not sep or value not in ("L", "R"):
+                    raise AnomalyAlgebraError(f"--chirality {item!r}: write NAME=L or NAME=R")
+                chir[name] = value
+            opts["chirality"] = chir
+    elif args.chirality or args.default_chirality:
+        raise AnomalyAlgebraError("--chirality and --default-chirality apply to PyR@TE files only")
+    return opts
+
+
 def _interop_report(args):
     """For a SARAH/PyR@TE file: its :class:`~anomalyalgebra.interop.CheckReport`, else None."""
     from pathlib import Path
@@ -111,7 +138,7 @@ def _interop_report(args):
         fmt = next((k for k, v in FORMATS.items() if suffix in v and k != "toml"), None)
     if fmt in (None, "toml"):
         return None
-    report = check_file(args.model, format=fmt)
+    report = check_file(args.model, format=fmt, **_reader_options(args, args.model))
     if report.error:
         raise AnomalyAlgebraError(report.error)
     return report
@@ -140,7 +167,12 @@ def _check_dir(args) -> int:
     from .interop import check_directory
 
     root = Path(args.model)
-    reports = check_directory(root, format=args.format) if args.format else check_directory(root)
+    if args.chirality:
+        raise AnomalyAlgebraError("--chirality names fermions of one file; for a directory use"
+                                  " --default-chirality")
+    opts = {"default_chirality": args.default_chirality} if args.default_chirality else {}
+    reports = check_directory(root, format=args.format, **opts) if args.format else \
+        check_directory(root, **opts)
     if args.json:
         rows = []
         for r in reports:
@@ -166,7 +198,7 @@ def _convert(args) -> int:
     from .interop import read_model_file
     from .interop.convert import conversion_losses, convert_text
 
-    imp = read_model_file(args.file, format=args.format)
+    imp = read_model_file(args.file, format=args.format, **_reader_options(args, args.file))
     text = convert_text(imp, args.to, lossy=args.lossy)
     for loss in conversion_losses(imp, args.to):
         print(f"anomalyalgebra: dropped: {loss}", file=sys.stderr)
@@ -186,6 +218,14 @@ def _reproduce(args) -> int:
     return 0
 
 
+def _chirality_options(p):
+    p.add_argument("--chirality", action="append", metavar="NAME=L|R",
+                   help="PyR@TE files: chirality of a fermion the Yukawa terms do not fix (repeatable)")
+    p.add_argument("--default-chirality", choices=("L", "R"), default=None,
+                   help="PyR@TE files: chirality of the first fermion of each set the terms do not fix"
+                        " (default L)")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="anomalyalgebra", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -194,6 +234,7 @@ def main(argv=None) -> int:
                    " (.toml, SARAH .m, PyR@TE .model) or a directory of model files")
     p.add_argument("--format", choices=("toml", "sarah", "pyrate"), default=None,
                    help="model-file format (default: from the suffix)")
+    _chirality_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="machine-readable output")
     fmt.add_argument("--latex", action="store_true", help="LaTeX field table and traces")
@@ -212,6 +253,7 @@ def main(argv=None) -> int:
     c.add_argument("--format", choices=("toml", "sarah", "pyrate"), default=None,
                    help="format of FILE (default: from the suffix)")
     c.add_argument("-o", "--output", default=None, help="write here instead of standard output")
+    _chirality_options(c)
     c.add_argument("--lossy", action="store_true",
                    help="drop what the target cannot express (listed on stderr) instead of refusing")
     sub.add_parser("models", help="list the built-in models")

@@ -377,6 +377,15 @@ def test_cli_check_single_file_json_includes_term_check(capsys):
     assert payload["file_check"]["non_invariant"][0]["fails"][0]["group"] == "Y"
 
 
+def test_cli_chirality_options(capsys):
+    # flipping the quark set of the PyR@TE SM makes it anomalous (see the library test)
+    assert main(["check", str(PYRATE / "sm.model")]) == 0
+    assert main(["check", str(PYRATE / "sm.model"), "--chirality", "u=L"]) == 1
+    assert main(["check", str(PYRATE / "sm.model"), "--chirality", "u=X"]) == 2
+    assert main(["check", str(SARAH / "sm.m"), "--chirality", "u=L"]) == 2
+    capsys.readouterr()
+
+
 def test_cli_convert(tmp_path, capsys):
     out = tmp_path / "sm.m"
     assert main(["convert", str(PYRATE / "sm.model"), "--to", "sarah", "-o", str(out)]) == 0

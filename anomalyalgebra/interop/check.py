@@ -166,6 +166,8 @@ def check_file(path, *, format=None, **options) -> CheckReport:
 def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
     """Check every model file under ``root`` (recursively), sorted by path.
 
+    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -176,10 +178,12 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
     """
     root = Path(root)
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+    from . import format_of
+
     out = []
     for p in files:
         try:
-            out.append(check_file(p, **options))
+            out.append(check_file(p, **(options if format_of(p) == "pyrate" else {})))
         except Exception as exc:  # a bug must not end the run over a collection: report it
             out.append(CheckReport(path=str(p), error=f"internal error ({type(exc).__name__}: {exc});"
                                    " please report it with this file"))
