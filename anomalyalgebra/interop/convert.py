@@ -347,14 +347,12 @@ def dumps_pyrate(obj) -> str:
     real = set(imp.real_scalars)
     for f in m.scalars:
         if f.name in real:
-            lines.append(f"    {f.name}: {{Qnb: {qnb(f)}}},")
+            lines.append(f"    {f.name}: {{Gen: {f.copies}, Qnb: {qnb(f)}}},")
     lines += ["}", "", "CplxScalars: {"]
     for f in m.scalars:
-        if f.copies != 1:
-            raise ModelError(f"scalar '{f.name}' has {f.copies} copies; PyR@TE scalars have no generations"
-                             " (declare the copies as separate fields)")
         if f.name not in real:
-            lines.append(f"    {f.name}: {{RealFields: [{f.name}re, {f.name}im], Norm: 1/Sqrt(2),"
+            gen = f"Gen: {f.copies}, " if f.copies != 1 else ""
+            lines.append(f"    {f.name}: {{{gen}RealFields: [{f.name}re, {f.name}im], Norm: 1/Sqrt(2),"
                          f" Qnb: {qnb(f)}}},")
     lines += ["}", ""]
     own = [t for t in imp.terms if t.source]

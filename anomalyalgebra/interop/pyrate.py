@@ -178,6 +178,11 @@ class _Reader:
                 reps.append((label, self.rep(g, v, f"field '{fname}', group '{label}'")))
         return reps
 
+    def generations(self, gen, fname, line):
+        if not isinstance(gen, Scalar) or not re.fullmatch(r"\d+", gen.text) or int(gen.text) < 1:
+            self.fail(getattr(gen, "line", line), f"field '{fname}': Gen must be a positive integer")
+        return int(gen.text)
+
     # -------------------------------------------------------------- model
     def read(self) -> ImportedModel:
         doc = self.doc
@@ -213,9 +218,7 @@ class _Reader:
                     self.fail(v.line_of(bad[0]), f"fermion '{fname}': unknown key {bad[0]!r} (Gen, Qnb)")
                 gen = v.get("Gen", Scalar("1", line))
                 reps = self.qnb(v.get("Qnb", Mapping((), line)), fname, groups, line)
-            if not isinstance(gen, Scalar) or not re.fullmatch(r"\d+", gen.text) or int(gen.text) < 1:
-                self.fail(line, f"fermion '{fname}': Gen must be a positive integer")
-            fermions.append((fname, reps, int(gen.text), line))
+            fermions.append((fname, reps, self.generations(gen, fname, line), line))
         rv = doc.get("RealScalars")
         for fname, v, line in (self.mapping(rv, "RealScalars", 1).items if rv is not None else ()):
             if isinstance(v, Sequence):
@@ -225,17 +228,19 @@ class _Reader:
                         for (lab, g), q in zip(groups, v.items)]
             else:
                 v = self.mapping(v, f"real scalar '{fname}'", line)
-                q = v.get("Qnb") if v.keys() == ["Qnb"] else v
-                gen = v.get("Gen")
-                if gen is not None:
-                    self.fail(line, f"real scalar '{fname}': generations of scalars are not supported")
+                bad = [k for k in v.keys() if k not in ("Gen", "Qnb")]
+                q = v if bad and "Qnb" not in v.keys() else v.get("Qnb", Mapping((), line))
+                if bad and "Qnb" in v.keys():
+                    self.fail(v.line_of(bad[0]), f"real scalar '{fname}': unknown key {bad[0]!r} (Gen, Qnb)")
+                copies = self.generations(v.get("Gen", Scalar("1", line)), fname, line) \
+                    if q is not v else 1
                 reps = self.qnb(q, fname, groups, line)
             for label, r in reps:
                 g = dict(groups)[label]
                 if g.conjugate(r) != r:
                     self.fail(line, f"real scalar '{fname}' is in a complex representation of '{label}'"
                               f" ({g.rep_text(r)})")
-            scalars.append((fname, reps, 1, line))
+            scalars.append((fname, reps, copies if not isinstance(v, Sequence) else 1, line))
             real.append(fname)
         cv = doc.get("CplxScalars", doc.get("ComplexScalars"))
         if doc.get("CplxScalars") is not None and doc.get("ComplexScalars") is not None:
@@ -253,14 +258,13 @@ class _Reader:
                 bad = [k for k in v.keys() if k not in ("RealFields", "Norm", "Qnb", "Gen")]
                 if bad:
                     self.fail(v.line_of(bad[0]), f"complex scalar '{fname}': unknown key {bad[0]!r}")
-                if v.get("Gen") is not None:
-                    self.fail(line, f"complex scalar '{fname}': generations of scalars are not supported")
+                copies = self.generations(v.get("Gen", Scalar("1", line)), fname, line)
                 rf = v.get("RealFields")
                 parts = [it.text for it in rf.items if isinstance(it, Scalar)] if isinstance(rf, Sequence) else []
                 reps = self.qnb(v.get("Qnb", Mapping((), line)), fname, groups, line)
             for p_ in parts:
                 components[p_] = fname
-            scalars.append((fname, reps, 1, line))
+            scalars.append((fname, reps, copies if not isinstance(v, Sequence) else 1, line))
         if not fermions and not scalars:
             raise ModelFileError("no fields declared (Fermions, RealScalars, CplxScalars)", path=self.path)
         names = [f[0] for f in fermions + scalars]
@@ -322,8 +326,9 @@ class _Reader:
                 continue
             for coupling, v, line in self.mapping(sv, section, pot.line).items:
                 text = self.term_text(v, line, coupling)
+                raw = "{" + ", ".join(v.keys()) + "}" if isinstance(v, Mapping) else text
                 for mono in _TermParser(text, kinds, components, defs, self, line).parse():
-                    out.append((section, coupling, mono, line, text))
+                    out.append((section, coupling, mono, line, raw))
         return out
 
     def term_text(self, v, line, key):
@@ -533,14 +538,11 @@ class _TermParser:
         if value in self.components:
             self.fail(f"'{value}' is a real component of the complex scalar '{self.components[value]}';"
                       " write terms with the complex field")
-        if self.is_op("("):            # a function such as sqrt(2): must not contain fields
+        if self.is_op("("):
+            # a function: sqrt(2), t(SU2L, 2), cgc(SU5, q5, Hbar, q10) — a group-theory
+            # coefficient whose arguments name representations, not field factors
             self.take()
-            inner = self.expr()
-            if any(inner):
-                self.fail(f"function {value!r} applied to fields")
-            if not self.is_op(")"):
-                self.fail("expected ')'")
-            self.take()
+            self.skip_brackets(")")
             return [[]]
         if indexed:                     # Eps[i,j], Delta[a,b], a CG tensor: a coefficient
             return [[]]

@@ -232,6 +232,10 @@ class _Reader:
             if s[i][0] == "}":
                 return Mapping(tuple(items), line), i + 1
             key, i = self.scalar(s, i, stop=":,}\n")
+            if i < len(s) and s[i][0] in ",}" and key.text:
+                # a key without a value ({expression, symmetric} in PyR@TE terms)
+                items.append((key.text, Scalar("", key.line), key.line))
+                continue
             if i >= len(s) or s[i][0] != ":":
                 self.fail(key.line, f"expected 'key: value' in a mapping, got {key.text[:40]!r}")
             i += 1
