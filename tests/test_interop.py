@@ -68,7 +68,7 @@ def test_sarah_terms_of_the_sm():
     assert {t.coupling for t in imp.terms} == {"mu2", "Lambda", "Yd", "Ye", "Yu"}
 
 
-GOOD = ["sm.m", "sm_bl.m", "thdm.m", "leptoquark.m", "vll.m", "mssm.m", "nmssm.m", "lr.m", "su5.m",
+GOOD = ["sm.m", "inert_z2.m", "sm_bl.m", "thdm.m", "leptoquark.m", "vll.m", "mssm.m", "nmssm.m", "lr.m", "su5.m",
         "sm.model", "sm_bl.model", "thdm.model", "leptoquark.model", "vll.model", "lr.model",
         "su5.model", "so10.model"]
 
@@ -79,6 +79,16 @@ def test_good_models_are_anomaly_free_with_invariant_terms(name):
     report = check_file(path)
     assert report.status == "ok", report.summary()
     assert report.terms > 0 and not report.non_invariant
+
+
+def test_sarah_extra_lagrangians_real_components_and_dark_parity():
+    imp = read(SARAH / "inert_z2.m")
+    assert imp.real_scalars == ("T",)                    # named through its component t0
+    assert {t.kind for t in imp.terms} == {"LagHC", "LagNoHC", "LagDarkNoHC"}
+    assert "conj(H) T Eta" in [str(t.operator) for t in imp.terms]
+    # Z2 odd scalars only: no fermion is odd, so every Ibanez-Ross sum vanishes
+    assert all(a.value == 0 for a in discrete_anomalies(imp.model)["DarkParity"])
+    assert imp.model.field("Eta").rep("DarkParity") == 1 and imp.model.field("H").rep("DarkParity") == 0
 
 
 def test_witten_anomaly_of_an_extra_doublet():

@@ -32,6 +32,7 @@ from .imported import ImportedModel
 __all__ = ["convert_text", "conversion_losses", "dumps_sarah", "dumps_pyrate"]
 
 TARGETS = ("toml", "sarah", "pyrate")
+_PYRATE_KINDS = ("Yukawas", "QuarticTerms", "TrilinearTerms", "ScalarMasses", "FermionMasses")
 
 
 def _imported(obj) -> ImportedModel:
@@ -275,10 +276,10 @@ def dumps_sarah(obj) -> str:
         target = sf if t.superfield else m
         if t.superfield:
             key = "SuperPotential"
-        elif t.kind in ("LagHC", "LagNoHC"):
-            key = t.kind
-        else:
+        elif t.kind in _PYRATE_KINDS:
             key = "LagNoHC" if t.operator.is_hermitian() else "LagHC"
+        else:                                   # LagHC, LagNoHC or another SARAH Lagrangian
+            key = t.kind
         coupling = t.coupling if t.coupling and t.coupling.isidentifier() and t.coupling not in names \
             else f"c{n_}"
         factors = []
@@ -289,7 +290,13 @@ def dumps_sarah(obj) -> str:
                 conj = not conj
             factors.append(f"conj[{fac.field}]" if conj else fac.field)
         groups.setdefault(key, []).append(f"{coupling} " + ".".join(factors))
-    for key in ("LagNoHC", "LagHC", "SuperPotential"):
+    extra = [k for k in groups if k not in ("LagNoHC", "LagHC", "SuperPotential")]
+    if extra:
+        hermitian = {k: all(t.operator.is_hermitian() for t in imp.terms if t.kind == k) for k in extra}
+        specs = [f"{{{k}, {{AddHC -> {'True' if k == 'LagHC' else 'False'}}}}}" for k in ("LagHC", "LagNoHC")]
+        specs += [f"{{{k}, {{AddHC -> {'False' if hermitian[k] else 'True'}}}}}" for k in extra]
+        lines.append("DEFINITION[GaugeES][LagrangianInput] = {" + ", ".join(specs) + "};")
+    for key in ["LagNoHC", "LagHC", "SuperPotential"] + extra:
         if key in groups:
             lines.append(f"{key} = " + " + ".join(groups[key]) + ";")
     return "\n".join(lines) + "\n"

@@ -21,8 +21,9 @@ multiplication and ``^`` tighter than ``.``)::
     postfix   := atom ("[" args "]" | "[[" args "]]")*
     atom      := NUMBER | NAME | STRING | "{" args "}" | "(" expr ")"
 
-``NAME`` may contain context marks (``Model`Name``) and named characters
-(``\\[Lambda]``, read as ``Lambda``).  Comments ``(* ... *)`` nest.  Any other
+``NAME`` is made of letters (Unicode letters included) and digits and may contain
+context marks (``Model`Name``) and named characters (``\\[Lambda]``, read as
+``Lambda``); a backslash at the end of a line continues the line.  Comments ``(* ... *)`` nest.  Any other
 character (``<<``, ``@``, ``&``, ``#``, ``%``, ...) is an error that names the line.
 """
 
@@ -102,8 +103,9 @@ def _paren(node, kinds):
     return f"({t})" if node.kind in kinds else t
 
 
-_NAME_START = re.compile(r"[A-Za-z$]|\\\[")
-_NAME = re.compile(r"(?:[A-Za-z$][A-Za-z0-9$]*|\\\[[A-Za-z]+\])(?:`?(?:[A-Za-z$][A-Za-z0-9$]*|\\\[[A-Za-z]+\]))*")
+_NAME_START = re.compile(r"[^\W\d_]|\$|\\\[")
+_NAME = re.compile(r"(?:(?:[^\W\d_]|\$)(?:[^\W_]|\$)*|\\\[[A-Za-z]+\])"
+                   r"(?:`?(?:(?:[^\W\d_]|\$)(?:[^\W_]|\$)*|\\\[[A-Za-z]+\]))*")
 _NUMBER = re.compile(r"\d+(?:\.\d*)?(?:\*\^-?\d+)?|\.\d+")
 _OPS = (":=", "->", "::", "=", "+", "-", "*", "/", "^", ".", ",", ";", "{", "}", "(", ")")
 
@@ -120,6 +122,9 @@ def _tokenize(text: str, path):
             i += 1
             continue
         if c.isspace():
+            i += 1
+            continue
+        if c == "\\" and text[i + 1:i + 2] in ("\n", "\r"):      # line continuation
             i += 1
             continue
         if text.startswith("(*", i):

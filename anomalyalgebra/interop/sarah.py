@@ -24,8 +24,10 @@ The reader interprets the statements that declare a model (parsed by
   first and second component), ``-1`` (Z[2]) or a phase ``Exp[2 Pi I k/N]``.  Z[N]
   symmetries become Z(N) factors of the model (their Ibáñez–Ross anomalies are
   checked), U[1] ones are kept as global symmetries;
-* ``LagHC``, ``LagNoHC`` and ``SuperPotential`` — expanded into monomials; the names
-  that are fields are the operator, the others the coupling.
+* ``LagHC``, ``LagNoHC``, every other Lagrangian listed in
+  ``DEFINITION[GaugeES][LagrangianInput]`` and ``SuperPotential`` — expanded into
+  monomials; the names that are fields are the operator, the others the coupling.
+  ``RealScalars`` may name a scalar or one of its components.
 
 ``Off[...]`` and assignments to anything else (``DEFINITION[...]``, ``NameOfStates``,
 ``Model`...``) are ignored.  Anything else — another top-level statement, a gauge
@@ -98,6 +100,8 @@ class _Reader:
         self.values = {}          # name -> rhs node (plain assignments)
         self.indexed = {k: {} for k in _INDEXED}
         self.notes = []
+        self.lagrangians = []     # rhs of DEFINITION[GaugeES][LagrangianInput | Additional]
+        self.components = {}      # component name -> field name
 
     def fail(self, line, message):
         raise ModelFileError(f"line {line}: {message}", path=self.path)
@@ -125,6 +129,8 @@ class _Reader:
                           " write FermionFields/ScalarFields/SuperFields (SARAH 4 conventions)")
             elif lhs.kind == "name":
                 self.values[lhs.value] = rhs
+            elif _is_lagrangian_input(lhs):
+                self.lagrangians.append(rhs)
             # anything else (DEFINITION[...][...] = ..., x[[i]] of other lists) is ignored
 
     def ordered(self, key):
@@ -307,6 +313,8 @@ class _Reader:
             name, gens, comps = node.args[:3]
             if name.kind != "name":
                 self.fail(node.line, f"{key}: the field name must be a symbol, got {name.text()!r}")
+            for comp in _names_in(comps):
+                self.components.setdefault(comp, name.value)
             copies = self.integer(gens, f"{key} '{name.value}': the number of generations")
             reps = []
             for (label, g, *_), q in zip(gauge, node.args[3:3 + ngauge]):
@@ -412,24 +420,42 @@ class _Reader:
             self.fail(node.line, f"RealScalars must be a list of scalar names, got {node.text()[:60]!r}")
         out = []
         for a in node.args:
-            if a.value not in model._index or not model.field(a.value).is_scalar:
-                self.fail(a.line, f"RealScalars names '{a.value}', which is not a declared scalar")
-            f = model.field(a.value)
+            fname = a.value
+            if fname not in model._index and fname in self.components:
+                fname = self.components[fname]      # a component (e.g. the neutral one) is named
+            if fname not in model._index or not model.field(fname).is_scalar:
+                self.fail(a.line, f"RealScalars names '{a.value}', which is not a declared scalar"
+                          " (or a component of one)")
+            if fname in out:
+                continue
+            f = model.field(fname)
             for label, r in f.reps:
                 g = model.group(label)
                 if g.conjugate(r) != r:
-                    self.fail(a.line, f"real scalar '{a.value}' is in a complex representation of"
+                    self.fail(a.line, f"real scalar '{fname}' is in a complex representation of"
                               f" '{label}' ({g.rep_text(r)}); a real field needs a real or pseudoreal one")
-            out.append(a.value)
+            out.append(fname)
         return out
 
     def read_terms(self, model, sfmodel, right_handed, real):
         from ..operators import FieldFactor, Operator
 
         out = []
-        for key in _TERMS:
+        keys = list(_TERMS)
+        for spec in self.lagrangians:        # {{LagHC, {AddHC -> True}}, {LagBSM, ...}}
+            if spec.kind != "list":
+                self.fail(spec.line, "DEFINITION[...][LagrangianInput] must be a list {{name, {options}}, ...}")
+            for item in spec.args:
+                head = item.args[0] if item.kind == "list" and item.args else item
+                if head.kind != "name":
+                    self.fail(item.line, f"cannot read the Lagrangian name in {item.text()[:40]!r}")
+                if head.value not in keys:
+                    keys.append(head.value)
+        for key in keys:
             node = self.values.get(key)
             if node is None:
+                if key not in _TERMS:
+                    self.notes.append(f"Lagrangian {key} is listed but never assigned")
                 continue
             if key == "SuperPotential" and sfmodel is None:
                 self.fail(node.line, "SuperPotential in a model without SuperFields")
@@ -451,6 +477,25 @@ class _Reader:
                 coupling = next((c for c in coeffs if c), "")
                 out.append(Term(key, coupling, Operator(tuple(facs)), line, key == "SuperPotential"))
         return out
+
+
+def _is_lagrangian_input(lhs):
+    """``DEFINITION[GaugeES][LagrangianInput]`` (or ``[Additional]``, older files)."""
+    if lhs.kind != "call" or len(lhs.args) != 1 or lhs.args[0].kind != "name":
+        return False
+    inner = lhs.value
+    return (lhs.args[0].value in ("LagrangianInput", "Additional") and inner.kind == "call"
+            and inner.head_name == "DEFINITION" and len(inner.args) == 1
+            and inner.args[0].kind == "name" and inner.args[0].value == "GaugeES")
+
+
+def _names_in(node):
+    """Component names of a field entry (``{uL, dL}``, ``conj[eR]``, ``{{phi0/Sqrt[2], ...}}``)."""
+    if node.kind == "name":
+        return [node.value]
+    if node.kind == "call":
+        return [n for a in node.args for n in _names_in(a)]
+    return [n for a in node.args for n in _names_in(a)] if node.args else []
 
 
 def _all_conjugated(comps):
