@@ -118,6 +118,19 @@ def test_nmssm_singlino_makes_r_parity_gravitationally_odd_but_relaxed():
     assert [str(t.operator) for t in kappa] == ["s^3"]
 
 
+def test_superpotential_in_the_list_form_of_older_sarah_versions():
+    text = (SARAH / "mssm.m").read_text().replace(
+        "SuperPotential = Yu u.q.Hu - Yd d.q.Hd - Ye e.l.Hd + \\[Mu] Hu.Hd;",
+        "SuperPotential = {{{1, Yu}, {q, Hu, u}}, {{-1, Yd}, {q, Hd, d}}, {{-1, Ye}, {l, Hd, e}},"
+        " {{1, Mu}, {Hu, Hd}}};")
+    assert "{{1, Yu}" in text
+    old = sorted(str(t) for t in read(SARAH / "mssm.m").terms)
+    new = loads_sarah(text).terms
+    assert sorted(str(t.operator.canonical()) for t in new) == \
+        sorted(str(t.operator.canonical()) for t in read(SARAH / "mssm.m").terms)
+    assert len(old) == len(new) == 4
+
+
 def test_mssm_needs_both_higgsinos():
     imp = read(SARAH / "mssm.m")
     assert imp.model.without("FHu").anomaly("hypercharge", "hypercharge", "hypercharge") != 0

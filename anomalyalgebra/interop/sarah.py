@@ -404,6 +404,18 @@ class _Reader:
             real_scalars=tuple(real), notes=tuple(dict.fromkeys(self.notes)),
         )
 
+    def list_superpotential(self, node, names):
+        """The list form of older SARAH versions: ``{{{1, Yu}, {q, Hu, u}}, ...}``."""
+        out = []
+        for item in node.args:
+            ok = item.kind == "list" and len(item.args) == 2 and all(a.kind == "list" for a in item.args)
+            if not ok or any(f.kind != "name" or f.value not in names for f in item.args[1].args):
+                self.fail(item.line, "a superpotential list entry is {{coefficient, coupling}, {superfields}},"
+                          f" got {item.text()[:60]!r}")
+            coupling = [a.value for a in item.args[0].args if a.kind == "name"]
+            out.append((coupling, [(f.value, False) for f in item.args[1].args], item.line))
+        return out
+
     def model_name(self):
         node = self.values.get("Model`Name")
         if node is None:
@@ -461,7 +473,11 @@ class _Reader:
                 self.fail(node.line, "SuperPotential in a model without SuperFields")
             target = sfmodel if key == "SuperPotential" else model
             names = set(target._index)
-            for coeffs, factors, line in _monomials(node, names, self):
+            if key == "SuperPotential" and node.kind == "list":
+                monos = self.list_superpotential(node, names)
+            else:
+                monos = _monomials(node, names, self)
+            for coeffs, factors, line in monos:
                 if not factors:
                     continue
                 facs = []
