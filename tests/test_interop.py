@@ -435,3 +435,55 @@ def test_truncated_or_damaged_files_give_typed_errors_only(path):
                 loads_model_text(damaged, fmt)
             except ModelError:       # ModelFileError and the other typed model errors
                 pass
+
+
+# ---------------------------------------------------------------------- property: random models
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_IRREPS = {"SU3c": ["1", "3", "3bar", "6", "6bar", "8", "15", "(4,0)"], "SU2L": ["1", "2", "3", "4"],
+           "SU5": ["1", "5", "5bar", "10", "10bar", "24", "45"]}
+
+
+@st.composite
+def random_models(draw):
+    labels = draw(st.sampled_from([("SU3c", "SU2L"), ("SU5",), ("SU3c",)]))
+    n_u1 = draw(st.integers(0, 2))
+    groups = {lab: {"SU3c": "SU(3)", "SU2L": "SU(2)", "SU5": "SU(5)"}[lab] for lab in labels}
+    groups.update({f"X{i}": "U(1)" for i in range(n_u1)})
+    if draw(st.booleans()):
+        groups["Zthree"] = "Z(3)"
+    fields = []
+    for k in range(draw(st.integers(1, 6))):
+        reps = {lab: draw(st.sampled_from(_IRREPS[lab])) for lab in labels}
+        for i in range(n_u1):
+            num, den = draw(st.integers(-6, 6)), draw(st.integers(1, 6))
+            reps[f"X{i}"] = f"{num}/{den}"
+        if "Zthree" in groups:
+            reps["Zthree"] = str(draw(st.integers(0, 2)))
+        copies = draw(st.integers(1, 3))
+        if draw(st.booleans()):
+            fields.append(aa.fermion(f"F{k}", draw(st.sampled_from("LR")), reps, copies=copies))
+        else:
+            fields.append(aa.scalar(f"S{k}", reps, copies=copies))
+    return aa.Model.build("random", groups, fields)
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_models())
+def test_random_models_round_trip_through_sarah(model):
+    back = loads_sarah(dumps_sarah(model)).model
+    assert core(back) == core(model)
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_models())
+def test_random_models_round_trip_through_pyrate(model):
+    losses = conversion_losses(model, "pyrate")
+    assert bool(losses) == any(isinstance(g, aa.ZN) for _, g in model.groups)
+    back = loads_pyrate(convert_text(model, "pyrate", lossy=True)).model
+    gauge = [lab for lab, g in model.groups if not isinstance(g, aa.ZN)]
+    keep = model.__class__.build(model.name, [(lab, model.group(lab)) for lab in gauge],
+                                 [f.__class__(f.name, f.spin, f.chirality,
+                                              tuple((k, r) for k, r in f.reps if k in gauge), f.copies)
+                                  for f in model.fields])
+    assert core(back) == core(keep)
