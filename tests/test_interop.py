@@ -186,6 +186,10 @@ def test_chirality_inferred_from_yukawas_and_reported():
     assert {f.name: f.chirality for f in imp.model.fermions} == \
         {"q": "L", "u": "R", "d": "R", "l": "L", "e": "R"}
     assert any("inferred from the Yukawa" in n for n in imp.notes)
+    assert imp.chirality_defaults == ("q", "l")
+    assert "chirality by default for the set(s) of q, l" in check_imported(imp).summary()
+    # the writer's comment fixes the chirality: nothing is left to the default
+    assert loads_pyrate(dumps_pyrate(imp)).chirality_defaults == ()
 
 
 def test_chirality_option_flips_a_connected_set():

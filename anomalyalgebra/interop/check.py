@@ -46,6 +46,7 @@ class CheckReport:
     non_invariant: tuple = ()      # (term, line, ((label, condition), ...))
     undecided: tuple = ()          # (term, line, ((label, condition), ...))
     notes: tuple = dc_field(default=())
+    chirality_defaults: tuple = ()  # PyR@TE: fermions whose set took the default chirality
 
     @property
     def status(self) -> str:
@@ -73,6 +74,8 @@ class CheckReport:
                 f"{t} (line {ln}: {', '.join(c for _, c in conds)})" for t, ln, conds in self.non_invariant))
         if self.undecided:
             parts.append(f"{len(self.undecided)} term(s) depend on free charges")
+        if self.chirality_defaults:
+            parts.append("chirality by default for the set(s) of " + ", ".join(self.chirality_defaults))
         head = "anomaly free" if not (self.anomalies or self.witten or self.discrete) else "ANOMALOUS"
         return head + (f", {self.terms} term(s) checked" if self.terms else "") + \
             ("; " + "; ".join(parts) if parts else "")
@@ -87,7 +90,7 @@ class CheckReport:
                               for t, ln, cs in self.non_invariant],
             "undecided": [{"term": t, "line": ln, "conditions": [{"group": g, "condition": c} for g, c in cs]}
                           for t, ln, cs in self.undecided],
-            "notes": list(self.notes),
+            "notes": list(self.notes), "chirality_defaults": list(self.chirality_defaults),
         }
 
 
@@ -147,6 +150,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
         path=str(path if path is not None else imp.path), format=imp.format, model=model.name,
         anomalies=tuple(anomalies), witten=tuple(witten), discrete=tuple(discrete), terms=len(imp.terms),
         non_invariant=tuple(bad), undecided=tuple(undecided), notes=tuple(notes),
+        chirality_defaults=tuple(imp.chirality_defaults),
     )
 
 

@@ -80,6 +80,9 @@ class ImportedModel:
         option, numeric symbols substituted, ...); printed by ``check``.
     definitions : tuple of (str, str)
         PyR@TE ``Definitions`` as written (key, expression), for writing back.
+    chirality_defaults : tuple of str
+        PyR@TE: for each set of fermions whose overall chirality nothing fixed, the
+        fermion that received the default chirality.
     """
 
     model: object
@@ -92,6 +95,7 @@ class ImportedModel:
     real_scalars: tuple = ()
     notes: tuple = ()
     definitions: tuple = ()
+    chirality_defaults: tuple = ()
 
     @property
     def supersymmetric(self) -> bool:

@@ -121,6 +121,7 @@ class _Reader:
         self.default = default
         self.notes = []
         self.symbols = {}
+        self.defaulted = []
 
     def fail(self, line, message):
         raise ModelFileError(f"line {line}: {message}", path=self.path)
@@ -297,7 +298,8 @@ class _Reader:
             terms.append(Term(kind, coupling, Operator(facs), line, source=text))
         return ImportedModel(model=model, format="pyrate", path=str(self.path), terms=tuple(terms),
                              real_scalars=tuple(real), notes=tuple(self.notes),
-                             definitions=tuple(getattr(self, "definitions", ())))
+                             definitions=tuple(getattr(self, "definitions", ())),
+                             chirality_defaults=tuple(self.defaulted))
 
     # -------------------------------------------------------------- terms
     def read_potential(self, kinds, components):
@@ -402,6 +404,7 @@ class _Reader:
             else:
                 base = self.default
                 source = f"{start}: default {self.default} (not fixed by the terms)"
+                self.defaulted.append(start)
             for m in members:
                 chir[m] = base if not rel[m] else flip[base]
             if len(members) > 1:
