@@ -15,8 +15,8 @@
     Check every model file under DIR (recursively: ``.toml``, SARAH ``.m``, PyR@TE
     ``.model``/``.yaml``), one row per file: unreadable (and why), anomaly free or the
     non-zero channels, Witten and discrete anomalies, non-invariant declared terms.
-    Exit code 2 if any file could not be read (this wins), else 1 if any model is
-    anomalous or has a non-invariant term, else 0.  PyR@TE files do not mark
+    Exit code 3 if reading a file hit an internal error, else 2 if any file could not
+    be read, else 1 if any model is anomalous or has a non-invariant term, else 0.  PyR@TE files do not mark
     chirality: ``--chirality NAME=L|R`` and ``--default-chirality L|R`` decide where
     the Yukawa terms do not.
 ``anomalyalgebra convert FILE --to toml|sarah|pyrate [-o OUT] [--lossy]``
@@ -189,6 +189,8 @@ def _check_dir(args) -> int:
         for r in reports:
             counts[r.status] = counts.get(r.status, 0) + 1
         print(f"{len(reports)} file(s): " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
+    if any(r.internal for r in reports):
+        return 3
     if any(r.status == "unreadable" for r in reports):
         return 2
     return 1 if any(r.status != "ok" for r in reports) else 0

@@ -390,6 +390,24 @@ def test_cli_check_dir_exit_codes_and_json(tmp_path, capsys):
     assert "broken.model" in capsys.readouterr().out
 
 
+def test_internal_errors_are_rows_and_exit_3(tmp_path, capsys, monkeypatch):
+    shutil.copy(SARAH / "sm.m", tmp_path / "sm.m")
+    shutil.copy(PYRATE / "sm.model", tmp_path / "sm.model")
+    import anomalyalgebra.interop.check as check_mod
+
+    real = check_mod.check_imported
+
+    def boom(imp, **kw):
+        if imp.format == "pyrate":
+            raise ZeroDivisionError("simulated bug")
+        return real(imp, **kw)
+
+    monkeypatch.setattr(check_mod, "check_imported", boom)
+    assert main(["check", str(tmp_path)]) == 3
+    out = capsys.readouterr().out
+    assert "internal error (ZeroDivisionError: simulated bug)" in out and "sm.m" in out
+
+
 def test_cli_check_single_sarah_file_reports_terms(capsys):
     assert main(["check", str(SARAH / "bad_yukawa.m")]) == 1
     out = capsys.readouterr().out

@@ -47,6 +47,7 @@ class CheckReport:
     undecided: tuple = ()          # (term, line, ((label, condition), ...))
     notes: tuple = dc_field(default=())
     chirality_defaults: tuple = ()  # PyR@TE: fermions whose set took the default chirality
+    internal: bool = False          # the error is a bug of anomalyalgebra, not of the file
 
     @property
     def status(self) -> str:
@@ -190,6 +191,6 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
             out.append(check_file(p, **(options if format_of(p) == "pyrate" else {})))
         except Exception as exc:  # a bug must not end the run over a collection: report it
             out.append(CheckReport(path=str(p), error=f"internal error ({type(exc).__name__}: {exc});"
-                                   " please report it with this file"))
+                                   " please report it with this file", internal=True))
     return out
 
