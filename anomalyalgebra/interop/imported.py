@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..exceptions import ModelFileError
 
-__all__ = ["Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products"]
+__all__ = ["Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
+           "irrep_from_signed_dimension"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +140,21 @@ def sum_of_products(terms):
     for alternatives in terms:
         out = [m + list(a) for m in out for a in alternatives]
     return out
+
+
+def irrep_from_signed_dimension(group, d: int):
+    """The irrep of a simple factor named by a signed dimension (``-3``: the 3bar).
+
+    A bare dimension means the conventional (unprimed) irrep of that dimension, as
+    :func:`anomalyalgebra.algebra.parse_irrep` reads it.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.groups import parse_group
+    >>> irrep_from_signed_dimension(parse_group("SU(5)"), -10).name
+    '10bar'
+    """
+    if d == 0:
+        raise ModelFileError("an irrep has a non-zero dimension")
+    r = group.parse_rep(str(abs(d)))
+    return r.conjugate if d < 0 else r

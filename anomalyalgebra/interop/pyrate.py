@@ -37,7 +37,8 @@ import sympy as sp
 from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from ..groups import SimpleFactor, U1, parse_group
 from ..model import Field, Model
-from .imported import ImportedModel, Term, charge_from_text, sum_of_products, symbol_table
+from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
+                       sum_of_products, symbol_table)
 from .yamlish import Mapping, Scalar, Sequence, loads_yamlish
 
 __all__ = ["read_pyrate", "loads_pyrate"]
@@ -153,11 +154,7 @@ class _Reader:
                     labels.append(int(it.text))
                 return group.algebra.irrep(tuple(labels))
             if isinstance(value, Scalar) and re.fullmatch(r"[-+]?\d+", value.text.strip()):
-                d = int(value.text)
-                if d == 0:
-                    self.fail(value.line, f"{what}: dimension 0")
-                r = group.parse_rep(str(abs(d)))
-                return r.conjugate if d < 0 else r
+                return irrep_from_signed_dimension(group, int(value.text))
         except AnomalyAlgebraError as exc:
             self.fail(getattr(value, "line", 0), f"{what}: {exc}")
         self.fail(getattr(value, "line", 0), f"{what}: a {group.name} irrep is a dimension (3, -3) or"

@@ -45,7 +45,8 @@ import sympy as sp
 from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from ..groups import SimpleFactor, U1, ZN, parse_group
 from ..model import Field, Model
-from .imported import ImportedModel, Term, charge_from_text, sum_of_products, symbol_table
+from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
+                       sum_of_products, symbol_table)
 from .mathematica import Node, parse_statements
 
 __all__ = ["read_sarah", "loads_sarah"]
@@ -256,9 +257,7 @@ class _Reader:
             if node.kind == "neg":
                 sign, node = -1, node.args[0]
             if node.kind == "num" and node.value.denominator == 1 and node.value != 0:
-                d = int(node.value) * sign
-                r = group.parse_rep(str(abs(d)))
-                return r.conjugate if d < 0 else r
+                return irrep_from_signed_dimension(group, int(node.value) * sign)
         except AnomalyAlgebraError as exc:
             self.fail(node.line, f"{what}: {exc}")
         self.fail(node.line, f"{what}: a {group.name} irrep is a signed dimension (3, -3) or a"
