@@ -35,7 +35,7 @@ import re
 import sympy as sp
 
 from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
-from ..groups import SimpleFactor, U1, parse_group
+from ..groups import U1, parse_group
 from ..model import Field, Model
 from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
                        sum_of_products, symbol_table)

@@ -47,7 +47,7 @@ from ..groups import SimpleFactor, U1, ZN, parse_group
 from ..model import Field, Model
 from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
                        sum_of_products, symbol_table)
-from .mathematica import Node, parse_statements
+from .mathematica import parse_statements
 
 __all__ = ["read_sarah", "loads_sarah"]
 
