@@ -48,6 +48,7 @@ class CheckReport:
     notes: tuple = dc_field(default=())
     chirality_defaults: tuple = ()  # PyR@TE: fermions whose set took the default chirality
     internal: bool = False          # the error is a bug of anomalyalgebra, not of the file
+    symbolic: bool = False          # some non-zero trace depends on free symbols
 
     @property
     def status(self) -> str:
@@ -78,6 +79,8 @@ class CheckReport:
         if self.chirality_defaults:
             parts.append("chirality by default for the set(s) of " + ", ".join(self.chirality_defaults))
         head = "anomaly free" if not (self.anomalies or self.witten or self.discrete) else "ANOMALOUS"
+        if self.symbolic and not (self.witten or self.discrete):
+            head += " for generic values of the free symbols"
         return head + (f", {self.terms} term(s) checked" if self.terms else "") + \
             ("; " + "; ".join(parts) if parts else "")
 
@@ -92,6 +95,7 @@ class CheckReport:
             "undecided": [{"term": t, "line": ln, "conditions": [{"group": g, "condition": c} for g, c in cs]}
                           for t, ln, cs in self.undecided],
             "notes": list(self.notes), "chirality_defaults": list(self.chirality_defaults),
+            "depends_on_symbols": self.symbolic,
         }
 
 
@@ -118,9 +122,12 @@ def check_imported(imp, *, path=None) -> CheckReport:
 
     model = imp.model
     anomalies = []
+    symbolic = False
     for key, value in anomaly_table(model).items():
-        if sp.simplify(value) != 0:
+        value = sp.simplify(value)
+        if value != 0:
             anomalies.append((anomaly_label(model, key), sp.sstr(value)))
+            symbolic = symbolic or bool(value.free_symbols)
     witten = []
     notes = list(imp.notes)
     for label, g in model.groups:
@@ -151,7 +158,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
         path=str(path if path is not None else imp.path), format=imp.format, model=model.name,
         anomalies=tuple(anomalies), witten=tuple(witten), discrete=tuple(discrete), terms=len(imp.terms),
         non_invariant=tuple(bad), undecided=tuple(undecided), notes=tuple(notes),
-        chirality_defaults=tuple(imp.chirality_defaults),
+        chirality_defaults=tuple(imp.chirality_defaults), symbolic=symbolic,
     )
 
 
