@@ -422,6 +422,15 @@ def test_cli_check_single_file_json_includes_term_check(capsys):
     assert payload["file_check"]["non_invariant"][0]["fails"][0]["group"] == "Y"
 
 
+def test_cli_format_option_for_an_unknown_suffix(tmp_path, capsys):
+    path = tmp_path / "sm.txt"
+    shutil.copy(SARAH / "sm.m", path)
+    assert main(["check", str(path)]) == 2          # an unknown suffix is read as TOML
+    assert "not valid TOML" in capsys.readouterr().err
+    assert main(["check", str(path), "--format", "sarah"]) == 0
+    capsys.readouterr()
+
+
 def test_cli_chirality_options(capsys):
     # flipping the quark set of the PyR@TE SM makes it anomalous (see the library test)
     assert main(["check", str(PYRATE / "sm.model")]) == 0
