@@ -11,6 +11,17 @@
     print a summary table (key, paper, derived, agrees?).  A "no" is a finding (a
     misprint or a rounded input, explained in the record's note), not a failure:
     exit code 0.
+``anomalyalgebra check DIR [--json]``
+    Check every model file under DIR (recursively: ``.toml``, SARAH ``.m``, PyR@TE
+    ``.model``/``.yaml``), one row per file: unreadable (and why), anomaly free or the
+    non-zero channels, Witten and discrete anomalies, non-invariant declared terms.
+    Exit code 3 if reading a file hit an internal error, else 2 if any file could not
+    be read, else 1 if any model is anomalous or has a non-invariant term, else 0.  PyR@TE files do not mark
+    chirality: ``--chirality NAME=L|R`` and ``--default-chirality L|R`` decide where
+    the Yukawa terms do not.
+``anomalyalgebra convert FILE --to toml|sarah|pyrate [-o OUT] [--lossy]``
+    Write a model file in another format; what the target cannot express is refused
+    (exit 2) unless ``--lossy``, which drops it and says what on stderr.
 ``anomalyalgebra models``
     List the built-in models (and the table of the seed paper each one reproduces).
 ``anomalyalgebra operators MODEL --count --max-dim D [--json] [--breaking]``
@@ -49,10 +60,15 @@ def _witten(model):
 
 
 def _check(args) -> int:
-    model = load_model(args.model)
+    import os
+
+    if os.path.isdir(args.model):
+        return _check_dir(args)
+    model = load_model(args.model, format=args.format, **_reader_options(args, args.model))
     table = model.anomalies(convention=args.convention)
     witten = _witten(model)
     free = is_anomaly_free(model)
+    report = _interop_report(args)
     if args.json:
         payload = {
             "model": model.name,
@@ -68,6 +84,8 @@ def _check(args) -> int:
             "witten": witten,
             "anomaly_free": free,
         }
+        if report is not None:
+            payload["file_check"] = report.to_dict()
         print(json.dumps(payload, indent=2))
     elif args.latex:
         print(field_table_latex(model))
@@ -83,7 +101,119 @@ def _check(args) -> int:
             print(f"Witten SU(2)/Sp anomaly of {label}: {w}")
         print()
         print("anomaly free" if free else "ANOMALOUS (or anomaly free only for special values of its symbols)")
-    return 0 if free else 1
+    extra = _check_terms(args, report)
+    return 0 if free and extra else 1
+
+
+def _reader_options(args, path) -> dict:
+    """PyR@TE chirality options from the command line (only for PyR@TE files)."""
+    from .interop import format_of
+
+    try:
+        fmt = format_of(path, args.format)
+    except AnomalyAlgebraError:
+        return {}
+    opts = {}
+    if fmt == "pyrate":
+        if args.default_chirality:
+            opts["default_chirality"] = args.default_chirality
+        if args.chirality:
+            chir = {}
+            for item in args.chirality:
+                name, sep, value = item.partition("=")
+                if not sep or value not in ("L", "R"):
+                    raise AnomalyAlgebraError(f"--chirality {item!r}: write NAME=L or NAME=R")
+                chir[name] = value
+            opts["chirality"] = chir
+    elif args.chirality or args.default_chirality:
+        raise AnomalyAlgebraError("--chirality and --default-chirality apply to PyR@TE files only")
+    return opts
+
+
+def _interop_report(args):
+    """For a SARAH/PyR@TE file: its :class:`~anomalyalgebra.interop.CheckReport`, else None."""
+    from pathlib import Path
+
+    from .interop import FORMATS, check_file
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.model).suffix.lower()
+        fmt = next((k for k, v in FORMATS.items() if suffix in v and k != "toml"), None)
+    if fmt in (None, "toml"):
+        return None
+    report = check_file(args.model, format=fmt, **_reader_options(args, args.model))
+    if report.error:
+        raise AnomalyAlgebraError(report.error)
+    return report
+
+
+def _check_terms(args, report) -> bool:
+    """Print the declared-term and discrete checks of a SARAH/PyR@TE file; False if one fails."""
+    if report is None:
+        return True
+    if not args.json:
+        print(f"Declared terms checked: {report.terms}")
+        for term, line, conds in report.non_invariant:
+            print(f"  NOT INVARIANT (line {line}): {term}: " + "; ".join(c for _, c in conds))
+        for term, line, conds in report.undecided:
+            print(f"  depends on free charges (line {line}): {term}: " + "; ".join(c for _, c in conds))
+        for d in report.discrete:
+            print(f"Discrete anomaly: {d}")
+        for note in report.notes:
+            print(f"note: {note}")
+    return report.status == "ok"
+
+
+def _check_dir(args) -> int:
+    from pathlib import Path
+
+    from .interop import check_directory
+
+    root = Path(args.model)
+    if args.chirality:
+        raise AnomalyAlgebraError("--chirality names fermions of one file; for a directory use"
+                                  " --default-chirality")
+    opts = {"default_chirality": args.default_chirality} if args.default_chirality else {}
+    reports = check_directory(root, format=args.format, **opts) if args.format else \
+        check_directory(root, **opts)
+    if args.json:
+        rows = []
+        for r in reports:
+            d = r.to_dict()
+            d["path"] = str(Path(r.path).relative_to(root))
+            rows.append(d)
+        print(json.dumps({"directory": str(root), "files": rows}, indent=2))
+    else:
+        width = max([len(str(Path(r.path).relative_to(root))) for r in reports] + [4])
+        print(f"{'file':{width}s}  {'status':13s}  details")
+        for r in reports:
+            print(f"{str(Path(r.path).relative_to(root)):{width}s}  {r.status:13s}  {r.summary()}")
+        counts = {}
+        for r in reports:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        print(f"{len(reports)} file(s): " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
+    if any(r.internal for r in reports):
+        return 3
+    if any(r.status == "unreadable" for r in reports):
+        return 2
+    return 1 if any(r.status != "ok" for r in reports) else 0
+
+
+def _convert(args) -> int:
+    from .interop import read_model_file
+    from .interop.convert import conversion_losses, convert_text
+
+    imp = read_model_file(args.file, format=args.format, **_reader_options(args, args.file))
+    text = convert_text(imp, args.to, lossy=args.lossy)
+    for loss in conversion_losses(imp, args.to):
+        print(f"anomalyalgebra: dropped: {loss}", file=sys.stderr)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def _reproduce(args) -> int:
@@ -142,11 +272,23 @@ def _add_operators_parser(sub) -> None:
     o.add_argument("--json", action="store_true", help="machine-readable output")
 
 
+def _chirality_options(p):
+    p.add_argument("--chirality", action="append", metavar="NAME=L|R",
+                   help="PyR@TE files: chirality of a fermion the Yukawa terms do not fix (repeatable)")
+    p.add_argument("--default-chirality", choices=("L", "R"), default=None,
+                   help="PyR@TE files: chirality of the first fermion of each set the terms do not fix"
+                        " (default L)")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="anomalyalgebra", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="field table and every anomaly trace of a model")
-    p.add_argument("model", help=f"built-in model ({', '.join(builtin_models())}) or a .toml path")
+    p.add_argument("model", help=f"built-in model ({', '.join(builtin_models())}), a model file"
+                   " (.toml, SARAH .m, PyR@TE .model) or a directory of model files")
+    p.add_argument("--format", choices=("toml", "sarah", "pyrate"), default=None,
+                   help="model-file format (default: from the suffix)")
+    _chirality_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="machine-readable output")
     fmt.add_argument("--latex", action="store_true", help="LaTeX field table and traces")
@@ -159,6 +301,15 @@ def main(argv=None) -> int:
     r.add_argument("--no-figure", action="store_true", help="do not draw Fig. 1")
     r.add_argument("--pdf", action="store_true", help="also compile report.tex (needs pdflatex)")
     r.add_argument("--keys", nargs="*", help="only these keys of paper.results()")
+    c = sub.add_parser("convert", help="write a model file in another format (toml, sarah, pyrate)")
+    c.add_argument("file", help="model file (.toml, SARAH .m, PyR@TE .model)")
+    c.add_argument("--to", required=True, choices=("toml", "sarah", "pyrate"), help="target format")
+    c.add_argument("--format", choices=("toml", "sarah", "pyrate"), default=None,
+                   help="format of FILE (default: from the suffix)")
+    c.add_argument("-o", "--output", default=None, help="write here instead of standard output")
+    _chirality_options(c)
+    c.add_argument("--lossy", action="store_true",
+                   help="drop what the target cannot express (listed on stderr) instead of refusing")
     sub.add_parser("models", help="list the built-in models")
     _add_operators_parser(sub)
     args = parser.parse_args(argv)
@@ -169,6 +320,8 @@ def main(argv=None) -> int:
             return _reproduce(args)
         if args.command == "operators":
             return _operators(args)
+        if args.command == "convert":
+            return _convert(args)
         return _models()
     except AnomalyAlgebraError as exc:
         print(f"anomalyalgebra: error: {exc}", file=sys.stderr)

@@ -47,6 +47,7 @@ _ASSUMPTIONS = {"real", "positive", "negative", "nonnegative", "nonpositive", "n
                 "integer", "rational"}
 _SYMBOL_KEYS = _ASSUMPTIONS | {"latex"}
 _SPINS = {"1/2": sp.Rational(1, 2), "0": sp.Integer(0)}
+_INTEROP_SUFFIXES = (".m", ".model", ".yaml", ".yml")
 
 
 def builtin_models() -> list:
@@ -61,13 +62,20 @@ def builtin_models() -> list:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
-def load_model(name_or_path) -> Model:
+def load_model(name_or_path, *, format=None, **options) -> Model:
     """Load a built-in model by name, or a model file by path.
 
     Parameters
     ----------
     name_or_path : str or os.PathLike
-        A built-in name (see :func:`builtin_models`) or the path of a ``.toml`` file.
+        A built-in name (see :func:`builtin_models`) or the path of a model file:
+        ``.toml``, a SARAH file ``.m`` or a PyR@TE file ``.model``/``.yaml`` (read by
+        :mod:`anomalyalgebra.interop`; the declared terms are dropped here, see
+        :func:`anomalyalgebra.interop.read_model_file` to keep them).
+    format : {"toml", "sarah", "pyrate"}, optional
+        Overrides the choice by suffix.
+    **options
+        Passed to the reader (PyR@TE: ``chirality``, ``default_chirality``).
 
     Examples
     --------
@@ -79,6 +87,11 @@ def load_model(name_or_path) -> Model:
         res = resources.files("anomalyalgebra") / "models" / f"{name_or_path}.toml"
         return loads_model(res.read_text(encoding="utf-8"), path=f"<built-in model {name_or_path}>")
     path = Path(os.fspath(name_or_path))
+    if format not in (None, "toml") or options or path.suffix.lower() in _INTEROP_SUFFIXES:
+        # other tools' formats: the readers live in the interop layer (imported lazily)
+        from .interop import read_model_file
+
+        return read_model_file(path, format=format, **options).model
     if not path.exists():
         raise ModelFileError(
             f"no such model file, and not a built-in model (built-in: {', '.join(builtin_models())})",

@@ -40,3 +40,14 @@ def test_every_module_declares_all():
         mod = importlib.import_module(info.name)
         assert hasattr(mod, "__all__"), info.name
 
+
+def test_interop_exports():
+    import anomalyalgebra.interop as interop
+
+    assert set(interop.__all__) == {
+        "CheckReport", "FORMATS", "ImportedModel", "MODEL_SUFFIXES", "Term", "check_directory",
+        "check_file", "check_imported", "convert_file", "convert_text", "format_of", "loads_model_text",
+        "read_model_file",
+    }
+    for name in interop.__all__:
+        assert hasattr(interop, name), name

@@ -1,0 +1,380 @@
+"""Write a model in another tool's format: TOML, SARAH or PyR@TE.
+
+Round trips are exact for what the target format can express: reading the written
+file gives back the same :class:`~anomalyalgebra.model.Model` (LaTeX names and the
+description are presentation only and are not carried by SARAH/PyR@TE files; Z_N
+factors come back after the gauge factors).  What the target cannot express is
+refused by :func:`convert_text` with an error listing it, unless ``lossy=True``, in
+which case :func:`conversion_losses` says what is dropped:
+
+=================  ==========================================================
+target             cannot express
+=================  ==========================================================
+TOML               declared terms, real scalars (become complex), global U(1)s,
+                   the superfield structure (the components are written)
+SARAH              groups other than U(1), SU(N), Z(N), SU(2) irreps of symbolic
+                   dimension, names with '_' (all refused outright),
+                   symbol assumptions other than ``real``
+PyR@TE             Z_N factors, global U(1)s, terms not read from a PyR@TE file
+                   (PyR@TE needs explicit index contractions), the superfield
+                   structure, symbol assumptions other than ``real``
+=================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..exceptions import AnomalyAlgebraError, ModelError
+from ..groups import SimpleFactor, U1, ZN
+from .imported import ImportedModel
+
+__all__ = ["convert_text", "conversion_losses", "dumps_sarah", "dumps_pyrate"]
+
+TARGETS = ("toml", "sarah", "pyrate")
+_PYRATE_KINDS = ("Yukawas", "QuarticTerms", "TrilinearTerms", "ScalarMasses", "FermionMasses")
+
+
+def _imported(obj) -> ImportedModel:
+    if isinstance(obj, ImportedModel):
+        return obj
+    from ..model import Model
+
+    if isinstance(obj, Model):
+        return ImportedModel(model=obj, format="python")
+    raise ModelError(f"expected a Model or an ImportedModel, got {type(obj).__name__}")
+
+
+def _symbol_losses(model):
+    out = []
+    for s in model.symbols:
+        extra = {k: v for k, v in s._assumptions_orig.items() if k not in ("real", "commutative")}
+        if extra:
+            out.append(f"assumptions {extra} of symbol '{s.name}' (read back as real)")
+    return out
+
+
+def conversion_losses(obj, to: str) -> list:
+    """What writing ``obj`` in the format ``to`` would drop (empty: an exact conversion).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> conversion_losses(aa.load_model("tau_l_only"), "pyrate")
+    ['Z_N factor(s) Z2A, Z2tau (PyR@TE has no discrete groups)']
+    >>> conversion_losses(aa.load_model("sm"), "sarah")
+    []
+    """
+    imp = _imported(obj)
+    if to not in TARGETS:
+        raise ModelError(f"unknown target format {to!r} (targets: {', '.join(TARGETS)})")
+    m = imp.model
+    out = []
+    if to == "toml":
+        if imp.terms:
+            out.append(f"{len(imp.terms)} declared Lagrangian/superpotential term(s)")
+        if imp.real_scalars:
+            out.append(f"reality of the scalar(s) {', '.join(imp.real_scalars)} (written as complex)")
+    if to in ("toml", "pyrate"):
+        if imp.global_u1:
+            out.append(f"global U(1) symmetr{'y' if len(imp.global_u1) == 1 else 'ies'}"
+                       f" {', '.join(k for k, _ in imp.global_u1)}")
+        if imp.supersymmetric:
+            out.append("the superfield structure (components written as separate fields)")
+    if to == "pyrate":
+        zn = [k for k, g in m.groups if isinstance(g, ZN)]
+        if zn:
+            out.append(f"Z_N factor(s) {', '.join(zn)} (PyR@TE has no discrete groups)")
+        foreign = [t for t in imp.terms if not t.source]
+        if foreign:
+            out.append(f"{len(foreign)} term(s) not read from a PyR@TE file (PyR@TE needs explicit index"
+                       " contractions)")
+    if to in ("sarah", "pyrate"):
+        out += _symbol_losses(m)
+    return out
+
+
+def convert_text(obj, to: str, *, lossy: bool = False) -> str:
+    """The model as model-file text in the format ``to`` (``"toml"``, ``"sarah"``, ``"pyrate"``).
+
+    Raises
+    ------
+    ModelError
+        When the target cannot express part of the model and ``lossy`` is false (the
+        message lists what), or cannot express the model at all.
+    """
+    imp = _imported(obj)
+    losses = conversion_losses(imp, to)
+    if losses and not lossy:
+        raise ModelError(f"model '{imp.model.name}' cannot be written as {to} without dropping: "
+                         + "; ".join(losses) + " (pass lossy=True / --lossy to drop them)")
+    if to == "toml":
+        from ..modelfile import dumps_model
+
+        return dumps_model(imp.model)
+    if to == "sarah":
+        return dumps_sarah(imp)
+    return dumps_pyrate(imp)
+
+
+# ---------------------------------------------------------------------- helpers
+def _dim_or_labels(group: SimpleFactor, rep):
+    """(signed dimension, None) when the dimension names the irrep, else (None, labels)."""
+    from ..algebra import SymbolicSU2Irrep
+
+    if isinstance(rep, SymbolicSU2Irrep):
+        raise ModelError(f"an SU(2) irrep of symbolic dimension {rep.dim} cannot be written;"
+                         " substitute the symbol first (model.subs(...))")
+    d = int(rep.dim)
+    try:
+        r = group.parse_rep(str(d))
+    except AnomalyAlgebraError:
+        return None, tuple(rep.labels)
+    if r == rep:
+        return d, None
+    if r.conjugate == rep:
+        return -d, None
+    return None, tuple(rep.labels)
+
+
+def _mathematica(expr) -> str:
+    from sympy.printing.mathematica import mathematica_code
+
+    return mathematica_code(sp.sympify(expr))
+
+
+def _zn_phase(k, n) -> str:
+    k = int(k) % n
+    if k == 0:
+        return "1"
+    if 2 * k == n:
+        return "-1"
+    return f"Exp[2 Pi I {k}/{n}]"
+
+
+# ---------------------------------------------------------------------- SARAH
+def _check_mathematica_names(imp):
+    import re
+
+    m = imp.model
+    names = [("group", k) for k, _ in m.groups] + [("field", f.name) for f in m.fields] + \
+        [("symbol", s.name) for s in m.symbols] + [("global symmetry", k) for k, _ in imp.global_u1]
+    if imp.superfields is not None:
+        names += [("superfield", f.name) for f in imp.superfields.fields]
+    bad = [f"{kind} '{n}'" for kind, n in names if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", n)]
+    if bad:
+        raise ModelError("SARAH (Mathematica) names are letters and digits only ('_' is a pattern):"
+                         f" cannot write {', '.join(bad)}; rename them first")
+
+
+def dumps_sarah(obj) -> str:
+    """Write a SARAH model file (read back by :func:`anomalyalgebra.interop.sarah.loads_sarah`).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> from anomalyalgebra.interop.sarah import loads_sarah
+    >>> sm = aa.load_model("sm")
+    >>> back = loads_sarah(dumps_sarah(sm)).model
+    >>> [(f.name, f.chirality, f.reps) for f in back.fields] == [(f.name, f.chirality, f.reps) for f in sm.fields]
+    True
+    """
+    imp = _imported(obj)
+    m = imp.model
+    gauge = [(k, g) for k, g in m.groups if not isinstance(g, ZN)]
+    zn = [(k, g) for k, g in m.groups if isinstance(g, ZN)]
+    for k, g in gauge:
+        if not (isinstance(g, U1) or (g.algebra.series == "A")):
+            raise ModelError(f"group '{k}' ({g.name}) cannot be written in a SARAH file (U[1], SU[N], Z[N])")
+    _check_mathematica_names(imp)
+    susy = imp.supersymmetric
+    sf = imp.superfields
+    lines = [f"(* written by anomalyalgebra from {imp.path or 'a model'} *)", "Off[General::spell]",
+             f'Model`Name = "{m.name}";', ""]
+    glob_labels = [k for k, _ in zn] + [k for k, _ in imp.global_u1]
+    for i, (k, g) in enumerate(zn, 1):
+        lines.append(f"Global[[{i}]] = {{Z[{g.n}], {k}}};")
+    for j, (k, _) in enumerate(imp.global_u1, len(zn) + 1):
+        lines.append(f"Global[[{j}]] = {{U[1], {k}}};")
+    u1_global = {k: dict(v) for k, v in imp.global_u1}
+    first_su2 = next((k for k, g in gauge if isinstance(g, SimpleFactor) and g.is_su2), None)
+    vec = {}
+    if susy:
+        for (k, g), gname in zip(gauge, imp.gauginos):
+            vec[k] = gname[1:]
+    for i, (k, g) in enumerate(gauge, 1):
+        v = vec.get(k, "V" + k)
+        grp = "U[1]" if isinstance(g, U1) else f"SU[{g.algebra.rank + 1}]"
+        extra = ""
+        if glob_labels:
+            charges = []
+            for zk, zg in zn:
+                c = _zn_phase(m.field("f" + v).rep(zk), zg.n) if susy else "1"
+                charges.append(f"{{{c}, {c}, 1}}" if susy else c)
+            charges += ["0"] * len(imp.global_u1)
+            extra = ", " + ", ".join(charges)
+        lines.append(f"Gauge[[{i}]] = {{{v}, {grp}, {k}, g{k}, {'True' if k == first_su2 else 'False'}{extra}}};")
+    lines.append("")
+
+    def reps_text(field, conj):
+        out = []
+        for k, g in gauge:
+            r = field.rep(k)
+            if conj:
+                r = g.conjugate(r)
+            if isinstance(g, U1):
+                out.append(_mathematica(r))
+            else:
+                d, labels = _dim_or_labels(g, r)
+                out.append(str(d) if d is not None else "{" + ", ".join(map(str, labels)) + "}")
+        return out
+
+    def components(field, conj):
+        n = 1
+        if first_su2 is not None:
+            n = int(m.group(first_su2).dim(field.rep(first_su2)))
+        names = [f"{field.name}{a}" for a in range(1, n + 1)] if n > 1 else [f"{field.name}0"]
+        if conj:
+            names = [f"conj[{x}]" for x in names]
+        return names[0] if len(names) == 1 else "{" + ", ".join(names) + "}"
+
+    if susy:
+        for i, f in enumerate(sf.fields, 1):
+            charges = []
+            for zk, zg in zn:
+                trip = [f.rep(zk), m.field("S" + f.name).rep(zk), m.field("F" + f.name).rep(zk)]
+                charges.append("{" + ", ".join(_zn_phase(c, zg.n) for c in trip) + "}")
+            for gk, _ in imp.global_u1:
+                ch = u1_global[gk]
+                trip = [ch.get(f.name, 0), ch.get("S" + f.name, 0), ch.get("F" + f.name, 0)]
+                charges.append("{" + ", ".join(_mathematica(c) for c in trip) + "}")
+            reps = reps_text(f, False)
+            entries = [f.name, str(f.copies), components(f, False)] + reps + charges
+            lines.append(f"SuperFields[[{i}]] = {{{', '.join(entries)}}};")
+    else:
+        counters = {"FermionFields": 0, "ScalarFields": 0}
+        for f in m.fields:
+            key = "FermionFields" if f.is_fermion else "ScalarFields"
+            counters[key] += 1
+            conj = f.is_fermion and f.chirality == "R"
+            charges = []
+            for zk, zg in zn:
+                c = f.rep(zk)
+                charges.append(_zn_phase(zg.conjugate(c) if conj else c, zg.n))
+            for gk, _ in imp.global_u1:
+                c = u1_global[gk].get(f.name, 0)
+                charges.append(_mathematica(-c if conj else c))
+            reps = reps_text(f, conj)          # refuses what SARAH cannot write first
+            entries = [f.name, str(f.copies), components(f, conj)] + reps + charges
+            lines.append(f"{key}[[{counters[key]}]] = {{{', '.join(entries)}}};")
+        if imp.real_scalars:
+            lines.append(f"RealScalars = {{{', '.join(imp.real_scalars)}}};")
+    lines.append("")
+    groups = {}
+    names = {f.name for f in m.fields} | ({f.name for f in sf.fields} if susy else set())
+    for n_, t in enumerate(imp.terms, 1):
+        target = sf if t.superfield else m
+        if t.superfield:
+            key = "SuperPotential"
+        elif t.kind in _PYRATE_KINDS:
+            key = "LagNoHC" if t.operator.is_hermitian() else "LagHC"
+        else:                                   # LagHC, LagNoHC or another SARAH Lagrangian
+            key = t.kind
+        coupling = t.coupling if t.coupling and t.coupling.isidentifier() and t.coupling not in names \
+            else f"c{n_}"
+        factors = []
+        for fac in t.operator.factors:
+            fld = target.field(fac.field)
+            conj = fac.conjugate
+            if fld.is_fermion and fld.chirality == "R" and not t.superfield:
+                conj = not conj
+            factors.append(f"conj[{fac.field}]" if conj else fac.field)
+        groups.setdefault(key, []).append(f"{coupling} " + ".".join(factors))
+    extra = [k for k in groups if k not in ("LagNoHC", "LagHC", "SuperPotential")]
+    if extra:
+        hermitian = {k: all(t.operator.is_hermitian() for t in imp.terms if t.kind == k) for k in extra}
+        specs = [f"{{{k}, {{AddHC -> {'True' if k == 'LagHC' else 'False'}}}}}" for k in ("LagHC", "LagNoHC")]
+        specs += [f"{{{k}, {{AddHC -> {'False' if hermitian[k] else 'True'}}}}}" for k in extra]
+        lines.append("DEFINITION[GaugeES][LagrangianInput] = {" + ", ".join(specs) + "};")
+    for key in ["LagNoHC", "LagHC", "SuperPotential"] + extra:
+        if key in groups:
+            lines.append(f"{key} = " + " + ".join(groups[key]) + ";")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------- PyR@TE
+def _pyrate_group(g) -> str:
+    if isinstance(g, U1):
+        return "U1"
+    name = g.name
+    return name.replace("(", "").replace(")", "")
+
+
+def dumps_pyrate(obj) -> str:
+    """Write a PyR@TE 3 model file (read back by :func:`anomalyalgebra.interop.pyrate.loads_pyrate`).
+
+    Every fermion's chirality is recorded in an ``# anomalyalgebra: chirality ...``
+    comment (PyR@TE ignores it), so that the round trip is exact even where no Yukawa
+    term fixes it.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> from anomalyalgebra.interop.pyrate import loads_pyrate
+    >>> sm = aa.load_model("sm")
+    >>> back = loads_pyrate(dumps_pyrate(sm)).model
+    >>> [(f.name, f.chirality, f.reps) for f in back.fields] == [(f.name, f.chirality, f.reps) for f in sm.fields]
+    True
+    """
+    from ..expr import expression_to_text
+
+    imp = _imported(obj)
+    m = imp.model
+    gauge = [(k, g) for k, g in m.groups if not isinstance(g, ZN)]
+
+    def qnb(f):
+        parts = []
+        for k, g in gauge:
+            r = f.rep(k)
+            if isinstance(g, U1):
+                parts.append(f"{k}: {expression_to_text(r)}")
+            else:
+                d, labels = _dim_or_labels(g, r)
+                parts.append(f"{k}: {d}" if d is not None else f"{k}: [{', '.join(map(str, labels))}]")
+        return "{" + ", ".join(parts) + "}"
+
+    lines = [f"# written by anomalyalgebra from {imp.path or 'a model'}"]
+    if m.fermions:
+        lines.append("# anomalyalgebra: chirality " + " ".join(f"{f.name}={f.chirality}" for f in m.fermions))
+    lines += [f"Name: {m.name}", "Groups: {" + ", ".join(f"{k}: {_pyrate_group(g)}" for k, g in gauge) + "}", ""]
+    lines.append("Fermions: {")
+    for f in m.fermions:
+        lines.append(f"    {f.name}: {{Gen: {f.copies}, Qnb: {qnb(f)}}},")
+    lines += ["}", "", "RealScalars: {"]
+    real = set(imp.real_scalars)
+    for f in m.scalars:
+        if f.name in real:
+            lines.append(f"    {f.name}: {{Gen: {f.copies}, Qnb: {qnb(f)}}},")
+    lines += ["}", "", "CplxScalars: {"]
+    for f in m.scalars:
+        if f.name not in real:
+            gen = f"Gen: {f.copies}, " if f.copies != 1 else ""
+            lines.append(f"    {f.name}: {{{gen}RealFields: [{f.name}re, {f.name}im], Norm: 1/Sqrt(2),"
+                         f" Qnb: {qnb(f)}}},")
+    lines += ["}", ""]
+    own = [t for t in imp.terms if t.source]
+    if own or imp.definitions:
+        lines.append("Potential: {")
+        if imp.definitions:
+            lines.append("    Definitions: {")
+            lines += [f"        {k} : {v}," for k, v in imp.definitions]
+            lines.append("    },")
+        by_kind = {}
+        for t in own:
+            by_kind.setdefault(t.kind, {})[t.coupling] = t.source
+        for kind, items in by_kind.items():
+            lines.append(f"    {kind}: {{")
+            lines += [f"        {c} : {s}," for c, s in items.items()]
+            lines.append("    },")
+        lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,634 @@
+"""Read and write SARAH model files (``.m``) without Mathematica.
+
+The reader interprets the statements that declare a model (parsed by
+:mod:`anomalyalgebra.interop.mathematica`; nothing is evaluated):
+
+* ``Gauge[[i]] = {V, U[1] | SU[N], name, coupling, expand, globals...}`` — a gauge
+  factor labelled ``name``; in a supersymmetric model each vector superfield also
+  gives a gaugino ``fV`` (left-handed Weyl fermion in the adjoint);
+* ``FermionFields[[i]]`` / ``ScalarFields[[i]]`` / ``SuperFields[[i]] =
+  {name, generations, components, rep_1, ..., rep_n, globals...}`` with U(1) charges
+  (rational, or expressions in symbols: a symbol assigned a number in the file is
+  replaced by it, any other becomes a real model symbol) and SU(N) irreps as signed
+  dimensions (``-3`` is the 3bar) or Dynkin-label lists ``{1, 1}``.  SARAH writes
+  every fermion as a left-handed Weyl spinor; a fermion whose components are all
+  ``conj[...]`` (``{e, 3, conj[eR], 1, 1, 1}``) is read as the *right-handed* field
+  ``e`` in the conjugate representations (hypercharge -1), so that tables and traces
+  read as in the paper's convention; its Lagrangian factors are conjugated
+  accordingly.  A chiral superfield ``X`` gives the Weyl fermion ``FX`` and the complex
+  scalar ``SX``;
+* ``RealScalars = {S, ...}`` — scalars that must be real (checked: no U(1) charge, a
+  real or pseudoreal irrep);
+* ``Global[[k]] = {Z[N] | U[1], name}`` with one charge per field after the gauge
+  entries: a number, a symbol assigned in the file (``RpM = {-1, -1, 1}``: superfield,
+  first and second component), ``-1`` (Z[2]) or a phase ``Exp[2 Pi I k/N]``.  Z[N]
+  symmetries become Z(N) factors of the model (their Ibáñez–Ross anomalies are
+  checked), U[1] ones are kept as global symmetries;
+* ``LagHC``, ``LagNoHC``, every other Lagrangian listed in
+  ``DEFINITION[GaugeES][LagrangianInput]`` and ``SuperPotential`` — expanded into
+  monomials; the names that are fields are the operator, the others the coupling.
+  ``RealScalars`` may name a scalar or one of its components.
+
+``Off[...]`` and assignments to anything else (``DEFINITION[...]``, ``NameOfStates``,
+``Model`...``) are ignored.  Anything else — another top-level statement, a gauge
+group other than U[1]/SU[N], a field entry of the wrong length, a charge that is not
+an arithmetic expression — raises :class:`~anomalyalgebra.exceptions.ModelFileError`
+naming the file and the line.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+
+from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
+from ..groups import SimpleFactor, U1, ZN, parse_group
+from ..model import Field, Model
+from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
+                       sum_of_products, symbol_table)
+from .mathematica import parse_statements
+
+__all__ = ["read_sarah", "loads_sarah"]
+
+_FIELD_LISTS = ("FermionFields", "ScalarFields", "SuperFields")
+_INDEXED = ("Gauge", "Global") + _FIELD_LISTS
+_TERMS = ("LagHC", "LagNoHC", "SuperPotential")
+_IGNORED_CALLS = ("Off", "On")
+_OLD = ("Fields", "MatterFields")
+_HALF = sp.Rational(1, 2)
+
+
+def read_sarah(path) -> ImportedModel:
+    """Read a SARAH model file; see the module documentation for what is understood."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
+    return loads_sarah(text, path=p, name=p.stem)
+
+
+def loads_sarah(text: str, *, path="<string>", name="model") -> ImportedModel:
+    """Read SARAH model-file text.
+
+    Examples
+    --------
+    >>> src = '''
+    ... Gauge[[1]] = {B, U[1], hypercharge, g1, False};
+    ... Gauge[[2]] = {WB, SU[2], left, g2, True};
+    ... FermionFields[[1]] = {l, 3, {vL, eL}, -1/2, 2};
+    ... FermionFields[[2]] = {e, 3, conj[eR], 1, 1};
+    ... ScalarFields[[1]] = {H, 1, {Hp, H0}, 1/2, 2};
+    ... LagHC = -Ye conj[H].e.l;
+    ... '''
+    >>> imp = loads_sarah(src)
+    >>> [(f.name, f.chirality, f.rep("hypercharge")) for f in imp.model.fermions]
+    [('l', 'L', -1/2), ('e', 'R', -1)]
+    >>> [str(t) for t in imp.terms]
+    ['LagHC Ye: conj(H) bar(e) l']
+    """
+    return _Reader(text, path, name).read()
+
+
+class _Reader:
+    def __init__(self, text, path, name):
+        self.path = path
+        self.name = name
+        self.statements = parse_statements(text, path=path)
+        self.values = {}          # name -> rhs node (plain assignments)
+        self.indexed = {k: {} for k in _INDEXED}
+        self.notes = []
+        self.lagrangians = []     # rhs of DEFINITION[GaugeES][LagrangianInput | Additional]
+        self.components = {}      # component name -> field name
+
+    def fail(self, line, message):
+        raise ModelFileError(f"line {line}: {message}", path=self.path)
+
+    # ------------------------------------------------------------------ statements
+    def collect(self):
+        for st in self.statements:
+            if st.kind != "set":
+                if st.kind == "call" and st.head_name in _IGNORED_CALLS:
+                    continue
+                self.fail(st.line, f"unsupported top-level statement {st.text()[:60]!r}"
+                          " (a SARAH model file declares the model by assignments)")
+            lhs, rhs = st.args
+            if lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in _INDEXED:
+                key = lhs.args[0].value
+                if len(lhs.args) != 2 or lhs.args[1].kind != "num" or lhs.args[1].value.denominator != 1 \
+                        or lhs.args[1].value < 1:
+                    self.fail(st.line, f"{key}[[...]] needs one positive integer index, got {lhs.text()!r}")
+                idx = int(lhs.args[1].value)
+                if idx in self.indexed[key]:
+                    self.fail(st.line, f"{key}[[{idx}]] is assigned twice")
+                self.indexed[key][idx] = rhs
+            elif lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in _OLD:
+                self.fail(st.line, f"{lhs.args[0].value}[[i]] is the field list of old SARAH versions;"
+                          " write FermionFields/ScalarFields/SuperFields (SARAH 4 conventions)")
+            elif lhs.kind == "name":
+                self.values[lhs.value] = rhs
+            elif _is_lagrangian_input(lhs):
+                self.lagrangians.append(rhs)
+            # anything else (DEFINITION[...][...] = ..., x[[i]] of other lists) is ignored
+
+    def ordered(self, key):
+        entries = self.indexed[key]
+        idx = sorted(entries)
+        if idx and idx != list(range(1, len(idx) + 1)):
+            self.fail(entries[idx[0]].line, f"{key}[[i]] indices must be 1, 2, ..., got {idx}")
+        return [entries[i] for i in idx]
+
+    # ------------------------------------------------------------------ values
+    def resolve(self, node, seen=()):
+        """Follow a name assigned in the file (``RpM`` -> ``{-1, -1, 1}``)."""
+        while node.kind == "name" and node.value in self.values and node.value not in seen:
+            seen = seen + (node.value,)
+            node = self.values[node.value]
+        return node
+
+    def expr_text(self, node, free):
+        """A charge expression as model-file text for :func:`parse_expression`."""
+        k = node.kind
+        if k == "num":
+            return f"({node.value})"
+        if k == "name":
+            target = self.resolve(node)
+            if target is not node and target.kind != "name":
+                if target.kind in ("list", "str"):
+                    self.fail(node.line, f"'{node.value}' is not a number (it is {target.text()[:40]})")
+                self.notes.append(f"symbol {node.value} replaced by its value {target.text()} (line {target.line})")
+                return "(" + self.expr_text(target, free) + ")"
+            free.add(node.value)
+            return node.value
+        if k == "neg":
+            return "-(" + self.expr_text(node.args[0], free) + ")"
+        if k == "add":
+            return "(" + " + ".join(self.expr_text(a, free) for a in node.args) + ")"
+        if k in ("mul", "dot"):
+            return "(" + " * ".join(self.expr_text(a, free) for a in node.args) + ")"
+        if k == "div":
+            return f"({self.expr_text(node.args[0], free)}) / ({self.expr_text(node.args[1], free)})"
+        if k == "pow":
+            return f"({self.expr_text(node.args[0], free)}) ^ ({self.expr_text(node.args[1], free)})"
+        if k == "call" and node.head_name == "Sqrt" and len(node.args) == 1:
+            return f"sqrt({self.expr_text(node.args[0], free)})"
+        self.fail(node.line, f"a charge must be an arithmetic expression, got {node.text()!r}")
+
+    def charge(self, node, symbols, what):
+        free = set()
+        text = self.expr_text(node, free)
+        symbols.update(symbol_table(sorted(free), symbols.values()))
+        return charge_from_text(text, symbols, path=self.path, line=node.line, what=what)
+
+    def integer(self, node, what):
+        node = self.resolve(node)
+        if node.kind != "num" or node.value.denominator != 1 or node.value < 1:
+            self.fail(node.line, f"{what} must be a positive integer, got {node.text()!r}")
+        return int(node.value)
+
+    # ------------------------------------------------------------------ pieces
+    def read_globals(self):
+        out = []
+        for node in self.ordered("Global"):
+            if node.kind != "list" or len(node.args) != 2:
+                self.fail(node.line, f"Global[[k]] must be {{Z[N] or U[1], name}}, got {node.text()!r}")
+            grp, label = node.args
+            if label.kind != "name":
+                self.fail(node.line, f"the name of a global symmetry must be a symbol, got {label.text()!r}")
+            head = grp.head_name if grp.kind == "call" else None
+            if head not in ("Z", "U") or len(grp.args) != 1 or grp.args[0].kind != "num":
+                self.fail(node.line, f"global symmetry {grp.text()!r} is not supported (Z[N] or U[1])")
+            n = int(grp.args[0].value)
+            if head == "U":
+                if n != 1:
+                    self.fail(node.line, f"global symmetry U[{n}] is not supported (U[1] only)")
+                out.append((label.value, None))
+            else:
+                if n < 2:
+                    self.fail(node.line, f"Z[{n}] needs N >= 2")
+                out.append((label.value, ZN(n)))
+        return out
+
+    def read_gauge(self, nglobal):
+        out = []
+        for node in self.ordered("Gauge"):
+            if node.kind != "list" or len(node.args) < 5:
+                self.fail(node.line, "Gauge[[i]] must be {vector field, group, name, coupling, expand, ...},"
+                          f" got {node.text()[:60]!r}")
+            vec, grp, label = node.args[:3]
+            extra = node.args[5:]
+            if len(extra) not in (0, nglobal):
+                self.fail(node.line, f"Gauge[[i]] has {len(extra)} global charges, the file declares"
+                          f" {nglobal} global symmetries")
+            head = grp.head_name if grp.kind == "call" else None
+            if head not in ("U", "SU") or len(grp.args) != 1 or grp.args[0].kind != "num":
+                self.fail(node.line, f"gauge group {grp.text()!r} is not supported (SARAH model files"
+                          " use U[1] and SU[N])")
+            text = f"{head}({int(grp.args[0].value)})"
+            try:
+                group = parse_group(text)
+            except AnomalyAlgebraError as exc:
+                self.fail(node.line, str(exc))
+            if label.kind != "name" or vec.kind != "name":
+                self.fail(node.line, "the vector field and the group name must be symbols")
+            out.append((label.value, group, vec.value, extra, node.line))
+        if not out:
+            raise ModelFileError("no Gauge[[i]] declared", path=self.path)
+        return out
+
+    def rep(self, group, node, symbols, what):
+        if isinstance(group, U1):
+            return self.charge(node, symbols, what)
+        node = self.resolve(node)
+        alg = group.algebra
+        try:
+            if node.kind == "list":
+                labels = []
+                for a in node.args:
+                    if a.kind != "num" or a.value.denominator != 1 or a.value < 0:
+                        self.fail(node.line, f"{what}: Dynkin labels must be non-negative integers,"
+                                  f" got {node.text()!r}")
+                    labels.append(int(a.value))
+                return alg.irrep(tuple(labels))
+            sign = 1
+            if node.kind == "neg":
+                sign, node = -1, node.args[0]
+            if node.kind == "num" and node.value.denominator == 1 and node.value != 0:
+                return irrep_from_signed_dimension(group, int(node.value) * sign)
+        except AnomalyAlgebraError as exc:
+            self.fail(node.line, f"{what}: {exc}")
+        self.fail(node.line, f"{what}: a {group.name} irrep is a signed dimension (3, -3) or a"
+                  f" list of Dynkin labels, got {node.text()!r}")
+
+    def zn_charge(self, node, n, slot, what):
+        """An integer mod N from a SARAH global charge (a list picks ``slot``)."""
+        node = self.resolve(node)
+        if node.kind == "list":
+            if len(node.args) != 3:
+                self.fail(node.line, f"{what}: a list of global charges has three entries"
+                          " (superfield, first and second component)")
+            node = self.resolve(node.args[slot])
+        value = _phase_exponent(node, n)
+        if value is None:
+            self.fail(node.line, f"{what}: cannot read a Z[{n}] charge from {node.text()!r} (write 1,"
+                      f" -1 for Z[2], or a phase Exp[2 Pi I k/{n}])")
+        return value
+
+    def u1_charge(self, node, slot, symbols, what):
+        node = self.resolve(node)
+        if node.kind == "list":
+            if len(node.args) != 3:
+                self.fail(node.line, f"{what}: a list of global charges has three entries")
+            node = node.args[slot]
+        return self.charge(node, symbols, what)
+
+    # ------------------------------------------------------------------ model
+    def read(self) -> ImportedModel:
+        self.collect()
+        globals_ = self.read_globals()
+        gauge = self.read_gauge(len(globals_))
+        susy = bool(self.indexed["SuperFields"])
+        if susy and (self.indexed["FermionFields"] or self.indexed["ScalarFields"]):
+            line = min(n.line for k in ("FermionFields", "ScalarFields") for n in self.indexed[k].values())
+            self.fail(line, "a model declares SuperFields or FermionFields/ScalarFields, not both")
+        groups = [(label, g) for label, g, *_ in gauge] + [(label, g) for label, g in globals_ if g is not None]
+        labels = [k for k, _ in groups]
+        dup = {x for x in labels if labels.count(x) > 1}
+        if dup:
+            raise ModelFileError(f"group name(s) {sorted(dup)} used twice", path=self.path)
+        symbols = {}
+        u1_globals = {label: [] for label, g in globals_ if g is None}
+        fields, superfields, right_handed = [], [], set()
+        ngauge, nglobal = len(gauge), len(globals_)
+
+        def entry(node, key):
+            if node.kind != "list" or len(node.args) not in (3 + ngauge, 3 + ngauge + nglobal):
+                self.fail(node.line, f"{key}[[i]] must be {{name, generations, components,"
+                          f" {ngauge} gauge quantum numbers{f', {nglobal} global charges' if nglobal else ''}}},"
+                          f" got {node.text()[:70]!r}")
+            name, gens, comps = node.args[:3]
+            if name.kind != "name":
+                self.fail(node.line, f"{key}: the field name must be a symbol, got {name.text()!r}")
+            for comp in _names_in(comps):
+                self.components.setdefault(comp, name.value)
+            copies = self.integer(gens, f"{key} '{name.value}': the number of generations")
+            reps = []
+            for (label, g, *_), q in zip(gauge, node.args[3:3 + ngauge]):
+                reps.append((label, self.rep(g, q, symbols, f"field '{name.value}', group '{label}'")))
+            glob = node.args[3 + ngauge:]
+            if nglobal and not glob:
+                self.fail(node.line, f"field '{name.value}': no charges given for the global symmetries")
+            return name.value, copies, comps, reps, glob
+
+        def global_charges(fname, glob, slot, line):
+            out = []
+            for (label, g), q in zip(globals_, glob):
+                if g is None:
+                    u1_globals[label].append((fname, self.u1_charge(q, slot, symbols,
+                                                                    f"field '{fname}', global '{label}'")))
+                else:
+                    out.append((label, sp.Integer(self.zn_charge(q, g.n, slot,
+                                                                 f"field '{fname}', global '{label}'"))))
+            return out
+
+        def make(fname, spin, chir, reps, copies, line):
+            try:
+                return Field(fname, spin, chir, tuple(reps), copies)
+            except ModelError as exc:
+                self.fail(line, str(exc))
+
+        if susy:
+            for node in self.ordered("SuperFields"):
+                fname, copies, comps, reps, glob = entry(node, "SuperFields")
+                sf_glob = global_charges(fname, glob, 0, node.line)
+                sc_glob = global_charges("S" + fname, glob, 1, node.line)
+                fe_glob = global_charges("F" + fname, glob, 2, node.line)
+                superfields.append(make(fname, 0, None, reps + sf_glob, copies, node.line))
+                fields.append(make("F" + fname, _HALF, "L", reps + fe_glob, copies, node.line))
+                fields.append(make("S" + fname, 0, None, reps + sc_glob, copies, node.line))
+            gauginos = []
+            for label, g, vec, extra, line in gauge:
+                reps = []
+                for lab2, g2, *_ in gauge:
+                    if lab2 == label and isinstance(g2, SimpleFactor):
+                        reps.append((lab2, g2.algebra.adjoint))
+                    else:
+                        reps.append((lab2, g2.trivial))
+                glob = []
+                for (glabel, gg), q in zip(globals_, extra):
+                    if gg is not None:
+                        glob.append((glabel, sp.Integer(self.zn_charge(q, gg.n, 1, f"gaugino of '{label}'"))))
+                glob += [(glabel, sp.Integer(0)) for glabel, gg in globals_[len(extra):] if gg is not None]
+                gname = "f" + vec
+                gauginos.append(gname)
+                fields.append(make(gname, _HALF, "L", reps + glob, 1, line))
+            self.notes.append("supersymmetric: each chiral superfield X gives the Weyl fermion FX and the"
+                              " scalar SX; each vector superfield V the gaugino fV")
+        else:
+            gauginos = []
+            for key, spin in (("FermionFields", _HALF), ("ScalarFields", 0)):
+                for node in self.ordered(key):
+                    fname, copies, comps, reps, glob = entry(node, key)
+                    glob = global_charges(fname, glob, 0, node.line)
+                    chir = "L" if spin else None
+                    if spin and _all_conjugated(comps):
+                        chir = "R"
+                        right_handed.add(fname)
+                        reps = [(label, dict(groups)[label].conjugate(r)) for label, r in reps]
+                        glob = [(label, dict(groups)[label].conjugate(r)) for label, r in glob]
+                    fields.append(make(fname, spin, chir, reps + glob, copies, node.line))
+            if right_handed:
+                self.notes.append("fermions written as conj[...] in SARAH read as right-handed fields in the"
+                                  f" conjugate representations: {', '.join(sorted(right_handed))}")
+        if not fields:
+            raise ModelFileError("no FermionFields[[i]], ScalarFields[[i]] or SuperFields[[i]] declared",
+                                 path=self.path)
+        sym_tuple = tuple(symbols[k] for k in sorted(symbols))
+        mname = self.model_name()
+        try:
+            model = Model(mname, tuple(groups), tuple(fields), sym_tuple)
+            sfmodel = Model(mname + " (superfields)", tuple(groups), tuple(superfields), sym_tuple) \
+                if susy else None
+        except ModelError as exc:
+            raise ModelFileError(str(exc), path=self.path) from None
+        real = self.read_real_scalars(model)
+        terms = self.read_terms(model, sfmodel, right_handed, real)
+        return ImportedModel(
+            model=model, format="sarah", path=str(self.path), terms=tuple(terms), superfields=sfmodel,
+            gauginos=tuple(gauginos),
+            global_u1=tuple((k, tuple(v)) for k, v in u1_globals.items()),
+            real_scalars=tuple(real), notes=tuple(dict.fromkeys(self.notes)),
+        )
+
+    def list_superpotential(self, node, names):
+        """The list form of older SARAH versions: ``{{{1, Yu}, {q, Hu, u}}, ...}``."""
+        out = []
+        for item in node.args:
+            ok = item.kind == "list" and len(item.args) == 2 and all(a.kind == "list" for a in item.args)
+            if not ok or any(f.kind != "name" or f.value not in names for f in item.args[1].args):
+                self.fail(item.line, "a superpotential list entry is {{coefficient, coupling}, {superfields}},"
+                          f" got {item.text()[:60]!r}")
+            coupling = [a.value for a in item.args[0].args if a.kind == "name"]
+            out.append((coupling, [(f.value, False) for f in item.args[1].args], item.line))
+        return out
+
+    def model_name(self):
+        node = self.values.get("Model`Name")
+        if node is None:
+            return str(self.name)
+        if node.kind != "str" or not node.value:
+            self.fail(node.line, "Model`Name must be a non-empty string")
+        return node.value
+
+    def read_real_scalars(self, model):
+        node = self.values.get("RealScalars")
+        if node is None:
+            return []
+        if node.kind != "list" or any(a.kind != "name" for a in node.args):
+            self.fail(node.line, f"RealScalars must be a list of scalar names, got {node.text()[:60]!r}")
+        out = []
+        for a in node.args:
+            fname = a.value
+            if fname not in model._index and fname in self.components:
+                fname = self.components[fname]      # a component (e.g. the neutral one) is named
+            if fname not in model._index or not model.field(fname).is_scalar:
+                self.fail(a.line, f"RealScalars names '{a.value}', which is not a declared scalar"
+                          " (or a component of one)")
+            if fname in out:
+                continue
+            f = model.field(fname)
+            for label, r in f.reps:
+                g = model.group(label)
+                if g.conjugate(r) != r:
+                    self.fail(a.line, f"real scalar '{fname}' is in a complex representation of"
+                              f" '{label}' ({g.rep_text(r)}); a real field needs a real or pseudoreal one")
+            out.append(fname)
+        return out
+
+    def read_terms(self, model, sfmodel, right_handed, real):
+        from ..operators import FieldFactor, Operator
+
+        out = []
+        keys = list(_TERMS)
+        for spec in self.lagrangians:        # {{LagHC, {AddHC -> True}}, {LagBSM, ...}}
+            if spec.kind != "list":
+                self.fail(spec.line, "DEFINITION[...][LagrangianInput] must be a list {{name, {options}}, ...}")
+            for item in spec.args:
+                head = item.args[0] if item.kind == "list" and item.args else item
+                if head.kind != "name":
+                    self.fail(item.line, f"cannot read the Lagrangian name in {item.text()[:40]!r}")
+                if head.value not in keys:
+                    keys.append(head.value)
+        for key in keys:
+            node = self.values.get(key)
+            if node is None:
+                if key not in _TERMS:
+                    self.notes.append(f"Lagrangian {key} is listed but never assigned")
+                continue
+            if key == "SuperPotential" and sfmodel is None:
+                self.fail(node.line, "SuperPotential in a model without SuperFields")
+            target = sfmodel if key == "SuperPotential" else model
+            names = set(target._index)
+            if key == "SuperPotential" and node.kind == "list":
+                monos = self.list_superpotential(node, names)
+            else:
+                monos = _monomials(node, names, self)
+            for coeffs, factors, line in monos:
+                if not factors:
+                    continue
+                facs = []
+                for fname, conj in factors:
+                    fld = target.field(fname)
+                    if key == "SuperPotential" and conj:
+                        self.fail(line, f"the superpotential is holomorphic: conj[{fname}] is not allowed")
+                    if fname in real:
+                        conj = False
+                    if fname in right_handed:
+                        conj = not conj
+                    facs.append(FieldFactor(fname, conj, bar=conj and fld.is_fermion))
+                coupling = next((c for c in coeffs if c), "")
+                out.append(Term(key, coupling, Operator(tuple(facs)), line, key == "SuperPotential"))
+        return out
+
+
+def _is_lagrangian_input(lhs):
+    """``DEFINITION[GaugeES][LagrangianInput]`` (or ``[Additional]``, older files)."""
+    if lhs.kind != "call" or len(lhs.args) != 1 or lhs.args[0].kind != "name":
+        return False
+    inner = lhs.value
+    return (lhs.args[0].value in ("LagrangianInput", "Additional") and inner.kind == "call"
+            and inner.head_name == "DEFINITION" and len(inner.args) == 1
+            and inner.args[0].kind == "name" and inner.args[0].value == "GaugeES")
+
+
+def _names_in(node):
+    """Component names of a field entry (``{uL, dL}``, ``conj[eR]``, ``{{phi0/Sqrt[2], ...}}``)."""
+    if node.kind == "name":
+        return [node.value]
+    if node.kind == "call":
+        return [n for a in node.args for n in _names_in(a)]
+    return [n for a in node.args for n in _names_in(a)] if node.args else []
+
+
+def _all_conjugated(comps):
+    items = comps.args if comps.kind == "list" else (comps,)
+    flags = [a.kind == "call" and a.head_name == "conj" for a in items]
+    return bool(flags) and all(flags)
+
+
+def _phase_exponent(node, n):
+    """k for a Z_N charge given as 1, -1 (N even) or Exp[2 Pi I k/N]; None if unreadable."""
+    if node.kind == "num" and node.value == 1:
+        return 0
+    if node.kind == "neg" and node.args[0].kind == "num" and node.args[0].value == 1 and n % 2 == 0:
+        return n // 2
+    arg = None
+    if node.kind == "call" and node.head_name == "Exp" and len(node.args) == 1:
+        arg = node.args[0]
+    elif node.kind == "pow" and node.args[0].kind == "name" and node.args[0].value == "E":
+        arg = node.args[1]
+    if arg is None:
+        return None
+    coeff = _coefficient_of(arg, {"Pi", "I"})
+    if coeff is None:
+        return None
+    k = coeff * n / 2
+    if k.denominator != 1:
+        return None
+    return int(k) % n
+
+
+def _coefficient_of(node, needed):
+    """The rational c in c * Pi * I (each of ``needed`` exactly once); None otherwise."""
+    def walk(nd):
+        if nd.kind == "num":
+            return nd.value, []
+        if nd.kind == "name":
+            return Fraction(1), [nd.value]
+        if nd.kind == "neg":
+            c, names = walk(nd.args[0])
+            return (None, None) if c is None else (-c, names)
+        if nd.kind == "mul":
+            c, names = Fraction(1), []
+            for a in nd.args:
+                c2, n2 = walk(a)
+                if c2 is None:
+                    return None, None
+                c, names = c * c2, names + n2
+            return c, names
+        if nd.kind == "div":
+            c1, n1 = walk(nd.args[0])
+            c2, n2 = walk(nd.args[1])
+            if c1 is None or c2 is None or n2 or c2 == 0:
+                return None, None
+            return c1 / c2, n1
+        return None, None
+
+    c, names = walk(node)
+    if c is None or sorted(names) != sorted(needed):
+        return None
+    return c
+
+
+def _monomials(node, fields, reader):
+    """Expand a Lagrangian expression: list of (coupling names, [(field, conj)], line)."""
+
+    def walk(nd):
+        k = nd.kind
+        if k == "add":
+            out = []
+            for a in nd.args:
+                out += walk(a)
+            return out
+        if k == "neg":
+            return walk(nd.args[0])
+        if k in ("mul", "dot"):
+            parts = [walk(a) for a in nd.args]
+            return [(sum((m[0] for m in combo), []), sum((m[1] for m in combo), []))
+                    for combo in _product(parts)]
+        if k == "div":
+            den = walk(nd.args[1])
+            if any(m[1] for m in den):
+                reader.fail(nd.line, f"a field in a denominator: {nd.text()[:60]!r}")
+            return walk(nd.args[0])
+        if k == "pow":
+            base, exp = nd.args
+            b = walk(base)
+            if not any(m[1] for m in b):
+                return [([], [])] if not b else [(sum((m[0] for m in b), []), [])]
+            if exp.kind != "num" or exp.value.denominator != 1 or exp.value < 1:
+                reader.fail(nd.line, f"a field raised to {exp.text()!r}: only positive integer powers")
+            return [(sum((m[0] for m in c), []), sum((m[1] for m in c), []))
+                    for c in _product([b] * int(exp.value))]
+        if k == "num":
+            return [([], [])]
+        if k == "name":
+            if nd.value in fields:
+                return [([], [(nd.value, False)])]
+            return [([nd.value], [])]
+        if k == "call":
+            if nd.head_name == "conj" and len(nd.args) == 1 and nd.args[0].kind == "name":
+                inner = nd.args[0].value
+                if inner in fields:
+                    return [([], [(inner, True)])]
+                return [([f"conj[{inner}]"], [])]
+            inner = [walk(a) for a in nd.args]
+            if any(m[1] for ms in inner for m in ms):
+                reader.fail(nd.line, f"unsupported function {nd.value.text()!r} applied to fields in"
+                            f" {nd.text()[:60]!r}")
+            return [([], [])]
+        reader.fail(nd.line, f"unsupported construct in a Lagrangian term: {nd.text()[:60]!r}")
+
+    out = []
+    for term in (node.args if node.kind == "add" else (node,)):
+        for coeffs, facs in walk(term):
+            out.append((coeffs, facs, term.line))
+    return out
+
+
+def _product(parts):
+    """Cartesian product of lists of monomials (as lists of alternatives)."""
+    return sum_of_products([[[m] for m in alternatives] for alternatives in parts])

@@ -1,0 +1,21 @@
+(* The Standard Model, written for the anomalyalgebra tests (not copied from SARAH). *)
+Off[General::spell]
+Model`Name = "SM";
+
+Gauge[[1]] = {G,  SU[3], SU3c, g3, False};
+Gauge[[2]] = {WB, SU[2], SU2L, g2, True};
+Gauge[[3]] = {B,  U[1],  Y,    g1, False};
+
+(* name, generations, components, SU(3), SU(2), U(1)_Y *)
+FermionFields[[1]] = {q, 3, {uL, dL},  3, 2,  1/6};
+FermionFields[[2]] = {u, 3, conj[uR], -3, 1, -2/3};
+FermionFields[[3]] = {d, 3, conj[dR], -3, 1,  1/3};
+FermionFields[[4]] = {l, 3, {vL, eL},  1, 2, -1/2};
+FermionFields[[5]] = {e, 3, conj[eR],  1, 1,  1};
+ScalarFields[[1]]  = {H, 1, {Hp, H0},  1, 2,  1/2};
+
+LagNoHC = -mu2 conj[H].H - 1/2 \[Lambda] conj[H].H.conj[H].H;
+LagHC = -(Yd conj[H].d.q + Ye conj[H].e.l + Yu u.q.H);
+
+NameOfStates = {GaugeES, EWSB};
+DEFINITION[EWSB][VEVs] = {{H0, {v, 1/Sqrt[2]}, {Ah, \[ImaginaryI]/Sqrt[2]}, {hh, 1/Sqrt[2]}}};
