@@ -38,9 +38,9 @@ class PaperRecord:
 
     Examples
     --------
-    >>> r = PaperRecord("x", 0.0179, 0.018, "rounded", True, inputs="printed point")
+    >>> r = PaperRecord("x", 0.0199, 0.02, "rounded", True, inputs="printed point")
     >>> round(r.rel_diff, 4)
-    -0.0056
+    -0.005
     """
 
     key: str

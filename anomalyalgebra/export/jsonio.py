@@ -4,7 +4,7 @@ An expression is written as a tree of plain JSON objects::
 
     {"int": "12"}                         Integer (as a string: any size)
     {"rational": ["-1", "2"]}             Rational
-    {"float": "0.0042", "dps": 15}        Float, with its precision in digits
+    {"float": "0.0125", "dps": 15}        Float, with its precision in digits
     {"symbol": "alpha_L", "assumptions": {"real": true}}
     {"const": "pi"}                       pi, E, I, EulerGamma, oo, -oo, zoo, nan
     {"op": "Add", "args": [...]}          a whitelisted function or operator

@@ -7,10 +7,9 @@ The paper does not say how the limits enter its χ²; the assumptions made here
 * An upper limit ``L`` at confidence level ``CL`` on a quantity ``q ≥ 0`` enters as a
   Gaussian centred at zero whose ``χ²`` equals the one-degree-of-freedom quantile at
   ``CL`` when ``q = L``: ``χ²_q = Δχ²₁(CL) (q/L)²`` (``Δχ²₁(0.95) = 3.84``).
-* By default only ``|g_S|`` and ``B(Z → γX)`` enter (``include_gP=False``): the
-  paper's L-only best fit (``α_L g_X = 0.018``) is ``|g_S| = 1.6e-8`` exactly, which
-  leaves no room for a ``|g_P|`` pull (``|g_P|/|g_S| = (m_b+m_s)/(m_b-m_s) ≈ 1.05``).
-* ``m_X`` is fixed (default 2.1 GeV, the parameter ``m_X``); the 1σ/2σ/3σ regions
+* By default only ``|g_S|`` and ``B(Z → γX)`` enter (``include_gP=False``): a fit
+  with ``|g_S|`` at its measured value leaves no room for a ``|g_P|`` pull (``|g_P|/|g_S| = (m_b+m_s)/(m_b-m_s) ≈ 1.05``).
+* ``m_X`` is fixed (default: the parameter ``m_X`` of the measured inputs); the 1σ/2σ/3σ regions
   are ``Δχ² = χ² - χ²_min`` below the two-degree-of-freedom quantiles of
   :func:`delta_chi2_threshold` (2.30, 6.18, 11.83), with ``χ²_min`` the global
   minimum of the plane.
@@ -155,7 +154,7 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
     """Lambdified χ²(a, b) at fixed ``m_X``, ``a = A_XWW g_X``, ``b = A_XYY g_X``.
 
     ``options`` are those of :func:`chi2_expression`; ``m_X`` defaults to the
-    parameter ``m_X`` (2.1 GeV).
+    parameter ``m_X``.
 
     Examples
     --------

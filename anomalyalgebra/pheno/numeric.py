@@ -53,13 +53,13 @@ def numeric(func: Callable, variables: Sequence[str], *, modules: str = "numpy",
     --------
     >>> from anomalyalgebra.pheno import g_S, br_Z_to_gamma_X
     >>> f = numeric(g_S, ["A_XWW", "g_X", "m_X"], real=True)
-    >>> f"{float(f(-1.0, 0.018, 2.1)):.3e}"
-    '1.897e-08'
+    >>> f"{float(f(-1.0, 0.02, 2.0)):.3e}"
+    '2.214e-08'
     >>> import mpmath
     >>> mpmath.mp.dps = 30
-    >>> h = numeric(br_Z_to_gamma_X, ["g_X"], modules="mpmath", A_XWW=-4, A_XYY=-6, m_X=2.1)
-    >>> mpmath.nstr(h(mpmath.mpf("0.0042")), 6)
-    '9.96921e-8'
+    >>> h = numeric(br_Z_to_gamma_X, ["g_X"], modules="mpmath", A_XWW=-1, A_XYY=1, m_X=2)
+    >>> mpmath.nstr(h(mpmath.mpf("0.01")), 6)
+    '2.18939e-7'
     >>> mpmath.mp.dps = 15
     """
     if modules == "numpy":

@@ -38,17 +38,10 @@ __all__ = [
     "br_Z_to_gamma_X",
     "gamma_Z_to_gamma_X_model",
     "br_Z_to_gamma_X_model",
-    "m_X_from_vev",
-    "m_X_from_vevs",
-    "v_X_from_m_X",
-    "anomalon_mass",
-    "anomalon_mass_from_fit",
     "yukawa_unitarity_bound",
-    "anomalon_mass_bound",
     "multiplet_decay_rate",
     "radiative_splitting_unit",
     "radiative_splitting",
-    "tau_mass_froggatt_nielsen",
 ]
 
 
@@ -280,7 +273,7 @@ def g_xi_dd(A_XWW, g_X, i="b", j="s", params=None):
     ``g_{ξ d_i d_j} = -3 g² C_WW/(16π²) · Σ_α V_{αi} V*_{αj} F(m_α²/m_W²)``, where ``C_WW``
     is the derived coupling of :func:`xi_ww_coupling` (``g_X g² A_XWW/(16π²)``).  The
     result is ``-3 g_X g⁴ A_XWW/(4π)⁴ Σ ...``: ``g⁴``, where the paper prints ``g'⁴``;
-    the paper's own best fit ``α_L g_X = 0.018`` (Eq. 36) follows only with ``g⁴``.
+    the paper's own L-only best fit (Eq. 36) follows only with ``g⁴`` (erratum E1).
 
     Parameters
     ----------
@@ -387,7 +380,7 @@ def gamma_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=No
     The ξZγ coupling of :func:`zgamma_anomaly` in the two-body evaluator
     (:func:`~anomalyalgebra.eft.zgamma_width`):
     ``Γ = g_X² g² g'² K² m_Z³ (1 - m_X²/m_Z²)³/(24576 π⁵ m_X²)``.  This is 1/16 of the
-    printed Eq. (19) (``1/1536``) at the same ``K`` (erratum E5); see ``docs/eft.rst``.
+    printed Eq. (19) at the same ``K`` (erratum E5); see ``docs/eft.rst``.
 
     Parameters
     ----------
@@ -468,72 +461,6 @@ def br_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, goldsto
                                     goldstone_mass=goldstone_mass) / sm["Gamma_Z"]
 
 
-def m_X_from_vev(alpha_L, g_X, v_X, n):
-    """Eq. (35) of the seed paper: ``m_X = 𝒳_S g_X v_X`` with ``𝒳_S = 6 α_L/(n(n²-1))``.
-
-    Examples
-    --------
-    >>> m_X_from_vev(1, sp.Rational(18, 1000), 100, 2)
-    9/5
-    """
-    return sp.Rational(6) / (n * (n**2 - 1)) * alpha_L * g_X * v_X
-
-
-def m_X_from_vevs(g_X, vevs):
-    """Eq. (45) generalised: ``m_X = g_X sqrt(Σ 𝒳_k² V_k²)`` for scalars with charges 𝒳_k.
-
-    Parameters
-    ----------
-    vevs : iterable of (charge, V) pairs
-        ``[(1, V1), (5, V5)]`` is Eq. (45): ``m_X = g_X sqrt(V1² + 25 V5²)``.
-
-    Examples
-    --------
-    >>> V1, V5, gX = sp.symbols("V1 V5 g_X", positive=True)
-    >>> m_X_from_vevs(gX, [(1, V1), (5, V5)])
-    g_X*sqrt(V1**2 + 25*V5**2)
-    """
-    return g_X * sp.sqrt(sum(sp.sympify(q) ** 2 * V**2 for q, V in vevs))
-
-
-def v_X_from_m_X(m_X, g_X, charge=1):
-    """Invert ``m_X = charge · g_X · v_X`` (Eqs. 35, 45).
-
-    Examples
-    --------
-    >>> v_X_from_m_X(sp.Rational(21, 10), sp.Rational(42, 10000))   # L = -4R, 𝒳_S1 = 1
-    500
-    """
-    return m_X / (charge * g_X)
-
-
-def anomalon_mass(y, v_X):
-    """``m_𝓛 = y_𝓛 v_X / sqrt(2)`` (Eqs. 36 and 59 of the seed paper).
-
-    Examples
-    --------
-    >>> anomalon_mass(sp.sqrt(2), 500)
-    500
-    """
-    return y * v_X / sp.sqrt(2)
-
-
-def anomalon_mass_from_fit(y, n, m_X, alpha_L_g_X):
-    """Eq. (36): ``m_𝓛 = y/√2 · n(n²-1)/6 · m_X/(α_L g_X)``.
-
-    The paper writes the last factor as ``120 GeV (m_X/2.1 GeV)(0.018/α_L g_X)``;
-    ``2.1/0.018 = 116.7 GeV`` (rounded up to 120 in print; Eq. 43's 290 GeV uses
-    116.7).
-
-    Examples
-    --------
-    >>> f = anomalon_mass_from_fit(sp.sqrt(2), 2, sp.Rational(21, 10), sp.Rational(18, 1000))
-    >>> f, round(float(f), 1)
-    (350/3, 116.7)
-    """
-    return y / sp.sqrt(2) * sp.Rational(n * (n**2 - 1), 6) * m_X / alpha_L_g_X
-
-
 def yukawa_unitarity_bound(n):
     """Perturbative-unitarity bound on the anomalon Yukawa ``y_𝓛`` used in the paper.
 
@@ -549,30 +476,6 @@ def yukawa_unitarity_bound(n):
     (2*sqrt(pi), 2*sqrt(6)*sqrt(pi)/3)
     """
     return sp.sqrt(8 * sp.pi / n)
-
-
-def anomalon_mass_bound(n, m_X, g_X_charge):
-    """Upper bound on ``m_𝓛`` from :func:`yukawa_unitarity_bound` (Eqs. 43, 59).
-
-    Parameters
-    ----------
-    n : int
-        SU(2) dimension of the anomalon.
-    m_X : number
-        X mass.
-    g_X_charge : number
-        ``𝒳_S g_X``, i.e. ``m_X / v_X``: ``6 α_L g_X/(n(n²-1))`` (Eq. 35) or
-        ``g_X`` for ``𝒳_{S1} = 1`` (Eq. 59).
-
-    Examples
-    --------
-    >>> b = anomalon_mass_bound(2, sp.Rational(21, 10), sp.Rational(18, 1000))
-    >>> round(float(b), 1)                           # Eq. (43): 290 GeV
-    292.4
-    >>> round(float(anomalon_mass_bound(3, sp.Rational(21, 10), sp.Rational(42, 10000))), 1)
-    1023.3
-    """
-    return anomalon_mass(yukawa_unitarity_bound(n), m_X / g_X_charge)
 
 
 def multiplet_decay_rate(j, I, sign, delta_m, params=None, *, phase_space=True):
@@ -662,13 +565,3 @@ def radiative_splitting(Q, Y, params=None, *, delta=None):
     return delta * (1 + 2 * sp.sympify(Q) + 2 * sp.sympify(Y) / sp.sqrt(sm["c2w"]))
 
 
-def tau_mass_froggatt_nielsen(y_L, y_R, v, vX_over_M):
-    """Eqs. (42)/(54): ``m_τ = y_L y_R v v_X / (2M)`` (``V_5/M`` for Eq. 54).
-
-    Examples
-    --------
-    >>> m = tau_mass_froggatt_nielsen(1, 1, sp.Rational(24622, 100), sp.Rational(14, 1000))
-    >>> round(float(m), 4)          # the paper prints 1.78 GeV
-    1.7235
-    """
-    return y_L * y_R * v * vX_over_M / 2
