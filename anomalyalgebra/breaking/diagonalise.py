@@ -34,6 +34,7 @@ from typing import Sequence
 import sympy as sp
 
 from ..exceptions import ModelError
+from ..numeric import to_mpmath_matrix
 
 __all__ = [
     "TwoByTwo",
@@ -344,22 +345,9 @@ def numerical_svd(M, dps: int = 50) -> list:
     import mpmath
 
     with mpmath.workdps(dps):
-        A = mpmath.matrix([[mpmath.mpmathify(sp.N(x, dps + 5)) if isinstance(x, sp.Basic) else mpmath.mpmathify(x)
-                            for x in row] for row in _rows(M)])
+        A = to_mpmath_matrix(M)
         s = mpmath.svd_r(A, compute_uv=False) if _is_real(A) else mpmath.svd_c(A, compute_uv=False)
         return sorted(s[i] for i in range(len(s)))
-
-
-def _rows(M):
-    if isinstance(M, sp.MatrixBase):
-        return M.tolist()
-    if hasattr(M, "tolist"):
-        return M.tolist()
-    import mpmath
-
-    if isinstance(M, mpmath.matrix):
-        return [[M[i, j] for j in range(M.cols)] for i in range(M.rows)]
-    return [list(r) for r in M]
 
 
 def _is_real(A):
@@ -391,8 +379,7 @@ def block_diagonalise_numeric(M, light_rows: Sequence[int], light_cols: Sequence
     if dps is not None:
         with mpmath.workdps(dps):
             return block_diagonalise_numeric(M, light_rows, light_cols, iterations)
-    A0 = mpmath.matrix([[mpmath.mpmathify(sp.N(x, mpmath.mp.dps + 5)) if isinstance(x, sp.Basic) else x
-                         for x in row] for row in _rows(M)])
+    A0 = to_mpmath_matrix(M)
     lr, lc = list(light_rows), list(light_cols)
     hr = [i for i in range(A0.rows) if i not in lr]
     hc = [j for j in range(A0.cols) if j not in lc]
