@@ -18,13 +18,16 @@ Backends
 --------
 sympy's ``DomainMatrix`` is used where its result is correct and checkable: the
 determinant and the rank (fraction-free, exact), and LLL (the transform ``T`` with
-``T B = R`` is returned by sympy and checked here: ``|det T| = 1``).  sympy's Smith
+``T B = R`` is returned by sympy and checked here: ``|det T| = 1``; always sympy's
+Python LLL, since flint's returns another reduced basis).  sympy's Smith
 decomposition is not used (sympy issue 29139: its transforms are not always
 unimodular), nor its Hermite form (no transform, and column-style only).  When
 python-flint is installed (extra ``flint``), sympy itself runs ``DomainMatrix`` over
 the integers on flint, and :func:`hermite_rows` uses ``fmpz_mat.hnf`` for large
-inputs: the Hermite normal form is unique, so both backends return the same
-matrix (tested); at small sizes the conversion costs more than it saves.  Choose
+dense inputs: the Hermite normal form is unique, so both backends return the same
+matrix (tested).  flint is 5-20x faster on dense matrices of a few thousand
+entries, but 2-5x slower on the sparse charge matrices of operator sets (a few
+non-zero entries per row), where the Python elimination has almost nothing to do.  Choose
 with ``backend="python"`` / ``"flint"`` / ``"auto"`` (default); the measurements
 behind the choice are in ``docs/performance.md`` (*Exact lattices*).
 """
@@ -44,9 +47,11 @@ __all__ = [
     "flint_available",
 ]
 
-#: above this many matrix entries ``backend="auto"`` hands the row Hermite form to
-#: python-flint (measured crossover, docs/performance.md *Exact lattices*)
-FLINT_MIN_ENTRIES = 2000
+#: ``backend="auto"`` hands the row Hermite form to python-flint from this many
+#: entries on, if at least ``FLINT_MIN_DENSITY`` of them are non-zero (measured
+#: crossover, docs/performance.md *Exact lattices*)
+FLINT_MIN_ENTRIES = 1000
+FLINT_MIN_DENSITY = 0.2
 
 
 def flint_available() -> bool:
@@ -125,8 +130,9 @@ def hermite_rows(rows, *, backend: str = "auto"):
     ----------
     rows : sequence of sequences of int
     backend : {"auto", "python", "flint"}
-        ``"auto"``: python-flint for inputs with at least ``FLINT_MIN_ENTRIES``
-        entries when it is installed, Python integers otherwise.
+        ``"auto"``: python-flint, when it is installed, for inputs with at least
+        ``FLINT_MIN_ENTRIES`` entries of which at least a fraction
+        ``FLINT_MIN_DENSITY`` are non-zero; Python integers otherwise.
 
     Examples
     --------
@@ -140,8 +146,9 @@ def hermite_rows(rows, *, backend: str = "auto"):
     if not A:
         return []
     size = len(A) * len(A[0])
-    use_flint = backend == "flint" or (backend == "auto" and size >= FLINT_MIN_ENTRIES
-                                       and flint_available())
+    use_flint = backend == "flint" or (
+        backend == "auto" and size >= FLINT_MIN_ENTRIES and flint_available()
+        and sum(1 for r in A for x in r if x) >= FLINT_MIN_DENSITY * size)
     if not use_flint:
         return _hermite_rows_python(A)
     H = _flint().fmpz_mat(A).hnf()
@@ -524,8 +531,10 @@ def rational_rank(rows) -> int:
 def lll_reduce(basis, delta=(3, 4)):
     """LLL-reduce linearly independent integer vectors (rows).
 
-    sympy's ``DomainMatrix.lll_transform`` does the reduction (on python-flint when
-    sympy runs on it); the result is accepted only after checking ``T B = R`` and
+    sympy's ``DomainMatrix.lll_transform`` does the reduction, always on its
+    pure-Python representation: with python-flint sympy would otherwise call flint's
+    LLL, which returns a different (equally reduced) basis, and the result must not
+    depend on what is installed.  It is accepted only after checking ``T B = R`` and
     ``|det T| = 1``, i.e. that ``R`` is a basis of the same lattice.
 
     Parameters
@@ -548,7 +557,11 @@ def lll_reduce(basis, delta=(3, 4)):
     if not B:
         return []
     d = Fraction(*delta) if isinstance(delta, tuple) else Fraction(delta)
-    M = _domain_matrix(B)
+    from sympy.polys.matrices import DomainMatrix
+
+    # sympy's Python LLL (DDM), also when sympy runs on flint: flint's LLL returns a
+    # different (equally reduced) basis, and results must not depend on the install
+    M = DomainMatrix.from_rep(_domain_matrix(B).to_ddm())
     try:
         R, T = M.lll_transform(delta=QQ(d.numerator, d.denominator))
     except DMRankError as exc:
