@@ -12,7 +12,7 @@
     misprint or a rounded input, explained in the record's note), not a failure:
     exit code 0.
 ``anomalyalgebra models``
-    List the built-in models.
+    List the built-in models (and the table of the seed paper each one reproduces).
 """
 
 from __future__ import annotations
@@ -90,6 +90,16 @@ def _reproduce(args) -> int:
     return 0
 
 
+def _models() -> int:
+    from .paper import TABLE_CAPTIONS   # the application package; the CLI may use it
+
+    for name in builtin_models():
+        caption = TABLE_CAPTIONS.get(name)
+        where = f"  (seed paper, {caption.split(':')[0]})" if caption else ""
+        print(f"{name:16s} {load_model(name).name}{where}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="anomalyalgebra", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -114,9 +124,7 @@ def main(argv=None) -> int:
             return _check(args)
         if args.command == "reproduce":
             return _reproduce(args)
-        for name in builtin_models():
-            print(f"{name:16s} {load_model(name).name}")
-        return 0
+        return _models()
     except AnomalyAlgebraError as exc:
         print(f"anomalyalgebra: error: {exc}", file=sys.stderr)
         return 2

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sympy as sp
 
-__all__ = ["PaperRecord"]
+__all__ = ["PaperRecord", "INPUTS"]
+
+#: The provenance values of :attr:`PaperRecord.inputs`.
+INPUTS = ("derived", "printed point", "printed")
 
 
 @dataclass(frozen=True)
@@ -25,10 +28,17 @@ class PaperRecord:
         How the two relate (equal, equal up to a factor, rounding, misprint ...).
     agrees : bool
         The verdict of the comparison made when the record was built.
+    inputs : str
+        Provenance of ``derived`` (keyword only, required): ``"derived"`` (computed
+        from model files and measured constants only), ``"printed point"`` (derived,
+        but evaluated at a point the paper prints, e.g. a best-fit coupling) or
+        ``"printed"`` (the record restates a printed input).
+    where : str
+        Equation, table or section of the paper (keyword only).
 
     Examples
     --------
-    >>> r = PaperRecord("x", 0.0179, 0.018, "rounded", True)
+    >>> r = PaperRecord("x", 0.0179, 0.018, "rounded", True, inputs="printed point")
     >>> round(r.rel_diff, 4)
     -0.0056
     """
@@ -38,6 +48,13 @@ class PaperRecord:
     paper: object
     note: str = ""
     agrees: bool = True
+    inputs: str = field(kw_only=True)
+    where: str = field(default="", kw_only=True)
+
+    def __post_init__(self):
+        if self.inputs not in INPUTS:
+            raise ValueError(f"PaperRecord {self.key!r}: inputs must be one of {INPUTS},"
+                             f" got {self.inputs!r}")
 
     @property
     def rel_diff(self):

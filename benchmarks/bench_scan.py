@@ -19,7 +19,7 @@ from fractions import Fraction
 import sympy as sp
 
 from anomalyalgebra.solve import rationals
-from anomalyalgebra.solve.paper_keys import anomalon_solutions, table2_scan
+from anomalyalgebra.paper.solutions import anomalon_solutions, table2_scan
 
 
 def timed(fn):

@@ -6,14 +6,15 @@ import pytest
 import sympy as sp
 
 from anomalyalgebra import paper
-from anomalyalgebra.breaking import paper_keys as pk
+from anomalyalgebra.paper import breaking as pk
 
-AGREE = ["eq35", "eq45", "eq47", "eq48", "eq49", "eq50", "eq51", "eq52", "eq54", "eq57", "eq59_masses"]
+AGREE = ["eq35", "eq45", "eq47", "eq48", "eq49", "eq50", "eq51", "eq52", "eq54", "eq57", "eq59_masses",
+         "eq42", "eq59_norm"]
 
 
 @pytest.fixture(scope="module")
 def records():
-    return paper.results(AGREE + ["eq42", "eq53", "eq55"])
+    return paper.results(AGREE + ["eq53", "eq55"])
 
 
 @pytest.mark.parametrize("key", AGREE)
@@ -25,29 +26,56 @@ def test_errata_records_disagree(records):
     """Eq. (53) and Eq. (55) are misprinted; the derivation keeps the correct forms."""
     r53 = records["eq53"]
     assert not r53.agrees
-    t = pk.SYMBOLS["theta_L"]
-    assert sp.simplify(r53.derived - sp.Matrix([[-sp.sin(t), sp.cos(t)]])).is_zero_matrix
+    # the derived heavy eigenvector is orthogonal to the light one and normalised
+    light = records["eq52"].derived
+    heavy = r53.derived
+    assert sp.simplify(light.dot(heavy)) == 0 and sp.simplify(heavy.dot(heavy)) == 1
     r55 = records["eq55"]
     assert not r55.agrees and r55.derived["m_E"] == pk.SYMBOLS["M"]
     assert r55.derived["m_tau"] != pk.SYMBOLS["M"]
 
 
+def test_eigenvectors_are_eigenvectors_of_the_derived_block(records):
+    """The exact eigenvectors of eq52/eq53 against an independent numerical SVD."""
+    import mpmath
+
+    M = pk.tau_block().matrix
+    S = pk.SYMBOLS
+    vals = {S["v"]: 246, S["V_5"]: 80, S["M"]: 900, S["y_L"]: sp.Rational(1, 2), S["y_R"]: 1}
+    A = mpmath.matrix(sp.N(M * M.T, 30).subs(vals).tolist())
+    E, Q = mpmath.eigsy(A)
+    for col, key in ((0, "eq52"), (1, "eq53")):
+        u = [float(x) for x in sp.N(records[key].derived.subs(vals), 30)]
+        q = [float(Q[0, col]), float(Q[1, col])]
+        assert abs(abs(u[0] * q[0] + u[1] * q[1]) - 1) < 1e-12
+
+
 def test_eq42_number(records):
     r = records["eq42"]
+    assert r.inputs == "printed point"
     assert abs(float(r.derived) - 1.7235) < 5e-4        # v = 246.22 GeV, v_X/M = 0.014
     assert -0.04 < r.rel_diff < -0.025                    # the paper's 1.78 is 3.2 % higher
 
 
+def test_eq59_norm_from_gauge_mass_matrix(records):
+    r = records["eq59_norm"]
+    assert r.inputs == "printed point" and r.derived == 500   # 2.1 / (0.0042 * |X_S1| = 1)
+
+
 def test_eq57_ir_traces_vs_uv():
-    from anomalyalgebra.breaking import ir_traces_tau
+    import anomalyalgebra as aa
 
     tR = pk.SYMBOLS["theta_R"]
     aL, aR = paper.results(["eq57"])["eq57"].derived
-    ir = ir_traces_tau(aL, aR)
-    uv = ir_traces_tau(4, -1)            # the UV charges of l3, e3 in Table IV
-    assert uv == {"XYY": -6, "XWW": -4}
-    assert sp.simplify(ir["XYY"] - uv["XYY"] - 10 * sp.sin(tR) ** 2) == 0
-    assert ir["XWW"] == uv["XWW"]
+
+    def traces(a, b):
+        m = aa.load_model("sm_x_tau").subs(alpha_L=a, alpha_R=b)
+        return m.anomaly("X", "Y", "Y"), m.anomaly("X", "SU2L", "SU2L")
+
+    ir, uv = traces(aL, aR), traces(4, -1)   # the UV charges of l3, e3 in Table IV
+    assert uv == (-6, -4)
+    assert sp.simplify(ir[0] - uv[0] - 10 * sp.sin(tR) ** 2) == 0
+    assert ir[1] == uv[1]
 
 
 def test_eq57_heavy_state_restores_uv_photon_trace():

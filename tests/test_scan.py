@@ -9,7 +9,7 @@ import sympy as sp
 from anomalyalgebra.solve import (INFINITY, NeutralLightest, RationalValues, Solution, integers,
                                   lightest_charge, multiplet_charges, rationals, scan)
 from anomalyalgebra.solve.exact import Surd, compile_exact, as_value
-from anomalyalgebra.solve.paper_keys import printed_table2, table2_scan
+from anomalyalgebra.paper.solutions import printed_table2, table2_scan
 
 SMALL = dict(max_numerator=12, max_denominator=12)    # contains every m = (n+1)/(n-2), n <= 10
 
@@ -77,14 +77,19 @@ def test_surd_exactness_where_radicals_cancel():
 
 
 def test_lightest_member_by_eq38():
+    from anomalyalgebra.paper.solutions import eq38_splitting as split
+
     assert [str(q) for q in multiplet_charges(5, F(-2))] == ["-4", "-3", "-2", "-1", "0"]
     for n in range(2, 11):                      # Y = +-j: the neutral member is lightest
         j = F(n - 1, 2)
-        assert lightest_charge(n, j) == 0 and lightest_charge(n, -j) == 0
-    assert lightest_charge(3, F(0)) == 0        # Y = 0: neutral in the middle
-    assert lightest_charge(4, F(1, 2)) == -1    # 2Y/cos(theta_W) > 1: a charged member is lightest
-    assert lightest_charge(4, F(-1, 2)) == 1
-    pred = NeutralLightest("Y", "n")
+        assert lightest_charge(n, j, split) == 0 and lightest_charge(n, -j, split) == 0
+    assert lightest_charge(3, F(0), split) == 0        # Y = 0: neutral in the middle
+    assert lightest_charge(4, F(1, 2), split) == -1    # 2Y/cos(theta_W) > 1: a charged member is lightest
+    assert lightest_charge(4, F(-1, 2), split) == 1
+    # a Y = 0 doublet with a splitting 1 + 2Q: the two states are degenerate, reported as such
+    with pytest.raises(ValueError, match="degenerate"):
+        lightest_charge(2, F(0), lambda q, y: 1 + 2 * q)
+    pred = NeutralLightest("Y", "n", split)
     assert pred({"n": 3}, {"Y": F(1)}) and pred({"n": 3}, {"Y": F(-1)})
     assert not pred({"n": 3}, {"Y": F(1, 2)})   # no neutral member
     assert not pred({"n": 3}, {"Y": 0.999})     # not exact

@@ -6,7 +6,7 @@ import sympy as sp
 import anomalyalgebra as aa
 from anomalyalgebra import Model, NoSolutionError, fermion, scalar
 from anomalyalgebra.solve import ConstraintSystem, Solution
-from anomalyalgebra.solve.paper_keys import anomalon_solutions
+from anomalyalgebra.paper.solutions import anomalon_solutions
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ def test_l_minus_4r_heavy_anomalons():
 
 
 def test_anomalon_nplet_consistency_on_solution():
-    from anomalyalgebra.solve.paper_keys import anomalon_solutions
+    from anomalyalgebra.paper.solutions import anomalon_solutions
 
     m, _, sols = anomalon_solutions()
     heavy = ["LL", "LR", "N1", "N2", "S"]

@@ -14,10 +14,10 @@ from .diagonalise import (PerturbativeSVD, TwoByTwo, block_diagonalise_numeric, 
 
 __all__ += ["PerturbativeSVD", "TwoByTwo", "block_diagonalise_numeric", "diagonalise_2x2",
             "numerical_svd", "perturbative_svd", "rotation"]
-from .currents import (block_charges, ir_traces_tau, isospin_raising_amplitudes, mass_basis_couplings,
+from .currents import (block_charges, isospin_raising_amplitudes, mass_basis_couplings,
                        photon_trace, z_charges)
 
-__all__ += ["block_charges", "ir_traces_tau", "isospin_raising_amplitudes", "mass_basis_couplings",
+__all__ += ["block_charges", "isospin_raising_amplitudes", "mass_basis_couplings",
             "photon_trace", "z_charges"]
 from .majorana import (MajoranaBlock, MajoranaMasses, Seesaw, SymmetricTwoByTwo, WeylState,
                        diagonalise_symmetric_2x2, majorana_masses, numerical_takagi, seesaw)

@@ -16,14 +16,12 @@ from typing import Sequence
 
 import sympy as sp
 
-from ..modelfile import load_model
 
 __all__ = [
     "block_charges",
     "mass_basis_couplings",
     "z_charges",
     "isospin_raising_amplitudes",
-    "ir_traces_tau",
     "photon_trace",
 ]
 
@@ -104,19 +102,6 @@ def isospin_raising_amplitudes(vac, block, U) -> dict:
         for i in range(U.cols):
             vec[i] = sp.simplify(vec[i] + amp * U[r, i])
     return out
-
-
-def ir_traces_tau(alpha_L, alpha_R) -> dict:
-    """The SM+X EFT traces of Eqs. (21)-(22) for given τ couplings (from ``sm_x_tau``).
-
-    Examples
-    --------
-    >>> t = sp.Symbol("theta_R", real=True)
-    >>> ir_traces_tau(4, -1 + 5*sp.sin(t)**2)
-    {'XYY': 10*sin(theta_R)**2 - 6, 'XWW': -4}
-    """
-    m = load_model("sm_x_tau").subs(alpha_L=alpha_L, alpha_R=alpha_R)
-    return {"XYY": sp.expand(m.anomaly("X", "Y", "Y")), "XWW": sp.expand(m.anomaly("X", "SU2L", "SU2L"))}
 
 
 def photon_trace(charge, C_L, C_R, states: Sequence[int] | None = None):

@@ -5,9 +5,9 @@ progress on stderr) and, when given a directory, writes
 
 * ``results.json`` — every key: derived value (as text, LaTeX and the eval-free JSON
   tree of :mod:`anomalyalgebra.export.jsonio`), paper value, relative difference,
-  verdict and note;
+  verdict, provenance (``inputs``), place in the paper and note;
 * ``tables/<model>.tex`` — the field table of every built-in model in the layout of
-  the paper's Tables I, III, IV;
+  the paper's Tables I, III, IV (captions from :data:`anomalyalgebra.paper.TABLE_CAPTIONS`);
 * ``equations.tex`` — every derived expression as an ``align`` row in the model's
   notation;
 * ``report.tex`` — a stand-alone document with both (compiled to ``report.pdf``
@@ -38,11 +38,6 @@ from .latex import compile_latex, document, find_tex_engine
 
 __all__ = ["reproduce", "Report", "summary_table", "jsonable"]
 
-_TABLE_CAPTIONS = {
-    "anomalon_nplet": "Table I: anomaly-cancelling field content (with the SM and N = 2 singlets).",
-    "tau_l_only": "Table III: field content of the L-only model.",
-    "tau_l_minus_4r": "Table IV: field content of the L = -4R model.",
-}
 
 
 @dataclass
@@ -107,13 +102,13 @@ def _short(value, width=34) -> str:
 
 
 def summary_table(records: dict) -> str:
-    """The plain-text summary: key, paper, derived, relative difference, agrees?"""
-    rows = [("key", "paper", "derived", "rel. diff", "agrees?")]
+    """The plain-text summary: key, paper, derived, relative difference, agrees?, inputs."""
+    rows = [("key", "paper", "derived", "rel. diff", "agrees?", "inputs")]
     for key, rec in records.items():
         rd = rec.rel_diff
         rows.append((key, _short(rec.paper), _short(rec.derived),
-                     "" if rd is None else f"{rd:+.1%}", "yes" if rec.agrees else "NO"))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+                     "" if rd is None else f"{rd:+.1%}", "yes" if rec.agrees else "NO", rec.inputs))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -176,7 +171,7 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
         (out / "tables").mkdir(parents=True, exist_ok=True)
         payload = {
             key: {"derived": jsonable(r.derived), "paper": jsonable(r.paper), "rel_diff": r.rel_diff,
-                  "agrees": bool(r.agrees), "note": r.note}
+                  "agrees": bool(r.agrees), "inputs": r.inputs, "where": r.where, "note": r.note}
             for key, r in records.items()
         }
         (out / "results.json").write_text(json.dumps(payload, indent=2), encoding="utf-8")
@@ -184,7 +179,7 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
         tables = []
         for name in builtin_models():
             model = load_model(name)
-            tex = field_table_latex(model, caption=_TABLE_CAPTIONS.get(name))
+            tex = field_table_latex(model, caption=paper.TABLE_CAPTIONS.get(name))
             (out / "tables" / f"{name}.tex").write_text(tex + "\n", encoding="utf-8")
             report.files.append(out / "tables" / f"{name}.tex")
             tables.append(tex)

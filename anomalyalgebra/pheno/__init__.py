@@ -1,8 +1,8 @@
 """X-boson phenomenology of the seed paper (Di Luzio, Nardecchia, Toni).
 
 Closed-form sympy observables (Eqs. 13-19, 35-38, 42-45, 59), one documented and
-overridable parameter set, the χ² of Fig. 1, its plot, and the paper's numbers as
-:class:`~anomalyalgebra.records.PaperRecord` objects.
+overridable parameter set, the χ² of Fig. 1 and its plot.  The paper's numbers are
+records of the application package :mod:`anomalyalgebra.paper` (module ``paper.pheno``).
 
 Examples
 --------
@@ -60,7 +60,6 @@ from .fit import (
 )
 from .plot import plot_fig1
 from .records import PaperRecord
-from . import paper_numbers
 
 __all__ = [
     "Parameter", "Parameters", "UnknownParameterError", "default_parameters",
@@ -74,5 +73,5 @@ __all__ = [
     "numeric",
     "delta_chi2_threshold", "sigma_to_cl", "chi2_expression", "chi2_function",
     "chi2_charges_function", "chi2_inputs", "MODEL_LINES", "best_fit_on_line",
-    "plot_fig1", "PaperRecord", "paper_numbers",
+    "plot_fig1", "PaperRecord",
 ]

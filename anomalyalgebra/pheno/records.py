@@ -7,7 +7,7 @@ share one type.
 
 Examples
 --------
->>> r = PaperRecord("eq43", 292.5, 290, "rounding")
+>>> r = PaperRecord("eq43", 292.5, 290, "rounding", inputs="printed point")
 >>> round(r.rel_diff, 4)
 0.0086
 """

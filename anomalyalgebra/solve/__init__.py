@@ -10,7 +10,7 @@ See ``docs/solving.rst``.  The vocabulary:
 """
 
 from .algebraic import minimal_conflict, solve_polynomial_system
-from .predicates import NeutralLightest, RationalValues, lightest_charge, multiplet_charges
+from .predicates import NeutralLightest, RationalValues, lightest_charge, multiplet_charges, split_masses
 from .scan import INFINITY, ScanResult, ScanRow, integers, rationals, scan
 from .system import Constraint, ConstraintSystem, Solution
 
@@ -30,4 +30,5 @@ __all__ = [
     "rationals",
     "scan",
     "solve_polynomial_system",
+    "split_masses",
 ]

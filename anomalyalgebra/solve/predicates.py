@@ -3,20 +3,21 @@ r"""Predicates for scans: rational charges, and a neutral lightest member of an 
 A predicate is any picklable callable ``predicate(point, values) -> bool`` where
 ``point`` maps grid axis names to their values and ``values`` maps quantity labels
 to exact values (:class:`fractions.Fraction` when rational, ``float`` otherwise).
-The two built-ins implement the criteria of Section III C of the seed paper.
 
-The neutral-lightest-member test uses the radiative splitting of Eq. (38) of the
-seed paper, ``m_{Q+1} − m_Q ≈ 166 MeV (1 + 2Q + 2Y/cos θ_W)``, between the charge
-eigenstates ``Q = T3 + Y`` (``T3 = −j … j``, ``n = 2j + 1``) of an SU(2) n-plet of
-hypercharge ``Y``.  Summing the splittings gives every component's mass relative
-to the lowest-charge one; the lightest component must be unique and neutral.
+The lightest-member test orders the charge eigenstates ``Q = T3 + Y``
+(``T3 = −j … j``, ``n = 2j + 1``) of an SU(2) n-plet of hypercharge ``Y`` by a
+mass-splitting function ``splitting(Q, Y) = m_{Q+1} − m_Q`` that the caller passes
+(for example the one-loop radiative splitting
+:func:`anomalyalgebra.pheno.radiative_splitting`): summing the splittings gives every
+component's mass relative to the lowest-charge one; the lightest component must be
+unique and neutral.  Nothing here fixes a splitting unit or a weak mixing angle.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Callable
 
 from .exact import is_rational_value
 
@@ -24,14 +25,14 @@ __all__ = [
     "RationalValues",
     "NeutralLightest",
     "multiplet_charges",
-    "radiative_masses",
+    "split_masses",
     "lightest_charge",
-    "DEFAULT_SIN2_THETA_W",
 ]
 
-#: sin^2 θ_W (MS-bar at m_Z, PDG) used for cos θ_W in Eq. (38) unless overridden.
-#: The verdicts of :class:`NeutralLightest` are the same for any cos θ_W in (0.5, 1).
-DEFAULT_SIN2_THETA_W = 0.23122
+
+def _linear_splitting(q, y):
+    """A test splitting ``1 + 2Q + 3Y`` (doctests only)."""
+    return 1 + 2 * q + 3 * y
 
 
 def multiplet_charges(n: int, hypercharge) -> list:
@@ -49,40 +50,49 @@ def multiplet_charges(n: int, hypercharge) -> list:
     return [Fraction(2 * k - (n - 1), 2) + y for k in range(n)]
 
 
-def radiative_masses(n: int, hypercharge, *, cos_theta_w=None, unit=166.0) -> list:
-    """Masses (MeV) of the components relative to the lowest-charge one, from Eq. (38).
+def split_masses(n: int, hypercharge, splitting: Callable) -> list:
+    """Masses of the components relative to the lowest-charge one, lowest charge first.
+
+    Parameters
+    ----------
+    n : int
+        Dimension of the SU(2) multiplet.
+    hypercharge : number
+        Its hypercharge ``Y`` (``Q = T3 + Y``).
+    splitting : callable
+        ``splitting(Q, Y)``: the mass difference ``m_{Q+1} − m_Q`` (any unit).
 
     Examples
     --------
-    >>> [round(m) for m in radiative_masses(2, Fraction(1, 2), cos_theta_w=1.0)]
-    [0, 332]
+    >>> split_masses(2, Fraction(1, 2), _linear_splitting)
+    [0, Fraction(5, 2)]
     """
-    cw = math.sqrt(1 - DEFAULT_SIN2_THETA_W) if cos_theta_w is None else float(cos_theta_w)
-    qs = multiplet_charges(n, hypercharge)
-    y = float(hypercharge)
-    out, m = [0.0], 0.0
-    for q in qs[:-1]:
-        m += unit * (1 + 2 * float(q) + 2 * y / cw)
+    out, m = [0], 0
+    for q in multiplet_charges(n, hypercharge)[:-1]:
+        m = m + splitting(q, hypercharge)
         out.append(m)
     return out
 
 
-def lightest_charge(n: int, hypercharge, *, cos_theta_w=None):
-    """The charge of the unique lightest component (Eq. 38), or ``None`` if two are degenerate.
+def lightest_charge(n: int, hypercharge, splitting: Callable):
+    """The charge of the unique lightest component.
+
+    Raises :class:`ValueError` if two components are degenerate (no unique lightest).
 
     Examples
     --------
-    >>> lightest_charge(3, Fraction(-1)), lightest_charge(3, Fraction(1))
-    (Fraction(0, 1), Fraction(0, 1))
-    >>> lightest_charge(4, Fraction(1, 2))
+    >>> lightest_charge(3, Fraction(-1), _linear_splitting)
+    Fraction(0, 1)
+    >>> lightest_charge(4, Fraction(1, 2), _linear_splitting)
     Fraction(-1, 1)
     """
-    ms = radiative_masses(n, hypercharge, cos_theta_w=cos_theta_w)
+    ms = [float(m) for m in split_masses(n, hypercharge, splitting)]
     qs = multiplet_charges(n, hypercharge)
     low = min(ms)
-    at = [i for i, m in enumerate(ms) if abs(m - low) <= 1e-9 * (1 + abs(low))]
+    at = [i for i, m in enumerate(ms) if abs(m - low) <= 1e-12 * (1 + abs(low))]
     if len(at) != 1:
-        return None
+        raise ValueError(f"no unique lightest member of the {n}-plet with Y = {hypercharge}:"
+                         f" charges {[str(qs[i]) for i in at]} are degenerate")
     return qs[at[0]]
 
 
@@ -99,7 +109,7 @@ class RationalValues:
 
 @dataclass(frozen=True)
 class NeutralLightest:
-    """True when the lightest member of the n-plet is electrically neutral (Eq. 38).
+    """True when the unique lightest member of the n-plet is electrically neutral.
 
     Parameters
     ----------
@@ -107,13 +117,20 @@ class NeutralLightest:
         Label of the hypercharge among the scan's quantities (or grid axes).
     dimension : str
         Label of the multiplet dimension n among the grid axes (or quantities).
-    cos_theta_w : float, optional
-        cos θ_W in Eq. (38); default from :data:`DEFAULT_SIN2_THETA_W`.
+    splitting : callable
+        ``splitting(Q, Y) = m_{Q+1} − m_Q``; must be picklable for a process pool
+        (a module-level function or a :func:`functools.partial` of one).
+
+    Examples
+    --------
+    >>> p = NeutralLightest("Y", "n", _linear_splitting)
+    >>> p({"n": 3}, {"Y": Fraction(-1)}), p({"n": 3}, {"Y": Fraction(1, 2)})
+    (True, False)
     """
 
-    hypercharge: str = "Y_L"
-    dimension: str = "n"
-    cos_theta_w: float | None = None
+    hypercharge: str
+    dimension: str
+    splitting: Callable
 
     def __call__(self, point, values) -> bool:
         y = values.get(self.hypercharge, point.get(self.hypercharge))
@@ -123,4 +140,7 @@ class NeutralLightest:
         charges = multiplet_charges(int(n), y)
         if 0 not in charges:
             return False
-        return lightest_charge(int(n), y, cos_theta_w=self.cos_theta_w) == 0
+        try:
+            return lightest_charge(int(n), y, self.splitting) == 0
+        except ValueError:
+            return False

@@ -1,9 +1,12 @@
-r"""Records ``eq28``, ``eq30``–``eq33`` and ``table2`` of :func:`anomalyalgebra.paper.results`.
+r"""Section III B–C of the seed paper: the charge solutions, Eqs. (28)–(33), Table II.
 
 Everything is derived from the model file ``anomalon_nplet`` with the general
 solver (:class:`~anomalyalgebra.solve.ConstraintSystem`) and scan
-(:func:`~anomalyalgebra.solve.scan`); the printed forms are typed in only to be
-compared with.  Comparisons of expressions with square roots are made on each of
+(:func:`~anomalyalgebra.solve.scan`); the printed forms are read from
+``printed.toml`` only to be compared with.  The neutral-lightest criterion of
+Section III C uses the one-loop splitting of Eq. (38),
+:func:`anomalyalgebra.pheno.radiative_splitting`, with the splitting unit computed
+by :func:`anomalyalgebra.pheno.radiative_splitting_unit` from the parameter set.  Comparisons of expressions with square roots are made on each of
 the two real regions of the solution (``α_L > 0, α_L − 2α_R > 0`` and
 ``α_L < 0, α_L − 2α_R < 0``, ``n ≥ 2``), where sympy can decide them exactly.
 """
@@ -16,16 +19,45 @@ from fractions import Fraction
 import sympy as sp
 
 from ..modelfile import load_model
-from ..paper import _result
-from ..records import PaperRecord
-from .predicates import NeutralLightest, RationalValues
-from .scan import INFINITY, integers, rationals, scan
-from .system import ConstraintSystem
+from ..solve import INFINITY, ConstraintSystem, NeutralLightest, RationalValues, integers, rationals, scan
+from . import printed
+from ._common import model_symbols, record
 
-__all__ = ["table2_scan", "printed_table2", "anomalon_solutions", "PAPER_SCAN"]
+__all__ = ["table2_scan", "printed_table2", "anomalon_solutions", "paper_scan", "eq38_splitting",
+           "eq28", "eq30", "eq31", "eq32", "eq33", "table2"]
 
-#: The scan of Section III C: 2 <= n <= 10, m = p/q with 1 <= |p|, q <= 60, and m = oo.
-PAPER_SCAN = {"n": (2, 10), "max_numerator": 60, "max_denominator": 60}
+
+def paper_scan() -> dict:
+    """The scan of Section III C as printed: ``n`` range and the bounds on ``m = p/q``.
+
+    Examples
+    --------
+    >>> paper_scan()
+    {'n': (2, 10), 'max_numerator': 60, 'max_denominator': 60}
+    """
+    v = printed.entry("point.table2_scan").value
+    return {"n": (int(v["n_min"]), int(v["n_max"])), "max_numerator": int(v["max_numerator"]),
+            "max_denominator": int(v["max_denominator"])}
+
+
+@functools.lru_cache(maxsize=1)
+def _splitting_unit():
+    from ..pheno import radiative_splitting_unit
+
+    return radiative_splitting_unit()
+
+
+def eq38_splitting(q, y):
+    """``m_{Q+1} − m_Q`` of Eq. (38) with the computed one-loop unit (GeV).
+
+    Examples
+    --------
+    >>> round(float(eq38_splitting(0, 0)), 4)
+    0.1674
+    """
+    from ..pheno import radiative_splitting
+
+    return radiative_splitting(q, y, delta=_splitting_unit())
 
 
 def _syms(m):
@@ -65,45 +97,46 @@ def _printed_sign_match(derived, printed_pm, region):
     return 0
 
 
-@_result("eq28")
-def _eq28():
+def eq28():
+    """The gravity and X^3 conditions solved for the N_R charge sums (Eq. 28)."""
     m = load_model("anomalon_nplet")
     aL, aR, n, YL, XLL, XLR, XS, XN1, XN2 = _syms(m)
     sols = (ConstraintSystem(m).require_anomaly_free(channels=["X grav grav", "X X X"])
             .solve([XN1 + XN2, XN1**3 + XN2**3]))
     derived = [(sp.sympify(k), v) for k, v in sols[0].pairs]
-    printed = [(XN1 + XN2, n * (XLL - XLR) + 2 * aL - aR),
-               (XN1**3 + XN2**3, n * (XLL**3 - XLR**3) + 2 * aL**3 - aR**3)]
-    agrees = len(sols) == 1 and all(sp.expand(d[1] - p[1]) == 0 for d, p in zip(derived, printed))
-    return PaperRecord(
-        "eq28", derived, printed,
+    rhs = printed.expression("eq28", model_symbols(m))
+    paper = list(zip([XN1 + XN2, XN1**3 + XN2**3], rhs))
+    agrees = len(sols) == 1 and len(derived) == len(paper) and all(
+        sp.expand(d[0] - p[0]) == 0 and sp.expand(d[1] - p[1]) == 0 for d, p in zip(derived, paper))
+    return record(
+        "eq28", derived, paper,
         "Solved the gravity and X^3 conditions (Eqs. 23-24) for the sums over the N_R charges"
         " (elimination of X_N1, X_N2 by a Groebner basis); one branch, equal to the printed form.",
-        agrees)
+        agrees, "derived")
 
 
-@_result("eq30")
-def _eq30():
+def eq30():
+    """X_S from the U(1)_X invariance of the Yukawa term of Eq. (29) (Eq. 30)."""
     m = load_model("anomalon_nplet")
     aL, aR, n, YL, XLL, XLR, XS, *_ = _syms(m)
     sols = ConstraintSystem(m).require_operator("bar(LL) LR conj(S)").solve(["X_S"])
     derived = sols[0].values[XS]
-    printed = XLR - XLL
-    return PaperRecord("eq30", derived, printed,
-                       "U(1)_X invariance of the Yukawa term bar(L_L) L_R S* of Eq. (29).",
-                       len(sols) == 1 and sp.expand(derived - printed) == 0)
+    paper = printed.expression("eq30", model_symbols(m))
+    return record("eq30", derived, paper,
+                  "U(1)_X invariance of the Yukawa term bar(L_L) L_R S* of Eq. (29).",
+                  len(sols) == 1 and sp.expand(derived - paper) == 0, "derived")
 
 
-@_result("eq31")
-def _eq31():
+def eq31():
+    """X_S on the branches of Eqs. (25)–(27) + (30) (Eq. 31)."""
     m, _, sols = anomalon_solutions()
     aL, aR, n, YL, XLL, XLR, XS, *_ = _syms(m)
-    printed = 6 * aL / (n * (n**2 - 1))
+    paper = printed.expression("eq31", model_symbols(m))
     derived = [s.values[XS] for s in sols]
-    ok = all(sp.cancel(d - printed) == 0 for d in derived)
-    return PaperRecord("eq31", derived, printed,
-                       f"X_S on each of the {len(sols)} branches of Eqs. (25)-(27) + (30);"
-                       " the same on both.", ok)
+    ok = bool(derived) and all(sp.cancel(d - paper) == 0 for d in derived)
+    return record("eq31", derived, paper,
+                  f"X_S on each of the {len(sols)} branches of Eqs. (25)-(27) + (30);"
+                  " the same on both.", ok, "derived")
 
 
 def _radical_record(key, quantity, printed_pm, extra_note):
@@ -113,28 +146,29 @@ def _radical_record(key, quantity, printed_pm, extra_note):
     signs = {name: [_printed_sign_match(d, printed_pm, reg) for d in derived]
              for name, reg in regions.items()}
     ok = all(sorted(v) == [-1, 1] for v in signs.values())
-    printed = [printed_pm(1), printed_pm(-1)]
+    paper = [printed_pm(1), printed_pm(-1)]
     detail = "; ".join(f"{name}: branches = printed signs {v}" for name, v in signs.items())
-    return PaperRecord(key, derived, printed, f"{extra_note} Per branch ({detail}).", ok)
+    return record(key, derived, paper, f"{extra_note} Per branch ({detail}).", ok, "derived")
 
 
-@_result("eq32")
-def _eq32():
+def eq32():
+    """Y_L on the two branches (Eq. 32)."""
     m, _, sols = anomalon_solutions()
     aL, aR, n, YL, *_ = _syms(m)
+    form = printed.expression("eq32", model_symbols(m))
     return _radical_record(
-        "eq32", YL, lambda s: s * sp.sqrt((n**2 - 1) * (aL - 2 * aR) / (12 * aL)),
+        "eq32", YL, lambda s: s * form,
         "Y_L on the two branches (roots of 12 alpha_L Y_L^2 = (n^2-1)(alpha_L - 2 alpha_R));"
         " real iff (alpha_L - 2 alpha_R)/alpha_L >= 0, and alpha_L != 2 alpha_R.")
 
 
-@_result("eq33")
-def _eq33():
+def eq33():
+    """X_LL + X_LR on the two branches (Eq. 33)."""
     m, _, sols = anomalon_solutions()
     aL, aR, n, YL, XLL, XLR, *_ = _syms(m)
+    form = printed.expression("eq33", model_symbols(m))
     return _radical_record(
-        "eq33", XLL + XLR,
-        lambda s: s * sp.sqrt((n**2 - 1) / (3 * aL * (aL - 2 * aR))) * (aR**2 - aL**2),
+        "eq33", XLL + XLR, lambda s: s * form,
         "X_LL + X_LR on the branches of Eq. (32).  The +/- of Eqs. (32) and (33) are NOT"
         " independent: every branch satisfies Y_L (X_LL + X_LR) = (n^2-1)(alpha_R^2 -"
         " alpha_L^2)/(6 alpha_L), so the signs are equal for alpha_L > 0 and opposite for"
@@ -143,27 +177,39 @@ def _eq33():
 
 # ---------------------------------------------------------------- Table II
 def printed_table2():
-    """Table II as printed: (m, n, ±Y_L, ±(X_LL + X_LR), X_S/α_L), m = oo for L-only."""
-    F = Fraction
-    return [(F(2), 5, F(-2), F(3, 2), F(1, 20)),
-            (F(4), 3, F(-1), F(5, 4), F(1, 4)),
-            (INFINITY, 2, F(-1, 2), F(1), F(1))]
+    """Table II as printed: (m, n, ±Y_L, ±(X_LL + X_LR), X_S/α_L), m = oo for L-only.
+
+    Examples
+    --------
+    >>> printed_table2()[1]
+    (Fraction(4, 1), 3, Fraction(-1, 1), Fraction(5, 4), Fraction(1, 4))
+    """
+    def conv(x):
+        return INFINITY if x == sp.oo else Fraction(int(x.p), int(x.q))
+
+    rows = printed.expression("table2")
+    return [(conv(r[0]), int(r[1]), *(conv(x) for x in r[2:])) for r in rows.tolist()]
 
 
-def table2_scan(max_numerator=60, max_denominator=60, n_range=(2, 10), *, executor=None,
+def table2_scan(max_numerator=None, max_denominator=None, n_range=None, *, executor=None,
                 chunksize=2000, predicates=None):
     """The scan of Section III C on the closed-form solution (Eqs. 31–33, α_L = 1).
 
-    α_R/α_L = −1/m (Eq. 39) with m = p/q, 1 ≤ |p| ≤ max_numerator,
+    ``α_R/α_L = −1/m`` (Eq. 39) with ``m = p/q``, ``1 ≤ |p| ≤ max_numerator``,
     1 ≤ q ≤ max_denominator, and m = ∞; α_L = 1 so that X charges are in units of α_L.
     Default predicates: rational Y_L, X_LL + X_LR, X_S and a neutral lightest member
-    of the n-plet by Eq. (38).
+    of the n-plet by Eq. (38) (:func:`eq38_splitting`).  Bounds left out are the
+    paper's (:func:`paper_scan`).
     """
+    bounds = paper_scan()
+    max_numerator = bounds["max_numerator"] if max_numerator is None else max_numerator
+    max_denominator = bounds["max_denominator"] if max_denominator is None else max_denominator
+    n_range = bounds["n"] if n_range is None else n_range
     m, _, sols = anomalon_solutions()
     aL, aR, n, YL, XLL, XLR, XS, *_ = _syms(m)
     N, M = sp.symbols("n m")
     if predicates is None:
-        predicates = [RationalValues(), NeutralLightest("Y_L", "n")]
+        predicates = [RationalValues(), NeutralLightest("Y_L", "n", eq38_splitting)]
     return scan(
         sols,
         {"n": integers(*n_range),
@@ -181,22 +227,22 @@ def _table_rows(result):
     return rows
 
 
-@_result("table2")
-def _table2():
-    res = table2_scan(**{k: v for k, v in (("max_numerator", PAPER_SCAN["max_numerator"]),
-                                            ("max_denominator", PAPER_SCAN["max_denominator"]))})
+def table2():
+    """The scan of Section III C against Table II."""
+    bounds = paper_scan()
+    res = table2_scan(bounds["max_numerator"], bounds["max_denominator"], bounds["n"])
     rows = _table_rows(res)
-    printed = printed_table2()
-    found_printed = [row for row in printed if row in rows]
+    paper = printed_table2()
+    found_printed = [row for row in paper if row in rows]
     negative = [row for row in rows if row[1] and row[0] is not INFINITY and row[0] < 0]
-    extra = sorted({(row[0], row[1]) for row in rows} - {(p[0], p[1]) for p in printed},
+    extra = sorted({(row[0], row[1]) for row in rows} - {(p[0], p[1]) for p in paper},
                    key=lambda t: t[1])
     note = (
         f"Scan of {res.points} (n, m) points, both branches of Eqs. (32)-(33), alpha_L = 1"
         " (so X_LL + X_LR and X_S are in units of alpha_L; Table IV is the m = 4 row times"
         " alpha_L = 4 with the Y_L = +1 branch).  The printed '±' columns are one branch,"
         " the one with Y_L < 0; the other branch flips both signs."
-        f" All {len(found_printed)}/{len(printed)} printed rows are found exactly."
+        f" All {len(found_printed)}/{len(paper)} printed rows are found exactly."
         f" The criteria also accept {len(extra)} more (m, n): "
         + ", ".join(f"(m={a}, n={b})" for a, b in extra)
         + ".  Every solution has the neutral member at the edge of the multiplet,"
@@ -206,8 +252,8 @@ def _table2():
         " system is inconsistent).  No m < 0 solution exists (footnote 5)"
         f"{'' if not negative else ' -- BUT FOUND SOME'}."
     )
-    agrees = len(found_printed) == len(printed) and not extra
-    return PaperRecord("table2", _sympy_rows(rows), _sympy_rows(printed), note, agrees)
+    agrees = len(found_printed) == len(paper) and not extra
+    return record("table2", _sympy_rows(rows), _sympy_rows(paper), note, agrees, "derived")
 
 
 def _sympy_rows(rows):

@@ -1,0 +1,52 @@
+"""Helpers shared by the record modules of :mod:`anomalyalgebra.paper`."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..records import PaperRecord
+from . import printed
+
+__all__ = ["model_symbols", "record", "same", "proportionality"]
+
+
+def model_symbols(model) -> dict:
+    """The model's declared symbols by name (for :func:`printed.expression`)."""
+    return {s.name: s for s in model.symbols}
+
+
+def record(key, derived, paper, note, agrees, inputs) -> PaperRecord:
+    """A :class:`PaperRecord` whose ``where`` comes from ``printed.toml``."""
+    try:
+        where = printed.entry(key).where
+    except Exception:  # a key without a printed entry of its own
+        where = ""
+    return PaperRecord(key, derived, paper, note, bool(agrees), inputs=inputs, where=where)
+
+
+def same(a, b) -> bool:
+    """Exact equality of two expressions or matrices (``simplify`` of the difference)."""
+    if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
+        a, b = sp.Matrix(a), sp.Matrix(b)
+        return a.shape == b.shape and all(sp.simplify(x) == 0 for x in (a - b))
+    return sp.simplify(sp.sympify(a) - sp.sympify(b)) == 0
+
+
+def proportionality(derived, printed):
+    """The constant c with derived == c * printed, or ``None`` if there is none.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> proportionality(-2*x + 4*y, x - 2*y)
+    -2
+    >>> proportionality(x + y, x - y) is None
+    True
+    """
+    derived, printed = sp.expand(derived), sp.expand(printed)
+    if printed == 0:
+        return None if derived != 0 else sp.Integer(1)
+    ratio = sp.cancel(derived / printed)
+    if ratio.free_symbols or ratio == 0:
+        return None
+    return ratio
