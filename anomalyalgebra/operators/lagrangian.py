@@ -523,12 +523,24 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         if ns < 0:
             continue
         for fs in combinations_with_replacement(spinors, 4):
+            if keys is not None:
+                # the scalar sets that can cancel the spinors' abelian charges (none: skip
+                # before the Lorentz check; the same verdict as below, only cheaper)
+                need = _key_neg(_key_total(keys, fs, mods), mods)
+                if not scalar_combos(ns, need):
+                    continue
             if not Operator(fs).lorentz_scalar(model):
                 continue
-            if not abelian_verdict(fs)[0] and not ns:
+            if keys is None and not abelian_verdict(fs)[0] and not ns:
                 continue
             fs = _orient_fermions(fs, model, order)
-            for ss in combinations_with_replacement(range(len(sfac)), ns):
+            if keys is None:
+                combos = combinations_with_replacement(range(len(sfac)), ns)
+            else:
+                # orienting may conjugate all four spinors, which flips their key
+                oriented = _key_total(keys, fs, mods)
+                combos = scalar_combos(ns, _key_neg(oriented, mods))
+            for ss in combos:
                 facs = list(fs) + [sfac[k] for k in ss]
                 op = Operator(tuple(facs))
                 k1, k2 = _key(op), _key(op.hermitian_conjugate())
