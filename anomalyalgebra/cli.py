@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 import sympy as sp
@@ -86,7 +87,15 @@ def _reproduce(args) -> int:
     from .export.report import reproduce
 
     out = None if args.no_files else args.out
-    reproduce(out, keys=args.keys or None, figure=not args.no_figure, pdf=args.pdf)
+    jobs = min(2, os.cpu_count() or 1) if args.jobs is None else args.jobs
+    if jobs < 1:
+        print(f"anomalyalgebra: error: --jobs must be >= 1, got {jobs}", file=sys.stderr)
+        return 2
+    from .export.report import default_cache_dir
+
+    cache = None if args.no_cache else default_cache_dir()
+    reproduce(out, keys=args.keys or None, figure=not args.no_figure, pdf=args.pdf, jobs=jobs,
+              cache=cache)
     return 0
 
 
@@ -117,6 +126,11 @@ def main(argv=None) -> int:
     r.add_argument("--no-figure", action="store_true", help="do not draw Fig. 1")
     r.add_argument("--pdf", action="store_true", help="also compile report.tex (needs pdflatex)")
     r.add_argument("--keys", nargs="*", help="only these keys of paper.results()")
+    r.add_argument("--no-cache", action="store_true",
+                   help="compute every result (default: reuse the records of an earlier run of the"
+                        " same code, kept in $ANOMALYALGEBRA_CACHE or ~/.cache/anomalyalgebra)")
+    r.add_argument("--jobs", type=int, default=None,
+                   help="processes (default: 2 if the machine has 2 or more CPUs; 1 = serial)")
     sub.add_parser("models", help="list the built-in models")
     args = parser.parse_args(argv)
     try:
