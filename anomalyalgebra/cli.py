@@ -87,6 +87,13 @@ def _reproduce(args) -> int:
     from .export.report import reproduce
 
     out = None if args.no_files else args.out
+    from .paper import keys as paper_keys   # the application package; the CLI may use it
+
+    unknown = [k for k in (args.keys or ()) if k not in paper_keys()]
+    if unknown:
+        print(f"anomalyalgebra: error: unknown --keys {unknown}; known: {' '.join(paper_keys())}",
+              file=sys.stderr)
+        return 2
     jobs = min(2, os.cpu_count() or 1) if args.jobs is None else args.jobs
     if jobs < 1:
         print(f"anomalyalgebra: error: --jobs must be >= 1, got {jobs}", file=sys.stderr)

@@ -60,3 +60,12 @@ def test_cache_switch(monkeypatch, tmp_path):
 def test_unknown_key_is_refused_before_any_work(tmp_path):
     with pytest.raises(KeyError, match="nope"):
         reproduce(tmp_path / "x", keys=["eq21", "nope"], jobs=2)
+
+
+def test_cli_refuses_unknown_keys_and_bad_jobs(capsys):
+    from anomalyalgebra.cli import main
+
+    assert main(["reproduce", "--no-files", "--keys", "eq21", "nope"]) == 2
+    assert "unknown --keys ['nope']" in capsys.readouterr().err
+    assert main(["reproduce", "--no-files", "--keys", "eq21", "--jobs", "0"]) == 2
+    assert "--jobs must be >= 1" in capsys.readouterr().err

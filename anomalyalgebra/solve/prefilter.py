@@ -105,7 +105,8 @@ class _IntPoly:
 
 
 def _fraction_polys(expr, axis_syms):
-    """Integer polynomials (N, D) and the constant c with expr = c * N / D at x_i = P_i/Q_i."""
+    """Integer polynomials ``N``, ``D`` in ``P_i, Q_i`` and a Fraction ``c`` with
+    ``expr = c N / D`` at ``x_i = P_i / Q_i`` (generators ordered ``P_0 .. P_k, Q_0 .. Q_k``)."""
     P = sp.symbols(f"_P0:{len(axis_syms)}")
     Q = sp.symbols(f"_Q0:{len(axis_syms)}", positive=True)
     e = sp.together(sp.sympify(expr).xreplace({x: p / q for x, p, q in zip(axis_syms, P, Q)}))
@@ -116,7 +117,7 @@ def _fraction_polys(expr, axis_syms):
     N, D = N.set_domain(sp.ZZ), D.set_domain(sp.ZZ)
     # expr = num/den = (N/cn) / (D/cd) = (cd/cn) * N/D
     c = Fraction(int(sp.Integer(cd)), int(sp.Integer(cn)))
-    return gens, N, D, c
+    return N, D, c
 
 
 @functools.lru_cache(maxsize=16)
@@ -131,7 +132,6 @@ def _compile(spec):
     required = "all" if any(not p.labels for p in rational) else set().union(*(p.labels for p in rational))
     axis_syms = tuple(sp.Symbol(a) for a in spec.axes)
     params = {s: e for s, e in spec.params}
-    gens = None
     branches = []
     for _conds, quantities in spec.branches:
         tests = []
@@ -144,8 +144,8 @@ def _compile(spec):
             r, s = form
             if r.free_symbols - set(axis_syms) or s.free_symbols - set(axis_syms):
                 continue
-            gens, Nr, Dr, _ = _fraction_polys(r, axis_syms)
-            gens, Ns, Ds, c = _fraction_polys(s, axis_syms)
+            Nr, Dr, _ = _fraction_polys(r, axis_syms)
+            Ns, Ds, c = _fraction_polys(s, axis_syms)
             # s = c N/D is a rational square iff (c.num * c.den * N) * D is a perfect square
             k = c.numerator * c.denominator
             tests.append((_IntPoly(Nr), _IntPoly(Dr), _IntPoly(Ns * k), _IntPoly(Ds)))
