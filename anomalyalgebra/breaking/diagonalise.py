@@ -128,8 +128,13 @@ class TwoByTwo:
         return _series_in(value, tuple(small), int(order))
 
 
-@functools.lru_cache(maxsize=256)
 def _series_in(expr, small, order):
+    """Expansion of ``expr`` to ``order`` in the symbols ``small`` scaled together."""
+    return _series_in_cached(sp.sympify(expr), tuple(small), int(order))
+
+
+@functools.lru_cache(maxsize=256)
+def _series_in_cached(expr, small, order):
     eps = sp.Dummy("eps", positive=True)
     e = sp.sympify(expr).subs({s: eps * s for s in small}, simultaneous=True)
     ser = sp.series(e, eps, 0, order + 1).removeO()
