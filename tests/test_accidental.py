@@ -108,8 +108,14 @@ def test_table_iv_accidental_symmetry_of_eq46():
 def test_paper_record_accidental():
     from anomalyalgebra import paper
 
-    r = paper.results(["accidental_l_minus_4r", "eq44_footnote6"])
+    r = paper.results(["accidental_l_minus_4r", "eq44_footnote6", "accidental_l_minus_4r_all_fields"])
     assert r["accidental_l_minus_4r"].agrees and r["eq44_footnote6"].derived == (1, 0)
+    # on every field of Table IV: baryon number, N2 in the tau number, U(1)_N1; at d <= 5 only
+    # baryon number and a Z2 that is (-1)^F times a baryon-number rotation
+    full = r["accidental_l_minus_4r_all_fields"]
+    assert not full.agrees and full.inputs == "derived"
+    assert "U(1)_{l3,e3,N2,EL,ER}" in full.derived["d = 4"] and "U(1)_{N1}" in full.derived["d = 4"]
+    assert full.derived["d <= 5"].startswith("U(1)_{q,u,d} × Z2_") and "(-1)^F times" in full.note
 
 
 def test_table_iii_role_of_the_z2_symmetries():

@@ -68,6 +68,8 @@ def test_reproduce_writes_report(tmp_path, capsys):
     data = json.loads((out / "results.json").read_text())
     assert set(data) == {"eq22", "eq26", "eq43"}
     assert data["eq22"]["derived"]["text"] == "-alpha_L" and data["eq22"]["agrees"] is True
+    assert data["eq22"]["inputs"] == "derived" and data["eq43"]["inputs"] == "printed point"
+    assert data["eq22"]["where"] == "Eq. (22)"
     assert data["eq43"]["rel_diff"] == pytest.approx(0.0084, abs=1e-3)
     from anomalyalgebra.export import from_json
     import sympy as sp

@@ -88,18 +88,6 @@ def test_keys_kept_from_before_the_move():
     assert kept <= set(paper.keys())
 
 
-@pytest.fixture(scope="module")
-def all_records():
-    return paper.results()
-
-
-def test_every_key_is_computed(all_records):
-    assert list(all_records) == paper.keys()
-    for key, rec in all_records.items():
-        assert isinstance(rec, PaperRecord) and rec.key == key
-        assert rec.inputs in INPUTS and isinstance(rec.agrees, bool) and rec.note
-
-
 def test_unknown_key_is_an_error():
     with pytest.raises(KeyError, match="nope"):
         paper.results(["nope"])
@@ -110,3 +98,109 @@ def test_record_requires_known_provenance():
         PaperRecord("x", 1, 1, "", True, inputs="guessed")
     with pytest.raises(TypeError):
         PaperRecord("x", 1, 1, "", True)      # provenance is not optional
+
+
+# ---------------------------------------------------------------- provenance: perturb printed.toml
+#: Run in a fresh interpreter: every string value of printed.toml is changed (integers
+#: + 7, anything else times its own factor 1.07, 1.14, ...) when the file is loaded,
+#: before any module of the paper package reads it; prints key -> [inputs, derived,
+#: record well formed].  ("plain" runs the same without the change.)
+_PROBE = r'''
+import json, sys, tomllib
+
+COUNTER = [0]
+
+
+def perturb_text(text):
+    from anomalyalgebra.exceptions import ExpressionError
+    from anomalyalgebra.expr import parse_expression
+
+    if text.strip() == "oo":
+        return text
+    try:
+        if parse_expression(text).is_Integer:
+            return str(int(parse_expression(text)) + 7)
+    except ExpressionError:
+        pass
+    COUNTER[0] += 1
+    return f"({text})*{100 + 7 * COUNTER[0]}/100"
+
+
+def perturb(value):
+    if isinstance(value, str):
+        return perturb_text(value)
+    if isinstance(value, list):
+        return [perturb(v) for v in value]
+    if isinstance(value, dict):
+        return {k: perturb(v) for k, v in value.items()}
+    return value
+
+
+def walk(node):
+    return {k: (dict(v, value=perturb(v["value"])) if isinstance(v, dict) and "value" in v
+                else walk(v) if isinstance(v, dict) else v) for k, v in node.items()}
+
+
+if sys.argv[1] == "perturbed":
+    _load = tomllib.load
+
+    def load(fh):
+        data = _load(fh)
+        return walk(data) if str(getattr(fh, "name", "")).endswith("printed.toml") else data
+
+    tomllib.load = load
+
+import anomalyalgebra.paper as paper
+
+from anomalyalgebra.records import PaperRecord
+
+print(json.dumps({k: [r.inputs, str(r.derived),
+                      isinstance(r, PaperRecord) and r.key == k and isinstance(r.agrees, bool)
+                      and bool(r.note) and bool(r.where)] for k, r in paper.results().items()}))
+'''
+
+#: "derived" records of paper/pheno.py that still evaluate at the printed m_X = 2.1 GeV;
+#: that module is being rewritten on top of the derived phenomenology (issue 10, step 3).
+#: The test below fails as soon as one of them no longer depends on a printed value,
+#: so that it is removed from this list.
+PENDING_PHENO = {"gS_fit", "gS_fit_printed_eq13"}
+
+
+@pytest.fixture(scope="module")
+def perturbed_runs():
+    import json
+    import os
+
+    env = dict(os.environ, PYTHONHASHSEED="0",
+               PYTHONPATH=os.pathsep.join([str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]))
+    procs = {mode: subprocess.Popen([sys.executable, "-c", _PROBE, mode], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True, env=env, cwd=PACKAGE.parent)
+             for mode in ("plain", "perturbed")}
+    out = {}
+    for mode, proc in procs.items():
+        stdout, stderr = proc.communicate(timeout=1800)
+        assert proc.returncode == 0, stderr[-3000:]
+        out[mode] = json.loads(stdout)
+    return out["plain"], out["perturbed"]
+
+
+def test_every_key_is_computed(perturbed_runs):
+    plain, _ = perturbed_runs
+    assert list(plain) == paper.keys()
+    for key, (inputs, _derived, well_formed) in plain.items():
+        assert inputs in INPUTS and well_formed, key
+
+
+def test_derived_records_use_no_printed_value(perturbed_runs):
+    plain, perturbed = perturbed_runs
+    assert set(plain) == set(perturbed) == set(paper.keys())
+    changed = {k for k in plain if plain[k][1] != perturbed[k][1]}
+    derived = {k for k, (inputs, *_) in plain.items() if inputs == "derived"}
+    assert (changed & derived) == PENDING_PHENO
+
+
+def test_perturbation_reaches_the_printed_points(perturbed_runs):
+    """The check above can fail: records evaluated at printed points do change."""
+    plain, perturbed = perturbed_runs
+    for key in ("eq42", "eq59_norm", "table2"):
+        assert plain[key][0] == "printed point" and plain[key][1] != perturbed[key][1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..exceptions import ModelFileError
 from ..records import PaperRecord
 from . import printed
 
@@ -15,11 +16,14 @@ def model_symbols(model) -> dict:
     return {s.name: s for s in model.symbols}
 
 
-def record(key, derived, paper, note, agrees, inputs) -> PaperRecord:
-    """A :class:`PaperRecord` whose ``where`` comes from ``printed.toml``."""
+def record(key, derived, paper, note, agrees, inputs, *, printed_key=None) -> PaperRecord:
+    """A :class:`PaperRecord` whose ``where`` comes from ``printed.toml``.
+
+    ``printed_key`` names the entry compared with when it is not ``key``.
+    """
     try:
-        where = printed.entry(key).where
-    except Exception:  # a key without a printed entry of its own
+        where = printed.entry(printed_key or key).where
+    except ModelFileError:  # a key without a printed entry of its own
         where = ""
     return PaperRecord(key, derived, paper, note, bool(agrees), inputs=inputs, where=where)
 

@@ -16,8 +16,8 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
-from ..breaking import (block_charges, diagonalise_2x2, fermion_masses, gauge_mass_matrix,
-                        mass_basis_couplings, model_fermion_masses, perturbative_svd, rotation, vacuum)
+from ..breaking import (block_charges, diagonalise_2x2, gauge_mass_matrix, mass_basis_couplings,
+                        model_fermion_masses, perturbative_svd, photon_trace, rotation, vacuum)
 from ..modelfile import load_model
 from . import printed
 from ._common import record, same
@@ -164,24 +164,26 @@ def eq51():
 # ---------------------------------------------------------------- Eqs. (52)-(53): eigenvectors
 #: Test points of the regime of Section IV B (v, V_5 < M), exact rationals.
 _TEST_POINTS = (
-    {"v": 246, "V_5": 50, "M": 1000, "y_L": sp.Rational(7, 10), "y_R": sp.Rational(9, 10)},
-    {"v": 246, "V_5": 300, "M": 2500, "y_L": sp.Rational(3, 2), "y_R": sp.Rational(1, 3)},
-    {"v": 246, "V_5": 120, "M": 700, "y_L": sp.Rational(1, 5), "y_R": 2},
+    {"v": 200, "V_5": 50, "M": 1000, "y_L": sp.Rational(7, 10), "y_R": sp.Rational(9, 10)},
+    {"v": 250, "V_5": 300, "M": 2500, "y_L": sp.Rational(3, 2), "y_R": sp.Rational(1, 3)},
+    {"v": 150, "V_5": 120, "M": 700, "y_L": sp.Rational(1, 5), "y_R": 2},
 )
 
 
 def _eigenvectors(A):
-    """Unit eigenvectors of a real symmetric 2x2 matrix, lightest first (exact).
+    """Unit eigenvectors (rows) of a real symmetric 2x2 matrix, lightest first.
 
-    For ``A = [[a, b], [b, d]]`` with eigenvalue ``λ``: ``(b, λ - a)`` (``b != 0``).
+    From :meth:`sympy.Matrix.eigenvects` (exact); the order is fixed by the
+    eigenvalues at the first test point.
     """
-    a, b, d = A[0, 0], A[0, 1], A[1, 1]
-    root = sp.sqrt((a - d) ** 2 + 4 * b**2)
-    out = []
-    for lam in ((a + d - root) / 2, (a + d + root) / 2):
-        vec = sp.Matrix([[b, lam - a]])
-        out.append(sp.ImmutableMatrix(vec / sp.sqrt(vec.dot(vec))))
-    return out
+    point = {_S[k]: sp.sympify(v) for k, v in _TEST_POINTS[0].items()}
+    found = []
+    for value, mult, vecs in sp.Matrix(A).eigenvects():
+        if mult != 1 or len(vecs) != 1:
+            raise ValueError(f"degenerate eigenvalue {value} of {A}")
+        vec = vecs[0].T
+        found.append((float(sp.N(value.subs(point), 30)), sp.ImmutableMatrix(vec / sp.sqrt(vec.dot(vec)))))
+    return [v for _, v in sorted(found, key=lambda t: t[0])]
 
 
 def _parallel_at_points(derived, paper, theta_of):
@@ -218,7 +220,7 @@ def eq52():
     ok = diff < 1e-30
     return record("eq52", light, sp.ImmutableMatrix([paper]),
                   "light unit eigenvector (components on e^3_L, E_L) of M_E M_E^T of the derived"
-                  " Eq. (47), exact; compared with (cos theta_L, sin theta_L), theta_L = atan(Eq. 50)/2"
+                  " Eq. (47), exact (sympy eigenvects); compared with (cos theta_L, sin theta_L), theta_L = atan(Eq. 50)/2"
                   f" (principal branch), at {len(_TEST_POINTS)} points with v, V_5 < M: max |derived -"
                   f" (+-) printed| = {diff:.1e}", ok, "derived")
 
@@ -233,12 +235,14 @@ def eq53():
     tL = _S["theta_L"]
     _, diff_corrected = _parallel_at_points(heavy, [-sp.sin(tL), sp.cos(tL)], theta)
     ok = diff < 1e-30
+    row, row52 = sp.Matrix([paper]), sp.Matrix([_printed("eq52")])
+    norm2, overlap = sp.simplify(row.dot(row)), sp.factor(row.dot(row52))
     return record("eq53", heavy, sp.ImmutableMatrix([paper]),
                   "heavy unit eigenvector of M_E M_E^T of the derived Eq. (47); at the test points"
                   f" max |derived - (+-) printed| = {diff:.2g} (1 - |cos angle| = {angle:.2g});"
                   f" against (-sin theta_L, cos theta_L): {diff_corrected:.1e}. ERRATUM: the heavy"
-                  " state is -sin theta e^3 + cos theta E; the printed (-sin, +sin) has norm^2"
-                  " 2 sin^2 and is not orthogonal to Eq. (52)", ok, "derived")
+                  " state is -sin theta e^3 + cos theta E; the printed row has norm^2"
+                  f" {norm2} and overlap {overlap} with the printed Eq. (52)", ok, "derived")
 
 
 def eq54():
@@ -290,11 +294,16 @@ def eq57():
     ok = same(aL, paper[0]) and same(aR, paper[1])
     traces = _ir_traces(aL, aR)
     uv = _ir_traces(qL[0], qR[0])
+    charge = vac.charge(b.rows[0])
+    light_photon = photon_trace(charge, CL, CR, [0])
+    block_photon = photon_trace(charge, CL, CR)
+    uv_block_photon = sp.simplify(charge**2 * (sum(qR) - sum(qL)))
     return record("eq57", (aL, aR), paper,
                   f"X charges rows {qL}, cols {qR}; tau-E couplings: L {CL[0, 1]}, R"
                   f" {sp.simplify(CR[0, 1])}; IR traces (Eqs. 21-22 with these alphas) {traces}"
-                  f" vs the traces with the UV charges of l3, e3 {uv}: the light-state X-gamma-gamma"
-                  " trace moves by 10 sin^2 theta_R (footnote 4), compensated by the heavy state",
+                  f" vs the traces with the UV charges of l3, e3 {uv} (footnote 4). X-photon-photon"
+                  f" trace of the charge {charge} block: light state {light_photon}, whole block"
+                  f" {block_photon}, UV (gauge basis) {uv_block_photon}",
                   ok, "derived")
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from ..modelfile import load_model
 from ..operators import Operator, accidental_symmetries, allowed_operators, goldstone_bosons, uncolored_fields
+from ..operators.accidental import phase_names
 from . import printed
 from ._common import record
 
 __all__ = ["eq40_printed", "eq46_printed", "eq60_printed", "eq40", "eq46", "accidental_l_minus_4r",
-           "eq60", "eq44_footnote6"]
+           "accidental_l_minus_4r_all_fields", "eq60", "eq44_footnote6"]
 
 
 def eq46_printed() -> dict:
@@ -85,26 +86,83 @@ def eq46():
     return record("eq46", [str(t.operator) for t in lag], list(paper), note, ok, "derived")
 
 
+_VEVS_L4R = ("H", "S1", "S5")
+
+
+def _supports(acc) -> list:
+    return sorted(sorted(set(s.support)) for s in acc.u1)
+
+
 def accidental_l_minus_4r():
-    """The accidental symmetry of the L = -4R model (text after Eq. 46)."""
+    """The accidental symmetry on the fields of Eq. (46) (text after Eq. 46).
+
+    The renormalizable Lagrangian of the fields that appear in Eq. (46) as printed,
+    broken phase (VEVs of H, S1, S5; the gauged Y and X removed).  The same on every
+    field of Table IV is :func:`accidental_l_minus_4r_all_fields`.
+    """
     m = load_model("tau_l_minus_4r")
-    vevs = ["H", "S1", "S5"]
     entry = printed.entry("accidental_l_minus_4r")
-    paper = entry.value
-    # on the fields of Eq. (46) as printed
     fields46 = sorted({f for o in eq46_printed() for f in Operator.parse(o).field_names()})
-    lag46 = allowed_operators(m, fields=fields46)
-    acc46 = accidental_symmetries(m, lag46, fields=fields46, vevs=vevs)
-    full = accidental_symmetries(m, allowed_operators(m, fields=uncolored_fields),
-                                 fields=uncolored_fields, vevs=vevs)
-    supports = sorted(sorted(set(s.support)) for s in acc46.u1)
+    acc46 = accidental_symmetries(m, allowed_operators(m, fields=fields46), fields=fields46,
+                                  vevs=list(_VEVS_L4R))
     expected = sorted(sorted(x) for x in entry.get("supports"))
-    ok = supports == expected and not acc46.discrete
+    ok = _supports(acc46) == expected and not acc46.discrete
     note = (f"unbroken (VEVs of H, S1, S5; Y and X removed) accidental symmetry of the renormalizable"
-            f" Lagrangian on the fields of Eq. (46): {acc46.group()}. With all uncolored fields:"
-            f" {full.group()} — N2 joins the tau number through l3-bar H~ N2 and N1 has no"
-            " renormalizable coupling (U(1)_N1, broken by the d = 5 terms of Eq. (60)).")
-    return record("accidental_l_minus_4r", acc46.group(), paper, note, ok, "derived")
+            f" Lagrangian on the fields of Eq. (46) ({', '.join(fields46)}): {acc46.group()}; the"
+            " printed U(1)s act on the same fields. On all fields of Table IV the result differs"
+            " (record accidental_l_minus_4r_all_fields).")
+    return record("accidental_l_minus_4r", acc46.group(), entry.value, note, ok, "derived")
+
+
+def _field_of_phase(model) -> dict:
+    """Phase label (``"l12_1"``, ``"q_3"``, ``"N1"``) -> field name, from :func:`phase_names`."""
+    return {p: f.name for f in model.fields for p in phase_names(model, [f.name])}
+
+
+def accidental_l_minus_4r_all_fields():
+    """The accidental symmetry on every field of Table IV, renormalizable and at d <= 5."""
+    m = load_model("tau_l_minus_4r")
+    names = [f.name for f in m.fields]
+    field_of = _field_of_phase(m)
+    uncolored = set(uncolored_fields(m))
+    entry = printed.entry("accidental_l_minus_4r")
+    groups, accs = {}, {}
+    for label, extra in (("d = 4", ()), ("d <= 5", (5,))):
+        acc = accidental_symmetries(m, allowed_operators(m, extra_dims=extra), vevs=list(_VEVS_L4R))
+        accs[label] = acc
+        groups[label] = acc.group()
+    leptonic = [sup for sup in _supports(accs["d = 4"])
+                if all(field_of[x] in uncolored for x in sup)]
+    colored = [sup for sup in _supports(accs["d = 4"]) if sup not in leptonic]
+    expected = sorted(sorted(x) for x in entry.get("supports"))
+    ok = leptonic == expected
+    new = [sup for sup in leptonic if sup not in expected]
+    gone = [sup for sup in expected if sup not in leptonic]
+    d5 = accs["d <= 5"]
+    fermions = {f.name for f in m.fields if not f.is_scalar}
+    d5_leptonic_u1 = [sup for sup in _supports(d5) if all(field_of[x] in uncolored for x in sup)]
+    # is each Z_2 of the d <= 5 theory (-1)^F times a baryon-number rotation by pi?
+    baryon = [u for u in d5.u1 if all(field_of[x] not in uncolored for x in u.support)]
+    fermion_phases = {p for p in phase_names(m) if field_of[p] in fermions}
+
+    def is_fermion_parity_times_baryon(z):
+        if z.order != 2 or len(baryon) != 1:
+            return False
+        flipped = {p for p, q in z.charges if q % 2}
+        by_baryon = {p for p, q in baryon[0].charges if q % 2}
+        return flipped == fermion_phases ^ by_baryon
+    trivial_z2 = all(is_fermion_parity_times_baryon(z) for z in d5.discrete)
+    note = (f"all {len(names)} fields of Table IV, VEVs of H, S1, S5, Y and X removed. Renormalizable:"
+            f" {groups['d = 4']}; its U(1)s on colored fields {colored} (baryon number), on"
+            f" uncolored fields {leptonic}: the printed U(1)s on {gone} are replaced by {new}"
+            " (N2 joins the tau number through bar(l3) N2 conj(H), the Yukawa missing from Eq. (46);"
+            " N1 has no renormalizable coupling, U(1)_N1). With the d = 5 operators:"
+            f" {groups['d <= 5']}: U(1)s on uncolored fields left: {d5_leptonic_u1 or 'none'};"
+            + (" each Z2 flips exactly the fermions not flipped by a baryon-number rotation by pi,"
+               " i.e. it is (-1)^F times that rotation: no new symmetry." if trivial_z2 and d5.discrete
+               else f" discrete factors {[z.name for z in d5.discrete]}."))
+    return record("accidental_l_minus_4r_all_fields", groups, entry.value, note, ok, "derived",
+                  printed_key="accidental_l_minus_4r")
 
 
 def eq60():
@@ -120,9 +178,15 @@ def eq60():
     paper = [(o, 4 + p) for o, p in paper_ops.items()]
     ok = _keyset([d for d, _ in derived]) == _keyset(paper_ops) and \
         sorted(d for _, d in derived) == sorted(d for _, d in paper)
-    note = ("N-bilinears with S1, S5 up to d = 6 from Table IV charges (N1: 2, N2: 4, S1: 1, S5: 5)."
-            " ERRATUM: both invariants have mass dimension 5 (coefficient 1/Λ, not 1/Λ²), and the"
-            " second is N1 N2 S1* S5* (X: 2+4-1-5 = 0), not S* S5 N1 N2 (X total 10).")
+    checks = {o: (Operator.parse(o).is_invariant(m), Operator.parse(o).mass_dimension(m))
+              for o in paper_ops}
+    note = ("N-bilinears with S1, S5 up to d = 6 allowed by the Table IV charges: "
+            + ", ".join(f"{o} (d = {d})" for o, d in derived)
+            + ". The printed operators (invariant?, mass dimension): "
+            + ", ".join(f"{o} ({inv}, d = {d})" for o, (inv, d) in checks.items())
+            + ". ERRATUM: the invariants have mass dimension 5 (coefficient 1/Lambda, not 1/Lambda^2),"
+            " and a printed operator that is not invariant under U(1)_X is replaced by the derived"
+            " one with the other conjugations.")
     return record("eq60", derived, paper, note, ok, "derived")
 
 

@@ -235,6 +235,10 @@ def table2():
     paper = printed_table2()
     found_printed = [row for row in paper if row in rows]
     negative = [row for row in rows if row[1] and row[0] is not INFINITY and row[0] < 0]
+    edge = all(abs(row[2]) == Fraction(row[1] - 1, 2) for row in rows)
+    on_curve = all((row[0] is INFINITY and row[1] == 2)
+                   or (row[0] is not INFINITY and row[1] != 2 and row[0] == Fraction(row[1] + 1, row[1] - 2))
+                   for row in rows)
     extra = sorted({(row[0], row[1]) for row in rows} - {(p[0], p[1]) for p in paper},
                    key=lambda t: t[1])
     note = (
@@ -245,15 +249,15 @@ def table2():
         f" All {len(found_printed)}/{len(paper)} printed rows are found exactly."
         f" The criteria also accept {len(extra)} more (m, n): "
         + ", ".join(f"(m={a}, n={b})" for a, b in extra)
-        + ".  Every solution has the neutral member at the edge of the multiplet,"
-        " Y_L = ±(n-1)/2, which by Eqs. (32) and (39) needs m = (n+1)/(n-2); the printed"
-        " rows are exactly those with integer m (n-2 divides 3).  An interior neutral"
-        " member would need |Y_L| < cos(theta_W)/2 < 1/2, i.e. Y_L = 0 (m = -2, where the"
-        " system is inconsistent).  No m < 0 solution exists (footnote 5)"
-        f"{'' if not negative else ' -- BUT FOUND SOME'}."
+        + f".  Neutral member at the edge of the multiplet, |Y_L| = (n-1)/2, in every row: {edge};"
+        f" m = (n+1)/(n-2) in every row (m = oo for n = 2): {on_curve} (by Eqs. 32 and 39 the"
+        " edge condition is that curve); the printed rows are those with integer m (n-2 divides"
+        " 3).  (Argument, not computed: an interior neutral member would need"
+        " |Y_L| < cos(theta_W)/2 < 1/2, i.e. Y_L = 0.)"
+        f"  Rows with m < 0: {len(negative)} (footnote 5 says none)."
     )
     agrees = len(found_printed) == len(paper) and not extra
-    return record("table2", _sympy_rows(rows), _sympy_rows(paper), note, agrees, "derived")
+    return record("table2", _sympy_rows(rows), _sympy_rows(paper), note, agrees, "printed point")
 
 
 def _sympy_rows(rows):
