@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 import sympy as sp
@@ -220,7 +221,22 @@ def _reproduce(args) -> int:
     from .export.report import reproduce
 
     out = None if args.no_files else args.out
-    reproduce(out, keys=args.keys or None, figure=not args.no_figure, pdf=args.pdf)
+    from .paper import keys as paper_keys   # the application package; the CLI may use it
+
+    unknown = [k for k in (args.keys or ()) if k not in paper_keys()]
+    if unknown:
+        print(f"anomalyalgebra: error: unknown --keys {unknown}; known: {' '.join(paper_keys())}",
+              file=sys.stderr)
+        return 2
+    jobs = min(2, os.cpu_count() or 1) if args.jobs is None else args.jobs
+    if jobs < 1:
+        print(f"anomalyalgebra: error: --jobs must be >= 1, got {jobs}", file=sys.stderr)
+        return 2
+    from .export.report import default_cache_dir
+
+    cache = None if args.no_cache else default_cache_dir()
+    reproduce(out, keys=args.keys or None, figure=not args.no_figure, pdf=args.pdf, jobs=jobs,
+              cache=cache)
     return 0
 
 
@@ -310,6 +326,11 @@ def main(argv=None) -> int:
     _chirality_options(c)
     c.add_argument("--lossy", action="store_true",
                    help="drop what the target cannot express (listed on stderr) instead of refusing")
+    r.add_argument("--no-cache", action="store_true",
+                   help="compute every result (default: reuse the records of an earlier run of the"
+                        " same code, kept in $ANOMALYALGEBRA_CACHE or ~/.cache/anomalyalgebra)")
+    r.add_argument("--jobs", type=int, default=None,
+                   help="processes (default: 2 if the machine has 2 or more CPUs; 1 = serial)")
     sub.add_parser("models", help="list the built-in models")
     _add_operators_parser(sub)
     args = parser.parse_args(argv)

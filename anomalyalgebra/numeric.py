@@ -13,7 +13,8 @@ import sympy as sp
 
 from .exceptions import MissingDependencyError
 
-__all__ = ["require_numpy", "lambdify_numpy", "lambdify_mpmath", "lambdify", "fast_numpy_printer"]
+__all__ = ["require_numpy", "lambdify_numpy", "lambdify_mpmath", "lambdify", "fast_numpy_printer",
+           "to_mpmath_matrix"]
 
 
 def require_numpy():
@@ -85,3 +86,36 @@ def lambdify(args: Sequence, expr, modules: str = "numpy"):
     if modules == "mpmath":
         return lambdify_mpmath(args, expr)
     raise ValueError(f"modules must be 'numpy' or 'mpmath', got {modules!r}")
+
+
+def _matrix_rows(M):
+    """Rows of a sympy/numpy/mpmath matrix or a list of lists, as lists."""
+    if isinstance(M, sp.MatrixBase) or hasattr(M, "tolist"):
+        return M.tolist()
+    import mpmath
+
+    if isinstance(M, mpmath.matrix):
+        return [[M[i, j] for j in range(M.cols)] for i in range(M.rows)]
+    return [list(r) for r in M]
+
+
+def to_mpmath_matrix(M):
+    """An ``mpmath.matrix`` at the current ``mpmath.mp.dps`` from any numeric matrix.
+
+    sympy entries (exact or symbolic-numeric, e.g. ``sqrt(2)``) are evaluated with
+    five guard digits beyond the working precision; numbers are converted by
+    ``mpmath.mpmathify``.  Call it inside ``mpmath.workdps(dps)``.
+
+    Examples
+    --------
+    >>> import mpmath
+    >>> with mpmath.workdps(30):
+    ...     A = to_mpmath_matrix(sp.Matrix([[sp.sqrt(2), 1], [0, sp.Rational(1, 3)]]))
+    ...     print(mpmath.nstr(A[0, 0], 25), A.rows, A.cols)
+    1.414213562373095048801689 2 2
+    """
+    import mpmath
+
+    guard = mpmath.mp.dps + 5
+    return mpmath.matrix([[mpmath.mpmathify(sp.N(x, guard)) if isinstance(x, sp.Basic) else mpmath.mpmathify(x)
+                           for x in row] for row in _matrix_rows(M)])

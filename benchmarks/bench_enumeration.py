@@ -144,6 +144,46 @@ def sm_plus_3n(qs, direct_max):
               f" {plan.rows} | {cells} |", flush=True)
 
 
+_MEMORY_CHILD = """
+import hashlib, resource, sys, time
+from anomalyalgebra.enumeration import chiral_singlet_charges, engine
+n, q, join_rows = map(int, sys.argv[1:4])
+if join_rows:
+    engine.JOIN_ROWS = join_rows
+t = time.perf_counter()
+h, count = hashlib.sha256(), 0
+for sol in chiral_singlet_charges(n, q):      # streamed: nothing is kept
+    h.update(repr(sol).encode())
+    count += 1
+print(count, h.hexdigest()[:16], time.perf_counter() - t,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def memory(cases):
+    """Peak memory of streamed enumerations, each in a fresh process: the join
+    assembled and filtered in pieces of JOIN_ROWS candidates (default) against the
+    whole join at once (the previous behaviour), same run, outputs compared."""
+    import subprocess
+    import sys
+
+    root = str(Path(__file__).resolve().parent.parent)
+    print("\n### Peak memory, streamed (fresh process each; ru_maxrss)\n")
+    print("| N | q_max | solutions | whole join: time, peak | pieces: time, peak | peak ratio |")
+    print("|---|---|---|---|---|---|")
+    for n, q in cases:
+        out = {}
+        for label, rows in (("whole", 2**62), ("pieces", 0)):
+            res = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(n), str(q), str(rows)],
+                                 capture_output=True, text=True, cwd=root, check=True)
+            c, h, t, mb = res.stdout.split()
+            out[label] = (int(c), h, float(t), float(mb))
+        assert out["whole"][:2] == out["pieces"][:2], (n, q)
+        w, p = out["whole"], out["pieces"]
+        print(f"| {n} | {q} | {p[0]} | {w[2]:.1f} s, {w[3]:.0f} MB | {p[2]:.1f} s, {p[3]:.0f} MB |"
+              f" {w[3] / p[3]:.1f}x |", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -151,6 +191,8 @@ def main():
     ap.add_argument("--sm-direct-max", type=int, default=4,
                     help="largest q_max at which the (slow) direct path is also run")
     ap.add_argument("--only-sm", action="store_true", help="only the SM + 3 nu_R table")
+    ap.add_argument("--memory", action="store_true",
+                    help="only the peak-memory table (N = 14, 16, 18 at q_max = 14)")
     args = ap.parse_args()
     print(f"Python {platform.python_version()}, {platform.machine()},"
           f" {__import__('os').cpu_count()} cores")
@@ -159,6 +201,9 @@ def main():
         versus_brute_force([(8, 8), (9, 8)])
         scaling([6, 8, 10], [5, 10], 200)
         sm_plus_3n([1, 2, 3], 3)
+        return
+    if args.memory:
+        memory([(14, 14), (16, 14), (18, 14)])
         return
     if args.only_sm:
         sm_plus_3n(range(1, args.sm_max + 1), args.sm_direct_max)

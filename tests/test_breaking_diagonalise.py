@@ -142,3 +142,28 @@ def test_mass_basis_x_couplings_eq57():
     C = mass_basis_couplings([-1, 4], rotation(tR).T)
     assert sp.simplify(C[0, 0] - (-1 + 5 * sp.sin(tR) ** 2)) == 0
     assert sp.simplify(C.trace() - 3) == 0        # basis independent: UV sum -1 + 4
+
+
+@pytest.mark.parametrize("M,small", [
+    ("[[0, a*v], [b*w, m]]", "v w"),
+    ("[[0, a*v], [b*w, m + c*v]]", "v w"),
+    ("[[a*v, 0], [b*w, m + c*v]]", "v w"),
+    ("[[c*v, a*v], [b*w, m]]", "v w"),          # det of unknown sign: direct expansion
+])
+@pytest.mark.parametrize("quantity,order", [("light", 2), ("light", 3), ("heavy", 0), ("heavy", 2)])
+def test_mass_series_equals_direct_expansion(M, small, quantity, order):
+    """The series of a singular value by power-series recurrences (no cancelling nested
+    root) is the same expression as sympy's series of the closed form."""
+    from anomalyalgebra.breaking.diagonalise import _mass_series, _series_in, diagonalise_2x2
+
+    syms = {s: sp.Symbol(s, positive=True) for s in ("a", "b", "c", "m", "v", "w")}
+    mat = sp.Matrix(sp.sympify(M, locals=syms))
+    sm = tuple(syms[s] for s in small.split())
+    d = diagonalise_2x2(mat)
+    fast = _mass_series(d.matrix, quantity, sm, order)
+    direct = _series_in(d.masses[0] if quantity == "light" else d.masses[1], sm, order)
+    if "c*v, a*v" in M and quantity == "light":
+        assert fast is None and d.series(quantity, sm, order) == direct
+        return
+    assert fast is not None
+    assert sp.simplify(fast - direct) == 0

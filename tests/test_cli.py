@@ -50,6 +50,12 @@ def test_module_entry_point():
     assert proc.returncode == 0 and "tau_l_only" in proc.stdout
 
 
+@pytest.fixture(autouse=True)
+def _no_user_cache(monkeypatch, tmp_path):
+    """The reproduce cache of these tests lives in their temporary directory."""
+    monkeypatch.setenv("ANOMALYALGEBRA_CACHE", str(tmp_path / "cache"))
+
+
 def test_reproduce_summary(capsys):
     assert main(["reproduce", "--no-files", "--keys", "eq21", "eq25", "vX"]) == 0
     out = capsys.readouterr().out

@@ -177,3 +177,29 @@ def test_draw_is_optional():
     m = aa.load_model("sm")
     ax = draw(model_graph(m, allowed_operators(m)))
     assert ax is not None
+
+
+@pytest.mark.parametrize("name", ["sm", "tau_l_only", "tau_l_minus_4r", "sm_x_tau"])
+def test_integer_key_lookup_matches_general_verdict(name, monkeypatch):
+    """The integer-key lookup of the abelian charges selects exactly the operators that
+    the general (Fraction/sympy) verdict accepts on every candidate."""
+    from anomalyalgebra.operators import lagrangian as lag_mod
+
+    m = aa.load_model(name)
+    kw = {"extra_dims": (5, 6)}
+    fast = [repr(t) for t in allowed_operators(m, **kw).terms]
+    monkeypatch.setattr(lag_mod, "_integer_charge_keys", lambda *a: None)
+    slow = [repr(t) for t in allowed_operators(m, **kw).terms]
+    assert fast == slow and fast
+
+
+def test_integer_keys_refuse_symbolic_and_fractional_zn_charges():
+    from fractions import Fraction
+
+    from anomalyalgebra.operators.lagrangian import _integer_charge_keys
+
+    x = sp.Symbol("x")
+    assert _integer_charge_keys(["X"], [None], {"a": [x]}) is None
+    assert _integer_charge_keys(["Z"], [3], {"a": [Fraction(1, 2)]}) is None
+    assert _integer_charge_keys(["X", "Z"], [None, 3], {"a": [Fraction(1, 2), 4], "b": [Fraction(1, 3), -1]}) \
+        == {"a": (3, 1), "b": (2, 2)}

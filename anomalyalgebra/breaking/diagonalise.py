@@ -28,12 +28,14 @@ so that the light block is the Dirac seesaw ``m_ll - m_lh M_hh^-1 m_hl + ...``.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Sequence
 
 import sympy as sp
 
 from ..exceptions import ModelError
+from ..numeric import to_mpmath_matrix
 
 __all__ = [
     "TwoByTwo",
@@ -117,16 +119,77 @@ class TwoByTwo:
         >>> d.series("light", [v, V5], 2)
         V_5*v*y_L*y_R/(2*M)
         """
+        if quantity in ("light", "heavy"):
+            fast = _mass_series(self.matrix, quantity, tuple(small), int(order))
+            if fast is not None:
+                return fast
         value = {"light": self.masses[0], "heavy": self.masses[1],
                  "tan2theta_L": self.tan2theta_L, "tan2theta_R": self.tan2theta_R}[quantity]
-        return _series_in(value, small, order)
+        return _series_in(value, tuple(small), int(order))
 
 
 def _series_in(expr, small, order):
+    """Expansion of ``expr`` to ``order`` in the symbols ``small`` scaled together."""
+    return _series_in_cached(sp.sympify(expr), tuple(small), int(order))
+
+
+@functools.lru_cache(maxsize=256)
+def _series_in_cached(expr, small, order):
     eps = sp.Dummy("eps", positive=True)
     e = sp.sympify(expr).subs({s: eps * s for s in small}, simultaneous=True)
     ser = sp.series(e, eps, 0, order + 1).removeO()
     return sp.simplify(ser.subs(eps, 1))
+
+
+@functools.lru_cache(maxsize=256)
+def _mass_series(M, quantity, small, order):
+    """Series of a singular value of the 2x2 ``M`` without the cancelling nested root.
+
+    With ``T = tr(M M^T)``, ``D = det M`` and every small symbol scaled by ``eps``, the
+    squared heavy mass ``h = (T + sqrt(T^2 - 4 D^2))/2`` is analytic at ``eps = 0`` when
+    ``T`` does not vanish there (its square root is of a non-vanishing series), and the
+    light mass is ``|D| / sqrt(h)`` -- the same numbers as ``sqrt((T ∓ sqrt(T^2 -
+    4 D^2))/2)``, whose ``-`` branch cancels at leading order and makes a direct series
+    slow.  ``None`` when ``T(0)`` is not known to be positive or ``|D|`` does not
+    simplify (unknown sign): the caller then expands the closed form directly.
+    """
+    eps = sp.Dummy("eps", positive=True)
+    Me = sp.ImmutableMatrix(M).subs({s: eps * s for s in small}, simultaneous=True)
+    T = sp.expand((Me * Me.T).trace())
+    D = sp.expand(Me.det())
+    if not sp.expand(T.subs(eps, 0)).is_positive:
+        return None
+    n = order + 1                                     # coefficients of eps^0 .. eps^order
+    coeffs = lambda e: [sp.expand(e).coeff(eps, k) for k in range(n)]  # noqa: E731
+    root = _series_sqrt(coeffs(T**2 - 4 * D**2))
+    heavy = _series_sqrt([(a + b) / 2 for a, b in zip(coeffs(T), root)])
+    if quantity == "heavy":
+        value = heavy
+    else:
+        absD = sp.Abs(D)
+        if absD.has(sp.Abs):
+            return None
+        value = _series_mul(coeffs(absD), _series_inverse(heavy))
+    return sp.simplify(sp.Add(*value))
+
+
+def _series_sqrt(a):
+    """Coefficients of ``sqrt(sum a_k eps^k)`` for ``a_0 > 0`` (same length)."""
+    b = [sp.sqrt(a[0])]
+    for k in range(1, len(a)):
+        b.append(sp.expand((a[k] - sum(b[j] * b[k - j] for j in range(1, k))) / (2 * b[0])))
+    return b
+
+
+def _series_inverse(b):
+    c = [1 / b[0]]
+    for k in range(1, len(b)):
+        c.append(sp.expand(-sum(b[j] * c[k - j] for j in range(1, k + 1)) / b[0]))
+    return c
+
+
+def _series_mul(a, b):
+    return [sp.expand(sum(a[j] * b[k - j] for j in range(k + 1))) for k in range(len(a))]
 
 
 def diagonalise_2x2(M) -> TwoByTwo:
@@ -344,22 +407,9 @@ def numerical_svd(M, dps: int = 50) -> list:
     import mpmath
 
     with mpmath.workdps(dps):
-        A = mpmath.matrix([[mpmath.mpmathify(sp.N(x, dps + 5)) if isinstance(x, sp.Basic) else mpmath.mpmathify(x)
-                            for x in row] for row in _rows(M)])
+        A = to_mpmath_matrix(M)
         s = mpmath.svd_r(A, compute_uv=False) if _is_real(A) else mpmath.svd_c(A, compute_uv=False)
         return sorted(s[i] for i in range(len(s)))
-
-
-def _rows(M):
-    if isinstance(M, sp.MatrixBase):
-        return M.tolist()
-    if hasattr(M, "tolist"):
-        return M.tolist()
-    import mpmath
-
-    if isinstance(M, mpmath.matrix):
-        return [[M[i, j] for j in range(M.cols)] for i in range(M.rows)]
-    return [list(r) for r in M]
 
 
 def _is_real(A):
@@ -391,8 +441,7 @@ def block_diagonalise_numeric(M, light_rows: Sequence[int], light_cols: Sequence
     if dps is not None:
         with mpmath.workdps(dps):
             return block_diagonalise_numeric(M, light_rows, light_cols, iterations)
-    A0 = mpmath.matrix([[mpmath.mpmathify(sp.N(x, mpmath.mp.dps + 5)) if isinstance(x, sp.Basic) else x
-                         for x in row] for row in _rows(M)])
+    A0 = to_mpmath_matrix(M)
     lr, lc = list(light_rows), list(light_cols)
     hr = [i for i in range(A0.rows) if i not in lr]
     hc = [j for j in range(A0.cols) if j not in lc]

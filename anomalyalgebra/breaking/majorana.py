@@ -610,11 +610,10 @@ def numerical_takagi(M, dps: int = 50):
     """
     import mpmath
 
-    from .diagonalise import _rows
+    from ..numeric import to_mpmath_matrix
 
     with mpmath.workdps(dps):
-        A = mpmath.matrix([[mpmath.mpmathify(sp.N(x, dps + 5)) if isinstance(x, sp.Basic) else mpmath.mpmathify(x)
-                            for x in row] for row in _rows(M)])
+        A = to_mpmath_matrix(M)
         n = A.rows
         if A.cols != n:
             raise ModelError(f"numerical_takagi needs a square matrix, got {A.rows}x{A.cols}")

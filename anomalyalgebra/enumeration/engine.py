@@ -51,6 +51,9 @@ INT64_LIMIT = 2**62
 #: A configuration whose right side has more (unpruned) points than this is cut
 #: into one chunk per value of its first unknown.
 SPLIT_ROWS = 200_000
+# joined candidates assembled and filtered at once (memory: rows x unknowns x 8 bytes
+# for the candidates, a few times that for the filter's temporaries)
+JOIN_ROWS = 1 << 18
 
 
 def _np():
@@ -403,15 +406,34 @@ def _left_side(problem: Problem, left: tuple, right: tuple):
 def _join(ctx: _Ctx, lkeys, rkeys):
     """Index pairs (li, ri) with lkeys[li] + rkeys[ri] + const == 0 (exact)."""
     np = _np()
+    pieces = list(_join_pieces(ctx, lkeys, rkeys))
+    if len(pieces) == 1:
+        return pieces[0]
+    return np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces])
+
+
+def _join_pieces(ctx: _Ctx, lkeys, rkeys, max_rows: int | None = None):
+    """The pairs of :func:`_join` in consecutive pieces of about ``max_rows`` pairs.
+
+    The callers assemble and filter the candidates piece by piece, so memory is
+    bounded by ``max_rows`` (default ``JOIN_ROWS``) candidates, not by the whole join.
+    A right row with more matches than ``max_rows`` is one piece on its own.
+    """
+    np = _np()
+    if max_rows is None:
+        max_rows = JOIN_ROWS
     nl, nr = lkeys.shape[0], rkeys.shape[0]
     empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     if nl == 0 or nr == 0:
-        return empty
+        yield empty
+        return
     C = ctx.ncond
     if C == 0:
-        li = np.tile(np.arange(nl), nr)
-        ri = np.repeat(np.arange(nr), nl)
-        return li, ri
+        step = max(1, max_rows // nl)
+        for a in range(0, nr, step):
+            b = min(nr, a + step)
+            yield np.tile(np.arange(nl), b - a), np.repeat(np.arange(a, b), nl)
+        return
     target = -ctx.const.reshape(1, C) - rkeys
     lo = [lkeys[:, c].min() for c in range(C)]
     hi = [lkeys[:, c].max() for c in range(C)]
@@ -436,12 +458,23 @@ def _join(ctx: _Ctx, lkeys, rkeys):
         sl = lcode[order]
         start = np.searchsorted(sl, rcode, side="left")
         stop = np.searchsorted(sl, rcode, side="right")
-        cnt = stop - start
-        total = int(cnt.sum())
-        ri = np.repeat(rsel, cnt)
-        offs = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        li = order[np.repeat(start, cnt) + offs]
-        return li, ri
+        hit = np.nonzero(stop > start)[0]
+        rsel, start, cnt = rsel[hit], start[hit], (stop - start)[hit]
+        if rsel.shape[0] == 0:
+            yield empty
+            return
+        # cut the right rows where the running number of pairs passes a multiple of max_rows
+        ends = np.cumsum(cnt)
+        cuts = np.searchsorted(ends, np.arange(max_rows, int(ends[-1]), max_rows), side="left") + 1
+        bounds = [0] + sorted(set(int(c) for c in cuts if 0 < c < rsel.shape[0])) + [rsel.shape[0]]
+        for a, b in zip(bounds, bounds[1:]):
+            c = cnt[a:b]
+            total = int(c.sum())
+            ri = np.repeat(rsel[a:b], c)
+            offs = np.arange(total) - np.repeat(np.cumsum(c) - c, c)
+            li = order[np.repeat(start[a:b], c) + offs]
+            yield li, ri
+        return
     # exact fallback: Python dictionary on tuples of Python ints
     table: dict = {}
     for i in range(nl):
@@ -452,7 +485,7 @@ def _join(ctx: _Ctx, lkeys, rkeys):
         if hit:
             li.extend(hit)
             ri.extend([r] * len(hit))
-    return np.array(li, dtype=np.int64), np.array(ri, dtype=np.int64)
+    yield np.array(li, dtype=np.int64), np.array(ri, dtype=np.int64)
 
 
 # ----------------------------------------------------------------------------------
@@ -554,31 +587,44 @@ def run_chunk(problem: Problem, chunk: Chunk) -> list:
     tlo = [-const[c] - hi[c] for c in range(C)]
     thi = [-const[c] - lo[c] for c in range(C)]
     rkeys, rhist = _enumerate_side(ctx, chunk.right, tlo, thi, first=chunk.first)
-    li, ri = _join(ctx, lkeys, rkeys)
-    if li.shape[0] == 0:
+
+    def assemble(li, ri):
+        """The flattened candidates of the pairs (li, ri), group by group, each sorted."""
+        columns: dict = {gi: [] for gi in range(len(problem.groups))}
+        for blocks, hist, rows in ((chunk.left, lhist, li), (chunk.right, rhist, ri)):
+            m = 0
+            for b in blocks:
+                vals = ctx.values[b.group][b.lo:b.hi]
+                cols = [vals[hist[m + t][rows]] for t in range(b.size)]
+                columns[b.group].append((b.lo, cols))
+                m += b.size
+        ordered = []
+        for gi in range(len(problem.groups)):
+            for _, cols in sorted(columns[gi], key=lambda x: x[0]):
+                ordered.extend(cols)
+        return np.stack(ordered, axis=1)
+
+    return _filter_pieces(ctx, lkeys, rkeys, assemble)
+
+
+def _filter_pieces(ctx: _Ctx, lkeys, rkeys, assemble) -> list:
+    """Join, assemble and filter piece by piece (bounded memory), then finish."""
+    np = _np()
+    kept = [_filter(ctx, assemble(li, ri)) for li, ri in _join_pieces(ctx, lkeys, rkeys)
+            if li.shape[0]]
+    kept = [k for k in kept if k.shape[0]]
+    if not kept:
         return []
-    # assemble the flattened solutions, group by group, each sorted
-    columns: dict = {gi: [] for gi in range(len(problem.groups))}
-    for blocks, hist, rows in ((chunk.left, lhist, li), (chunk.right, rhist, ri)):
-        m = 0
-        for b in blocks:
-            vals = ctx.values[b.group][b.lo:b.hi]
-            cols = [vals[hist[m + t][rows]] for t in range(b.size)]
-            columns[b.group].append((b.lo, cols))
-            m += b.size
-    ordered = []
-    for gi in range(len(problem.groups)):
-        for _, cols in sorted(columns[gi], key=lambda x: x[0]):
-            ordered.extend(cols)
-    sol = np.stack(ordered, axis=1)
-    return _finish(ctx, sol)
+    return _finish(ctx, kept[0] if len(kept) == 1 else np.concatenate(kept), filtered=True)
 
 
-def _finish(ctx: _Ctx, sol) -> list:
-    """Filter joined candidates, sort them, convert to tuples of per-group tuples."""
+def _finish(ctx: _Ctx, sol, filtered: bool = False) -> list:
+    """Filter joined candidates (unless *filtered*), sort them, convert to tuples of
+    per-group tuples."""
     np = _np()
     problem = ctx.problem
-    sol = _filter(ctx, sol)
+    if not filtered:
+        sol = _filter(ctx, sol)
     if sol.shape[0] == 0:
         return []
     order = np.lexsort(sol.T[::-1]) if ctx.int64 else sorted(

@@ -298,7 +298,7 @@ def _build_side(ctx, tables, side, lattice_cols, U):
 
 def run_lattice_chunk(problem: Problem, chunk) -> list:
     """Solve one chunk of the lattice path (see :func:`.engine.run_chunk`)."""
-    from .engine import _context, _finish, _join
+    from .engine import _context, _filter_pieces
 
     np = _np()
     plan = lattice_plan(problem)
@@ -310,17 +310,17 @@ def run_lattice_chunk(problem: Problem, chunk) -> list:
     U_right = sorted({k for i in range(lo, hi) for k in plan.right_of[i]})
     lkeys, lhist = _build_side(ctx, tables, plan.left, lattice, U_left)
     rkeys, rhist = _build_side(ctx, tables, plan.right, lattice, U_right)
-    li, ri = _join(ctx, lkeys, rkeys)
-    if li.shape[0] == 0:
-        return []
-    columns = {}
-    for side, hist, rows in ((plan.left, lhist, li), (plan.right, rhist, ri)):
-        for g, h in zip(side, hist):
-            midx = tables[g].idx[h[rows]]
-            vals = ctx.values[g]
-            columns[g] = [vals[midx[:, t]] for t in range(problem.groups[g].size)]
-    sol = np.stack([c for g in range(len(problem.groups)) for c in columns[g]], axis=1)
-    return _finish(ctx, sol)
+
+    def assemble(li, ri):
+        columns = {}
+        for side, hist, rows in ((plan.left, lhist, li), (plan.right, rhist, ri)):
+            for g, h in zip(side, hist):
+                midx = tables[g].idx[h[rows]]
+                vals = ctx.values[g]
+                columns[g] = [vals[midx[:, t]] for t in range(problem.groups[g].size)]
+        return np.stack([c for g in range(len(problem.groups)) for c in columns[g]], axis=1)
+
+    return _filter_pieces(ctx, lkeys, rkeys, assemble)
 
 
 def lattice_rows_estimate(problem: Problem) -> int | None:

@@ -36,7 +36,7 @@ from ..tables import field_table_latex
 from .jsonio import JSONExpressionError, to_json
 from .latex import compile_latex, document, find_tex_engine
 
-__all__ = ["reproduce", "Report", "summary_table", "jsonable"]
+__all__ = ["reproduce", "Report", "summary_table", "jsonable", "code_version", "default_cache_dir"]
 
 
 
@@ -138,34 +138,131 @@ def _equations_tex(records) -> str:
     return "\n\n".join(parts)
 
 
-def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
-              stream=None, progress=None) -> Report:
-    """Derive the paper's results; optionally write the report directory ``out``.
+def code_version() -> str:
+    """A hash of everything a result can depend on: the bytes of every source and data
+    file of the package, and the versions of Python, sympy and mpmath.
 
-    Parameters
-    ----------
-    out : path, optional
-        Directory for the report files (created).  ``None``: compute and print only.
-    keys : list of str, optional
-        Subset of :func:`anomalyalgebra.paper.keys`.
-    figure : bool
-        Draw Fig. 1 (needs matplotlib; skipped with a message if it is missing).
-    pdf : bool
-        Compile ``report.tex`` with a TeX engine if one is installed.
-    stream, progress : file-like
-        Where the summary (default stdout) and the progress lines (default stderr) go.
+    Examples
+    --------
+    >>> len(code_version())
+    64
     """
-    stream = sys.stdout if stream is None else stream
-    progress = sys.stderr if progress is None else progress
-    keys = paper.keys() if keys is None else list(keys)
-    start = time.perf_counter()
-    records = {}
-    for i, key in enumerate(keys, 1):
+    import hashlib
+    import platform
+
+    import mpmath
+
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    h.update(f"{platform.python_version()} sympy {sp.__version__} mpmath {mpmath.__version__}".encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".toml", ".json") and "__pycache__" not in f.parts:
+            h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def default_cache_dir():
+    """Where ``anomalyalgebra reproduce`` keeps its records between runs, or ``None``.
+
+    ``$ANOMALYALGEBRA_CACHE`` names the directory; ``off``, ``0`` or an empty value
+    switch the cache off.  Default: ``$XDG_CACHE_HOME/anomalyalgebra`` (else
+    ``~/.cache/anomalyalgebra``).
+    """
+    import os
+
+    env = os.environ.get("ANOMALYALGEBRA_CACHE")
+    if env is not None:
+        return None if env.strip().lower() in ("", "0", "off", "no", "false") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "anomalyalgebra"
+
+
+def _record(key, cache):
+    """The record of ``key``: from ``cache`` (a directory keyed by :func:`code_version`)
+    when it holds one, computed (and stored there) otherwise."""
+    import pickle
+
+    if cache is None:
+        return paper.results([key])[key]
+    path = Path(cache) / f"{key}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:        # missing, unreadable or stale: compute afresh
+        pass
+    record = paper.results([key])[key]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{time.time_ns()}.tmp")
+        tmp.write_bytes(pickle.dumps(record))
+        tmp.replace(path)
+    except OSError:          # a read-only cache is only slower
+        pass
+    return record
+
+
+def _all_cached(cache, keys, figures) -> bool:
+    names = [f"{key}.pickle" for key in keys]
+    if figures:
+        names += [f"{stem}.{ext}" for stem, _ in _FIGURES for ext in ("png", "pdf")]
+    return all((Path(cache) / name).is_file() for name in names)
+
+
+def _compute_keys(keys, cache=None) -> list:
+    """Worker task: ``[(key, record, seconds), ...]`` for ``keys`` (in this process)."""
+    out = []
+    for key in keys:
         t = time.perf_counter()
-        print(f"[{i:2d}/{len(keys)}] {key} ...", end="", file=progress, flush=True)
-        records[key] = paper.results([key])[key]
-        print(f" {time.perf_counter() - t:.1f} s", file=progress, flush=True)
-    report = Report(records)
+        out.append((key, _record(key, cache), time.perf_counter() - t))
+    return out
+
+
+#: the figures of ``reproduce``: file stem and options of :func:`anomalyalgebra.paper.pheno.fig1`
+_FIGURES = (("fig1", None),)
+
+
+def _draw_figure(out, stem, form, cache=None) -> tuple:
+    """Worker task: one variant of Fig. 1 (copied from ``cache`` when it holds it);
+    ``(files, message)``."""
+    import shutil
+
+    formats = ("png", "pdf")
+    if cache is not None:
+        kept = [Path(cache) / f"{stem}.{ext}" for ext in formats]
+        if all(f.is_file() for f in kept):
+            for f in kept:
+                shutil.copyfile(f, out / f.name)
+            return [out / f.name for f in kept], None
+    try:
+        from ..paper.pheno import fig1
+
+        _, files = fig1(out / stem, formats=formats, **(form or {}))
+    except MissingDependencyError as exc:
+        return [], f"Fig. 1 skipped: {exc}"
+    if cache is not None:
+        try:
+            Path(cache).mkdir(parents=True, exist_ok=True)
+            for f in files:
+                tmp = Path(cache) / f"{Path(f).name}.{time.time_ns()}.tmp"
+                shutil.copyfile(f, tmp)
+                tmp.replace(Path(cache) / Path(f).name)
+        except OSError:
+            pass
+    return [Path(p) for p in files], None
+
+
+def _key_groups(keys) -> list:
+    """Keys grouped by the paper module that computes them (they share its caches), in
+    the order of the keys' first appearance."""
+    groups: dict = {}
+    for key in keys:
+        groups.setdefault(getattr(paper.RECORDS[key], "__module__", ""), []).append(key)
+    return list(groups.values())
+
+
+def _write_report(report, records, out, figure, pdf, progress, figure_task=None,
+                  cache=None) -> None:
+    """Write results.json, the tables, the LaTeX and Fig. 1 into ``out`` (if given)."""
     if out is not None:
         out = Path(out)
         (out / "tables").mkdir(parents=True, exist_ok=True)
@@ -197,14 +294,88 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
             else:
                 report.files.append(compile_latex(tex, out, name="report"))
         if figure:
-            try:
-                from ..paper.pheno import fig1
-
+            if figure_task is None:
                 print("Fig. 1 ...", file=progress, flush=True)
-                _, files = fig1(out / "fig1")
-                report.files.extend(Path(p) for p in files)
-            except MissingDependencyError as exc:
-                print(f"Fig. 1 skipped: {exc}", file=progress)
+                drawn = [_draw_figure(out, stem, form, cache) for stem, form in _FIGURES]
+            else:
+                drawn = [task.result() for task in figure_task]
+            for files, message in drawn:
+                report.files.extend(files)
+                if message:
+                    print(message, file=progress)
+                    break
+
+
+def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
+              stream=None, progress=None, jobs: int = 1, cache=None) -> Report:
+    """Derive the paper's results; optionally write the report directory ``out``.
+
+    Parameters
+    ----------
+    out : path, optional
+        Directory for the report files (created).  ``None``: compute and print only.
+    keys : list of str, optional
+        Subset of :func:`anomalyalgebra.paper.keys`.
+    figure : bool
+        Draw Fig. 1 (needs matplotlib; skipped with a message if it is missing).
+    pdf : bool
+        Compile ``report.tex`` with a TeX engine if one is installed.
+    stream, progress : file-like
+        Where the summary (default stdout) and the progress lines (default stderr) go.
+    jobs : int
+        Processes to use.  With ``jobs > 1`` the results are computed by a process pool,
+        one task per paper module (keys of a module share its caches), and Fig. 1 is
+        drawn by the pool while they run; the records, files and summary are the same
+        as with ``jobs=1`` (each record is computed by the same code, only elsewhere).
+    cache : path, optional
+        Directory keeping the records between runs (e.g. :func:`default_cache_dir`),
+        in a subdirectory named by :func:`code_version`: any change to the package's
+        code or data, or to the Python/sympy/mpmath versions, starts a new one.
+        ``None`` (default): compute everything.
+    """
+    stream = sys.stdout if stream is None else stream
+    progress = sys.stderr if progress is None else progress
+    keys = paper.keys() if keys is None else list(keys)
+    start = time.perf_counter()
+    unknown = [k for k in keys if k not in paper.RECORDS]
+    if unknown:
+        raise KeyError(f"unknown paper result(s) {unknown}; known: {paper.keys()}")
+    if cache is not None:
+        cache = Path(cache) / code_version()
+    records = {}
+    pool = None
+    figure_task = None
+    if cache is not None and _all_cached(cache, keys, figure and out is not None):
+        jobs = 1                         # nothing to compute: a pool would only cost
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=int(jobs))
+    try:
+        if pool is None:
+            for i, key in enumerate(keys, 1):
+                t = time.perf_counter()
+                print(f"[{i:2d}/{len(keys)}] {key} ...", end="", file=progress, flush=True)
+                records[key] = _record(key, cache)
+                print(f" {time.perf_counter() - t:.1f} s", file=progress, flush=True)
+        else:
+            if out is not None and figure:      # first: long tasks known in advance
+                Path(out).mkdir(parents=True, exist_ok=True)
+                figure_task = [pool.submit(_draw_figure, Path(out), stem, form, cache)
+                               for stem, form in _FIGURES]
+            tasks = [pool.submit(_compute_keys, group, cache) for group in _key_groups(keys)]
+            done = {}
+            for task in tasks:
+                for key, record, seconds in task.result():
+                    done[key] = record
+                    print(f"[{len(done):2d}/{len(keys)}] {key} ... {seconds:.1f} s", file=progress,
+                          flush=True)
+            records = {key: done[key] for key in keys}
+        report = Report(records)
+        _write_report(report, records, out, figure, pdf, progress, figure_task, cache)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     report.seconds = time.perf_counter() - start
     print(summary_table(records), file=stream)
     print(f"\n{report.n_agree}/{len(records)} results agree with the paper as printed;"

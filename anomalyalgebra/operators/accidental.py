@@ -45,7 +45,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import U1
 from .lagrangian import Lagrangian, allowed_operators
-from .smith import hermite_rows, smith_normal_form
+from ..lattice import hermite_rows, rational_rank, smith_normal_form
 
 __all__ = ["Symmetry", "AccidentalSymmetries", "accidental_symmetries", "phase_names",
            "charge_matrix", "gauge_remnant", "goldstone_bosons", "drop_groups", "rational_rank"]
@@ -318,29 +318,6 @@ def _int_charges(model, label, phases):
     for x in ints:
         g = gcd(g, x)
     return [x // g for x in ints] if g else ints
-
-
-def rational_rank(rows) -> int:
-    """Rank over Q of integer/rational rows (exact Fractions).
-
-    Examples
-    --------
-    >>> rational_rank([[1, 2], [2, 4], [0, 1]])
-    2
-    """
-    A = [[Fraction(x) for x in r] for r in rows]
-    rank, ncol = 0, len(A[0]) if A else 0
-    for c in range(ncol):
-        p = next((i for i in range(rank, len(A)) if A[i][c] != 0), None)
-        if p is None:
-            continue
-        A[rank], A[p] = A[p], A[rank]
-        for i in range(len(A)):
-            if i != rank and A[i][c] != 0:
-                f = A[i][c] / A[rank][c]
-                A[i] = [x - f * y for x, y in zip(A[i], A[rank])]
-        rank += 1
-    return rank
 
 
 def _nullspace_int(rows, n):

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field as dc_field
 from fractions import Fraction
 from types import SimpleNamespace
 from itertools import combinations_with_replacement
+from math import lcm
 
 import sympy as sp
 
@@ -282,6 +283,41 @@ def _abelian(model):
     return labels, mods, charges, symbolic
 
 
+def _integer_charge_keys(labels, mods, charges):
+    """Per field, its abelian charges as integers: U(1) charges times the label's common
+    denominator, Z_N charges modulo N.  ``None`` if a charge is symbolic or a Z_N charge
+    is not an integer (then only the general verdict applies).
+
+    A set of factors is abelian-invariant iff its key total (:func:`_key_total`) is zero.
+    """
+    scale = []
+    for i, m in enumerate(mods):
+        den = 1
+        for vec in charges.values():
+            x = vec[i]
+            if not isinstance(x, (int, Fraction)):
+                return None
+            if m is not None and Fraction(x).denominator != 1:
+                return None
+            den = lcm(den, Fraction(x).denominator)
+        scale.append(den)
+    return {name: tuple(int(Fraction(x) * den) if m is None else int(x) % m
+                        for x, den, m in zip(vec, scale, mods))
+            for name, vec in charges.items()}
+
+
+def _key_total(keys, facs, mods):
+    tot = [0] * len(mods)
+    for f in facs:
+        for i, x in enumerate(keys[f.field]):
+            tot[i] += -x if f.conjugate else x
+    return tuple(t if m is None else t % m for t, m in zip(tot, mods))
+
+
+def _key_neg(key, mods):
+    return tuple(-t if m is None else (-t) % m for t, m in zip(key, mods))
+
+
 _KIND4 = {(True, 0): "mass", (True, 1): "yukawa"}
 
 
@@ -440,6 +476,19 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         real = herm and all(c == 1 for _, c in fl)    # a flavoured hermitian tensor is not real
         terms.append(Term(op, _coupling_symbol(kind, op, real), kind, dim, n, herm, conds, fl))
 
+    # exact integer keys of the abelian charges (None: symbolic charges, use the verdict)
+    keys = _integer_charge_keys(labels, mods, charges)
+    by_key = {}
+
+    def scalar_combos(ns, key):
+        """The scalar multisets of size ns whose abelian charge total is ``key``, in order."""
+        if ns not in by_key:
+            table = {}
+            for ss in combinations_with_replacement(range(len(sfac)), ns):
+                table.setdefault(_key_total(keys, [sfac[k] for k in ss], mods), []).append(ss)
+            by_key[ns] = table
+        return by_key[ns].get(key, ())
+
     # fermion bilinears x scalars
     for d in dims:
         ns = d - 3
@@ -450,7 +499,15 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
                 pair = (a, b) if (a.conjugate or not b.conjugate) else (b, a)   # ψ̄_L first
                 if a.conjugate and b.conjugate:        # ψ̄ψ̄: write as ψψ (Majorana type)
                     pair = (FieldFactor(a.field, False), FieldFactor(b.field, False))
-                for ss in combinations_with_replacement(range(len(sfac)), ns):
+                if keys is None:
+                    combos = combinations_with_replacement(range(len(sfac)), ns)
+                else:
+                    # only scalar sets that cancel the pair's abelian charges: their total is
+                    # minus the pair's (or equal to it when the scalars are conjugated below)
+                    pk = _key_total(keys, pair, mods)
+                    combos = scalar_combos(ns, pk if (a.conjugate and b.conjugate)
+                                           else _key_neg(pk, mods))
+                for ss in combos:
                     sc = [sfac[k] for k in ss]
                     if a.conjugate and b.conjugate:
                         sc = [FieldFactor(f.field, not f.conjugate) for f in sc]
@@ -466,12 +523,24 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         if ns < 0:
             continue
         for fs in combinations_with_replacement(spinors, 4):
+            if keys is not None:
+                # the scalar sets that can cancel the spinors' abelian charges (none: skip
+                # before the Lorentz check; the same verdict as below, only cheaper)
+                need = _key_neg(_key_total(keys, fs, mods), mods)
+                if not scalar_combos(ns, need):
+                    continue
             if not Operator(fs).lorentz_scalar(model):
                 continue
-            if not abelian_verdict(fs)[0] and not ns:
+            if keys is None and not abelian_verdict(fs)[0] and not ns:
                 continue
             fs = _orient_fermions(fs, model, order)
-            for ss in combinations_with_replacement(range(len(sfac)), ns):
+            if keys is None:
+                combos = combinations_with_replacement(range(len(sfac)), ns)
+            else:
+                # orienting may conjugate all four spinors, which flips their key
+                oriented = _key_total(keys, fs, mods)
+                combos = scalar_combos(ns, _key_neg(oriented, mods))
+            for ss in combos:
                 facs = list(fs) + [sfac[k] for k in ss]
                 op = Operator(tuple(facs))
                 k1, k2 = _key(op), _key(op.hermitian_conjugate())
@@ -486,6 +555,8 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         for d in dims:
             for ss in combinations_with_replacement(range(len(sfac)), d):
                 facs = [sfac[k] for k in ss]
+                if keys is not None and any(_key_total(keys, facs, mods)):
+                    continue     # not abelian-invariant (nor is its conjugate)
                 op = Operator(tuple(facs))
                 k1, k2 = _key(op), _key(op.hermitian_conjugate())
                 if k2 in seen or k1 in seen:

@@ -15,6 +15,7 @@ unique and neutral.  Nothing here fixes a splitting unit or a weak mixing angle.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
@@ -74,6 +75,20 @@ def split_masses(n: int, hypercharge, splitting: Callable) -> list:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
+def _cached_float_splitting(splitting, q, y) -> float:
+    return float(splitting(q, y))
+
+
+def _float_splitting(splitting, q, y) -> float:
+    """``float(splitting(q, y))``, remembered for hashable splittings (pure functions of
+    their arguments: a scan asks for the same ``(Q, Y)`` at many points)."""
+    try:
+        return _cached_float_splitting(splitting, q, y)
+    except TypeError:           # unhashable splitting or arguments
+        return float(splitting(q, y))
+
+
 def lightest_charge(n: int, hypercharge, splitting: Callable):
     """The charge of the unique lightest component.
 
@@ -86,8 +101,14 @@ def lightest_charge(n: int, hypercharge, splitting: Callable):
     >>> lightest_charge(4, Fraction(1, 2), _linear_splitting)
     Fraction(-1, 1)
     """
-    ms = [float(m) for m in split_masses(n, hypercharge, splitting)]
     qs = multiplet_charges(n, hypercharge)
+    # the masses in floating point, one splitting at a time (a float of the exact
+    # cumulative sum would re-evaluate every earlier term): the verdict below is a
+    # floating-point comparison with a relative tolerance anyway
+    ms, m = [0.0], 0.0
+    for q in qs[:-1]:
+        m += _float_splitting(splitting, q, hypercharge)
+        ms.append(m)
     low = min(ms)
     at = [i for i, m in enumerate(ms) if abs(m - low) <= 1e-12 * (1 + abs(low))]
     if len(at) != 1:

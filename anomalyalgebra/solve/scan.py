@@ -39,6 +39,7 @@ import sympy as sp
 
 from .exact import NonReal, Surd, as_value, compile_exact
 from .predicates import NeutralLightest, RationalValues
+from .prefilter import candidate_mask
 
 __all__ = [
     "INFINITY",
@@ -78,7 +79,9 @@ def rationals(max_numerator: int, max_denominator: int | None = None, *, negativ
     vals = {Fraction(p, q) for p in range(1, int(max_numerator) + 1) for q in range(1, int(qmax) + 1)}
     if negative:
         vals |= {-v for v in vals}
-    out = tuple(sorted(vals))
+    # float(p/q) is correctly rounded, hence monotonic: the float orders all pairs it
+    # separates exactly, and the Fraction breaks the remaining ties exactly
+    out = tuple(sorted(vals, key=lambda v: (v.numerator / v.denominator, v)))
     return out + ((INFINITY,) if infinity else ())
 
 
@@ -209,6 +212,16 @@ def _run_chunk(spec: _Spec, points):
     return rows
 
 
+def _masked_points(axis_values, mask):
+    """The grid points (product order) where ``mask`` is True."""
+    import numpy as np
+
+    shape = tuple(len(v) for v in axis_values)
+    idx = np.unravel_index(np.nonzero(mask)[0], shape)
+    cols = [[vals[i] for i in ix.tolist()] for vals, ix in zip(axis_values, idx)]
+    return zip(*cols)
+
+
 def _chunks(it, size):
     it = iter(it)
     while True:
@@ -219,7 +232,7 @@ def _chunks(it, size):
 
 
 def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executor=None,
-         chunksize: int = 2000) -> ScanResult:
+         chunksize: int = 2000, prefilter: bool = True) -> ScanResult:
     """Evaluate closed-form branches over a grid and keep the rows that pass the predicates.
 
     Parameters
@@ -242,6 +255,12 @@ def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executo
         Runs the chunks (``executor.map``); ``None`` runs them here.
     chunksize : int
         Points per chunk.
+    prefilter : bool
+        With a :class:`RationalValues` predicate and numpy installed, first drop the
+        points where no branch can give rational values, on whole arrays with exact
+        integer arithmetic (:mod:`anomalyalgebra.solve.prefilter`); the remaining
+        points are evaluated exactly as without it, so the result is the same.
+        ``False`` evaluates every point.
 
     Returns
     -------
@@ -264,10 +283,14 @@ def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executo
             raise ValueError(f"parameters needed for the scan but not given: {sorted(map(str, missing))}")
         branches.append((tuple(sol.conditions), qexprs))
     spec = _Spec(axes, params, tuple(branches), tuple(predicates))
-    points = itertools.product(*axis_values)
     total = 1
     for v in axis_values:
         total *= len(v)
+    mask = candidate_mask(spec, axis_values) if prefilter else None
+    if mask is None:
+        points = itertools.product(*axis_values)
+    else:
+        points = _masked_points(axis_values, mask)
     rows = []
     if executor is None:
         for block in _chunks(points, chunksize):

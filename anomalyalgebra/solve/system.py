@@ -24,6 +24,8 @@ The charges of the seed paper's Table I follow from the anomaly conditions
 
 from __future__ import annotations
 
+import functools
+
 import warnings
 from dataclasses import dataclass, field as dc_field
 
@@ -105,12 +107,10 @@ class Solution:
         3
         """
         expr = sp.sympify(expr)
-        for k, v in self.pairs:
-            if not k.is_Symbol and sp.expand(k - expr) == 0:
-                return v
-        subs = {k: v for k, v in self.pairs if k.is_Symbol}
-        out = sp.sympify(expr).subs(subs)
-        return _tidy(out)
+        try:
+            return _value_of(self, expr)
+        except TypeError:       # unhashable: not remembered
+            return _value_of.__wrapped__(self, expr)
 
     def substitute(self, model: Model) -> Model:
         """The model with the solved symbols replaced by their values."""
@@ -163,6 +163,17 @@ class Solution:
 
 def _tidy(expr):
     return tidy(expr)
+
+
+@functools.lru_cache(maxsize=1024)
+def _value_of(solution, expr):
+    """:meth:`Solution.value_of` (remembered: a solution and an expression are immutable,
+    and simplifying the value is the expensive part of setting up a scan)."""
+    for k, v in solution.pairs:
+        if not k.is_Symbol and sp.expand(k - expr) == 0:
+            return v
+    subs = {k: v for k, v in solution.pairs if k.is_Symbol}
+    return _tidy(expr.subs(subs))
 
 
 def _channel(model, ch):

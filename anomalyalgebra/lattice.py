@@ -1,0 +1,571 @@
+"""Exact integer lattices: one layer for every part of the package that needs one.
+
+Everything works on Python integers (or python-flint's ``fmpz``), so no result can
+overflow or be rounded.  Matrices are lists of rows.
+
+* :func:`hermite_rows` -- the row Hermite normal form (a canonical basis of a row lattice);
+* :func:`column_hermite_form` -- ``A U = H`` with an explicit unimodular ``U``;
+* :func:`integer_solutions` / :func:`integer_kernel` -- all integer solutions of
+  ``A x = b`` as ``x0 + K t`` (canonical ``x0`` and ``K``);
+* :func:`smith_normal_form` -- ``U A V = D`` with unimodular transforms, verified by
+  :func:`check_smith` before it is returned;
+* :func:`lll_reduce` -- an LLL-reduced basis (sympy's ``DomainMatrix.lll_transform``,
+  the transform verified);
+* :func:`int_det`, :func:`rational_rank` -- exact determinant and rank (sympy's
+  ``DomainMatrix``).
+
+Backends
+--------
+sympy's ``DomainMatrix`` is used where its result is correct and checkable: the
+determinant and the rank (fraction-free, exact), and LLL (the transform ``T`` with
+``T B = R`` is returned by sympy and checked here: ``|det T| = 1``; always sympy's
+Python LLL, since flint's returns another reduced basis).  sympy's Smith
+decomposition is not used (sympy issue 29139: its transforms are not always
+unimodular), nor its Hermite form (no transform, and column-style only).  When
+python-flint is installed (extra ``flint``), sympy itself runs ``DomainMatrix`` over
+the integers on flint, and :func:`hermite_rows` uses ``fmpz_mat.hnf`` for large
+dense inputs: the Hermite normal form is unique, so both backends return the same
+matrix (tested).  flint is 5-20x faster on dense matrices of a few thousand
+entries, but 2-5x slower on the sparse charge matrices of operator sets (a few
+non-zero entries per row), where the Python elimination has almost nothing to do.  Choose
+with ``backend="python"`` / ``"flint"`` / ``"auto"`` (default); the measurements
+behind the choice are in ``docs/performance.md`` (*Exact lattices*).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "hermite_rows",
+    "column_hermite_form",
+    "integer_solutions",
+    "integer_kernel",
+    "smith_normal_form",
+    "check_smith",
+    "lll_reduce",
+    "int_det",
+    "rational_rank",
+    "flint_available",
+]
+
+#: ``backend="auto"`` hands the row Hermite form to python-flint from this many
+#: entries on, if at least ``FLINT_MIN_DENSITY`` of them are non-zero (measured
+#: crossover, docs/performance.md *Exact lattices*)
+FLINT_MIN_ENTRIES = 1000
+FLINT_MIN_DENSITY = 0.2
+
+
+def flint_available() -> bool:
+    """True when python-flint (extra ``flint``) can be imported."""
+    try:
+        import flint  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _flint():
+    try:
+        import flint
+    except ImportError as exc:
+        from .exceptions import MissingDependencyError
+
+        raise MissingDependencyError(
+            "backend='flint' needs python-flint: pip install anomalyalgebra[flint]") from exc
+    return flint
+
+
+def _check_backend(backend: str) -> str:
+    if backend not in ("auto", "python", "flint"):
+        raise ValueError(f"backend must be 'auto', 'python' or 'flint', got {backend!r}")
+    return backend
+
+
+def _domain_matrix(rows, n_cols=None):
+    from sympy import ZZ
+    from sympy.polys.matrices import DomainMatrix
+
+    m = len(rows)
+    n = n_cols if n_cols is not None else (len(rows[0]) if rows else 0)
+    return DomainMatrix([[ZZ(int(x)) for x in r] for r in rows], (m, n), ZZ)
+
+
+def _identity(n):
+    return [[int(i == j) for j in range(n)] for i in range(n)]
+
+
+def _ints(rows, what: str) -> list:
+    out = []
+    for r in rows:
+        row = []
+        for v in r:
+            if isinstance(v, bool) or not hasattr(v, "__index__"):
+                raise TypeError(f"{what}: entries must be integers, got {v!r}")
+            row.append(int(v.__index__()))
+        out.append(row)
+    return out
+
+
+def _egcd(a: int, b: int):
+    """(g, x, y) with x a + y b = g = gcd(a, b) >= 0."""
+    x0, y0, x1, y1 = 1, 0, 0, 1
+    while b:
+        q, r = divmod(a, b)
+        a, b = b, r
+        x0, x1 = x1, x0 - q * x1
+        y0, y1 = y1, y0 - q * y1
+    if a < 0:
+        a, x0, y0 = -a, -x0, -y0
+    return a, x0, y0
+
+
+def hermite_rows(rows, *, backend: str = "auto"):
+    """Row-style Hermite normal form of a lattice basis (rows), zero rows dropped.
+
+    Pivots are positive, entries above a pivot reduced into ``[0, pivot)``.  The
+    result is the canonical basis of the row lattice (unique), so it is the same for
+    every backend; for a lattice that is a direct sum over disjoint sets of columns
+    it returns generators with disjoint supports.
+
+    Parameters
+    ----------
+    rows : sequence of sequences of int
+    backend : {"auto", "python", "flint"}
+        ``"auto"``: python-flint, when it is installed, for inputs with at least
+        ``FLINT_MIN_ENTRIES`` entries of which at least a fraction
+        ``FLINT_MIN_DENSITY`` are non-zero; Python integers otherwise.
+
+    Examples
+    --------
+    >>> hermite_rows([[1, 1, 0, 0], [1, 1, 1, 1], [0, 0, 2, 2]])
+    [[1, 1, 0, 0], [0, 0, 1, 1]]
+    >>> hermite_rows([[2, 4, 4], [-6, 6, 12]], backend="python")
+    [[2, 4, 4], [0, 18, 24]]
+    """
+    _check_backend(backend)
+    A = _ints(rows, "hermite_rows")
+    if not A:
+        return []
+    size = len(A) * len(A[0])
+    use_flint = backend == "flint" or (
+        backend == "auto" and size >= FLINT_MIN_ENTRIES and flint_available()
+        and sum(1 for r in A for x in r if x) >= FLINT_MIN_DENSITY * size)
+    if not use_flint:
+        return _hermite_rows_python(A)
+    H = _flint().fmpz_mat(A).hnf()
+    return [r for r in ([int(x) for x in row] for row in H.tolist()) if any(r)]
+
+
+def _hermite_rows_python(rows):
+    """Row Hermite normal form in Python integers (see :func:`hermite_rows`)."""
+    A = [list(map(int, r)) for r in rows]
+    if not A:
+        return []
+    n = len(A[0])
+    r = 0
+    for c in range(n):
+        # gcd-combine column c among rows r..end
+        while True:
+            nz = [i for i in range(r, len(A)) if A[i][c]]
+            if not nz:
+                break
+            p = min(nz, key=lambda i: abs(A[i][c]))
+            A[r], A[p] = A[p], A[r]
+            if A[r][c] < 0:
+                A[r] = [-x for x in A[r]]
+            again = False
+            for i in range(r + 1, len(A)):
+                if A[i][c]:
+                    q = A[i][c] // A[r][c]
+                    A[i] = [x - q * y for x, y in zip(A[i], A[r])]
+                    if A[i][c]:
+                        again = True
+            if not again:
+                break
+        if r < len(A) and A[r][c]:
+            for i in range(r):
+                q = A[i][c] // A[r][c]
+                if q:
+                    A[i] = [x - q * y for x, y in zip(A[i], A[r])]
+            r += 1
+        if r == len(A):
+            break
+    return [row for row in A[:r] if any(row)]
+
+
+def column_hermite_form(A, n_cols: int | None = None):
+    """Column Hermite normal form ``A U = H`` with an explicit unimodular ``U``.
+
+    Parameters
+    ----------
+    A : sequence of sequences of int
+        An m x n integer matrix (list of rows).
+    n_cols : int, optional
+        Number of columns; needed only when ``A`` has no rows.
+
+    Returns
+    -------
+    H : list of list of int
+        Column echelon form: the first ``r`` columns have pivots at strictly
+        increasing rows (``pivots``), each pivot positive and every entry left of a
+        pivot reduced to ``0 <= h < pivot``; columns ``r .. n-1`` are zero.
+    U : list of list of int
+        n x n integer matrix with determinant +-1 and ``A U = H``.
+    pivots : list of int
+        The pivot row of each of the first ``r = rank A`` columns.
+
+    Examples
+    --------
+    >>> H, U, piv = column_hermite_form([[2, 4, 6]])
+    >>> H, piv
+    ([[2, 0, 0]], [0])
+    >>> [sum(a * U[j][k] for j, a in enumerate([2, 4, 6])) for k in range(3)]
+    [2, 0, 0]
+    """
+    M = _ints(A, "column_hermite_form")
+    n = n_cols if n_cols is not None else (len(M[0]) if M else 0)
+    if any(len(r) != n for r in M):
+        raise ValueError("column_hermite_form: rows of different lengths")
+    U = _identity(n)
+
+    def combine(c1, c2, a, b, c, d):
+        # (col c1, col c2) <- (a col c1 + c col c2, b col c1 + d col c2)
+        for mat in (M, U):
+            for row in mat:
+                x, y = row[c1], row[c2]
+                row[c1], row[c2] = a * x + c * y, b * x + d * y
+
+    col = 0
+    pivots = []
+    for i in range(len(M)):
+        if col == n:
+            break
+        for j in range(col + 1, n):
+            b = M[i][j]
+            if b == 0:
+                continue
+            a = M[i][col]
+            g, x, y = _egcd(a, b)
+            # [[x, -b/g], [y, a/g]] has determinant 1
+            combine(col, j, x, -b // g, y, a // g)
+        p = M[i][col]
+        if p == 0:
+            continue
+        if p < 0:
+            for mat in (M, U):
+                for row in mat:
+                    row[col] = -row[col]
+            p = -p
+        for k in range(col):
+            q = M[i][k] // p
+            if q:
+                for mat in (M, U):
+                    for row in mat:
+                        row[k] -= q * row[col]
+        pivots.append(i)
+        col += 1
+    return M, U, pivots
+
+
+def integer_solutions(A, b, n_cols: int | None = None):
+    """All integer solutions of ``A x = b``: ``(x0, K)`` with solutions ``x0 + K t``.
+
+    Parameters
+    ----------
+    A : m x n integer matrix (list of rows); b : length-m integers.
+
+    Returns
+    -------
+    (x0, K) or None
+        ``x0`` is one integer solution (a list) and ``K`` a list of kernel basis
+        vectors (each a list of length n); every integer solution is ``x0 + sum_j
+        t_j K[j]`` for exactly one integer vector ``t``.  Both are canonical: ``K``
+        is in row Hermite normal form and ``x0`` is reduced modulo it (each pivot
+        coordinate of ``K`` in ``[0, pivot)``).  ``None`` when no integer
+        solution exists.
+
+    Notes
+    -----
+    With ``A U = H`` (:func:`column_hermite_form`) and ``x = U y``, the system is
+    ``H y = b``; ``H`` is triangular on its pivots, so ``y_1 .. y_r`` follow by
+    exact division (a remainder proves that no integer solution exists) and
+    ``y_{r+1} .. y_n`` are free.  Because ``U`` is unimodular, ``x`` is integral
+    iff ``y`` is, so the last ``n - r`` columns of ``U`` generate the whole
+    integer kernel.
+
+    Examples
+    --------
+    >>> integer_solutions([[2, 4]], [3]) is None          # 2x + 4y is even
+    True
+    >>> x0, K = integer_solutions([[2, 4]], [6])
+    >>> 2 * x0[0] + 4 * x0[1], [2 * k[0] + 4 * k[1] for k in K]
+    (6, [0])
+    """
+    A = _ints(A, "integer_solutions")
+    (b,) = _ints([b], "integer_solutions")
+    if len(b) != len(A):
+        raise ValueError("integer_solutions: A and b have different numbers of rows")
+    n = n_cols if n_cols is not None else (len(A[0]) if A else 0)
+    H, U, pivots = column_hermite_form(A, n)
+    r = len(pivots)
+    y = [0] * n
+    for k, i in enumerate(pivots):
+        rest = b[i] - sum(H[i][j] * y[j] for j in range(k))
+        q, rem = divmod(rest, H[i][k])
+        if rem:
+            return None
+        y[k] = q
+    for i in range(len(A)):
+        if sum(H[i][j] * y[j] for j in range(r)) != b[i]:
+            return None
+    x0 = [sum(U[i][j] * y[j] for j in range(n)) for i in range(n)]
+    K = hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], backend="python")
+    return _reduce_mod(x0, K), K
+
+
+def _reduce_mod(x, hnf):
+    """The representative of ``x + lattice(hnf)`` with every pivot coordinate in ``[0, pivot)``."""
+    x = list(x)
+    for row in hnf:
+        c = next(j for j, v in enumerate(row) if v)
+        q = x[c] // row[c]
+        if q:
+            x = [a - q * b for a, b in zip(x, row)]
+    return x
+
+
+def integer_kernel(A, n_cols: int | None = None):
+    """A basis of the integer kernel ``{t in Z^n : A t = 0}``, in row Hermite normal form.
+
+    The lattice is saturated (every integer kernel vector is an integer combination
+    of the rows returned), and the basis is canonical.
+
+    Examples
+    --------
+    >>> integer_kernel([[1, 1, -2]])
+    [[1, 1, 1], [0, 2, 1]]
+    >>> integer_kernel([[2, 4]])
+    [[2, -1]]
+    """
+    A = _ints(A, "integer_kernel")
+    n = n_cols if n_cols is not None else (len(A[0]) if A else 0)
+    if not A:
+        return _identity(n)
+    return integer_solutions(A, [0] * len(A), n)[1]
+
+
+def smith_normal_form(a):
+    """Smith normal form ``D = U A V`` of an integer matrix, with unimodular ``U``, ``V``.
+
+    Parameters
+    ----------
+    a : list of lists of int (m × n)
+
+    Returns
+    -------
+    (D, U, V) : lists of lists of int
+        ``D`` is m × n diagonal with non-negative ``d_1 | d_2 | ...``.
+
+    Examples
+    --------
+    >>> D, U, V = smith_normal_form([[2, 4, 4], [-6, 6, 12], [10, -4, -16]])
+    >>> [D[i][i] for i in range(3)]
+    [2, 6, 12]
+    >>> D, U, V = smith_normal_form([[1, 1]])   # kernel generator: last column of V
+    >>> D, [row[1] for row in V]
+    ([[1, 0]], [-1, 1])
+    """
+    m = len(a)
+    n = len(a[0]) if m else 0
+    A = [list(map(int, r)) for r in a]
+    U = _identity(m)
+    V = _identity(n)
+
+    def swap_rows(i, j):
+        A[i], A[j] = A[j], A[i]
+        U[i], U[j] = U[j], U[i]
+
+    def swap_cols(i, j):
+        for r in A:
+            r[i], r[j] = r[j], r[i]
+        for r in V:
+            r[i], r[j] = r[j], r[i]
+
+    def add_row(dst, src, c):      # row_dst += c * row_src
+        if c:
+            A[dst] = [x + c * y for x, y in zip(A[dst], A[src])]
+            U[dst] = [x + c * y for x, y in zip(U[dst], U[src])]
+
+    def add_col(dst, src, c):      # col_dst += c * col_src
+        if c:
+            for r in A:
+                r[dst] += c * r[src]
+            for r in V:
+                r[dst] += c * r[src]
+
+    t = 0
+    while t < min(m, n):
+        # pivot: smallest non-zero |entry| in the remaining block
+        best = None
+        for i in range(t, m):
+            for j in range(t, n):
+                if A[i][j] and (best is None or abs(A[i][j]) < best[0]):
+                    best = (abs(A[i][j]), i, j)
+        if best is None:
+            break
+        _, i, j = best
+        swap_rows(t, i)
+        swap_cols(t, j)
+        while True:
+            done = True
+            for i in range(t + 1, m):
+                if A[i][t]:
+                    add_row(i, t, -(A[i][t] // A[t][t]))
+                    if A[i][t]:
+                        done = False
+                        swap_rows(t, i)
+            for j in range(t + 1, n):
+                if A[t][j]:
+                    add_col(j, t, -(A[t][j] // A[t][t]))
+                    if A[t][j]:
+                        done = False
+                        swap_cols(t, j)
+            if done:
+                # divisibility: every remaining entry divisible by the pivot
+                bad = None
+                for i in range(t + 1, m):
+                    for j in range(t + 1, n):
+                        if A[i][j] % A[t][t]:
+                            bad = i
+                            break
+                    if bad is not None:
+                        break
+                if bad is None:
+                    break
+                add_row(t, bad, 1)
+        if A[t][t] < 0:
+            A[t] = [-x for x in A[t]]
+            U[t] = [-x for x in U[t]]
+        t += 1
+    check_smith(a, A, U, V)
+    return A, U, V
+
+
+def check_smith(a, D, U, V) -> None:
+    """Raise ``ArithmeticError`` unless ``D = U a V`` is a valid Smith decomposition.
+
+    Examples
+    --------
+    >>> check_smith([[2]], [[4]], [[1]], [[2]])
+    Traceback (most recent call last):
+    ...
+    ArithmeticError: Smith normal form: V is not unimodular (det 2)
+    """
+    m = len(a)
+    n = len(a[0]) if m else 0
+    if m and n and (_domain_matrix(U).matmul(_domain_matrix(a)).matmul(_domain_matrix(V))
+                    != _domain_matrix(D)):
+        raise ArithmeticError("Smith normal form: U A V != D")
+    for name, M in (("U", U), ("V", V)):
+        d = int_det(M)
+        if abs(d) != 1:
+            raise ArithmeticError(f"Smith normal form: {name} is not unimodular (det {d})")
+    diag = []
+    for i in range(m):
+        for j in range(n):
+            if i != j and D[i][j]:
+                raise ArithmeticError("Smith normal form: D is not diagonal")
+    diag = [D[i][i] for i in range(min(m, n))]
+    if any(x < 0 for x in diag):
+        raise ArithmeticError("Smith normal form: negative invariant")
+    nz = [x for x in diag if x]
+    if diag[:len(nz)] != nz or any(b % a_ for a_, b in zip(nz, nz[1:])):
+        raise ArithmeticError("Smith normal form: invariants do not form a divisibility chain")
+
+
+def int_det(m) -> int:
+    """Determinant of a square integer matrix (sympy ``DomainMatrix`` over ZZ, exact).
+
+    Examples
+    --------
+    >>> int_det([[2, 1], [7, 4]])
+    1
+    >>> int_det([])
+    1
+    """
+    A = _ints(m, "int_det")
+    if not A:
+        return 1
+    if any(len(r) != len(A) for r in A):
+        raise ValueError("int_det: the matrix is not square")
+    return int(_domain_matrix(A).det())
+
+
+def rational_rank(rows) -> int:
+    """Rank over Q of integer or rational rows (sympy ``DomainMatrix``, exact).
+
+    Examples
+    --------
+    >>> rational_rank([[1, 2], [2, 4], [0, 1]])
+    2
+    >>> rational_rank([["1/2", 1], [1, 2]])
+    1
+    """
+    from fractions import Fraction
+
+    from sympy import QQ
+    from sympy.polys.matrices import DomainMatrix
+
+    rows = [list(r) for r in rows]
+    if not rows or not rows[0]:
+        return 0
+    q = []
+    for r in rows:
+        row = []
+        for v in r:
+            f = v if isinstance(v, Fraction) else Fraction(str(v)) if isinstance(v, str) else Fraction(v)
+            row.append(QQ(f.numerator, f.denominator))
+        q.append(row)
+    return int(DomainMatrix(q, (len(q), len(q[0])), QQ).rank())
+
+
+def lll_reduce(basis, delta=(3, 4)):
+    """LLL-reduce linearly independent integer vectors (rows).
+
+    sympy's ``DomainMatrix.lll_transform`` does the reduction, always on its
+    pure-Python representation: with python-flint sympy would otherwise call flint's
+    LLL, which returns a different (equally reduced) basis, and the result must not
+    depend on what is installed.  It is accepted only after checking ``T B = R`` and
+    ``|det T| = 1``, i.e. that ``R`` is a basis of the same lattice.
+
+    Parameters
+    ----------
+    basis : sequence of sequences of int
+    delta : (int, int) or Fraction
+        The Lovász parameter, ``1/4 < delta < 1`` (default 3/4).
+
+    Examples
+    --------
+    >>> lll_reduce([[1, 1, 1], [-1, 0, 2], [3, 5, 6]])
+    [[0, 1, 0], [1, 0, 1], [-1, 0, 2]]
+    """
+    from fractions import Fraction
+
+    from sympy import QQ
+    from sympy.polys.matrices.exceptions import DMRankError
+
+    B = _ints(basis, "lll_reduce")
+    if not B:
+        return []
+    d = Fraction(*delta) if isinstance(delta, tuple) else Fraction(delta)
+    from sympy.polys.matrices import DomainMatrix
+
+    # sympy's Python LLL (DDM), also when sympy runs on flint: flint's LLL returns a
+    # different (equally reduced) basis, and results must not depend on the install
+    M = DomainMatrix.from_rep(_domain_matrix(B).to_ddm())
+    try:
+        R, T = M.lll_transform(delta=QQ(d.numerator, d.denominator))
+    except DMRankError as exc:
+        raise ValueError("lll_reduce: the vectors are linearly dependent") from exc
+    if T.matmul(M) != R or abs(int(T.det())) != 1:
+        raise ArithmeticError("lll_reduce: the LLL transform does not preserve the lattice")
+    return [[int(x) for x in r] for r in R.to_list()]

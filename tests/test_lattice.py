@@ -1,0 +1,220 @@
+"""The exact-lattice layer (``anomalyalgebra.lattice``) against independent references.
+
+References used here and nowhere in the library: lattice membership by
+back-substitution in an echelon basis, brute force over boxes, exact Fraction
+Gram-Schmidt for the LLL conditions, sympy's ``Matrix.rank``, and python-flint's
+``fmpz_mat.hnf`` as a second Hermite-form algorithm.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+from sympy.matrices.normalforms import hermite_normal_form
+
+from anomalyalgebra.lattice import (
+    column_hermite_form,
+    flint_available,
+    hermite_rows,
+    int_det,
+    integer_kernel,
+    integer_solutions,
+    lll_reduce,
+    rational_rank,
+    smith_normal_form,
+)
+
+
+def random_matrix(rng, m, n, entries=(0, 0, 0, 1, -1, 2, -3)):
+    return [[rng.choice(entries) for _ in range(n)] for _ in range(m)]
+
+
+def in_echelon_lattice(v, E):
+    """Is v an integer combination of the rows of the echelon basis E?"""
+    v = list(v)
+    for row in E:
+        c = next(j for j, x in enumerate(row) if x)
+        q, r = divmod(v[c], row[c])
+        if r:
+            return False
+        v = [a - q * b for a, b in zip(v, row)]
+    return not any(v)
+
+
+def in_basis_lattice(v, S):
+    """Is v an integer combination of the (independent) columns of the sympy matrix S?"""
+    sol, params = S.gauss_jordan_solve(sp.Matrix(v))
+    assert params.shape[0] == 0
+    return all(x.is_integer for x in sol)
+
+
+def is_row_hnf(H):
+    last = -1
+    for i, row in enumerate(H):
+        c = next((j for j, x in enumerate(row) if x), None)
+        if c is None or c <= last or row[c] <= 0:
+            return False
+        if any(not (0 <= H[k][c] < row[c]) for k in range(i)):
+            return False
+        last = c
+    return True
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_hermite_rows_is_the_hnf_of_the_same_lattice(seed):
+    rng = random.Random(seed)
+    m, n = rng.randint(1, 6), rng.randint(1, 6)
+    A = random_matrix(rng, m, n)
+    H = hermite_rows(A, backend="python")
+    assert is_row_hnf(H)
+    assert all(in_echelon_lattice(a, H) for a in A)          # lattice(A) within lattice(H)
+    # the same lattice as sympy's (independent) Hermite form of A^T, whose columns are
+    # a basis of the row lattice of A: integer coordinates both ways
+    if any(any(r) for r in A):
+        S = hermite_normal_form(sp.Matrix(A).T)
+        assert all(in_basis_lattice(h, S) for h in H)
+        assert all(in_echelon_lattice(list(S[:, j]), H) for j in range(S.cols))
+    assert len(H) == sp.Matrix(A).rank()
+
+
+@pytest.mark.skipif(not flint_available(), reason="python-flint not installed")
+@pytest.mark.parametrize("shape", [(3, 5), (8, 4), (40, 12), (120, 30)])
+def test_hermite_backends_identical(shape):
+    rng = random.Random(sum(shape))
+    A = random_matrix(rng, *shape)
+    assert hermite_rows(A, backend="python") == hermite_rows(A, backend="flint")
+
+
+def test_hermite_rejects_unknown_backend():
+    with pytest.raises(ValueError, match="backend"):
+        hermite_rows([[1]], backend="gmp")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_integer_solutions_against_brute_force(seed):
+    rng = random.Random(100 + seed)
+    m, n = rng.randint(1, 3), rng.randint(2, 4)
+    A = random_matrix(rng, m, n, entries=(0, 1, -1, 2, 3, -2))
+    b = [rng.randint(-3, 3) for _ in range(m)]
+    box = range(-3, 4)
+    brute = [x for x in itertools.product(box, repeat=n)
+             if all(sum(a * v for a, v in zip(row, x)) == bi for row, bi in zip(A, b))]
+    got = integer_solutions(A, b)
+    if got is None:
+        assert brute == []
+        return
+    x0, K = got
+    assert all(sum(a * v for a, v in zip(row, x0)) == bi for row, bi in zip(A, b))
+    assert K == integer_kernel(A)
+    assert len(K) == n - sp.Matrix(A).rank()
+    for k in K:
+        assert all(sum(a * v for a, v in zip(row, k)) == 0 for row in A)
+    # every solution in the box is x0 + (integer combination of K): K is saturated
+    for x in brute:
+        assert in_echelon_lattice([xi - yi for xi, yi in zip(x, x0)], K)
+
+
+def test_kernel_of_index_three_sublattice():
+    # s_a - s_b - 3 s_c = 0: the kernel is not the rational kernel scaled by a denominator
+    K = integer_kernel([[1, -1, -3]])
+    assert K == hermite_rows(K)
+    assert in_echelon_lattice([1, 1, 0], K) and in_echelon_lattice([3, 0, 1], K)
+    assert not in_echelon_lattice([1, 0, 0], K)
+
+
+def test_column_hermite_transform_is_unimodular():
+    rng = random.Random(7)
+    for _ in range(10):
+        A = random_matrix(rng, 3, 5)
+        H, U, piv = column_hermite_form(A)
+        AU = [[sum(A[i][k] * U[k][j] for k in range(5)) for j in range(5)] for i in range(3)]
+        assert AU == H
+        assert abs(int_det(U)) == 1
+
+
+def fraction_det(M):
+    M = [[Fraction(x) for x in row] for row in M]
+    n, d = len(M), Fraction(1)
+    for c in range(n):
+        p = next((r for r in range(c, n) if M[r][c]), None)
+        if p is None:
+            return 0
+        if p != c:
+            M[c], M[p] = M[p], M[c]
+            d = -d
+        d *= M[c][c]
+        for r in range(c + 1, n):
+            f = M[r][c] / M[c][c]
+            M[r] = [x - f * y for x, y in zip(M[r], M[c])]
+    return d
+
+
+@pytest.mark.parametrize("n", [1, 2, 4, 7])
+def test_int_det_against_fraction_elimination(n):
+    rng = random.Random(n)
+    M = random_matrix(rng, n, n, entries=tuple(range(-5, 6)))
+    assert int_det(M) == fraction_det(M)
+
+
+def test_int_det_rejects_non_square():
+    with pytest.raises(ValueError, match="square"):
+        int_det([[1, 2]])
+
+
+def test_rational_rank_against_sympy():
+    rng = random.Random(3)
+    for _ in range(10):
+        A = random_matrix(rng, rng.randint(1, 5), rng.randint(1, 5))
+        assert rational_rank(A) == sp.Matrix(A).rank()
+    assert rational_rank([[Fraction(1, 2), 1], [1, 2]]) == 1
+
+
+def gram_schmidt(B):
+    Bs, mu = [], [[Fraction(0)] * len(B) for _ in B]
+    for i, b in enumerate(B):
+        v = [Fraction(x) for x in b]
+        for j in range(i):
+            mu[i][j] = sum(Fraction(x) * y for x, y in zip(b, Bs[j])) / sum(y * y for y in Bs[j])
+            v = [a - mu[i][j] * c for a, c in zip(v, Bs[j])]
+        Bs.append(v)
+    return Bs, mu
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_lll_is_reduced_and_spans_the_same_lattice(seed):
+    rng = random.Random(seed)
+    k, n = rng.randint(1, 4), 5
+    while True:
+        B = random_matrix(rng, k, n, entries=tuple(range(-20, 21)))
+        if sp.Matrix(B).rank() == k:
+            break
+    R = lll_reduce(B)
+    assert hermite_rows(R) == hermite_rows(B)                 # same lattice
+    Bs, mu = gram_schmidt(R)
+    norm = [sum(x * x for x in v) for v in Bs]
+    for i in range(k):
+        assert all(abs(mu[i][j]) <= Fraction(1, 2) for j in range(i))   # size reduced
+    for i in range(1, k):
+        assert norm[i] >= (Fraction(3, 4) - mu[i][i - 1] ** 2) * norm[i - 1]   # Lovász
+
+
+def test_lll_rejects_dependent_vectors():
+    with pytest.raises(ValueError, match="dependent"):
+        lll_reduce([[1, 2], [2, 4]])
+
+
+def test_smith_invariants_match_sympy():
+    from sympy.matrices.normalforms import smith_normal_form as sympy_snf
+
+    rng = random.Random(11)
+    for _ in range(6):
+        A = random_matrix(rng, 3, 4, entries=tuple(range(-6, 7)))
+        D, U, V = smith_normal_form(A)
+        ours = sorted(abs(D[i][i]) for i in range(3) if D[i][i])
+        S = sympy_snf(sp.Matrix(A), domain=sp.ZZ)
+        ref = sorted(abs(int(S[i, i])) for i in range(3) if S[i, i])
+        assert ours == ref

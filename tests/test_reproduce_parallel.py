@@ -1,0 +1,71 @@
+"""``reproduce`` with a process pool and with the cross-process record cache: the same
+records and files as a plain serial run."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+
+import pytest
+
+from anomalyalgebra.export.report import code_version, default_cache_dir, reproduce
+
+KEYS = ["eq21", "eq25", "eq43", "vX", "eq46"]       # quick ones, from three paper modules
+
+
+def run(tmp_path, name, **kw):
+    out = tmp_path / name
+    reproduce(out, keys=KEYS, figure=False, stream=io.StringIO(), progress=io.StringIO(), **kw)
+    return json.loads((out / "results.json").read_text()), (out / "report.tex").read_text()
+
+
+def test_pool_and_cache_give_the_serial_result(tmp_path):
+    serial = run(tmp_path, "serial")
+    assert run(tmp_path, "pool", jobs=2) == serial
+    cache = tmp_path / "cache"
+    assert run(tmp_path, "cold", jobs=2, cache=cache) == serial
+    stored = sorted(p.name for p in (cache / code_version()).iterdir())
+    assert stored == sorted(f"{k}.pickle" for k in KEYS)
+    assert run(tmp_path, "warm", cache=cache) == serial
+
+
+def test_cache_entries_are_used_and_bad_ones_recomputed(tmp_path):
+    cache = tmp_path / "cache"
+    serial = run(tmp_path, "serial")
+    run(tmp_path, "fill", cache=cache)
+    where = cache / code_version()
+    # a planted record is served as is: the cache really is read ...
+    rec = pickle.loads((where / "vX.pickle").read_bytes())
+    from dataclasses import replace
+    (where / "vX.pickle").write_bytes(pickle.dumps(replace(rec, note="from the cache")))
+    assert run(tmp_path, "planted", cache=cache)[0]["vX"]["note"] == "from the cache"
+    # ... and an unreadable one is recomputed and rewritten
+    (where / "vX.pickle").write_bytes(b"not a pickle")
+    assert run(tmp_path, "repaired", cache=cache) == serial
+    assert pickle.loads((where / "vX.pickle").read_bytes()).note == rec.note
+
+
+def test_cache_switch(monkeypatch, tmp_path):
+    for off in ("off", "0", ""):
+        monkeypatch.setenv("ANOMALYALGEBRA_CACHE", off)
+        assert default_cache_dir() is None
+    monkeypatch.setenv("ANOMALYALGEBRA_CACHE", str(tmp_path))
+    assert default_cache_dir() == tmp_path
+    monkeypatch.delenv("ANOMALYALGEBRA_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "anomalyalgebra"
+
+
+def test_unknown_key_is_refused_before_any_work(tmp_path):
+    with pytest.raises(KeyError, match="nope"):
+        reproduce(tmp_path / "x", keys=["eq21", "nope"], jobs=2)
+
+
+def test_cli_refuses_unknown_keys_and_bad_jobs(capsys):
+    from anomalyalgebra.cli import main
+
+    assert main(["reproduce", "--no-files", "--keys", "eq21", "nope"]) == 2
+    assert "unknown --keys ['nope']" in capsys.readouterr().err
+    assert main(["reproduce", "--no-files", "--keys", "eq21", "--jobs", "0"]) == 2
+    assert "--jobs must be >= 1" in capsys.readouterr().err
