@@ -197,3 +197,12 @@ def test_perturbation_reaches_the_printed_points(perturbed_runs):
     plain, perturbed = perturbed_runs
     for key in ("eq42", "eq59_norm", "table2"):
         assert plain[key][0] == "printed point" and plain[key][1] != perturbed[key][1]
+
+
+def test_accidental_breaking_l_minus_4r():
+    """Each U(1) printed after Eq. (46) is accidental (nothing at d <= 4 breaks it) and
+    breaks at d = 5; the tau number through l3 H^dag LL S1^dag (the mixing with the anomalon)."""
+    r = paper.results(["accidental_breaking_l_minus_4r"])["accidental_breaking_l_minus_4r"]
+    assert r.agrees and r.inputs == "derived"
+    assert r.derived == {"l12_1 e12_1": 5, "l12_2 e12_2": 5, "l3 e3 EL ER": 5, "LL LR": 5}
+    assert "l3 H† LL S1†" in r.note

@@ -67,6 +67,7 @@ RECORDS = {
     "eq45": breaking.eq45,
     "eq46": operators.eq46,
     "accidental_l_minus_4r": operators.accidental_l_minus_4r,
+    "accidental_breaking_l_minus_4r": operators.accidental_breaking_l_minus_4r,
     "accidental_l_minus_4r_all_fields": operators.accidental_l_minus_4r_all_fields,
     "eq47": breaking.eq47,
     "eq48": breaking.eq48,
