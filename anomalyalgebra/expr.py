@@ -38,7 +38,7 @@ from typing import Mapping
 import sympy as sp
 
 from .exceptions import ExpressionError, LimitError
-from .limits import check_limit, current_limits, hint
+from .limits import check_limit, current_limits, hint, int_digits
 
 __all__ = ["parse_expression", "expression_to_text"]
 
@@ -69,15 +69,10 @@ def _tokenize(text: str):
     return tokens
 
 
-def _digits(n: int) -> int:
-    """Decimal digits of ``|n|``, from the bit length (never converts a huge int to text)."""
-    return max(1, (abs(int(n)).bit_length() * 30103) // 100000 + 1)
-
-
 def _numeric_size(value) -> int:
     """Largest number of digits of a rational number inside ``value`` (0 if none)."""
     if isinstance(value, sp.Rational):
-        return max(_digits(value.p), _digits(value.q))
+        return max(int_digits(value.p), int_digits(value.q))
     return max((_numeric_size(a) for a in value.args), default=0)
 
 

@@ -22,7 +22,7 @@ max_integer_digits      100        charges of realistic models: < 20 digits
 max_exponent            64         powers in charges: squares, cubes; ``x^(1/3)``
 max_expanded_terms      100        a charge expands to a few monomials (``n(n^2-1)/12``: 2)
 max_group_rank          32         SU(33), SO(64), Sp(64); GUTs and E8 have rank <= 16
-max_irrep_dim           100_000    E8 irreps used in model building: 248, 3875, 27000
+max_irrep_dim           1_000_000  E8 irreps used in model building: 248, 3875, 27000
 max_zn_order            1_000_000  discrete symmetries used in model building: Z_2..Z_12
 max_group_factors       32         the SM has 3; model files rarely exceed 10
 max_fields              2_000      the SM has 15 Weyl fields per generation
@@ -54,7 +54,7 @@ from dataclasses import dataclass, fields, replace
 
 from .exceptions import LimitError
 
-__all__ = ["Limits", "DEFAULT_LIMITS", "current_limits", "using_limits", "check_limit", "hint"]
+__all__ = ["Limits", "DEFAULT_LIMITS", "current_limits", "using_limits", "check_limit", "hint", "int_digits"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Limits:
     max_exponent: int = 64
     max_expanded_terms: int = 100
     max_group_rank: int = 32
-    max_irrep_dim: int = 100_000
+    max_irrep_dim: int = 1_000_000
     max_zn_order: int = 1_000_000
     max_group_factors: int = 32
     max_fields: int = 2_000
@@ -166,3 +166,16 @@ def check_limit(name: str, value: int, what: str) -> None:
 def hint(name: str) -> str:
     """The sentence that tells a user how to raise a limit."""
     return f" (raise it with anomalyalgebra.limits.using_limits({name}=...))"
+
+
+def int_digits(n) -> int:
+    """Decimal digits of ``|n|`` (within one), from the bit length: a huge int is never
+    converted to text (Python refuses ints of more than 4300 digits there).
+
+    Examples
+    --------
+    >>> int_digits(999), int_digits(-10**50)
+    (3, 51)
+    """
+    n = abs(int(n))
+    return max(1, len(str(n)) if n < 10**18 else (n.bit_length() * 30103) // 100000 + 1)
