@@ -40,7 +40,7 @@ from .limits import current_limits, hint
 from .groups import parse_group
 from .model import Field, Model
 
-__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models"]
+__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models", "as_model"]
 
 _TOP_KEYS = {"name", "description", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
@@ -113,6 +113,26 @@ def load_model(name_or_path) -> Model:
         raise ModelFileError(f"not UTF-8 text (byte {exc.start}): a model file is TOML, which"
                              " is UTF-8", path=path) from None
     return loads_model(text, path=path)
+
+
+def as_model(model) -> Model:
+    """A :class:`Model` unchanged, or a built-in name / model-file path loaded.
+
+    For functions that take a model, so that ``f("sm")`` works and anything else
+    raises a :class:`ModelFileError` that says what was expected.
+
+    Examples
+    --------
+    >>> as_model("sm").name == as_model(load_model("sm")).name
+    True
+    >>> as_model(42)
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a .toml file, got 42
+    """
+    if isinstance(model, Model):
+        return model
+    return load_model(model)
 
 
 def loads_model(text: str, *, path="<string>") -> Model:
