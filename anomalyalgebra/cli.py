@@ -36,7 +36,7 @@ import sympy as sp
 
 from .anomaly import CONVENTIONS, anomaly_label, has_witten_anomaly_check, witten_index
 from .discrete import discrete_anomalies
-from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError
+from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
 from .modelfile import builtin_models, load_model
 from .tables import (anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text,
@@ -174,6 +174,12 @@ def _reproduce(args) -> int:
                 "--pdf needs a TeX engine (pdflatex, xelatex, lualatex or tectonic) on PATH and"
                 " none was found; install one, or rerun without --pdf (report.tex is written"
                 " either way)")
+    if args.keys:
+        from . import paper
+
+        unknown = [k for k in args.keys if k not in paper.keys()]
+        if unknown:
+            raise UsageError(f"reproduce --keys: unknown key(s) {unknown}; known: {', '.join(paper.keys())}")
     out = None if args.no_files else args.out
     reproduce(out, keys=args.keys or None, figure=not args.no_figure, pdf=args.pdf)
     return 0

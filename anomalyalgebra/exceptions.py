@@ -20,6 +20,7 @@ __all__ = [
     "NoSolutionError",
     "MissingDependencyError",
     "LimitError",
+    "UsageError",
 ]
 
 
@@ -96,3 +97,7 @@ class LimitError(AnomalyAlgebraError, ValueError):
     def __init__(self, message: str, *, limit=None):
         super().__init__(message)
         self.limit = limit
+
+
+class UsageError(AnomalyAlgebraError, ValueError):
+    """A command or function was asked for something it does not offer (e.g. an unknown key)."""
