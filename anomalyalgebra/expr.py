@@ -109,7 +109,8 @@ def _expanded_terms(value, cap: int) -> int:
             if total > cap:
                 return cap + 1
         return total
-    if value.is_Pow and value.exp.is_Integer:
+    if value.is_Pow and value.exp.is_Rational:
+        # expand splits b^(p/q) into b^k * b^(p/q - k) and expands b^k, k = floor(|p/q|)
         t = _expanded_terms(value.base, cap)
         if t <= 1:
             return t

@@ -20,7 +20,7 @@ max_expression_length   1_000      a charge such as ``6/(n*(n^2-1))*alpha_L``: ~
 max_nesting_depth       50         parentheses, signs, powers and ``sqrt`` nested: < 10
 max_integer_digits      100        charges of realistic models: < 20 digits
 max_exponent            64         powers in charges: squares, cubes; ``x^(1/3)``
-max_expanded_terms      100        a charge expands to a few monomials (``n(n^2-1)/12``: 2)
+max_expanded_terms      16         a charge expands to a few monomials (``n(n^2-1)/12``: 2)
 max_group_rank          32         SU(33), SO(64), Sp(64); GUTs and E8 have rank <= 16
 max_irrep_dim           1_000_000  E8 irreps used in model building: 248, 3875, 27000
 max_zn_order            1_000_000  discrete symmetries used in model building: Z_2..Z_12
@@ -78,7 +78,7 @@ class Limits:
     max_nesting_depth: int = 50
     max_integer_digits: int = 100
     max_exponent: int = 64
-    max_expanded_terms: int = 100
+    max_expanded_terms: int = 16
     max_group_rank: int = 32
     max_irrep_dim: int = 1_000_000
     max_zn_order: int = 1_000_000
