@@ -223,13 +223,10 @@ class ZN(GroupFactor):
             value = int(t)
         elif isinstance(text, int):
             value = text
-        else:
-            value = sp.sympify(text)
-            if not value.is_Integer:
-                raise InconsistentChargesError(
-                    f"a {self.name} charge must be an integer, got {text!r}"
-                )
-            value = int(value)
+        elif isinstance(text, sp.Basic) and text.is_Integer:
+            value = int(text)
+        else:  # floats, lists, tables, dates ...: never handed to sympify
+            raise InconsistentChargesError(f"a {self.name} charge must be an integer, got {text!r}")
         return sp.Integer(value % self.n)
 
     def rep_text(self, rep) -> str:

@@ -367,3 +367,13 @@ def test_usage_errors_and_entry_point_exit_codes():
     proc = subprocess.run([sys.executable, "-m", "anomalyalgebra", "check", "/"], capture_output=True,
                           text=True, cwd=ROOT)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "is a directory" in proc.stderr
+
+
+@pytest.mark.parametrize("group", ['"Z(3)"', '"U(1)"', '"SU(2)"'])
+@pytest.mark.parametrize("value", ["[1]", "{ a = 1 }", "1979-05-27", "07:32:00", "1.5", "inf", "true"])
+def test_every_toml_type_as_a_representation(group, value):
+    # found by the long fuzzing run: Z(N) handed arrays and dates to sympify
+    text = model_text(groups=f"G = {group}", reps=f"G = {value}")
+    with pytest.raises(ModelFileError) as info:
+        aa.loads_model(text, path="v.toml")
+    assert str(info.value).startswith("v.toml, field 'psi', key 'reps.G': ")

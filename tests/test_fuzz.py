@@ -19,6 +19,7 @@ CI runs a short budget.  The long run is a documented command (``docs/errors.rst
 failure naming the input, and ``-s`` prints the slowest inputs of each test.
 """
 
+import datetime
 import json
 import os
 import signal
@@ -140,6 +141,8 @@ def _toml_value(v):
         return repr(v) if not (isinstance(v, float) and v != v) else "nan"
     if isinstance(v, str):
         return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, (datetime.date, datetime.time)):
+        return v.isoformat()
     if isinstance(v, list):
         return "[" + ", ".join(_toml_value(x) for x in v) + "]"
     if isinstance(v, dict):
@@ -164,7 +167,7 @@ def to_toml(data: dict) -> str:
 
 
 scalars = st.one_of(st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=False),
-                    st.text(max_size=12))
+                    st.text(max_size=12), st.dates(), st.datetimes())
 any_value = st.recursive(scalars, lambda c: st.one_of(st.lists(c, max_size=3),
                                                       st.dictionaries(st.text(max_size=6), c, max_size=3)),
                          max_leaves=8)
@@ -181,6 +184,8 @@ rep_texts = st.one_of(
                      "(1,0)", "(2, 0)", "(0,0,0,0,10)", "15'", "'"]),
     st.builds(lambda xs: "(" + ",".join(map(str, xs)) + ")", st.lists(st.integers(0, 10**8), max_size=6)),
     st.integers(-10**40, 10**40), st.booleans(), st.floats(allow_nan=False),
+    st.lists(st.integers(-3, 3), max_size=2), st.dates(), st.times(),
+    st.dictionaries(st.sampled_from(["a", "X"]), st.integers(0, 2), max_size=1),
 )
 labels = st.sampled_from(["X", "Y", "G", "Z", "W", "grav", "1bad", ""])
 symbol_specs = st.dictionaries(
