@@ -26,6 +26,7 @@ max_irrep_dim           1_000_000  E8 irreps used in model building: 248, 3875, 
 max_zn_order            1_000_000  discrete symmetries used in model building: Z_2..Z_12
 max_group_factors       32         the SM has 3; model files rarely exceed 10
 max_fields              2_000      the SM has 15 Weyl fields per generation
+max_copies              1_000      copies of a field: 3 generations, N singlets
 ======================  =========  =====================================================
 
 The limits in force are a frozen :class:`Limits` held in a context variable (not a
@@ -84,6 +85,7 @@ class Limits:
     max_zn_order: int = 1_000_000
     max_group_factors: int = 32
     max_fields: int = 2_000
+    max_copies: int = 1_000
 
     def __post_init__(self):
         for f in fields(self):
@@ -129,7 +131,7 @@ def using_limits(limits: Limits | None = None, **changes):
     ...     pass
     Traceback (most recent call last):
     ...
-    anomalyalgebra.exceptions.LimitError: unknown limit 'max_rank'; known: max_file_bytes, max_expression_length, max_nesting_depth, max_integer_digits, max_exponent, max_expanded_terms, max_group_rank, max_irrep_dim, max_zn_order, max_group_factors, max_fields
+    anomalyalgebra.exceptions.LimitError: unknown limit 'max_rank'; known: max_file_bytes, max_expression_length, max_nesting_depth, max_integer_digits, max_exponent, max_expanded_terms, max_group_rank, max_irrep_dim, max_zn_order, max_group_factors, max_fields, max_copies
     """
     base = current_limits() if limits is None else limits
     if not isinstance(base, Limits):

@@ -273,7 +273,7 @@ def _read_field(fname, spec, gmap, symbols, path):
     spin_text = spec.get("spin")
     if isinstance(spin_text, int) and not isinstance(spin_text, bool):
         spin_text = str(spin_text)
-    if spin_text not in _SPINS:
+    if not isinstance(spin_text, str) or spin_text not in _SPINS:
         raise ModelFileError(f"spin must be \"1/2\" (Weyl fermion) or \"0\" (complex scalar),"
                              f" got {spec.get('spin')!r}", path=path, field=fname, key="spin")
     spin = _SPINS[spin_text]
@@ -286,6 +286,10 @@ def _read_field(fname, spec, gmap, symbols, path):
     copies = spec.get("copies", 1)
     if isinstance(copies, bool) or not isinstance(copies, int) or copies < 1:
         raise ModelFileError(f"copies must be a positive integer, got {copies!r}", path=path,
+                             field=fname, key="copies")
+    if copies > current_limits().max_copies:
+        raise ModelFileError(f"{copies} copies exceed the limit max_copies ="
+                             f" {current_limits().max_copies}{hint('max_copies')}", path=path,
                              field=fname, key="copies")
     latex = spec.get("latex", fname)
     if not isinstance(latex, str):

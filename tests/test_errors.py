@@ -377,3 +377,14 @@ def test_every_toml_type_as_a_representation(group, value):
     with pytest.raises(ModelFileError) as info:
         aa.loads_model(text, path="v.toml")
     assert str(info.value).startswith("v.toml, field 'psi', key 'reps.G': ")
+
+
+def test_found_by_the_long_fuzzing_run():
+    # a table as spin (TypeError: unhashable type) and 852184 copies (the Ibáñez–Ross
+    # conditions loop over copies: more than 10 s)
+    with pytest.raises(ModelFileError, match="key 'spin'"):
+        aa.loads_model(model_text().replace('spin = "1/2"', "spin = { a = 1 }"))
+    text = model_text(groups='X = "U(1)"\nZ = "Z(2)"', reps='X = "0", Z = "+"') + "copies = 852184\n"
+    with pytest.raises(ModelFileError, match="max_copies"):
+        aa.loads_model(text)
+    assert aa.loads_model(text.replace("852184", "1000")).field("psi").copies == 1000
