@@ -83,6 +83,15 @@ def _log10_size(value) -> float:
     return max((_log10_size(a) for a in value.args), default=0.0)
 
 
+def _not_real(value) -> bool:
+    """True when ``value`` is not real, or is real only for special values of its symbols
+    (sympy wrote an ``I`` or a root of a negative number into it: ``sqrt(-a^2) = I*|a|``)."""
+    if value.is_real is False or value.has(sp.I):
+        return True
+    return any(p.base.is_number and p.base.is_negative and not p.exp.is_integer
+               for p in value.atoms(sp.Pow))
+
+
 def _brief(value) -> str:
     text = sp.sstr(value) if _numeric_size(value) <= 30 else f"a number of {_numeric_size(value)} digits"
     return text if len(text) <= 40 else text[:37] + "..."
@@ -240,8 +249,8 @@ class _Parser:
         if base == 0 and exponent.is_negative:
             raise ExpressionError(f"0 raised to a negative power in {self.text!r}")
         value = base**exponent
-        if value.is_real is False:
-            raise ExpressionError(f"{base}^({exponent}) is not a real number {where}")
+        if _not_real(value):
+            raise ExpressionError(f"{_brief(base)}^({exponent}) is not a real number {where}")
         return self.check_size(value)
 
     def atom(self):

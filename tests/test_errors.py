@@ -388,3 +388,13 @@ def test_found_by_the_long_fuzzing_run():
     with pytest.raises(ModelFileError, match="max_copies"):
         aa.loads_model(text)
     assert aa.loads_model(text.replace("852184", "1000")).field("psi").copies == 1000
+
+
+def test_charges_real_only_at_special_values_are_refused():
+    # found by the fuzzing in the full suite: sqrt(a*-a) = I*|a| for real a
+    syms = {"a": sp.Symbol("a", real=True), "b": sp.Symbol("b", positive=True)}
+    for text in ["sqrt(a*-a)", "sqrt(-b)", "(-b)^(1/3)", "sqrt(-(a^2)-b)"]:
+        with pytest.raises(ExpressionError, match="not a real number|negative"):
+            aa.parse_expression(text, syms)
+    assert aa.parse_expression("sqrt(a^2)", syms) == sp.Abs(syms["a"])
+    assert aa.parse_expression("sqrt(a)", syms) == sp.sqrt(syms["a"])    # real for a >= 0
