@@ -47,6 +47,7 @@ __all__ = [
     "anomaly_trace",
     "anomaly_table",
     "canonical_key",
+    "channel_labels",
     "anomaly_label",
     "is_anomaly_free",
     "witten_anomaly",
@@ -56,6 +57,38 @@ __all__ = [
 ]
 
 CONVENTIONS = ("eq4", "left")
+
+
+def channel_labels(a, b=None, c=None) -> tuple:
+    """The three labels of an anomaly channel, from three labels or one spec.
+
+    The spec is a string of three labels separated by spaces or commas
+    (``"X Y Y"``, ``"X,Y,Y"``) or a sequence of three labels.
+
+    Raises
+    ------
+    ModelError
+        When the channel does not have exactly three labels.
+
+    Examples
+    --------
+    >>> channel_labels("X SU2L,SU2L"), channel_labels("X", "Y", "Y")
+    (('X', 'SU2L', 'SU2L'), ('X', 'Y', 'Y'))
+    >>> channel_labels("X Y")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelError: an anomaly channel has three labels, e.g. ('X', 'SU2L', 'SU2L') or "X SU2L SU2L"; got 'X Y'
+    """
+    if b is None and c is None:
+        spec = a
+        labels = tuple(a.replace(",", " ").split()) if isinstance(a, str) else (
+            tuple(a) if isinstance(a, (tuple, list)) else (a,))
+    else:
+        spec = labels = (a, b, c)
+    if len(labels) != 3 or not all(isinstance(x, str) for x in labels):
+        raise ModelError("an anomaly channel has three labels, e.g. ('X', 'SU2L', 'SU2L') or"
+                         f" \"X SU2L SU2L\"; got {spec!r}")
+    return labels
 
 
 def canonical_key(model: Model, a: str, b: str, c: str) -> tuple:

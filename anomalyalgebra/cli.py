@@ -2,15 +2,14 @@
 
 ``anomalyalgebra check MODEL``
     Print the field table and every anomaly trace of a built-in model or a model
-    file; ``--json`` or ``--latex`` switch the output format.  Exit code 1 when the
-    model is anomalous (a trace that does not vanish identically, or Witten's
-    SU(2) anomaly), 2 on bad input.
+    file, Witten's SU(2)/Sp anomaly and the discrete Z_N (Ibáñez–Ross) anomalies;
+    ``--json`` or ``--latex`` switch the output format.
 ``anomalyalgebra reproduce [--out DIR]``
     Derive the seed paper's results from the built-in models, write a report
     directory (results.json, LaTeX tables and equations, Fig. 1 as PNG and PDF) and
-    print a summary table (key, paper, derived, agrees?).  A "no" is a finding (a
-    misprint or a rounded input, explained in the record's note), not a failure:
-    exit code 0.
+    print a summary table (key, paper, derived, verdict, provenance and why).  A "NO"
+    is a finding (a misprint or a rounded input, explained in the record's note), not
+    a failure: exit code 0.
 ``anomalyalgebra check DIR [--json]``
     Check every model file under DIR (recursively: ``.toml``, SARAH ``.m``, PyR@TE
     ``.model``/``.yaml``), one row per file: unreadable (and why), anomaly free or the
@@ -28,6 +27,17 @@
     Number of independent real operators of each dimension 5..D (Hilbert series,
     EOM and IBP removed); ``--breaking`` adds, for each accidental symmetry, the
     lowest dimension at which an operator breaks it.
+
+Exit codes (every command; see ``docs/errors.rst``):
+
+* 0 -- success; for ``check``: anomaly free;
+* 1 -- ``check``: anomalous (a perturbative trace that does not vanish identically,
+  Witten's global anomaly, or a discrete Z_N anomaly);
+* 2 -- bad input (a malformed model file, an input beyond a resource limit, a
+  missing file, optional dependency or TeX engine) or a usage error;
+* 3 -- internal error (a bug: please report it with the output of ``--debug``).
+
+No traceback reaches the user unless ``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -36,16 +46,22 @@ import argparse
 import json
 import os
 import sys
+import traceback
 
 import sympy as sp
 
-from .anomaly import (CONVENTIONS, anomaly_label, has_witten_anomaly_check, is_anomaly_free,
-                      witten_index)
-from .exceptions import AnomalyAlgebraError
+from .anomaly import CONVENTIONS, anomaly_label, has_witten_anomaly_check, witten_index
+from .discrete import discrete_anomalies
+from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
+from .limits import Limits, using_limits
 from .modelfile import builtin_models, load_model
-from .tables import anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text
+from .tables import (anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text,
+                     latex_symbol_names)
 
-__all__ = ["main"]
+__all__ = ["main", "EXIT_OK", "EXIT_ANOMALOUS", "EXIT_BAD_INPUT", "EXIT_INTERNAL"]
+
+#: Exit codes of every command.
+EXIT_OK, EXIT_ANOMALOUS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _witten(model):
@@ -60,15 +76,64 @@ def _witten(model):
     return out
 
 
-def _check(args) -> int:
-    import os
+def _discrete(model) -> list:
+    """The Ibáñez–Ross conditions of every Z_N factor, flattened (see :mod:`.discrete`)."""
+    return [a for conds in discrete_anomalies(model).values() for a in conds]
 
+
+def _discrete_label(a) -> str:
+    return f"{a.symmetry} x {a.channel}^2"
+
+
+def _discrete_verdict(a) -> str:
+    if a.free is None:
+        return "undecided (symbolic)"
+    text = "anomaly free" if a.free else "ANOMALOUS"
+    if a.channel == "grav" and a.relaxed != a.free:
+        text += f" (free mod {a.modulus // 2} with heavy Majorana fermions: Ibáñez–Ross relaxation)"
+    return text
+
+
+def _discrete_latex(model, conds) -> str:
+    names = latex_symbol_names(model)
+    lines = [r"\begin{tabular}{llll}", r"\hline",
+             r"symmetry & channel & $\sum q\,(\ldots)$ & verdict \\", r"\hline"]
+    for a in conds:
+        channel = r"$\mathrm{grav}^2$" if a.channel == "grav" else rf"$\mathrm{{{a.channel}}}^2$"
+        value = sp.latex(sp.sympify(a.value), symbol_names=names)
+        lines.append(rf"$\mathbb{{Z}}_{{{a.modulus}}}$ ({a.symmetry}) & {channel} &"
+                     rf" ${value} \bmod {a.modulus}$ & {_discrete_verdict(a)} \\")
+    lines += [r"\hline", r"\end{tabular}"]
+    return "\n".join(lines)
+
+
+def _reasons(model, table, witten, discrete) -> list:
+    """Why a model is not anomaly free, one phrase per kind of anomaly."""
+    out = []
+    traces = [anomaly_label(model, k) for k, v in table.items() if sp.simplify(v) != 0]
+    if traces:
+        out.append("traces " + ", ".join(traces) + " (symbolic ones vanish only for special"
+                   " values of the symbols)")
+    bad = [label for label, w in witten.items() if w is not False]
+    if bad:
+        out.append("Witten anomaly of " + ", ".join(f"{b} ({witten[b]})" if witten[b] is not True
+                                                   else b for b in bad))
+    bad = [_discrete_label(a) + ("" if a.free is False else " (undecided)") for a in discrete
+           if a.free is not True]
+    if bad:
+        out.append("discrete " + ", ".join(bad))
+    return out
+
+
+def _check(args) -> int:
     if os.path.isdir(args.model):
         return _check_dir(args)
     model = load_model(args.model, format=args.format, **_reader_options(args, args.model))
     table = model.anomalies(convention=args.convention)
     witten = _witten(model)
-    free = is_anomaly_free(model)
+    discrete = _discrete(model)
+    reasons = _reasons(model, table, witten, discrete)
+    free = not reasons
     report = _interop_report(args)
     if args.json:
         payload = {
@@ -83,7 +148,11 @@ def _check(args) -> int:
             "anomalies": [{"channel": list(k), "label": anomaly_label(model, k), "value": sp.sstr(v),
                            "latex": sp.latex(v)} for k, v in table.items()],
             "witten": witten,
+            "discrete": [{"symmetry": a.symmetry, "channel": a.channel, "label": _discrete_label(a),
+                          "value": sp.sstr(sp.sympify(a.value)), "modulus": a.modulus,
+                          "free": a.free, "relaxed": a.relaxed} for a in discrete],
             "anomaly_free": free,
+            "reasons": reasons,
         }
         if report is not None:
             payload["file_check"] = report.to_dict()
@@ -92,6 +161,9 @@ def _check(args) -> int:
         print(field_table_latex(model))
         print()
         print(anomaly_table_latex(model, table))
+        if discrete:
+            print()
+            print(_discrete_latex(model, discrete))
     else:
         print(f"Model: {model.name}")
         print(field_table_text(model))
@@ -100,10 +172,17 @@ def _check(args) -> int:
         print(anomaly_table_text(model, table))
         for label, w in witten.items():
             print(f"Witten SU(2)/Sp anomaly of {label}: {w}")
+        if discrete:
+            print()
+            print("Discrete anomalies (Ibáñez–Ross; they matter for a gauged Z_N):")
+            width = max(len(_discrete_label(a)) for a in discrete)
+            for a in discrete:
+                print(f"{_discrete_label(a).ljust(width)}  =  {a.value} mod {a.modulus}  ->"
+                      f" {_discrete_verdict(a)}")
         print()
-        print("anomaly free" if free else "ANOMALOUS (or anomaly free only for special values of its symbols)")
-    extra = _check_terms(args, report)
-    return 0 if free and extra else 1
+        print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
+    terms_ok = _check_terms(args, report)
+    return EXIT_OK if free and terms_ok else EXIT_ANOMALOUS
 
 
 def _reader_options(args, path) -> dict:
@@ -178,6 +257,9 @@ def _check_dir(args) -> int:
     opts = {"default_chirality": args.default_chirality} if args.default_chirality else {}
     reports = check_directory(root, format=args.format, **opts) if args.format else \
         check_directory(root, **opts)
+    if not reports:
+        raise UsageError(f"{root} is a directory with no model files (.toml, SARAH .m, PyR@TE"
+                         " .model/.yaml) under it")
     if args.json:
         rows = []
         for r in reports:
@@ -195,10 +277,10 @@ def _check_dir(args) -> int:
             counts[r.status] = counts.get(r.status, 0) + 1
         print(f"{len(reports)} file(s): " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
     if any(r.internal for r in reports):
-        return 3
+        return EXIT_INTERNAL
     if any(r.status == "unreadable" for r in reports):
-        return 2
-    return 1 if any(r.status != "ok" for r in reports) else 0
+        return EXIT_BAD_INPUT
+    return EXIT_ANOMALOUS if any(r.status != "ok" for r in reports) else EXIT_OK
 
 
 def _convert(args) -> int:
@@ -218,26 +300,30 @@ def _convert(args) -> int:
 
 
 def _reproduce(args) -> int:
-    from .export.report import reproduce
+    from .export.report import default_cache_dir, reproduce
 
-    out = None if args.no_files else args.out
-    from .paper import keys as paper_keys   # the application package; the CLI may use it
+    if args.pdf:
+        from .export.latex import find_tex_engine
 
-    unknown = [k for k in (args.keys or ()) if k not in paper_keys()]
-    if unknown:
-        print(f"anomalyalgebra: error: unknown --keys {unknown}; known: {' '.join(paper_keys())}",
-              file=sys.stderr)
-        return 2
+        if find_tex_engine() is None:
+            raise MissingDependencyError(
+                "--pdf needs a TeX engine (pdflatex, xelatex, lualatex or tectonic) on PATH and"
+                " none was found; install one, or rerun without --pdf (report.tex is written"
+                " either way)")
+    if args.keys:
+        from . import paper   # the application package; the CLI may use it
+
+        unknown = [k for k in args.keys if k not in paper.keys()]
+        if unknown:
+            raise UsageError(f"reproduce --keys: unknown key(s) {unknown}; known: {', '.join(paper.keys())}")
     jobs = min(2, os.cpu_count() or 1) if args.jobs is None else args.jobs
     if jobs < 1:
-        print(f"anomalyalgebra: error: --jobs must be >= 1, got {jobs}", file=sys.stderr)
-        return 2
-    from .export.report import default_cache_dir
-
+        raise UsageError(f"reproduce --jobs must be >= 1, got {jobs}")
+    out = None if args.no_files else args.out
     cache = None if args.no_cache else default_cache_dir()
     reproduce(out, keys=args.keys or None, figure=not args.no_figure, pdf=args.pdf, jobs=jobs,
               cache=cache)
-    return 0
+    return EXIT_OK
 
 
 def _models() -> int:
@@ -296,8 +382,51 @@ def _chirality_options(p):
                         " (default L)")
 
 
+def _limits(pairs) -> Limits:
+    """A :class:`Limits` from ``--limit NAME=VALUE`` options (bad ones are input errors)."""
+    changes = {}
+    for pair in pairs or ():
+        name, sep, value = pair.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in Limits.names() or not value.strip().isdigit():
+            raise LimitError(f"--limit {pair!r}: expected NAME=POSITIVE_INT with NAME one of"
+                             f" {', '.join(Limits.names())}")
+        changes[name] = int(value)
+    return Limits(**changes)
+
+
+def _exit_code(exc: BaseException, debug: bool) -> int:
+    """Map an exception to an exit code and print one clear line (or the traceback)."""
+    if isinstance(exc, SystemExit):
+        raise exc
+    if debug:
+        traceback.print_exception(exc)
+    if isinstance(exc, KeyboardInterrupt):
+        print("anomalyalgebra: interrupted", file=sys.stderr)
+        return 130
+    if isinstance(exc, BrokenPipeError):  # e.g. `anomalyalgebra check sm | head`
+        return EXIT_OK
+    if isinstance(exc, AnomalyAlgebraError):
+        print(f"anomalyalgebra: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"anomalyalgebra: error:{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"anomalyalgebra: internal error: {type(exc).__name__}: {exc}\n"
+          "This is a bug in anomalyalgebra; please report it with the output of the same"
+          " command run with --debug.", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="anomalyalgebra", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="anomalyalgebra", description=__doc__.split("\n")[0],
+                                     epilog="exit codes: 0 success / anomaly free, 1 anomalous,"
+                                     " 2 bad input, 3 internal error")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    parser.add_argument("--limit", action="append", metavar="NAME=VALUE",
+                        help="raise a resource limit, e.g. --limit max_group_rank=64"
+                        " (see docs/errors.rst)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="field table and every anomaly trace of a model")
     p.add_argument("model", help=f"built-in model ({', '.join(builtin_models())}), a model file"
@@ -334,7 +463,10 @@ def main(argv=None) -> int:
     sub.add_parser("models", help="list the built-in models")
     _add_operators_parser(sub)
     args = parser.parse_args(argv)
+    limits = None
     try:
+        limits = using_limits(_limits(args.limit))
+        limits.__enter__()
         if args.command == "check":
             return _check(args)
         if args.command == "reproduce":
@@ -344,6 +476,8 @@ def main(argv=None) -> int:
         if args.command == "convert":
             return _convert(args)
         return _models()
-    except AnomalyAlgebraError as exc:
-        print(f"anomalyalgebra: error: {exc}", file=sys.stderr)
-        return 2
+    except BaseException as exc:  # the one place that maps every error to an exit code
+        return _exit_code(exc, args.debug)
+    finally:
+        if limits is not None:
+            limits.__exit__(None, None, None)

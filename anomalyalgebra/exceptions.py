@@ -19,6 +19,8 @@ __all__ = [
     "InconsistentChargesError",
     "NoSolutionError",
     "MissingDependencyError",
+    "LimitError",
+    "UsageError",
 ]
 
 
@@ -83,3 +85,19 @@ class NoSolutionError(AnomalyAlgebraError, ValueError):
 
 class MissingDependencyError(AnomalyAlgebraError, ImportError):
     """An optional dependency is needed; the message names the extra to install."""
+
+
+class LimitError(AnomalyAlgebraError, ValueError):
+    """An input asks for more than a resource limit allows (see :mod:`anomalyalgebra.limits`).
+
+    ``limit`` is the name of the :class:`~anomalyalgebra.limits.Limits` field that was
+    exceeded (``None`` when the limits themselves were mis-set).
+    """
+
+    def __init__(self, message: str, *, limit=None):
+        super().__init__(message)
+        self.limit = limit
+
+
+class UsageError(AnomalyAlgebraError, ValueError):
+    """A command or function was asked for something it does not offer (e.g. an unknown key)."""

@@ -20,17 +20,25 @@ more loosely than power, so ``-x^2`` is ``-(x^2)``)::
 ``5e-1`` become the exact ``1/2``); ``NAME`` must
 be one of the declared symbols.  Anything else raises :class:`ExpressionError` with the
 position of the offending character.
+
+A charge is a real number: the square root of a negative number, a negative number
+to a fractional power and a division by zero are errors.  The text is bounded by the
+limits of :mod:`anomalyalgebra.limits` (length, nesting depth, integer size, size of a
+numeric exponent), checked *before* the arithmetic, so that every expression is read
+in bounded time and memory; exceeding one raises :class:`LimitError`.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 from typing import Mapping
 
 import sympy as sp
 
-from .exceptions import ExpressionError
+from .exceptions import ExpressionError, LimitError
+from .limits import check_limit, current_limits, hint, int_digits
 
 __all__ = ["parse_expression", "expression_to_text"]
 
@@ -61,12 +69,90 @@ def _tokenize(text: str):
     return tokens
 
 
+def _numeric_size(value) -> int:
+    """Largest number of digits of a rational number inside ``value`` (0 if none)."""
+    if isinstance(value, sp.Rational):
+        return max(int_digits(value.p), int_digits(value.q))
+    return max((_numeric_size(a) for a in value.args), default=0)
+
+
+def _log10_size(value) -> float:
+    """Largest ``log10`` of a numerator or denominator inside ``value`` (0 if none)."""
+    if isinstance(value, sp.Rational):
+        return max(math.log10(abs(int(value.p))) if value.p else 0.0, math.log10(int(value.q)))
+    return max((_log10_size(a) for a in value.args), default=0.0)
+
+
+def _not_real(value) -> bool:
+    """True when ``value`` is not real, or is real only for special values of its symbols
+    (sympy wrote an ``I`` or a root of a negative number into it: ``sqrt(-a^2) = I*|a|``)."""
+    if value.is_real is False or value.has(sp.I):
+        return True
+    return any(p.base.is_number and p.base.is_negative and not p.exp.is_integer
+               for p in value.atoms(sp.Pow))
+
+
+def _brief(value) -> str:
+    text = sp.sstr(value) if _numeric_size(value) <= 30 else f"a number of {_numeric_size(value)} digits"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _expanded_terms(value, cap: int) -> int:
+    """Upper bound on the number of terms of ``sympy.expand(value)``, capped at ``cap + 1``.
+
+    A sum has at most the sum of its terms' counts, a product the product, an integer
+    power ``b^k`` at most the number of monomials of degree ``|k|`` in the terms of
+    ``b`` (``expand`` also expands denominators); anything else counts as one term.
+    """
+    if value.is_Add:
+        total = 0
+        for a in value.args:
+            total += _expanded_terms(a, cap)
+            if total > cap:
+                return cap + 1
+        return total
+    if value.is_Mul:
+        total = 1
+        for a in value.args:
+            total *= _expanded_terms(a, cap)
+            if total > cap:
+                return cap + 1
+        return total
+    if value.is_Pow and value.exp.is_Rational:
+        # expand splits b^(p/q) into b^k * b^(p/q - k) and expands b^k, k = floor(|p/q|)
+        t = _expanded_terms(value.base, cap)
+        if t <= 1:
+            return t
+        k = abs(int(value.exp))
+        if k > cap:
+            return cap + 1
+        return min(math.comb(t + k - 1, k), cap + 1)
+    return 1
+
+
 class _Parser:
     def __init__(self, text: str, symbols: Mapping[str, sp.Symbol]):
+        self.limits = current_limits()
+        check_limit("max_expression_length", len(text), f"expression of {len(text)} characters")
         self.text = text
         self.symbols = symbols
         self.tokens = _tokenize(text)
         self.i = 0
+        self.depth = 0
+
+    def short(self) -> str:
+        return repr(self.text if len(self.text) <= 60 else self.text[:57] + "...")
+
+    def too_big(self, what: str, name: str):
+        bound = getattr(self.limits, name)
+        raise LimitError(f"{self.short()}: {what}; the limit {name} is {bound}{hint(name)}", limit=name)
+
+    def check_size(self, value):
+        if isinstance(value, sp.Rational) or value.is_Mul or value.is_Add:
+            size = _numeric_size(value)
+            if size > self.limits.max_integer_digits:
+                self.too_big(f"an intermediate number has {size} digits", "max_integer_digits")
+        return value
 
     def peek(self):
         return self.tokens[self.i]
@@ -102,7 +188,7 @@ class _Parser:
         while self.peek()[0] == "op" and self.peek()[1] in "+-":
             op = self.take()[1]
             rhs = self.term()
-            value = value + rhs if op == "+" else value - rhs
+            value = self.check_size(value + rhs if op == "+" else value - rhs)
         return value
 
     def term(self):
@@ -111,22 +197,30 @@ class _Parser:
             tok = self.take()
             rhs = self.unary()
             if tok[1] == "*":
-                value = value * rhs
+                value = self.check_size(value * rhs)
             else:
                 if rhs == 0:
                     raise ExpressionError(
                         f"division by zero at position {tok[2]} in {self.text!r}"
                     )
-                value = value / rhs
+                value = self.check_size(value / rhs)
         return value
 
     def unary(self):
-        tok = self.peek()
-        if tok[0] == "op" and tok[1] in "+-":
-            self.take()
-            value = self.unary()
-            return -value if tok[1] == "-" else value
-        return self.power()
+        # every nesting (sign, parenthesis, sqrt, exponent) passes through here once
+        self.depth += 1
+        if self.depth > self.limits.max_nesting_depth:
+            self.too_big(f"nesting deeper than {self.limits.max_nesting_depth} levels (parentheses,"
+                         " signs, powers, sqrt)", "max_nesting_depth")
+        try:
+            tok = self.peek()
+            if tok[0] == "op" and tok[1] in "+-":
+                self.take()
+                value = self.unary()
+                return -value if tok[1] == "-" else value
+            return self.power()
+        finally:
+            self.depth -= 1
 
     def power(self):
         base = self.atom()
@@ -134,22 +228,45 @@ class _Parser:
         if tok[0] == "op" and tok[1] in ("^", "**"):
             self.take()
             exponent = self.unary()
-            if base == 0 and exponent.is_negative:
-                raise ExpressionError(f"0 raised to a negative power in {self.text!r}")
-            return base**exponent
+            return self.raise_to(base, exponent, tok)
         return base
+
+    def raise_to(self, base, exponent, tok):
+        where = f"at position {tok[2]} in {self.text!r}"
+        if exponent.is_number:
+            if not exponent.is_Rational:
+                raise ExpressionError(f"a numeric exponent must be rational, got {exponent} {where}")
+            bound = self.limits.max_exponent
+            if abs(exponent.p) > bound or exponent.q > bound:
+                self.too_big(f"the exponent {exponent} is larger than {bound} (numerator or"
+                             " denominator)", "max_exponent")
+            size = int(_log10_size(base) * abs(exponent.p) / exponent.q) + 1
+            if size > self.limits.max_integer_digits:
+                self.too_big(f"the power ({_brief(base)})^{exponent} would have about {size} digits",
+                             "max_integer_digits")
+            if base.is_number and base.is_negative and not exponent.is_Integer:
+                raise ExpressionError(f"a negative number to a fractional power is not real {where}")
+        if base == 0 and exponent.is_negative:
+            raise ExpressionError(f"0 raised to a negative power in {self.text!r}")
+        value = base**exponent
+        if _not_real(value):
+            raise ExpressionError(f"{_brief(base)}^({exponent}) is not a real number {where}")
+        return self.check_size(value)
 
     def atom(self):
         tok = self.take()
         kind, value, _ = tok
         if kind == "num":
-            return sp.Rational(Fraction(value))
+            return self.number(value)
         if kind == "name":
             if value == "sqrt":
                 self.expect("(")
                 arg = self.expr()
                 self.expect(")")
-                return sp.sqrt(arg)
+                if arg.is_negative:
+                    raise ExpressionError(f"square root of a negative number ({arg}) at position"
+                                          f" {tok[2]} in {self.text!r}")
+                return self.raise_to(arg, sp.Rational(1, 2), tok)
             if value not in self.symbols:
                 declared = ", ".join(sorted(self.symbols)) or "none"
                 raise ExpressionError(
@@ -163,6 +280,18 @@ class _Parser:
             return inner
         self.i -= 1
         self.fail("expected a number, a symbol, sqrt(...) or '('")
+
+    def number(self, text):
+        mantissa, _, exp = text.lower().partition("e")
+        bound = self.limits.max_integer_digits
+        digits = len(mantissa.replace(".", "").lstrip("0"))
+        if digits > bound or (exp and len(exp.lstrip("+-").lstrip("0")) > 6):
+            self.too_big(f"the number {text[:20]}{'...' if len(text) > 20 else ''} has too many"
+                         " digits", "max_integer_digits")
+        if exp and abs(int(exp)) > bound:
+            self.too_big(f"the number {text[:20]}{'...' if len(text) > 20 else ''} has an exponent"
+                         f" of {int(exp)} digits", "max_integer_digits")
+        return sp.Rational(Fraction(text))
 
 
 def parse_expression(text: str, symbols: Mapping[str, sp.Symbol] | None = None) -> sp.Expr:
@@ -183,8 +312,11 @@ def parse_expression(text: str, symbols: Mapping[str, sp.Symbol] | None = None) 
     Raises
     ------
     ExpressionError
-        On a syntax error, an undeclared symbol, or division by zero.  The message
-        gives the position in the text.
+        On a syntax error, an undeclared symbol, division by zero or a value that is
+        not real.  The message gives the position in the text.
+    LimitError
+        When the text exceeds a limit of :mod:`anomalyalgebra.limits` (length, nesting,
+        integer size, exponent size).
 
     Examples
     --------
@@ -196,6 +328,10 @@ def parse_expression(text: str, symbols: Mapping[str, sp.Symbol] | None = None) 
     >>> n = sp.Symbol("n")
     >>> parse_expression("n*(n^2-1)/12", {"n": n})
     n*(n**2 - 1)/12
+    >>> parse_expression("sqrt(-1)")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ExpressionError: square root of a negative number (-1) at position 0 in 'sqrt(-1)'
     >>> parse_expression("__import__('os')")
     Traceback (most recent call last):
     ...
@@ -203,7 +339,17 @@ def parse_expression(text: str, symbols: Mapping[str, sp.Symbol] | None = None) 
     """
     if not isinstance(text, str):
         raise ExpressionError(f"expected a string expression, got {type(text).__name__}")
-    return _Parser(text, dict(symbols or {})).parse()
+    value = _Parser(text, dict(symbols or {})).parse()
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise ExpressionError(f"{text!r} is not finite ({value})")
+    bound = current_limits().max_expanded_terms
+    terms = _expanded_terms(value, bound)
+    if terms > bound:
+        short = repr(text if len(text) <= 60 else text[:57] + "...")
+        raise LimitError(f"{short}: expanded, it would have more than {bound} terms (anomaly"
+                         f" traces expand cubes of charges); the limit max_expanded_terms is"
+                         f" {bound}{hint('max_expanded_terms')}", limit="max_expanded_terms")
+    return value
 
 
 def expression_to_text(expr) -> str:

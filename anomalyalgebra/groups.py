@@ -29,6 +29,7 @@ from .exceptions import (
     UnknownRepresentationError,
 )
 from .expr import expression_to_text, parse_expression
+from .limits import check_limit, int_digits
 
 __all__ = ["GroupFactor", "SimpleFactor", "U1", "ZN", "parse_group"]
 
@@ -149,6 +150,7 @@ class U1(GroupFactor):
         if isinstance(text, bool):
             raise ExpressionError(f"a U(1) charge cannot be a boolean ({text!r})")
         if isinstance(text, int):
+            check_limit("max_integer_digits", int_digits(text), "an integer charge")
             return sp.Integer(text)
         if isinstance(text, float):
             raise ExpressionError(
@@ -157,7 +159,10 @@ class U1(GroupFactor):
             )
         if not isinstance(text, str):
             raise ExpressionError(f"a U(1) charge must be a string or an integer, got {text!r}")
-        return parse_expression(text, symbols)
+        value = parse_expression(text, symbols)
+        if value.is_real is False:
+            raise ExpressionError(f"a U(1) charge must be real; {text!r} is {value}")
+        return value
 
     def rep_text(self, rep) -> str:
         return expression_to_text(rep)
@@ -211,18 +216,17 @@ class ZN(GroupFactor):
             if not re.fullmatch(r"[+-]?\d+", t):
                 hint = ' or "+"/"-"' if self.n == 2 else ""
                 raise InconsistentChargesError(
-                    f"a {self.name} charge must be an integer{hint}, got {text!r}"
+                    f"a {self.name} charge must be an integer{hint}, got {text[:40]!r}"
                 )
+            digits = len(t.lstrip("+-").lstrip("0"))
+            check_limit("max_integer_digits", digits, f"{self.name} charge of {digits} digits")
             value = int(t)
         elif isinstance(text, int):
             value = text
-        else:
-            value = sp.sympify(text)
-            if not value.is_Integer:
-                raise InconsistentChargesError(
-                    f"a {self.name} charge must be an integer, got {text!r}"
-                )
-            value = int(value)
+        elif isinstance(text, sp.Basic) and text.is_Integer:
+            value = int(text)
+        else:  # floats, lists, tables, dates ...: never handed to sympify
+            raise InconsistentChargesError(f"a {self.name} charge must be an integer, got {text!r}")
         return sp.Integer(value % self.n)
 
     def rep_text(self, rep) -> str:
@@ -256,6 +260,8 @@ def parse_group(text: str) -> GroupFactor:
     ------
     GroupError
         When the text names no group the toolkit knows.
+    LimitError
+        When the rank or the order of Z(N) exceeds a limit of :mod:`anomalyalgebra.limits`.
 
     Examples
     --------
@@ -278,7 +284,11 @@ def parse_group(text: str) -> GroupFactor:
                     " (only U(1) is accepted as a unitary factor)"
                 )
             return U1()
-        if not num or int(num) < 2:
+        if not num or len(num.lstrip("0")) < 2 and int(num) < 2:
             raise GroupError(f"{text!r}: a discrete factor Z(N) needs N >= 2")
+        digits = len(num.lstrip("0"))
+        if digits > 12:
+            check_limit("max_zn_order", 10**12, f"'Z(...)': an order of {digits} digits")
+        check_limit("max_zn_order", int(num), f"{text.strip()!r}: order {int(num)}")
         return ZN(int(num))
     return SimpleFactor(_alg.lie_algebra(text))

@@ -13,6 +13,8 @@ behind the user's back.  A complex scalar has spin 0 and no chirality.
 
 from __future__ import annotations
 
+import numbers
+
 import re
 from fractions import Fraction
 from dataclasses import dataclass, field as dc_field, replace
@@ -315,8 +317,10 @@ class Model:
     def subs(self, mapping=None, **kwargs) -> "Model":
         """Substitute symbols in every representation; returns a new model.
 
-        Keys may be symbols or symbol names.  Substituted symbols that no longer
-        appear are dropped from :attr:`symbols`.
+        Keys may be symbols or symbol names; values are exact (int, Fraction, sympy
+        expression, or text read by :func:`~anomalyalgebra.expr.parse_expression`): a
+        float raises :class:`ModelError`, as in model files.  Substituted symbols that
+        no longer appear are dropped from :attr:`symbols`.
 
         Examples
         --------
@@ -338,7 +342,14 @@ class Model:
                 from .expr import parse_expression
 
                 v = parse_expression(v, names)
-            resolved[k] = sp.sympify(v) if not isinstance(v, sp.Basic) else v
+            elif isinstance(v, numbers.Rational) and not isinstance(v, bool):
+                v = sp.Rational(v.numerator, v.denominator)
+            if not isinstance(v, sp.Basic) or v.has(sp.Float):
+                raise ModelError(
+                    f"model '{self.name}': value {v!r} for {k.name!r} is not exact; give an int,"
+                    " a Fraction, a sympy expression or text such as \"1/2\" (floats are refused,"
+                    " as in model files)")
+            resolved[k] = v
         fields = []
         for f in self.fields:
             reps = tuple((label, self.group(label).subs(rep, resolved)) for label, rep in f.reps)
@@ -374,14 +385,24 @@ class Model:
         return self._with(name=name)
 
     # ------------------------------------------------------------------ anomalies
-    def anomaly(self, a: str, b: str, c: str, *, convention: str = "eq4"):
+    def anomaly(self, a: str, b: str | None = None, c: str | None = None, *,
+                convention: str = "eq4"):
         """Anomaly trace of three gauge factors (or ``"grav"``), exact.
 
-        See :func:`anomalyalgebra.anomaly.anomaly_trace` for conventions.
-        """
-        from .anomaly import anomaly_trace
+        The channel is three labels, or one string of three labels as
+        :class:`~anomalyalgebra.solve.ConstraintSystem` accepts (``"X Y Y"``,
+        ``"X,Y,Y"``).  See :func:`anomalyalgebra.anomaly.anomaly_trace` for conventions.
 
-        return anomaly_trace(self, a, b, c, convention=convention)
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> m = aa.load_model("sm_x_tau")
+        >>> m.anomaly("X Y Y") == m.anomaly("X", "Y", "Y")
+        True
+        """
+        from .anomaly import anomaly_trace, channel_labels
+
+        return anomaly_trace(self, *channel_labels(a, b, c), convention=convention)
 
     def anomalies(self, *, convention: str = "eq4", nonzero: bool = False) -> dict:
         """Every anomaly trace that can be non-zero; see :func:`anomalyalgebra.anomaly.anomaly_table`."""

@@ -36,10 +36,11 @@ from pathlib import Path
 import sympy as sp
 
 from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError
+from .limits import current_limits, hint
 from .groups import parse_group
 from .model import Field, Model
 
-__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models"]
+__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models", "as_model"]
 
 _TOP_KEYS = {"name", "description", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
@@ -77,6 +78,13 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
     **options
         Passed to the reader (PyR@TE: ``chirality``, ``default_chirality``).
 
+    Raises
+    ------
+    ModelFileError
+        For a missing, unreadable or malformed file, a directory, a file larger than
+        ``max_file_bytes`` (:mod:`anomalyalgebra.limits`), or anything that is neither
+        a built-in name nor a path; the message names the file, field and key.
+
     Examples
     --------
     >>> m = load_model("tau_l_minus_4r")
@@ -86,6 +94,10 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
     if isinstance(name_or_path, str) and name_or_path in builtin_models():
         res = resources.files("anomalyalgebra") / "models" / f"{name_or_path}.toml"
         return loads_model(res.read_text(encoding="utf-8"), path=f"<built-in model {name_or_path}>")
+    if not isinstance(name_or_path, (str, os.PathLike)) or not os.fspath(name_or_path):
+        raise ModelFileError(
+            f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a .toml"
+            f" file, got {name_or_path!r}")
     path = Path(os.fspath(name_or_path))
     if format not in (None, "toml") or options or path.suffix.lower() in _INTEROP_SUFFIXES:
         # other tools' formats: the readers live in the interop layer (imported lazily)
@@ -97,7 +109,43 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
             f"no such model file, and not a built-in model (built-in: {', '.join(builtin_models())})",
             path=path,
         )
-    return loads_model(path.read_text(encoding="utf-8"), path=path)
+    if path.is_dir():
+        raise ModelFileError("is a directory, not a model file", path=path)
+    bound = current_limits().max_file_bytes
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(bound + 1)
+    except OSError as exc:
+        raise ModelFileError(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    if len(raw) > bound:
+        raise ModelFileError(f"larger than the limit max_file_bytes = {bound} bytes"
+                             f"{hint('max_file_bytes')}", path=path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ModelFileError(f"not UTF-8 text (byte {exc.start}): a model file is TOML, which"
+                             " is UTF-8", path=path) from None
+    return loads_model(text, path=path)
+
+
+def as_model(model) -> Model:
+    """A :class:`Model` unchanged, or a built-in name / model-file path loaded.
+
+    For functions that take a model, so that ``f("sm")`` works and anything else
+    raises a :class:`ModelFileError` that says what was expected.
+
+    Examples
+    --------
+    >>> as_model("sm").name == as_model(load_model("sm")).name
+    True
+    >>> as_model(42)
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a .toml file, got 42
+    """
+    if isinstance(model, Model):
+        return model
+    return load_model(model)
 
 
 def loads_model(text: str, *, path="<string>") -> Model:
@@ -126,10 +174,21 @@ def loads_model(text: str, *, path="<string>") -> Model:
     ...
     anomalyalgebra.exceptions.ModelFileError: <string>, field 'psi', key 'reps.X': undeclared symbol '__import__' at position 0 in '__import__(1)' (declared symbols: none)
     """
+    if not isinstance(text, str):
+        raise ModelFileError(f"model-file text must be a str, got {type(text).__name__}", path=path)
+    bound = current_limits().max_file_bytes
+    if len(text) > bound:
+        raise ModelFileError(f"text of {len(text)} characters is larger than the limit"
+                             f" max_file_bytes = {bound}{hint('max_file_bytes')}", path=path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ModelFileError(f"not valid TOML: {exc}", path=path) from None
+    except RecursionError:
+        raise ModelFileError("not valid TOML for a model: arrays or tables nested too deeply",
+                             path=path) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise ModelFileError(f"not valid TOML for a model: {exc}", path=path) from None
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise ModelFileError(
@@ -147,6 +206,10 @@ def loads_model(text: str, *, path="<string>") -> Model:
     if not isinstance(groups_data, dict) or not groups_data:
         raise ModelFileError("a model needs a [groups] table with at least one group",
                              path=path, key="groups")
+    if len(groups_data) > current_limits().max_group_factors:
+        raise ModelFileError(f"{len(groups_data)} group factors exceed the limit max_group_factors"
+                             f" = {current_limits().max_group_factors}{hint('max_group_factors')}",
+                             path=path, key="groups")
     groups = []
     for label, text_ in groups_data.items():
         if not isinstance(text_, str):
@@ -163,6 +226,10 @@ def loads_model(text: str, *, path="<string>") -> Model:
     fields_data = data.get("fields")
     if not isinstance(fields_data, dict) or not fields_data:
         raise ModelFileError("a model needs at least one [fields.NAME] table", path=path, key="fields")
+    if len(fields_data) > current_limits().max_fields:
+        raise ModelFileError(f"{len(fields_data)} fields exceed the limit max_fields ="
+                             f" {current_limits().max_fields}{hint('max_fields')}", path=path,
+                             key="fields")
     gmap = dict(groups)
     fields = []
     for fname, spec in fields_data.items():
@@ -202,9 +269,10 @@ def _read_symbols(spec, path):
                 assumptions[k] = v
         try:
             symbols.append(sp.Symbol(sname, **assumptions))
-        except Exception as exc:  # sympy raises on contradictory assumptions
-            raise ModelFileError(f"inconsistent assumptions {assumptions}: {exc}", path=path,
-                                 key=key) from None
+        except Exception:  # sympy raises on contradictory assumptions (with a long dump)
+            given = ", ".join(f"{k} = {str(v).lower()}" for k, v in assumptions.items())
+            raise ModelFileError(f"inconsistent assumptions {{ {given} }}: no number satisfies"
+                                 " all of them", path=path, key=key) from None
     return tuple(symbols), tuple(latex)
 
 
@@ -218,7 +286,7 @@ def _read_field(fname, spec, gmap, symbols, path):
     spin_text = spec.get("spin")
     if isinstance(spin_text, int) and not isinstance(spin_text, bool):
         spin_text = str(spin_text)
-    if spin_text not in _SPINS:
+    if not isinstance(spin_text, str) or spin_text not in _SPINS:
         raise ModelFileError(f"spin must be \"1/2\" (Weyl fermion) or \"0\" (complex scalar),"
                              f" got {spec.get('spin')!r}", path=path, field=fname, key="spin")
     spin = _SPINS[spin_text]
@@ -231,6 +299,10 @@ def _read_field(fname, spec, gmap, symbols, path):
     copies = spec.get("copies", 1)
     if isinstance(copies, bool) or not isinstance(copies, int) or copies < 1:
         raise ModelFileError(f"copies must be a positive integer, got {copies!r}", path=path,
+                             field=fname, key="copies")
+    if copies > current_limits().max_copies:
+        raise ModelFileError(f"{copies} copies exceed the limit max_copies ="
+                             f" {current_limits().max_copies}{hint('max_copies')}", path=path,
                              field=fname, key="copies")
     latex = spec.get("latex", fname)
     if not isinstance(latex, str):

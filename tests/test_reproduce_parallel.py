@@ -66,6 +66,6 @@ def test_cli_refuses_unknown_keys_and_bad_jobs(capsys):
     from anomalyalgebra.cli import main
 
     assert main(["reproduce", "--no-files", "--keys", "eq21", "nope"]) == 2
-    assert "unknown --keys ['nope']" in capsys.readouterr().err
+    assert "unknown key(s) ['nope']" in capsys.readouterr().err
     assert main(["reproduce", "--no-files", "--keys", "eq21", "--jobs", "0"]) == 2
     assert "--jobs must be >= 1" in capsys.readouterr().err

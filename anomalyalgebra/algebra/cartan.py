@@ -31,6 +31,7 @@ from functools import lru_cache
 import sympy
 
 from ..exceptions import GroupError
+from ..limits import check_limit
 
 __all__ = [
     "LieAlgebra",
@@ -304,6 +305,9 @@ def lie_algebra(spec) -> LieAlgebra:
     ------
     GroupError
         Naming the string and what was expected.
+    LimitError
+        When the rank exceeds ``max_group_rank`` of :mod:`anomalyalgebra.limits`
+        (applies to text only; a :class:`LieAlgebra` built in Python is not limited).
 
     Examples
     --------
@@ -320,7 +324,16 @@ def lie_algebra(spec) -> LieAlgebra:
         return spec
     if not isinstance(spec, str):
         raise GroupError(f"{spec!r} is not a Lie algebra name; expected a string such as 'SU(3)'")
-    return _parse_algebra(spec)
+    alg = _parse_algebra(spec)
+    check_limit("max_group_rank", alg.rank, f"{spec.strip()!r}: rank {alg.rank}")
+    return alg
+
+
+def _small_int(text: str, digits: str) -> int:
+    """``int(digits)``, refusing absurd sizes before converting (they exceed every limit)."""
+    if len(digits.lstrip("0")) > 9:
+        check_limit("max_group_rank", 10**9, f"{text.strip()[:40]!r}: a rank of {len(digits)} digits")
+    return int(digits)
 
 
 _EXPECTED = "expected SU(N) with N>=2, SO(N) with N>=5, Sp(2N) with N>=1, E6, E7, E8, F4 or G2"
@@ -330,7 +343,7 @@ _EXPECTED = "expected SU(N) with N>=2, SO(N) with N>=5, Sp(2N) with N>=1, E6, E7
 def _parse_algebra(text: str) -> LieAlgebra:
     m = _NAME_RE.match(text)
     if m:
-        kind, n = m.group(1).upper(), int(m.group(2))
+        kind, n = m.group(1).upper(), _small_int(text, m.group(2))
         if kind == "SU":
             if n < 2:
                 raise GroupError(f"{text!r}: SU(N) needs N >= 2; {_EXPECTED}")
@@ -351,14 +364,14 @@ def _parse_algebra(text: str) -> LieAlgebra:
         return LieAlgebra("C", n // 2)
     m = _EXC_RE.match(text)
     if m:
-        s, r = m.group(1).upper(), int(m.group(2))
+        s, r = m.group(1).upper(), _small_int(text, m.group(2))
         if r not in _EXCEPTIONAL[s]:
             raise GroupError(f"{text!r}: there is no exceptional algebra {s}{r}; {_EXPECTED}")
         return LieAlgebra(s, r)
     m = _CARTAN_RE.match(text)
     if m:
         try:
-            return LieAlgebra(m.group(1), int(m.group(2)))
+            return LieAlgebra(m.group(1), _small_int(text, m.group(2)))
         except GroupError as exc:
             raise GroupError(f"{text!r}: {exc}; {_EXPECTED}") from None
     raise GroupError(f"{text!r} is not a simple Lie algebra name; {_EXPECTED}")

@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 
 from ..exceptions import AmbiguousRepresentationError, UnknownRepresentationError
+from ..limits import check_limit
 from .cartan import LieAlgebra, lie_algebra
 from .irrep import Irrep, congruence_class, irrep_conjugate, irrep_dim, irrep_index
 
@@ -73,6 +74,8 @@ def _bound_for(d: int) -> int:
 
 def irreps_of_dim(alg: LieAlgebra, d: int) -> tuple:
     """Dynkin labels of all irreps of dimension ``d`` (unsorted tuple)."""
+    if alg.rank == 1:  # SU(2): one irrep per dimension, no enumeration needed
+        return ((d - 1,),) if d >= 1 else ()
     return tuple(_by_dim(alg, _bound_for(d)).get(d, ()))
 
 
@@ -229,6 +232,9 @@ def parse_irrep(algebra, spec) -> Irrep:
     AmbiguousRepresentationError
         A name shared by several irreps (e.g. SO(8) ``"8"``); the message and
         ``.candidates`` list every candidate with its Dynkin label.
+    LimitError
+        When a text specification names an irrep of dimension above ``max_irrep_dim``
+        (see :mod:`anomalyalgebra.limits`); tuples and Irrep objects are not limited.
 
     Examples
     --------
@@ -254,7 +260,25 @@ def parse_irrep(algebra, spec) -> Irrep:
         spec = str(spec)
     if not isinstance(spec, str):
         raise UnknownRepresentationError(f"{alg.name}: {spec!r} is not an irrep specification")
-    return _parse_text(alg, spec)
+    irrep = _parse_text(alg, spec)
+    _check_dim(alg, spec, irrep_dim(alg, irrep.labels))
+    return irrep
+
+
+def _check_dim(alg, spec, d):
+    check_limit("max_irrep_dim", d, f"{alg.name}: {_brief(spec)} has dimension {_brief(str(d))}, which")
+
+
+def _brief(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+
+
+def _int_text(alg, spec, digits: str) -> int:
+    """``int(digits)`` for a dimension or a Dynkin label, refusing absurd sizes first."""
+    n = len(digits.lstrip("0"))
+    if n > 12:
+        check_limit("max_irrep_dim", 10**12, f"{alg.name}: {_brief(spec)} (a number of {n} digits)")
+    return int(digits)
 
 
 @lru_cache(maxsize=4096)
@@ -279,7 +303,8 @@ def _parse_text(alg: LieAlgebra, spec: str) -> Irrep:
             f"{alg.name}: {spec!r} is not an irrep name or Dynkin label; expected e.g. '3', '3bar', "
             f"\"15'\", '(1,0)'"
         )
-    d = int(m.group("dim"))
+    d = _int_text(alg, spec, m.group("dim"))
+    _check_dim(alg, spec, d)
     primes = len(m.group("primes"))
     barred = bool(m.group("bar1")) != bool(m.group("bar2"))  # "15'bar" or "15bar'"; "bar bar" cancels
     sub = m.group("sub")
@@ -334,5 +359,5 @@ def _parse_labels(alg: LieAlgebra, spec: str, body: str) -> tuple:
             raise UnknownRepresentationError(
                 f"{alg.name}: {spec!r}: Dynkin label {p!r} is not a non-negative integer"
             )
-        out.append(int(p))
+        out.append(_int_text(alg, spec, p))
     return tuple(out)

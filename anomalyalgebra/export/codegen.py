@@ -116,6 +116,9 @@ def write_python_module(path, funcs, **kwargs) -> Path:
 def c_code(funcs, prefix: str = "anomalyalgebra_derived") -> tuple:
     """C99 source and header for the functions (double precision).
 
+    Every argument is a ``double``, also for integer symbols: C integer division
+    would truncate a ratio such as ``(n+1)/(n-2)``.
+
     Returns
     -------
     (source, header) : tuple of str
@@ -126,10 +129,19 @@ def c_code(funcs, prefix: str = "anomalyalgebra_derived") -> tuple:
     >>> src, hdr = c_code({"twice": (2*x, [x])})
     >>> "double twice(double x)" in hdr
     True
+    >>> n = sp.Symbol("n", integer=True)
+    >>> "double ratio(double n)" in c_code({"ratio": ((n + 1)/(n - 2), [n])})[1]
+    True
     """
     from sympy.utilities.codegen import C99CodeGen
 
     gen = C99CodeGen(project=prefix)
-    routines = [gen.routine(f.name, f.expr, argument_sequence=list(f.args)) for f in _functions(funcs)]
+    routines = []
+    for f in _functions(funcs):
+        # every argument is a double: an integer symbol would become a C int, and C
+        # integer division truncates (6/(n*(n-1)*(n+1)) at n = 3 would give 0, not 0.25)
+        real = {a: sp.Symbol(a.name, real=True) for a in f.args}
+        routines.append(gen.routine(f.name, f.expr.xreplace(real),
+                                    argument_sequence=[real[a] for a in f.args]))
     (c_name, c_src), (h_name, h_src) = gen.write(routines, prefix, header=False, empty=True)
     return c_src, h_src

@@ -11,8 +11,9 @@ An expression is written as a tree of plain JSON objects::
     {"matrix": [[...], ...]}              an immutable matrix
     {"tuple": [...]}                      a tuple of expressions
 
-Reading maps ``op`` names through a fixed whitelist to sympy classes; nothing in the
-text is ever evaluated as code.  ``loads(dumps(e)) == e`` holds structurally for every
+Reading maps ``op`` names through a fixed whitelist to sympy classes and rebuilds
+every node unevaluated, exactly as written; nothing in the text is ever evaluated as
+code.  ``loads(dumps(e)) == e`` holds structurally for every
 expression built from the whitelist, which the tests check with hypothesis.
 """
 
@@ -45,7 +46,6 @@ _OPS = {
     "And": sp.And, "Or": sp.Or, "Not": sp.Not,
     "Piecewise": sp.Piecewise, "ExprCondPair": sp.functions.elementary.piecewise.ExprCondPair,
 }
-_UNEVALUATED = {"Add", "Mul", "Pow"}
 _CONSTS = {"pi": sp.pi, "E": sp.E, "I": sp.I, "EulerGamma": sp.EulerGamma,
            "oo": sp.oo, "-oo": -sp.oo, "zoo": sp.zoo, "nan": sp.nan,
            "true": sp.true, "false": sp.false}
@@ -119,6 +119,9 @@ def from_json(data):
     >>> e = sp.sqrt(x) * sp.pi / 3
     >>> from_json(to_json(e)) == e
     True
+    >>> x = sp.Symbol("x")
+    >>> from_json(to_json(sp.Abs(sp.Abs(2*x))))    # stored as 2*Abs(Abs(x)); kept as is
+    2*Abs(Abs(x))
     >>> from_json({"op": "__import__", "args": []})
     Traceback (most recent call last):
     ...
@@ -155,11 +158,13 @@ def from_json(data):
                     f"unknown operator {name!r} in JSON expression; supported: {', '.join(SUPPORTED_OPS)}"
                 )
             args = [from_json(a) for a in data.get("args", [])]
-            if name in _UNEVALUATED:
-                return _OPS[name](*args, evaluate=False)
+            # every node is rebuilt as written, unevaluated: sympy stores what it stored
+            # (e.g. 2*Abs(Abs(x))), and evaluating again could change it (to 2*Abs(x))
             if name == "Piecewise":
-                return sp.Piecewise(*[(p.expr, p.cond) for p in args])
-            return _OPS[name](*args)
+                return sp.Piecewise(*[(p.expr, p.cond) for p in args], evaluate=False)
+            if name == "ExprCondPair":
+                return _OPS[name](*args)
+            return _OPS[name](*args, evaluate=False)
     except JSONExpressionError:
         raise
     except (KeyError, TypeError, ValueError) as exc:

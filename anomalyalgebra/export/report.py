@@ -21,7 +21,9 @@ It returns the records and prints a summary table (key, paper, derived, agrees?)
 from __future__ import annotations
 
 import json
+import re
 import sys
+import textwrap
 from fractions import Fraction
 import time
 from dataclasses import dataclass, field
@@ -30,13 +32,14 @@ from pathlib import Path
 import sympy as sp
 
 from .. import paper
-from ..exceptions import AnomalyAlgebraError, MissingDependencyError
+from ..exceptions import MissingDependencyError
 from ..modelfile import builtin_models, load_model
 from ..tables import field_table_latex
 from .jsonio import JSONExpressionError, to_json
 from .latex import compile_latex, document, find_tex_engine
 
-__all__ = ["reproduce", "Report", "summary_table", "jsonable", "code_version", "default_cache_dir"]
+__all__ = ["reproduce", "Report", "summary_table", "full_expressions", "verdict_reason", "jsonable",
+           "code_version", "default_cache_dir"]
 
 
 
@@ -101,17 +104,127 @@ def _short(value, width=34) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def summary_table(records: dict) -> str:
-    """The plain-text summary: key, paper, derived, relative difference, agrees?, inputs."""
-    rows = [("key", "paper", "derived", "rel. diff", "agrees?", "inputs")]
+_TOLERANCE = re.compile(r"\[tolerance\s+([0-9.]+)\s*%\]")
+
+
+def _equal(derived, printed) -> bool:
+    """Exact equality of a derived and a printed value (numbers, expressions, containers)."""
+    derived, printed = _sympify_numbers(derived), _sympify_numbers(printed)
+    if isinstance(derived, (list, tuple)) and isinstance(printed, (list, tuple)):
+        return len(derived) == len(printed) and all(_equal(a, b) for a, b in zip(derived, printed))
+    if isinstance(derived, dict) or isinstance(printed, dict):
+        return derived == printed
+    if isinstance(derived, str) or isinstance(printed, str):
+        return derived == printed
+    try:
+        d, p = sp.sympify(derived), sp.sympify(printed)
+    except (sp.SympifyError, TypeError):
+        return derived == printed
+    if d == p:
+        return True
+    if isinstance(d, sp.MatrixBase) or isinstance(p, sp.MatrixBase):
+        return False
+    try:
+        return sp.expand(d - p) == 0
+    except (TypeError, ValueError, AttributeError):
+        return False
+
+
+def verdict_reason(record) -> str:
+    """Why a record's verdict holds, from its public attributes only.
+
+    ``exact``; ``proportional: derived = c x paper`` (a condition "= 0" is unchanged
+    by a factor); ``within the tolerance +-x % of the note`` (or ``outside``); else the
+    note's first sentence.  Uses ``derived``, ``paper``, ``agrees``, ``rel_diff`` and
+    ``note``, so it works for any record type with those attributes.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.records import PaperRecord
+    >>> x, y = sp.symbols("x y")
+    >>> verdict_reason(PaperRecord("a", -2*x + 4*y, x - 2*y, "a condition", True))
+    'proportional: derived = -2 x paper'
+    >>> verdict_reason(PaperRecord("b", 0.0152, 0.018, "fit [tolerance 20%]", True))
+    'within the tolerance +-20 % (-15.6 %)'
+    >>> verdict_reason(PaperRecord("c", x, x, "", True))
+    'exact'
+    """
+    if _equal(record.derived, record.paper):
+        return "exact"
+    rd = record.rel_diff
+    if rd is not None:
+        m = _TOLERANCE.search(record.note or "")
+        diff = f"{rd * 100:+.1f} %"
+        if m:
+            inside = "within" if record.agrees else "outside"
+            return f"{inside} the tolerance +-{m.group(1)} % ({diff})"
+        return f"differs by {diff}"
+    d, p = _sympify_numbers(record.derived), _sympify_numbers(record.paper)
+    if isinstance(d, sp.Expr) and isinstance(p, sp.Expr) and not (d.is_number and p.is_number):
+        from ..paper import proportionality
+
+        c = proportionality(d, p)
+        if c is not None:
+            return f"proportional: derived = {sp.sstr(c)} x paper"
+    first = " ".join((record.note or "").split())
+    first = re.split(r"(?<=[.;])\s+(?=[A-Z])", first, maxsplit=1)[0]
+    return f"see note: {first}" if first else "see note"
+
+
+def summary_table(records: dict, *, width: int = 34) -> str:
+    """The plain-text summary: key, paper, derived, rel. diff, verdict and why.
+
+    Long entries are shortened here ("…"); :func:`full_expressions` prints them whole.
+    """
+    rows = [("key", "paper", "derived", "rel. diff", "agrees?", "inputs", "why")]
     for key, rec in records.items():
         rd = rec.rel_diff
-        rows.append((key, _short(rec.paper), _short(rec.derived),
-                     "" if rd is None else f"{rd:+.1%}", "yes" if rec.agrees else "NO", rec.inputs))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+        rows.append((key, _short(rec.paper, width), _short(rec.derived, width),
+                     "" if rd is None else f"{rd:+.1%}", "yes" if rec.agrees else "NO",
+                     getattr(rec, "inputs", ""), verdict_reason(rec)))
+    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:6], widths)) + "  " + r[6] for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 3)
     return "\n".join(lines)
+
+
+def _full(value) -> str:
+    value = _sympify_numbers(value)
+    if isinstance(value, sp.MatrixBase):
+        return "Matrix([" + ", ".join(sp.sstr(list(value.row(i))) for i in range(value.rows)) + "])"
+    if isinstance(value, sp.Basic):
+        return sp.sstr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_full(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_full(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def full_expressions(records: dict, *, width: int = 100) -> str:
+    """Every entry the summary shortened, whole, with the note, wrapped at ``width``.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.records import PaperRecord
+    >>> x = sp.Symbol("x")
+    >>> long = sum(x**k for k in range(30))
+    >>> text = full_expressions({"k": PaperRecord("k", long, long, "a long sum", True)})
+    >>> "x**29" in text and "…" not in text
+    True
+    """
+    indent = " " * 12
+    out = []
+    for key, rec in records.items():
+        parts = [("paper", _full(rec.paper)), ("derived", _full(rec.derived)), ("note", rec.note or "")]
+        if all(_short(getattr(rec, n)) == t for n, t in parts[:2]) and not rec.note:
+            continue
+        out.append(f"{key}:")
+        for name, text in parts:
+            if text:
+                out.append(textwrap.fill(" ".join(text.split()), width, initial_indent=f"  {name:9s} ",
+                                         subsequent_indent=indent, break_on_hyphens=False))
+    return "\n".join(out)
 
 
 def _equation_rows(records):
@@ -289,10 +402,7 @@ def _write_report(report, records, out, figure, pdf, progress, figure_task=None,
         (out / "report.tex").write_text(tex, encoding="utf-8")
         report.files.append(out / "report.tex")
         if pdf:
-            if find_tex_engine() is None:
-                print("no TeX engine: report.pdf not built", file=progress)
-            else:
-                report.files.append(compile_latex(tex, out, name="report"))
+            report.files.append(compile_latex(tex, out, name="report"))
         if figure:
             if figure_task is None:
                 print("Fig. 1 ...", file=progress, flush=True)
@@ -319,7 +429,8 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
     figure : bool
         Draw Fig. 1 (needs matplotlib; skipped with a message if it is missing).
     pdf : bool
-        Compile ``report.tex`` with a TeX engine if one is installed.
+        Compile ``report.tex`` with a TeX engine; :class:`MissingDependencyError`
+        (before any work) if none is installed.
     stream, progress : file-like
         Where the summary (default stdout) and the progress lines (default stderr) go.
     jobs : int
@@ -335,6 +446,10 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
     """
     stream = sys.stdout if stream is None else stream
     progress = sys.stderr if progress is None else progress
+    if pdf and out is not None and find_tex_engine() is None:   # say so before the work
+        raise MissingDependencyError(
+            "pdf=True needs a TeX engine (pdflatex, xelatex, lualatex or tectonic) on PATH and"
+            " none was found; install one, or run without it (report.tex is written either way)")
     keys = paper.keys() if keys is None else list(keys)
     start = time.perf_counter()
     unknown = [k for k in keys if k not in paper.RECORDS]
@@ -378,6 +493,8 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
             pool.shutdown()
     report.seconds = time.perf_counter() - start
     print(summary_table(records), file=stream)
+    print("\nIn full (paper, derived and the note of every result):", file=stream)
+    print(full_expressions(records), file=stream)
     print(f"\n{report.n_agree}/{len(records)} results agree with the paper as printed;"
           " each NO is explained in its note (results.json) and in docs/errata*."
           f" ({report.seconds:.1f} s)", file=stream)

@@ -46,6 +46,7 @@ import sympy as sp
 
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
+from ..modelfile import as_model
 from .operator import FieldFactor, Operator
 
 __all__ = ["Term", "Lagrangian", "allowed_operators", "uncolored_fields"]
@@ -348,7 +349,7 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
 
     Parameters
     ----------
-    model : Model
+    model : Model, or a built-in name or model-file path
     max_dim : int
         Every operator up to this mass dimension (default 4: the renormalizable terms).
     extra_dims : iterable of int
@@ -400,6 +401,7 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     """
     if conditional not in ("keep", "drop", "raise"):
         raise ModelError(f"conditional must be 'keep', 'drop' or 'raise', got {conditional!r}")
+    model = as_model(model)
     names = [f.name for f in model.fields]
     if fields is not None:
         chosen = fields(model) if callable(fields) else tuple(fields)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field as dc_field
 
 import sympy as sp
 
-from ..anomaly import anomaly_label, anomaly_table, anomaly_trace, canonical_key
+from ..anomaly import anomaly_label, anomaly_table, anomaly_trace, canonical_key, channel_labels
 from ..exceptions import ModelError, NoSolutionError
 from ..model import Model
 from ..operators.operator import Operator
@@ -177,11 +177,7 @@ def _value_of(solution, expr):
 
 
 def _channel(model, ch):
-    if isinstance(ch, str):
-        ch = tuple(ch.replace(",", " ").split())
-    if len(ch) != 3:
-        raise ModelError(f"an anomaly channel has three labels, e.g. ('X', 'SU2L', 'SU2L'); got {ch!r}")
-    return canonical_key(model, *ch)
+    return canonical_key(model, *channel_labels(ch))
 
 
 @dataclass(frozen=True)
