@@ -142,11 +142,11 @@ def verdict_reason(record) -> str:
     --------
     >>> from anomalyalgebra.records import PaperRecord
     >>> x, y = sp.symbols("x y")
-    >>> verdict_reason(PaperRecord("a", -2*x + 4*y, x - 2*y, "a condition", True))
+    >>> verdict_reason(PaperRecord("a", -2*x + 4*y, x - 2*y, "a condition", True, inputs="derived"))
     'proportional: derived = -2 x paper'
-    >>> verdict_reason(PaperRecord("b", 0.0152, 0.018, "fit [tolerance 20%]", True))
-    'within the tolerance +-20 % (-15.6 %)'
-    >>> verdict_reason(PaperRecord("c", x, x, "", True))
+    >>> verdict_reason(PaperRecord("b", 0.0171, 0.019, "fit [tolerance 20%]", True, inputs="derived"))
+    'within the tolerance +-20 % (-10.0 %)'
+    >>> verdict_reason(PaperRecord("c", x, x, "", True, inputs="derived"))
     'exact'
     """
     if _equal(record.derived, record.paper):
@@ -209,7 +209,7 @@ def full_expressions(records: dict, *, width: int = 100) -> str:
     >>> from anomalyalgebra.records import PaperRecord
     >>> x = sp.Symbol("x")
     >>> long = sum(x**k for k in range(30))
-    >>> text = full_expressions({"k": PaperRecord("k", long, long, "a long sum", True)})
+    >>> text = full_expressions({"k": PaperRecord("k", long, long, "a long sum", True, inputs="derived")})
     >>> "x**29" in text and "…" not in text
     True
     """
