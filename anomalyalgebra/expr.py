@@ -36,9 +36,10 @@ from fractions import Fraction
 from typing import Mapping
 
 import sympy as sp
+from sympy.printing.str import StrPrinter
 
 from .exceptions import ExpressionError, LimitError
-from .limits import check_limit, current_limits, hint, int_digits
+from .limits import check_limit, current_limits, hint, int_digits, using_limits
 
 __all__ = ["parse_expression", "expression_to_text"]
 
@@ -352,6 +353,14 @@ def parse_expression(text: str, symbols: Mapping[str, sp.Symbol] | None = None) 
     return value
 
 
+class _ModelFilePrinter(StrPrinter):
+    """sympy's str printer, with ``Abs(x)`` written ``sqrt(x^2)``: sympy turns the square
+    root of a real square into ``Abs``, which the model-file grammar has no name for."""
+
+    def _print_Abs(self, expr):
+        return f"sqrt(({self._print(expr.args[0])})**2)"
+
+
 def expression_to_text(expr) -> str:
     """Write an expression in the syntax :func:`parse_expression` reads.
 
@@ -365,17 +374,22 @@ def expression_to_text(expr) -> str:
     >>> a = sp.Symbol("alpha_L")
     >>> expression_to_text(sp.Rational(-1, 2) * a**2)
     '-alpha_L^2/2'
+    >>> expression_to_text(parse_expression("sqrt(x^2)", {"x": sp.Symbol("x", real=True)}))
+    'sqrt((x)^2)'
     """
     if isinstance(expr, str):
         raise ExpressionError("expression_to_text takes a sympy expression, not text;"
                               " read text with parse_expression")
     expr = sp.sympify(expr)  # numbers and sympy objects only: text was refused above
-    text = sp.sstr(expr, order="lex").replace("**", "^")
+    text = _ModelFilePrinter({"order": "lex"}).doprint(expr).replace("**", "^")
     names = {s.name: s for s in expr.free_symbols}
+    # the written form may be longer than what was read (sstr adds spaces)
+    longer = max(current_limits().max_expression_length, 2 * len(text))
     try:
-        back = parse_expression(text, names)
+        with using_limits(max_expression_length=longer):
+            back = parse_expression(text, names)
     except ExpressionError as exc:
         raise ExpressionError(f"cannot write {expr!r} in model-file syntax: {exc}") from None
-    if sp.simplify(back - expr) != 0:
+    if back != expr and sp.simplify(back - expr) != 0:
         raise ExpressionError(f"cannot write {expr!r} in model-file syntax (got {text!r})")
     return text

@@ -399,3 +399,15 @@ def test_charges_real_only_at_special_values_are_refused():
             aa.parse_expression(text, syms)
     assert aa.parse_expression("sqrt(a^2)", syms) == sp.Abs(syms["a"])
     assert aa.parse_expression("sqrt(a)", syms) == sp.sqrt(syms["a"])    # real for a >= 0
+
+
+def test_every_charge_that_loads_can_be_written_back():
+    # sqrt(a^2) of a real a is Abs(a) in sympy: it loaded, but check and dumps_model failed
+    src = model_text('"2*sqrt(a^2) - 1"')
+    m = aa.loads_model(src)
+    assert m.charge("psi", "X") == 2 * sp.Abs(m.symbol("a")) - 1
+    assert aa.loads_model(aa.dumps_model(m)) == m
+    # a charge as long as the limit allows is written (with spaces) and read back
+    long = "+".join(["a"] * 10 + ["1"] * 490)[:999]
+    m = aa.loads_model(model_text(f'"{long}"'))
+    assert aa.loads_model(aa.dumps_model(m)) == m
