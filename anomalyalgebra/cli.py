@@ -229,7 +229,8 @@ def _interop_report(args):
 
 
 def _check_terms(args, report) -> bool:
-    """Print the declared-term and discrete checks of a SARAH/PyR@TE file; False if one fails."""
+    """Print the declared-term check of a SARAH/PyR@TE file (the discrete anomalies are in the
+    main table of ``check``); False if a term or a declared Z_N fails."""
     if report is None:
         return True
     if not args.json:
@@ -238,8 +239,6 @@ def _check_terms(args, report) -> bool:
             print(f"  NOT INVARIANT (line {line}): {term}: " + "; ".join(c for _, c in conds))
         for term, line, conds in report.undecided:
             print(f"  depends on free charges (line {line}): {term}: " + "; ".join(c for _, c in conds))
-        for d in report.discrete:
-            print(f"Discrete anomaly: {d}")
         for note in report.notes:
             print(f"note: {note}")
     return report.status == "ok"

@@ -160,7 +160,9 @@ def verdict_reason(record) -> str:
             return f"{inside} the tolerance +-{m.group(1)} % ({diff})"
         return f"differs by {diff}"
     d, p = _sympify_numbers(record.derived), _sympify_numbers(record.paper)
-    if isinstance(d, sp.Expr) and isinstance(p, sp.Expr) and not (d.is_number and p.is_number):
+    scalar = all(isinstance(v, sp.Expr) and not isinstance(v, sp.MatrixExpr) and not v.has(sp.MatrixExpr)
+                 for v in (d, p))
+    if scalar and not (d.is_number and p.is_number):
         from ..paper import proportionality
 
         c = proportionality(d, p)

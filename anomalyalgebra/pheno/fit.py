@@ -22,6 +22,7 @@ The paper does not say how the limits enter its χ²; the assumptions made here
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import mpmath
 import sympy as sp
@@ -261,14 +262,23 @@ def best_fit_along(A_XWW, A_XYY, m_X=None, params=None, **options):
     if A_XWW == 0 and A_XYY == 0:
         raise ValueError("both traces vanish: the chi^2 does not depend on g_X")
     c = sp.Symbol("c", positive=True)
-    expr = chi2_expression(A_XWW * c, A_XYY * c, m_X, P, **options)
-    expr = sp.expand(_abs_positive(expr.evalf(40), c))
+    a, b, chi2 = _chi2_ab(m_X, P, tuple(sorted(options.items())))
+    expr = sp.expand(_abs_positive(chi2.subs({a: A_XWW * c, b: A_XYY * c}).evalf(40), c))
     poly = sp.Poly(expr, c)
     dpoly = poly.diff(c)
     roots = [r for r in sp.Poly(dpoly.as_expr().evalf(40), c).nroots(n=30, maxsteps=200)
              if r.is_real and r > 0]
     best = min(roots, key=lambda r: poly.eval(r))
     return mpmath.mpf(str(best)), mpmath.mpf(str(poly.eval(best)))
+
+
+@lru_cache(maxsize=16)
+def _chi2_ab(m_X, params, options):
+    """The exact χ² of :func:`chi2_expression` in two real symbols ``(a, b)`` (cached: the fits
+    along many directions share it; exact, so that a direction with ``K = 0`` keeps no
+    rounding residue of the Z → γX term)."""
+    a, b = sp.symbols("a b", real=True)
+    return a, b, chi2_expression(a, b, m_X, params, **dict(options))
 
 
 def global_minimum(m_X=None, params=None, **options):
