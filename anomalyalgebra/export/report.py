@@ -12,10 +12,11 @@ progress on stderr) and, when given a directory, writes
   notation;
 * ``report.tex`` — a stand-alone document with both (compiled to ``report.pdf``
   when ``pdf=True`` and a TeX engine is installed);
-* ``fig1.png`` and ``fig1.pdf`` — Fig. 1 (needs the ``plot`` extra), and
-  ``fig1_printed_eq19.*`` — the same with the printed Z → γX formula (erratum E4).
+* ``fig1.png`` and ``fig1.pdf`` — Fig. 1 with the derived Z → γX width and the model
+  lines of Tables III and IV (needs the ``plot`` extra).
 
-It returns the records and prints a summary table (key, paper, derived, agrees?).
+It returns the records and prints a summary table (key, paper, derived, verdict,
+provenance and why) and every entry in full.
 """
 
 from __future__ import annotations
