@@ -59,7 +59,7 @@ RECORDS = {
     "eq37_norm": pheno.eq37_norm,
     "eq38_unit": pheno.eq38_unit,
     "table2": solutions.table2,
-    "table2_zgamma": pheno.table2_zgamma,
+    "table2_zgamma": solutions.table2_zgamma,
     "eq40": operators.eq40,
     "eq42": breaking.eq42,
     "eq43": pheno.eq43,

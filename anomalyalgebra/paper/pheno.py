@@ -48,7 +48,7 @@ from ._common import proportionality, record
 __all__ = [
     "KEYS", "records", "light_couplings", "gS_fit", "gS_fit_printed_eq13", "eq18", "eq19",
     "eq36_norm", "eq37_norm", "eq38_unit", "eq43", "eq58", "eq58_printed_formula", "eq59", "vX",
-    "fig1_L4R_best_fit", "fig1_Lonly_best_fit", "table2_zgamma", "fig1_lines", "fig1",
+    "fig1_L4R_best_fit", "fig1_Lonly_best_fit", "fig1_lines", "fig1", "chi2_min",
 ]
 
 _SQ2 = sp.sqrt(2)
@@ -197,6 +197,7 @@ def _printed_formula(key, a_ww, a_yy):
     return printed.expression(key, names).subs({names["A_XWW"]: a_ww, names["A_XYY"]: a_yy})
 
 
+@lru_cache(maxsize=1)
 def _l4r_broken():
     vac = vacuum(load_model("tau_l_minus_4r"), _VACUA["tau_l_minus_4r"])
     return light_couplings("tau_l_minus_4r").broken(vac)
@@ -266,8 +267,7 @@ def eq19():
 
 def _br_l4r(params):
     P = default_parameters() if params is None else params
-    return br_Z_to_gamma_X_model(light_couplings("tau_l_minus_4r"), _point("g_X_L4R"), _point("m_X"), P,
-                                 vacuum=vacuum(load_model("tau_l_minus_4r"), _VACUA["tau_l_minus_4r"]))
+    return br_Z_to_gamma_X_model(_l4r_broken(), _point("g_X_L4R"), _point("m_X"), P)
 
 
 def eq58(params=None):
@@ -354,6 +354,11 @@ def _default_chi2_min():
     return global_minimum()[2]
 
 
+def chi2_min(params=None):
+    """The global minimum of the Fig. 1 χ² (cached for the default parameters)."""
+    return _default_chi2_min() if params is None else global_minimum(params=params)[2]
+
+
 def _chi2_min(params):
     return _default_chi2_min() if params is None else global_minimum(params=params)[2]
 
@@ -405,56 +410,6 @@ def fig1_Lonly_best_fit(params=None):
         " bound; the fit is g_S alone, so it equals gS_fit (same inputs and scheme remark)"
     )
     return _rec("fig1_Lonly_best_fit", g, note, "derived", tol=0.20)
-
-
-def table2_zgamma(params=None, rows=None):
-    """Which Table II rows explain B → KX within 1σ of Fig. 1, with the derived Z → γX rate.
-
-    For each (m, n) row of the derived Table II (record ``table2``) the direction is
-    the light traces of ``sm_x_tau`` at ``α_R/α_L = -1/m`` (Eq. 39); the row is
-    "consistent at 1σ" when the line's best χ² is within ``Δχ²₂(1σ) = 2.30`` of the
-    global minimum, as the 1σ band of Fig. 1.
-
-    Examples
-    --------
-    >>> r = table2_zgamma(rows=[(4, 3), (sp.oo, 2)])
-    >>> r.derived[(4, 3)][2], r.derived[(sp.oo, 2)][2]
-    (True, True)
-    """
-    P = default_parameters() if params is None else params
-    explicit_rows = rows is not None
-    if rows is None:
-        from .solutions import table2
-
-        rows = sorted({(r[0], r[1]) for r in table2().derived}, key=lambda t: (t[1], str(t[0])))
-    eft = load_model("sm_x_tau")
-    chi2_min = _chi2_min(params)
-    one_sigma = delta_chi2_threshold(1)
-    derived = {}
-    for m, n in rows:
-        ratio = 0 if m in (sp.oo, sp.zoo) or m is None else -1 / sp.nsimplify(m)
-        a_ww, a_yy = light_traces(eft.subs(alpha_L=1, alpha_R=ratio))
-        g, chi2 = best_fit_along(a_ww, a_yy, params=P)
-        d = chi2 - chi2_min
-        derived[(m, n)] = (sp.Float(str(g), 6), sp.Float(str(d), 4), bool(d < one_sigma))
-    paper = {(sp.oo if m == "oo" else parse_expression(m, {}), parse_expression(n, {})): bool(v)
-             for m, n, v in printed.entry("table2_zgamma").value}
-    if explicit_rows:
-        paper = {k: v for k, v in paper.items() if k in derived}
-    disagree = sorted(str(k) for k, v in paper.items() if derived.get(k, (0, 0, None))[2] != v)
-    extra_ok = sorted(str(k) for k, v in derived.items() if k not in paper and v[2])
-    note = (
-        "per row: (alpha_L g_X at the best fit, Delta chi^2 of the line's best point to the global"
-        " minimum, within 1 sigma). The paper keeps m = 4 and m = oo and discards m = 2 by"
-        " Z -> gamma X at 1 sigma. "
-        + ("Every printed verdict is reproduced" if not disagree else
-           "Printed verdicts NOT reproduced for " + ", ".join(disagree)
-           + ": with the derived rate (1/16 of the printed Eq. 19, erratum E5) Z -> gamma X no"
-             " longer excludes them at 1 sigma")
-        + (". Extra scan rows within 1 sigma: " + ", ".join(extra_ok) if extra_ok else "")
-    )
-    # the rows come from the scan over the printed range of Section III C: a printed point
-    return record("table2_zgamma", derived, paper, note, not disagree, "printed point")
 
 
 # ---------------------------------------------------------------- masses and bounds
@@ -565,7 +520,6 @@ _FUNCS = {
     "eq36_norm": eq36_norm,
     "eq37_norm": eq37_norm,
     "eq38_unit": eq38_unit,
-    "table2_zgamma": table2_zgamma,
     "eq43": eq43,
     "vX": vX,
     "eq58": eq58,

@@ -169,8 +169,8 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
         require_numpy()
     P = default_parameters() if params is None else params
     m_X = P.value("m_X") if m_X is None else sp.nsimplify(m_X)
-    a, b = sp.symbols("a b", real=True)
-    expr = _evaluate_constants(chi2_expression(a, b, m_X, P, **options), 30)
+    a, b, chi2 = _chi2_ab(m_X, P, tuple(sorted(options.items())))
+    expr = _evaluate_constants(chi2, 30)
     f = lambdify_numpy((a, b), expr) if modules == "numpy" else sp.lambdify((a, b), expr, modules=modules)
     f.expr = expr
     return f

@@ -19,6 +19,8 @@ Conventions follow the paper: anomaly traces as in Eq. (4) (for the τ EFT,
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from .parameters import Parameters, default_parameters
@@ -331,10 +333,29 @@ def g_P(A_XWW, g_X, m_X, params=None):
     return (sm["m_b"] + sm["m_s"]) / 2 * g_xi_dd(A_XWW, g_X, "b", "s", params) / m_X
 
 
-def _zgamma_source(A_XWW, A_XYY):
+@lru_cache(maxsize=1)
+def _traces_projected():
+    """Couplings of two symbolic light traces projected on the electroweak vacuum, once:
+    the projection (eigenvectors of the gauge-boson mass matrix) does not depend on the
+    traces, which enter linearly."""
     from ..eft import from_traces
+    from ..eft.widths import electroweak_vacuum
 
-    return from_traces({("SU2L", "SU2L"): sp.sympify(A_XWW), ("Y", "Y"): sp.sympify(A_XYY)})
+    A, B = sp.symbols("A_XWW A_XYY", real=True)
+    return A, B, from_traces({("SU2L", "SU2L"): A, ("Y", "Y"): B}).broken(electroweak_vacuum())
+
+
+@lru_cache(maxsize=4)
+def _traces_width(goldstone_mass):
+    from ..eft import zgamma_width
+
+    A, B, broken = _traces_projected()
+    return zgamma_width(broken, goldstone_mass=goldstone_mass)
+
+
+def _traces_sub(A_XWW, A_XYY) -> dict:
+    A, B, _ = _traces_projected()
+    return {A: sp.sympify(A_XWW), B: sp.sympify(A_XYY)}
 
 
 def _sm_subs(params):
@@ -365,7 +386,7 @@ def zgamma_anomaly(A_XWW, A_XYY, params=None):
     """
     from ..eft import EFT_SYMBOLS, zgamma_coupling
 
-    C = zgamma_coupling(_zgamma_source(A_XWW, A_XYY))
+    C = zgamma_coupling(_traces_projected()[2]).subs(_traces_sub(A_XWW, A_XYY))
     g, gp = EFT_SYMBOLS["g"], EFT_SYMBOLS["g'"]
     K = sp.factor(C * 16 * sp.pi**2 / (EFT_SYMBOLS["g_X"] * g * gp))
     if params is SYMBOLIC:
@@ -398,13 +419,14 @@ def gamma_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=No
     >>> f"{float(G):.4e}"
     '1.5551e-06'
     """
-    return _zgamma_from(_zgamma_source(A_XWW, A_XYY), g_X, m_X, params, goldstone_mass)
+    W = _traces_width(None if goldstone_mass is None else sp.sympify(goldstone_mass))
+    return _zgamma_from(W.subs(_traces_sub(A_XWW, A_XYY)), g_X, m_X, params)
 
 
-def _zgamma_from(source, g_X, m_X, params, goldstone_mass, vacuum=None):
-    from ..eft import EFT_SYMBOLS, zgamma_width
+def _zgamma_from(W, g_X, m_X, params):
+    """A closed-form width evaluated on the SM inputs of ``params`` and at (g_X, m_X)."""
+    from ..eft import EFT_SYMBOLS
 
-    W = zgamma_width(source, vacuum=vacuum, goldstone_mass=goldstone_mass)
     sub = {EFT_SYMBOLS["m_X"]: m_X}
     if params is SYMBOLIC:
         sm = sm_inputs(SYMBOLIC)
@@ -438,7 +460,10 @@ def gamma_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, gold
     >>> f"{float(G):.4e}"
     '1.5551e-06'
     """
-    return _zgamma_from(source, g_X, m_X, params, goldstone_mass, vacuum)
+    from ..eft import zgamma_width
+
+    W = zgamma_width(source, vacuum=vacuum, goldstone_mass=goldstone_mass)
+    return _zgamma_from(W, g_X, m_X, params)
 
 
 def br_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=None):
