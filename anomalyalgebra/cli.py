@@ -62,6 +62,8 @@ __all__ = ["main", "EXIT_OK", "EXIT_ANOMALOUS", "EXIT_BAD_INPUT", "EXIT_INTERNAL
 
 #: Exit codes of every command.
 EXIT_OK, EXIT_ANOMALOUS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+#: Range of ``operators --max-dim`` (the SM with three generations takes ~3 s at d = 8).
+MIN_COUNT_DIM, MAX_COUNT_DIM = 5, 12
 
 
 def _witten(model):
@@ -309,6 +311,9 @@ def _reproduce(args) -> int:
                 "--pdf needs a TeX engine (pdflatex, xelatex, lualatex or tectonic) on PATH and"
                 " none was found; install one, or rerun without --pdf (report.tex is written"
                 " either way)")
+    if args.keys is not None and not args.keys:
+        raise UsageError("reproduce --keys: give at least one key (without --keys every key is"
+                         " computed)")
     if args.keys:
         from . import paper   # the application package; the CLI may use it
 
@@ -340,7 +345,12 @@ def _operators(args) -> int:
     from .operators.violation import symmetry_breaking
 
     if not (args.count or args.breaking):
-        raise AnomalyAlgebraError("operators: give --count and/or --breaking")
+        raise UsageError("operators: give --count and/or --breaking")
+    if not MIN_COUNT_DIM <= args.max_dim <= MAX_COUNT_DIM:
+        raise UsageError(f"operators: --max-dim must be between {MIN_COUNT_DIM} and {MAX_COUNT_DIM}"
+                         f" (got {args.max_dim}); the Hilbert series counts the operators of"
+                         " dimension 5 and above (d <= 4: the renormalisable terms that `check`"
+                         " and allowed_operators give), and the cost grows fast with d")
     model = load_model(args.model)
     series = hilbert_series(model, args.max_dim, content=args.content) if args.count else None
     report = symmetry_breaking(model, args.max_dim) if args.breaking else None
@@ -366,7 +376,7 @@ def _add_operators_parser(sub) -> None:
     o = sub.add_parser("operators", help="count independent operators by dimension (Hilbert series)")
     o.add_argument("model", help="built-in model or a .toml path")
     o.add_argument("--count", action="store_true", help="number of independent real operators per dimension")
-    o.add_argument("--max-dim", type=int, default=6, help="highest mass dimension (default 6, lowest 5)")
+    o.add_argument("--max-dim", type=int, default=6, help="highest mass dimension, 5 to 12 (default 6)")
     o.add_argument("--breaking", action="store_true",
                    help="lowest dimension at which each accidental symmetry is broken")
     o.add_argument("--content", action="store_true", help="with --count: also by field content")

@@ -353,7 +353,7 @@ def test_reproduce_summary_says_why(capsys):
     rows = {line.split()[0]: line for line in out.splitlines() if line.split()}
     assert rows["eq21"].split()[-3:] == ["yes", "derived", "exact"]
     assert rows["eq25"].endswith("proportional: derived = -2 x paper")
-    assert "within the tolerance +-20 %" in rows["gS_fit"]
+    assert "NO" in rows["gS_fit"] and "differs by -15.7 %" in rows["gS_fit"]
     assert "NO" in rows["eq46"] and "see note:" in rows["eq46"]
     # the full section shows the whole expressions (the table shortens them)
     full = out.split("In full")[1]
@@ -411,3 +411,15 @@ def test_every_charge_that_loads_can_be_written_back():
     long = "+".join(["a"] * 10 + ["1"] * 490)[:999]
     m = aa.loads_model(model_text(f'"{long}"'))
     assert aa.loads_model(aa.dumps_model(m)) == m
+
+
+@pytest.mark.parametrize("argv", [["operators", "sm", "--breaking", "--max-dim", "-1"],
+                                  ["operators", "sm", "--count", "--max-dim", "3"],
+                                  ["operators", "sm", "--count", "--max-dim", "99"],
+                                  ["operators", "sm"],
+                                  ["reproduce", "--no-files", "--keys"]])
+def test_operators_and_reproduce_usage_errors(argv, capsys):
+    # found in review: --max-dim -1 exited 0, 99 ran without bound, --keys alone ran everything
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("anomalyalgebra: error: ") and "Traceback" not in err

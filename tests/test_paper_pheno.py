@@ -79,28 +79,37 @@ def test_printed_formulas_reproduce_the_printed_numbers(recs):
     assert float(recs["gS_fit_printed_eq13"].derived) == pytest.approx(0.1677, rel=1e-3)
 
 
-TOL = {  # key: relative tolerance against the printed value
-    "gS_fit": 0.20, "fig1_Lonly_best_fit": 0.20, "fig1_L4R_best_fit": 0.15,
-    "eq36_norm": 0.03, "eq37_norm": 0.02, "eq38_unit": 0.015, "eq43": 0.01, "eq59": 0.05,
-}
+#: records that reproduce the printed number to its printed digits
+AGREE = ["eq36_norm", "eq43", "eq59"]
+#: records that do not, each for a reason its note gives (scheme, rounding, erratum)
+DISAGREE = ["vX", "eq58", "eq18", "eq19", "gS_fit_printed_eq13", "gS_fit", "fig1_Lonly_best_fit",
+            "fig1_L4R_best_fit", "eq37_norm", "eq38_unit"]
 
 
-@pytest.mark.parametrize("key", sorted(TOL))
-def test_records_within_tolerance(recs, key):
+@pytest.mark.parametrize("key", AGREE)
+def test_records_within_printed_digits(recs, key):
     r = recs[key]
-    assert r.agrees and abs(r.rel_diff) <= TOL[key], (key, r.derived, r.paper, r.note)
+    lo, hi = printed.interval(key)
+    assert r.agrees and lo <= r.derived <= hi, (key, r.derived, r.paper, r.note)
 
 
-@pytest.mark.parametrize("key", ["vX", "eq58", "eq18", "eq19", "gS_fit_printed_eq13"])
+@pytest.mark.parametrize("key", DISAGREE)
 def test_documented_disagreements(recs, key):
     assert not recs[key].agrees and recs[key].note
+
+
+def test_disagreements_are_small_where_the_note_says_scheme_or_rounding(recs):
+    expected = {"gS_fit": -0.157, "fig1_Lonly_best_fit": -0.158, "fig1_L4R_best_fit": -0.097,
+                "eq37_norm": 0.0088, "eq38_unit": 0.0083, "vX": 0.071}
+    for key, rd in expected.items():
+        assert recs[key].rel_diff == pytest.approx(rd, abs=2e-3), key
 
 
 def test_gS_fit_scheme_dependence():
     P = pheno.default_parameters()
     alt = P.replace(alpha_em_mZ_inv=P.value("alpha_em_0_inv"), m_t=P.value("m_t_msbar"))
     base, other = float(pn.gS_fit().derived), float(pn.gS_fit(alt).derived)
-    assert other == pytest.approx(0.018, rel=0.04)
+    assert other == pytest.approx(0.018, rel=0.03)   # these inputs come close to the printed 0.018
     # g_S is proportional to g^4 alpha-wise: alpha(m_Z)/alpha(0) squared explains most of it
     assert other / base == pytest.approx((137.036 / 127.93) ** 2, rel=0.08)
 

@@ -180,12 +180,7 @@ def test_model_route_equals_trace_route():
     assert sp.simplify(g3 - g2) == 0
 
 
-# ---------------------------------------------------------------- Eqs. 35-38, 42-45, 59
-def test_mass_relations():
-    assert pheno.yukawa_unitarity_bound(2) == sp.sqrt(4 * sp.pi)
-    assert pheno.yukawa_unitarity_bound(3) == sp.sqrt(8 * sp.pi / 3)
-
-
+# ---------------------------------------------------------------- Eqs. 37-38
 def test_eq38_triplet_splitting_166_MeV():
     # Cirelli-Fornengo-Strumia: Y = 0 triplet, M_+ - M_0 = (166 +- 1) MeV
     assert float(pheno.radiative_splitting(0, 0)) == pytest.approx(0.166, rel=0.015)

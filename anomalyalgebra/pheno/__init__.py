@@ -39,7 +39,6 @@ from .observables import (
     radiative_splitting_unit,
     sm_inputs,
     xi_ww_coupling,
-    yukawa_unitarity_bound,
     zgamma_anomaly,
 )
 from .numeric import numeric
@@ -63,7 +62,6 @@ __all__ = [
     "SYMBOLIC", "sm_inputs", "loop_function", "ckm_matrix", "ckm_loop_sum", "g_xi_dd",
     "g_S", "g_P", "zgamma_anomaly", "gamma_Z_to_gamma_X", "br_Z_to_gamma_X",
     "xi_ww_coupling", "gamma_Z_to_gamma_X_model", "br_Z_to_gamma_X_model",
-    "yukawa_unitarity_bound",
     "multiplet_decay_rate", "radiative_splitting_unit",
     "radiative_splitting",
     "numeric",

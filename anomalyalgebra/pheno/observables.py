@@ -40,7 +40,6 @@ __all__ = [
     "br_Z_to_gamma_X",
     "gamma_Z_to_gamma_X_model",
     "br_Z_to_gamma_X_model",
-    "yukawa_unitarity_bound",
     "multiplet_decay_rate",
     "radiative_splitting_unit",
     "radiative_splitting",
@@ -484,23 +483,6 @@ def br_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, goldsto
     sm = sm_inputs(params)
     return gamma_Z_to_gamma_X_model(source, g_X, m_X, params, vacuum=vacuum,
                                     goldstone_mass=goldstone_mass) / sm["Gamma_Z"]
-
-
-def yukawa_unitarity_bound(n):
-    """Perturbative-unitarity bound on the anomalon Yukawa ``y_𝓛`` used in the paper.
-
-    ``y_𝓛 ≤ sqrt(8π/n)`` for an SU(2) n-plet: ``sqrt(4π)`` for the doublet
-    (Eq. 43) and ``sqrt(8π/3)`` for the triplet (Eq. 59), both quoted from
-    Allwicher-Arnan-Barducci-Nardecchia (arXiv:2108.00013).  The 1/n scaling
-    interpolates the two printed cases (the singlet channel of ``𝓛̄𝓛`` scattering
-    has multiplicity n); only n = 2, 3 are taken from the paper.
-
-    Examples
-    --------
-    >>> yukawa_unitarity_bound(2), yukawa_unitarity_bound(3)
-    (2*sqrt(pi), 2*sqrt(6)*sqrt(pi)/3)
-    """
-    return sp.sqrt(8 * sp.pi / n)
 
 
 def multiplet_decay_rate(j, I, sign, delta_m, params=None, *, phase_space=True):
