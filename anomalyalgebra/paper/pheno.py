@@ -24,12 +24,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import mpmath
 import sympy as sp
 
 from ..breaking import gauge_mass_matrix, vacuum
 from ..eft import EFT_SYMBOLS, M_Z, anomaly_couplings, from_traces, zgamma_coupling, zgamma_width
-from ..expr import parse_expression
 from ..modelfile import load_model
 from ..pheno.fit import best_fit_along, delta_chi2_threshold, global_minimum, light_traces
 from ..pheno.observables import (
