@@ -37,7 +37,7 @@ import sympy as sp
 from .exceptions import ModelError
 from .model import Model
 
-__all__ = ["WZCoefficients", "wz_coefficients", "wz_lagrangian", "partial", "WZ_SYMBOLS"]
+__all__ = ["WZCoefficients", "wz_coefficients", "split_fields", "wz_lagrangian", "partial", "WZ_SYMBOLS"]
 
 
 class partial(sp.Function):
@@ -109,6 +109,37 @@ class WZCoefficients:
                 + "$")
 
 
+def split_fields(model: Model, light=None, heavy=None, names=None) -> tuple:
+    """``(light, heavy)`` field names from one of the two lists (the rest is the other).
+
+    Parameters
+    ----------
+    model : Model
+    light, heavy : iterable of str, optional
+        Give at most one; each name must be a field of ``model``.  Neither: all light.
+    names : iterable of str, optional
+        The fields to split (default: every field of the model).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> split_fields(aa.load_model("tau_l_only"), heavy=["LL", "LR"], names=["l3", "LL", "LR"])
+    (('l3',), ('LL', 'LR'))
+    """
+    names = [f.name for f in model.fields] if names is None else list(names)
+    if light is not None and heavy is not None:
+        raise ModelError("give either light=... or heavy=..., not both")
+    if light is not None:
+        light = tuple(light)
+        for n in light:
+            model.field(n)
+        return light, tuple(n for n in names if n not in light)
+    heavy = tuple(heavy or ())
+    for n in heavy:
+        model.field(n)
+    return tuple(n for n in names if n not in heavy), heavy
+
+
 def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None, weak: str = "SU2L",
                     hypercharge: str = "Y") -> WZCoefficients:
     """WZ coefficients of Eq. (8) of the seed paper for the U(1) ``current``.
@@ -132,21 +163,9 @@ def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None,
     >>> c.C_WW, c.C_BB, c.matches_heavy
     (4, 6, True)
     """
-    names = [f.name for f in model.fields]
-    if light is not None and heavy is not None:
-        raise ModelError("give either light=... or heavy=..., not both")
     for label in (current, weak, hypercharge):
         model.group(label)
-    if light is not None:
-        light = tuple(light)
-        for n in light:
-            model.field(n)
-        heavy = tuple(n for n in names if n not in light)
-    else:
-        heavy = tuple(heavy or ())
-        for n in heavy:
-            model.field(n)
-        light = tuple(n for n in names if n not in heavy)
+    light, heavy = split_fields(model, light, heavy)
     low = model.without(*heavy)
     high = model.without(*light)
     a_ww_l = sp.expand(low.anomaly(current, weak, weak))

@@ -48,7 +48,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1
 from ..numeric import lambdify as _lambdify
-from ..wz import WZ_SYMBOLS, wz_coefficients
+from ..wz import WZ_SYMBOLS, split_fields, wz_coefficients
 
 __all__ = ["LightHeavySplit", "light_heavy_split", "AnomalyCouplings", "BrokenCouplings",
            "anomaly_couplings", "broken_couplings", "from_traces", "EFT_SYMBOLS"]
@@ -369,19 +369,7 @@ def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacu
         raise ModelError(f"model '{model.name}': '{current}' is not a U(1) factor")
     if light is None and heavy is None and vacuum is not None:
         heavy = light_heavy_split(vacuum, max_dim=max_dim).heavy
-    names = [f.name for f in model.fermions]
-    if light is not None and heavy is not None:
-        raise ModelError("give either light=... or heavy=..., not both")
-    if light is not None:
-        light = tuple(light)
-        for n in light:
-            model.field(n)
-        heavy = tuple(n for n in names if n not in light)
-    else:
-        heavy = tuple(heavy or ())
-        for n in heavy:
-            model.field(n)
-        light = tuple(n for n in names if n not in heavy)
+    light, heavy = split_fields(model, light, heavy, names=[f.name for f in model.fermions])
     scalars = [f.name for f in model.fields if f.is_scalar]
     low = model.without(*heavy)
     high = model.without(*light, *scalars) if heavy else None
