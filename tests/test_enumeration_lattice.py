@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import itertools
 import random
-from fractions import Fraction
 from math import gcd
 
 import pytest
+from _reference import fraction_det as det
 
 np = pytest.importorskip("numpy")
 
@@ -44,22 +44,6 @@ from anomalyalgebra.model import Model, fermion  # noqa: E402
 # ----------------------------------------------------------------------------------
 # independent references
 # ----------------------------------------------------------------------------------
-def det(M):
-    """Exact determinant by Fraction Gaussian elimination."""
-    M = [[Fraction(x) for x in row] for row in M]
-    n, d = len(M), Fraction(1)
-    for c in range(n):
-        p = next((r for r in range(c, n) if M[r][c]), None)
-        if p is None:
-            return 0
-        if p != c:
-            M[c], M[p] = M[p], M[c]
-            d = -d
-        d *= M[c][c]
-        for r in range(c + 1, n):
-            f = M[r][c] / M[c][c]
-            M[r] = [a - f * b for a, b in zip(M[r], M[c])]
-    return d
 
 
 def matmul(A, B):

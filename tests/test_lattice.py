@@ -13,6 +13,7 @@ import random
 from fractions import Fraction
 
 import pytest
+from _reference import fraction_det
 import sympy as sp
 from sympy.matrices.normalforms import hermite_normal_form
 
@@ -136,21 +137,6 @@ def test_column_hermite_transform_is_unimodular():
         assert abs(int_det(U)) == 1
 
 
-def fraction_det(M):
-    M = [[Fraction(x) for x in row] for row in M]
-    n, d = len(M), Fraction(1)
-    for c in range(n):
-        p = next((r for r in range(c, n) if M[r][c]), None)
-        if p is None:
-            return 0
-        if p != c:
-            M[c], M[p] = M[p], M[c]
-            d = -d
-        d *= M[c][c]
-        for r in range(c + 1, n):
-            f = M[r][c] / M[c][c]
-            M[r] = [x - f * y for x, y in zip(M[r], M[c])]
-    return d
 
 
 @pytest.mark.parametrize("n", [1, 2, 4, 7])
