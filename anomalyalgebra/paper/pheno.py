@@ -351,10 +351,6 @@ def chi2_min(params=None):
     return _default_chi2_min() if params is None else global_minimum(params=params)[2]
 
 
-def _chi2_min(params):
-    return _default_chi2_min() if params is None else global_minimum(params=params)[2]
-
-
 def fig1_L4R_best_fit(params=None):
     """Best-fit g_X along the L = -4R direction of Fig. 1; paper 0.0042.
 
@@ -369,7 +365,7 @@ def fig1_L4R_best_fit(params=None):
     g, chi2 = best_fit_along(a_ww, a_yy, params=P)
     g_alt, _ = best_fit_along(a_ww, a_yy, params=P.replace(alpha_em_mZ_inv=P.value("alpha_em_0_inv"),
                                                           m_t=P.value("m_t_msbar")))
-    dchi2 = chi2 - _chi2_min(params)
+    dchi2 = chi2 - chi2_min(params)
     note = (
         f"chi^2 of Fig. 1 (assumptions of anomalyalgebra.pheno.fit) along the direction of the light"
         f" traces ({a_ww}, {a_yy}) of tau_l_minus_4r, with the derived Z -> gamma X width;"
@@ -393,7 +389,7 @@ def fig1_Lonly_best_fit(params=None):
     P = default_parameters() if params is None else params
     a_ww, a_yy = _traces("tau_l_only")
     g, chi2 = best_fit_along(a_ww, a_yy, params=P)
-    dchi2 = chi2 - _chi2_min(params)
+    dchi2 = chi2 - chi2_min(params)
     note = (
         f"along the light traces ({a_ww}, {a_yy}) of tau_l_only (alpha_L = 1): chi^2_min ="
         f" {float(chi2):.3f}, Delta chi^2 to the global minimum {float(dchi2):.3f}, inside the 1 sigma"
