@@ -69,3 +69,36 @@ def test_cli_refuses_unknown_keys_and_bad_jobs(capsys):
     assert "unknown key(s) ['nope']" in capsys.readouterr().err
     assert main(["reproduce", "--no-files", "--keys", "eq21", "--jobs", "0"]) == 2
     assert "--jobs must be >= 1" in capsys.readouterr().err
+
+
+def test_pool_with_figure_matches_serial(tmp_path):
+    """The figure is drawn by whichever process is free; records and files as in a serial run."""
+    pytest.importorskip("matplotlib", reason="matplotlib missing: pip install anomalyalgebra[plot]")
+    keys = ["eq21", "eq43", "eq46"]
+    outs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}"
+        rep = reproduce(out, keys=keys, figure=True, jobs=jobs, stream=io.StringIO(), progress=io.StringIO())
+        outs[jobs] = (json.loads((out / "results.json").read_text()),
+                      sorted(p.relative_to(out).as_posix() for p in map(type(out), rep.files)))
+        assert (out / "fig1.png").read_bytes().startswith(b"\x89PNG")
+        assert (out / "fig1.pdf").read_bytes().startswith(b"%PDF")
+    assert outs[1] == outs[2]
+    assert "fig1.png" in outs[2][1] and "results.json" in outs[2][1]
+
+
+def _fails():
+    raise RuntimeError("planted failure in a record")
+
+
+@pytest.mark.parametrize("key", ["eq21", "eq46"])
+def test_a_failing_record_stops_the_run_with_its_error(monkeypatch, tmp_path, key):
+    """Wherever the failing group runs (this process or a worker), its error reaches the
+    caller and nothing waits forever."""
+    from anomalyalgebra import paper
+
+    _fails.__module__ = paper.RECORDS[key].__module__     # keep the grouping by module
+    monkeypatch.setitem(paper.RECORDS, key, _fails)
+    with pytest.raises(RuntimeError, match="planted failure"):
+        reproduce(tmp_path / "x", keys=["eq21", "eq43", "eq46"], figure=False, jobs=2,
+                  stream=io.StringIO(), progress=io.StringIO())

@@ -41,6 +41,7 @@ estimate (they are not used by the widths of this package).  The
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 import sympy as sp
@@ -525,6 +526,7 @@ def _gram_schmidt(vectors, against=()):
     return out
 
 
+@lru_cache(maxsize=32)
 def _neutral_states(G, weak_name="W3", hyper_name="B"):
     """Orthonormal eigenvectors of the neutral block, named A, Z or by U(1) label.
 
@@ -595,9 +597,23 @@ def broken_couplings(ac: AnomalyCouplings, target) -> BrokenCouplings:
     >>> sp.factor(b.coefficient("Z", "A"))
     -g*g'*g_X*(alpha_L*g**2 - alpha_L*g'**2 + 2*alpha_R*g'**2)/(8*pi**2*(g**2 + g'**2))
     """
-    from ..breaking import GaugeMassMatrix, gauge_mass_matrix
+    from ..breaking import GaugeMassMatrix
 
-    G = target if isinstance(target, GaugeMassMatrix) else gauge_mass_matrix(target, dict(ac.couplings))
+    G = target if isinstance(target, GaugeMassMatrix) else _gauge_matrix(target, ac.couplings)
+    return _broken_couplings(ac, G)
+
+
+@lru_cache(maxsize=32)
+def _gauge_matrix(vac, couplings):
+    """The gauge-boson mass matrix of ``vac`` with the couplings' symbols (remembered:
+    both arguments are immutable and compared by value)."""
+    from ..breaking import gauge_mass_matrix
+
+    return gauge_mass_matrix(vac, dict(couplings))
+
+
+@lru_cache(maxsize=32)
+def _broken_couplings(ac, G):
     basis, named = _neutral_states(G)
     weak, hyper = ac.weak, ac.hypercharge
     label_of = {"W3": weak, "B": hyper}

@@ -335,36 +335,71 @@ def _compute_keys(keys, cache=None) -> list:
 
 #: the figures of ``reproduce``: file stem and options of :func:`anomalyalgebra.paper.pheno.fig1`
 _FIGURES = (("fig1", None),)
+_FORMATS = ("png", "pdf")
+
+
+def _cached_figure(out, stem, cache):
+    """Copy the figure ``stem`` from ``cache`` into ``out``: the files, or ``None``."""
+    import shutil
+
+    if cache is None:
+        return None
+    kept = [Path(cache) / f"{stem}.{ext}" for ext in _FORMATS]
+    if not all(f.is_file() for f in kept):
+        return None
+    for f in kept:
+        shutil.copyfile(f, out / f.name)
+    return [out / f.name for f in kept]
+
+
+def _store_figure(files, cache) -> None:
+    import shutil
+
+    if cache is None:
+        return
+    try:
+        Path(cache).mkdir(parents=True, exist_ok=True)
+        for f in files:
+            tmp = Path(cache) / f"{Path(f).name}.{time.time_ns()}.tmp"
+            shutil.copyfile(f, tmp)
+            tmp.replace(Path(cache) / Path(f).name)
+    except OSError:          # a read-only cache is only slower
+        pass
+
+
+def _figure_data(form):
+    """The numbers of one figure (:func:`anomalyalgebra.paper.pheno.fig1_data`), or the
+    message saying why it is skipped (matplotlib missing: checked before any work)."""
+    from ..paper.pheno import fig1_data
+    from ..pheno.plot import require_matplotlib
+
+    try:
+        require_matplotlib()
+    except MissingDependencyError as exc:
+        return None, f"Fig. 1 skipped: {exc}"
+    return fig1_data(**(form or {})), None
+
+
+def _render_figure(out, stem, data) -> list:
+    """Worker task: draw figure data into ``out/stem.png`` and ``.pdf``; the paths."""
+    from ..pheno.plot import draw_fig1
+
+    _, files = draw_fig1(data, Path(out) / stem, formats=_FORMATS)
+    return [Path(f) for f in files]
 
 
 def _draw_figure(out, stem, form, cache=None) -> tuple:
-    """Worker task: one variant of Fig. 1 (copied from ``cache`` when it holds it);
-    ``(files, message)``."""
-    import shutil
-
-    formats = ("png", "pdf")
-    if cache is not None:
-        kept = [Path(cache) / f"{stem}.{ext}" for ext in formats]
-        if all(f.is_file() for f in kept):
-            for f in kept:
-                shutil.copyfile(f, out / f.name)
-            return [out / f.name for f in kept], None
-    try:
-        from ..paper.pheno import fig1
-
-        _, files = fig1(out / stem, formats=formats, **(form or {}))
-    except MissingDependencyError as exc:
-        return [], f"Fig. 1 skipped: {exc}"
-    if cache is not None:
-        try:
-            Path(cache).mkdir(parents=True, exist_ok=True)
-            for f in files:
-                tmp = Path(cache) / f"{Path(f).name}.{time.time_ns()}.tmp"
-                shutil.copyfile(f, tmp)
-                tmp.replace(Path(cache) / Path(f).name)
-        except OSError:
-            pass
-    return [Path(p) for p in files], None
+    """One figure, here: copied from ``cache`` when it holds it, else computed, drawn and
+    stored there; ``(files, message)``."""
+    files = _cached_figure(out, stem, cache)
+    if files is not None:
+        return files, None
+    data, message = _figure_data(form)
+    if data is None:
+        return [], message
+    files = _render_figure(out, stem, data)
+    _store_figure(files, cache)
+    return files, None
 
 
 def _key_groups(keys) -> list:
@@ -376,47 +411,162 @@ def _key_groups(keys) -> list:
     return list(groups.values())
 
 
-def _write_report(report, records, out, figure, pdf, progress, figure_task=None,
-                  cache=None) -> None:
-    """Write results.json, the tables, the LaTeX and Fig. 1 into ``out`` (if given)."""
-    if out is not None:
-        out = Path(out)
-        (out / "tables").mkdir(parents=True, exist_ok=True)
-        payload = {
-            key: {"derived": jsonable(r.derived), "paper": jsonable(r.paper), "rel_diff": r.rel_diff,
-                  "agrees": bool(r.agrees), "inputs": r.inputs, "where": r.where, "note": r.note}
-            for key, r in records.items()
-        }
-        (out / "results.json").write_text(json.dumps(payload, indent=2), encoding="utf-8")
-        report.files.append(out / "results.json")
-        tables = []
-        for name in builtin_models():
-            model = load_model(name)
-            tex = field_table_latex(model, caption=paper.TABLE_CAPTIONS.get(name))
-            (out / "tables" / f"{name}.tex").write_text(tex + "\n", encoding="utf-8")
-            report.files.append(out / "tables" / f"{name}.tex")
-            tables.append(tex)
-        eqs = _equations_tex(records)
-        (out / "equations.tex").write_text(eqs + "\n", encoding="utf-8")
-        report.files.append(out / "equations.tex")
-        tex = document([r"\section*{Field content}", *tables, r"\clearpage",
-                        r"\section*{Derived expressions}", eqs],
-                       title="The seed paper, derived by anomalyalgebra")
-        (out / "report.tex").write_text(tex, encoding="utf-8")
-        report.files.append(out / "report.tex")
-        if pdf:
-            report.files.append(compile_latex(tex, out, name="report"))
-        if figure:
-            if figure_task is None:
-                print("Fig. 1 ...", file=progress, flush=True)
-                drawn = [_draw_figure(out, stem, form, cache) for stem, form in _FIGURES]
-            else:
-                drawn = [task.result() for task in figure_task]
-            for files, message in drawn:
-                report.files.extend(files)
-                if message:
-                    print(message, file=progress)
-                    break
+def _write_tables(report, out) -> list:
+    """The field tables of the built-in models (they need no record): LaTeX strings."""
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    tables = []
+    for name in builtin_models():
+        model = load_model(name)
+        tex = field_table_latex(model, caption=paper.TABLE_CAPTIONS.get(name))
+        (out / "tables" / f"{name}.tex").write_text(tex + "\n", encoding="utf-8")
+        report.files.append(out / "tables" / f"{name}.tex")
+        tables.append(tex)
+    return tables
+
+
+def _write_records(report, records, out, tables, pdf) -> None:
+    """results.json, equations.tex and report.tex (compiled when ``pdf``) into ``out``."""
+    payload = {
+        key: {"derived": jsonable(r.derived), "paper": jsonable(r.paper), "rel_diff": r.rel_diff,
+              "agrees": bool(r.agrees), "inputs": r.inputs, "where": r.where, "note": r.note}
+        for key, r in records.items()
+    }
+    (out / "results.json").write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    report.files.insert(0, out / "results.json")
+    eqs = _equations_tex(records)
+    (out / "equations.tex").write_text(eqs + "\n", encoding="utf-8")
+    report.files.append(out / "equations.tex")
+    tex = document([r"\section*{Field content}", *tables, r"\clearpage",
+                    r"\section*{Derived expressions}", eqs],
+                   title="The seed paper, derived by anomalyalgebra")
+    (out / "report.tex").write_text(tex, encoding="utf-8")
+    report.files.append(out / "report.tex")
+    if pdf:
+        report.files.append(compile_latex(tex, out, name="report"))
+
+
+def _figure_files(report, drawn, progress) -> None:
+    for files, message in drawn:
+        report.files.extend(files)
+        if message:
+            print(message, file=progress)
+            break
+
+
+def _split_for_pool(groups, figure: bool) -> tuple:
+    """``(own, others)``: the key group this process computes itself and the groups
+    handed to the worker processes.  With Fig. 1 to draw, this process takes the
+    group of the figure's module (the figure then reuses that group's caches);
+    otherwise the first group."""
+    from ..paper.pheno import fig1
+
+    home = fig1.__module__ if figure else None
+    for i, group in enumerate(groups):
+        if home is None or getattr(paper.RECORDS[group[0]], "__module__", "") == home:
+            return group, groups[:i] + groups[i + 1:]
+    return [], list(groups)
+
+
+def _run_shared(groups, cache, out, draw, jobs, report, progress, total) -> tuple:
+    """Compute ``groups`` (and draw the figures) with this process and ``jobs - 1``
+    worker processes, sharing one list of tasks.
+
+    This process first computes one group (the figure's, see :func:`_split_for_pool`)
+    and the figures' numbers, which put their drawing at the front of the list; then
+    it takes tasks from the front like the workers do, so that whoever is free takes
+    the next one.  One thread per worker hands it one task at a time (no task is
+    queued in a worker that another process could start sooner).  The records are the
+    same as in a serial run: each is computed by the same code, only elsewhere.
+    """
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    own, others = _split_for_pool(groups, draw)
+    tasks = [("keys", group) for group in others]
+    cond = threading.Condition()
+    state = {"pending": len(_FIGURES) if draw else 0, "stop": False}
+    done, tables, drawn, failures = {}, [], [], []
+
+    def take():
+        with cond:
+            while not tasks and state["pending"] and not state["stop"]:
+                cond.wait()
+            return tasks.pop(0) if tasks and not state["stop"] else None
+
+    def put_first(task) -> None:
+        with cond:
+            if task is not None:
+                tasks.insert(0, task)
+            state["pending"] -= 1
+            cond.notify_all()
+
+    def collect(results) -> None:
+        with cond:
+            for key, record, seconds in results:
+                done[key] = record
+                print(f"[{len(done):2d}/{total}] {key} ... {seconds:.1f} s", file=progress, flush=True)
+
+    def finish_figure(files) -> None:
+        _store_figure(files, cache)
+        with cond:
+            drawn.append((files, None))
+
+    def run(task, pool=None) -> None:
+        kind, arg = task
+        if kind == "keys":
+            collect(pool.submit(_compute_keys, arg, cache).result() if pool else _compute_keys(arg, cache))
+        else:
+            stem, data = arg
+            finish_figure(pool.submit(_render_figure, out, stem, data).result() if pool
+                          else _render_figure(out, stem, data))
+
+    def feed(pool) -> None:
+        try:
+            while (task := take()) is not None:
+                run(task, pool)
+        except BaseException as exc:          # re-raised by this process below
+            with cond:
+                failures.append(exc)
+                state["stop"] = True
+                cond.notify_all()
+
+    pool = ProcessPoolExecutor(max_workers=jobs - 1) if others or draw else None
+    if pool is not None:     # start the workers now, from this thread alone (fork safety)
+        for f in [pool.submit(int) for _ in range(jobs - 1)]:
+            f.result()
+    feeders = [threading.Thread(target=feed, args=(pool,), daemon=True) for _ in range(jobs - 1)] if pool else []
+    for t in feeders:
+        t.start()
+    try:
+        collect(_compute_keys(own, cache))
+        for stem, form in (_FIGURES if draw else ()):
+            files = _cached_figure(out, stem, cache)
+            if files is not None:
+                drawn.append((files, None))
+                put_first(None)
+                continue
+            data, message = _figure_data(form)
+            if data is None:
+                drawn.append(([], message))
+            put_first(None if data is None else ("figure", (stem, data)))
+        if out is not None:
+            tables = _write_tables(report, out)
+        while (task := take()) is not None:
+            run(task)
+    finally:
+        with cond:
+            if failures or state["pending"]:       # an error here or there: stop everyone
+                state["stop"] = True
+            cond.notify_all()
+        for t in feeders:
+            t.join()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if failures:
+        raise failures[0]
+    if drawn:
+        _figure_files(report, drawn, progress)
+    return done, tables
 
 
 def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
@@ -438,9 +588,10 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
         Where the summary (default stdout) and the progress lines (default stderr) go.
     jobs : int
         Processes to use.  With ``jobs > 1`` the results are computed by a process pool,
-        one task per paper module (keys of a module share its caches), and Fig. 1 is
-        drawn by the pool while they run; the records, files and summary are the same
-        as with ``jobs=1`` (each record is computed by the same code, only elsewhere).
+        one task per paper module (keys of a module share its caches) and one per figure
+        drawing, shared by this process and ``jobs - 1`` workers (:func:`_run_shared`);
+        the records, files and summary are the same as with ``jobs=1`` (each record is
+        computed by the same code, only elsewhere).
     cache : path, optional
         Directory keeping the records between runs (e.g. :func:`default_cache_dir`),
         in a subdirectory named by :func:`code_version`: any change to the package's
@@ -461,39 +612,32 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
     if cache is not None:
         cache = Path(cache) / code_version()
     records = {}
-    pool = None
-    figure_task = None
-    if cache is not None and _all_cached(cache, keys, figure and out is not None):
+    report = Report(records)
+    draw = figure and out is not None
+    if out is not None:
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+    if cache is not None and _all_cached(cache, keys, draw):
         jobs = 1                         # nothing to compute: a pool would only cost
-    if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(max_workers=int(jobs))
-    try:
-        if pool is None:
-            for i, key in enumerate(keys, 1):
-                t = time.perf_counter()
-                print(f"[{i:2d}/{len(keys)}] {key} ...", end="", file=progress, flush=True)
-                records[key] = _record(key, cache)
-                print(f" {time.perf_counter() - t:.1f} s", file=progress, flush=True)
-        else:
-            if out is not None and figure:      # first: long tasks known in advance
-                Path(out).mkdir(parents=True, exist_ok=True)
-                figure_task = [pool.submit(_draw_figure, Path(out), stem, form, cache)
-                               for stem, form in _FIGURES]
-            tasks = [pool.submit(_compute_keys, group, cache) for group in _key_groups(keys)]
-            done = {}
-            for task in tasks:
-                for key, record, seconds in task.result():
-                    done[key] = record
-                    print(f"[{len(done):2d}/{len(keys)}] {key} ... {seconds:.1f} s", file=progress,
-                          flush=True)
-            records = {key: done[key] for key in keys}
-        report = Report(records)
-        _write_report(report, records, out, figure, pdf, progress, figure_task, cache)
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    groups = _key_groups(keys)
+    if jobs > 1 and len(groups) + draw > 1:
+        done, tables = _run_shared(groups, cache, out, draw, int(jobs), report, progress, len(keys))
+    else:
+        done, tables = {}, []
+        for i, key in enumerate(keys, 1):
+            t = time.perf_counter()
+            print(f"[{i:2d}/{len(keys)}] {key} ...", end="", file=progress, flush=True)
+            done[key] = _record(key, cache)
+            print(f" {time.perf_counter() - t:.1f} s", file=progress, flush=True)
+        if out is not None:
+            tables = _write_tables(report, out)
+            if draw:
+                print("Fig. 1 ...", file=progress, flush=True)
+                _figure_files(report, [_draw_figure(out, stem, form, cache) for stem, form in _FIGURES],
+                              progress)
+    records.update((key, done[key]) for key in keys)
+    if out is not None:
+        _write_records(report, records, out, tables, pdf)
     report.seconds = time.perf_counter() - start
     print(summary_table(records), file=stream)
     print("\nIn full (paper, derived and the note of every result):", file=stream)

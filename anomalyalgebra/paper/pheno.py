@@ -45,7 +45,7 @@ from ._common import proportionality, record
 __all__ = [
     "KEYS", "records", "light_couplings", "dominant_singlet_vev", "gS_fit", "gS_fit_printed_eq13", "eq18", "eq19",
     "eq36_norm", "eq37_norm", "eq38_unit", "eq43", "eq58", "eq58_printed_formula", "eq59", "vX",
-    "fig1_L4R_best_fit", "fig1_Lonly_best_fit", "fig1_lines", "fig1", "chi2_min",
+    "fig1_L4R_best_fit", "fig1_Lonly_best_fit", "fig1_lines", "fig1_data", "fig1", "chi2_min",
 ]
 
 _SQ2 = sp.sqrt(2)
@@ -329,16 +329,24 @@ def fig1_lines() -> dict:
     return {"L-only": _traces("tau_l_only"), "L=-4R": _traces("tau_l_minus_4r")}
 
 
-def fig1(path=None, *, n=301, **options):
-    """Fig. 1 of the paper: the trace plane and the (α_L g_X, α_R g_X) plane of ``sm_x_tau``.
+def fig1_data(*, n=301, **options):
+    """The numbers of Fig. 1 (:class:`anomalyalgebra.pheno.Fig1Data`): the trace plane and
+    the (α_L g_X, α_R g_X) plane of ``sm_x_tau``, with the light-trace directions of
+    ``tau_l_only`` and ``tau_l_minus_4r`` (:func:`fig1_lines`) and their best fits."""
+    from ..pheno.plot import fig1_data as data
 
-    The model lines are the light-trace directions of ``tau_l_only`` and
-    ``tau_l_minus_4r`` (:func:`fig1_lines`) with their best fits; everything else is
-    :func:`anomalyalgebra.pheno.plot_fig1`.  Returns ``(figure, written files)``.
+    return data(model=load_model("sm_x_tau"), lines=fig1_lines(), n=n, **options)
+
+
+def fig1(path=None, *, n=301, formats=("png", "pdf"), **options):
+    """Fig. 1 of the paper: :func:`fig1_data` drawn by :func:`anomalyalgebra.pheno.draw_fig1`.
+
+    Returns ``(figure, written files)``.
     """
-    from ..pheno.plot import plot_fig1
+    from ..pheno.plot import require_matplotlib, draw_fig1
 
-    return plot_fig1(path, model=load_model("sm_x_tau"), lines=fig1_lines(), n=n, **options)
+    require_matplotlib()
+    return draw_fig1(fig1_data(n=n, **options), path, formats=formats)
 
 
 @lru_cache(maxsize=1)

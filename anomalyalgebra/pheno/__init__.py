@@ -53,7 +53,7 @@ from .fit import (
     light_traces,
     sigma_to_cl,
 )
-from .plot import plot_fig1
+from .plot import Fig1Data, draw_fig1, fig1_data, plot_fig1
 from .records import PaperRecord
 
 __all__ = [
@@ -67,5 +67,5 @@ __all__ = [
     "numeric",
     "delta_chi2_threshold", "sigma_to_cl", "chi2_expression", "chi2_function",
     "chi2_charges_function", "chi2_inputs", "light_traces", "best_fit_along", "global_minimum",
-    "plot_fig1", "PaperRecord",
+    "plot_fig1", "fig1_data", "draw_fig1", "Fig1Data", "PaperRecord",
 ]
