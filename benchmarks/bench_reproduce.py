@@ -5,8 +5,9 @@ Run:  python benchmarks/bench_reproduce.py [--baseline-tree DIR] [--repeat 1]
 Each case is a new Python process (imports included).  Cases: serial without the
 cache (``--jobs 1 --no-cache``), two processes without the cache, two processes
 with an empty cache (fills it), and again with the filled cache.  With
-``--baseline-tree`` the same command also runs in another source tree (e.g. an export
-of the commit before these changes) as a baseline in the same run.  Every run's
+``--baseline-tree`` the same commands without the cache (serial and two processes)
+also run in another source tree (e.g. an export of the commit before these changes)
+as a baseline in the same run.  Every run's
 results.json is compared value by value with the first; wall time, the CPU time of
 the process tree and the load average are printed (on a shared machine wall time
 follows the load).
@@ -48,7 +49,8 @@ def main():
     env = dict(os.environ, ANOMALYALGEBRA_CACHE=cache)
     cases = []
     if args.baseline_tree:
-        cases.append(("baseline tree, serial", args.baseline_tree, []))
+        cases.append(("baseline tree, serial, no cache", args.baseline_tree, ["--jobs", "1", "--no-cache"]))
+        cases.append(("baseline tree, 2 processes, no cache", args.baseline_tree, ["--jobs", "2", "--no-cache"]))
     cases += [
         ("serial, no cache (--jobs 1 --no-cache)", ROOT, ["--jobs", "1", "--no-cache"]),
         ("2 processes, no cache (--no-cache)", ROOT, ["--jobs", "2", "--no-cache"]),

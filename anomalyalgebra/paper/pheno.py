@@ -89,6 +89,12 @@ def _traces(model_name):
 
 def dominant_singlet_vev(model_name, m_X, g_X):
     """The dominant singlet VEV at (m_X, g_X) from the model's X mass (other singlet VEVs -> 0)."""
+    sol = _dominant_singlet_vev(model_name)
+    return sol.subs({EFT_SYMBOLS["m_X"]: m_X, EFT_SYMBOLS["g_X"]: g_X}), sol
+
+
+@lru_cache(maxsize=4)
+def _dominant_singlet_vev(model_name):
     field, vev, others = _DOMINANT[model_name]
     vac = vacuum(load_model(model_name), _VACUA[model_name])
     gX = EFT_SYMBOLS["g_X"]
@@ -96,7 +102,7 @@ def dominant_singlet_vev(model_name, m_X, g_X):
     sols = [s for s in sp.solve(sp.Eq(M2, EFT_SYMBOLS["m_X"] ** 2), _V[vev]) if s.is_positive]
     if len(sols) != 1:
         raise ValueError(f"{model_name}: m_X does not fix {vev} uniquely: {sols}")
-    return sols[0].subs({EFT_SYMBOLS["m_X"]: m_X, gX: g_X}), sols[0]
+    return sols[0]
 
 
 def _rec(key, derived, note, inputs):

@@ -231,10 +231,11 @@ def chi2_charges_function(model, charges=None, m_X=None, params=None, *, current
                 t.free_symbols - {x, y}:
             raise ModelError(f"the traces of {model.name!r} are not linear in {names}: {t}")
     f = chi2_function(m_X, params, **kw)
-    cw = [sp.lambdify((x, y), t) for t in (a_ww, a_yy)]
+    # linear and homogeneous (checked above): the traces are c_x x + c_y y
+    cw = [(float(t.coeff(x)), float(t.coeff(y))) for t in (a_ww, a_yy)]
 
     def chi2_charges(xg, yg):
-        return f(cw[0](xg, yg), cw[1](xg, yg))
+        return f(cw[0][0] * xg + cw[0][1] * yg, cw[1][0] * xg + cw[1][1] * yg)
 
     chi2_charges.expr = f.expr
     chi2_charges.traces = (a_ww, a_yy)
