@@ -330,14 +330,21 @@ def _single_character(p, lay, max_dim2, pk):
 
 def _mul(a, b, max_dim2):
     """Product of two packed characters, truncated at ``max_dim2``."""
-    out = defaultdict(int)
-    bs = sorted(b.items())
-    for (d1, w1), m1 in a.items():
-        for (d2, w2), m2 in bs:
+    a_by_d, b_by_d = defaultdict(list), defaultdict(list)
+    for (d, w), m in a.items():
+        a_by_d[d].append((w, m))
+    for (d, w), m in b.items():
+        b_by_d[d].append((w, m))
+    out = {}
+    for d1, rows1 in a_by_d.items():
+        for d2, rows2 in b_by_d.items():
             if d1 + d2 > max_dim2:
-                break
-            out[(d1 + d2, w1 + w2)] += m1 * m2
-    return out
+                continue
+            tgt = out.setdefault(d1 + d2, defaultdict(int))
+            for w2, m2 in rows2:
+                for w1, m1 in rows1:
+                    tgt[w1 + w2] += m1 * m2
+    return {(d, w): m for d, tgt in out.items() for w, m in tgt.items()}
 
 
 def _plethystic(p, max_dim2, chi):
@@ -392,28 +399,41 @@ def _dominant_table(lay, labels):
     return tuple((w + tail, m) for w, m in out)
 
 
-def _to_irreps(ch, lay, pk, ngrade):
-    """Decompose a Weyl-invariant packed character into irreps: {(dim2, grade, labels): mult}."""
+def _to_irreps(ch, lay, pk, ngrade, seen=None):
+    """Decompose a Weyl-invariant packed character into irreps: {(dim2, grade, labels): mult}.
+
+    ``seen`` (a dict, shared by calls with the same ``pk``) caches the unpacked weights.
+    """
     dom = defaultdict(dict)
+    seen = {} if seen is None else seen
     for (d, packed), m in ch.items():
-        v = pk.unpack(packed)
-        g, w = v[:ngrade], lay.reduce(v[ngrade:])
-        if m and _is_dominant(lay, w):
-            dom[(d, g)][w] = dom[(d, g)].get(w, 0) + m
+        if not m:
+            continue
+        gw = seen.get(packed)
+        if gw is None:
+            v = pk.unpack(packed)
+            w = lay.reduce(v[ngrade:])
+            gw = seen[packed] = (v[:ngrade], w) if _is_dominant(lay, w) else ()
+        if gw:
+            table = dom[(d, gw[0])]
+            table[gw[1]] = table.get(gw[1], 0) + m
+    coefs = _height_coefficients(lay)
+    height = {}
     out = {}
     for (d, g), table in dom.items():
-        table = {w: m for w, m in table.items() if m}
-        while table:
-            top = max(table, key=lambda w: (_height_key(lay, w), w))
-            assert table[top] > 0
+        # highest weights first: a weight's multiplicity is final once every higher one is peeled off
+        for w in table:
+            if w not in height:
+                height[w] = sum(c * x for c, x in zip(coefs, w))
+        for top in sorted(table, key=lambda w: (height[w], w), reverse=True):
             m = table[top]
+            if not m:
+                continue
+            assert m > 0
             out[(d, g, top)] = m
             for w, k in _dominant_table(lay, top):
-                v = table.get(w, 0) - m * k
-                if v:
-                    table[w] = v
-                else:
-                    table.pop(w, None)
+                table[w] = table.get(w, 0) - m * k
+        assert not any(table.values()), "not a character of a representation: an internal error"
     return out
 
 
@@ -475,7 +495,7 @@ def _pieces(parts, lay, max_dim2, gpk, upk):
     by their grade (copies split by a grading) share the decomposition.
     """
     pk = _packer(parts, lay, max_dim2, 0)
-    done = {}
+    done, seen = {}, {}
     out = []
     for p in parts:
         bare = replace(p, grade=())
@@ -483,7 +503,7 @@ def _pieces(parts, lay, max_dim2, gpk, upk):
         if terms is None:
             h = _plethystic(bare, max_dim2, _single_character(bare, lay, max_dim2, pk))
             terms = done[bare] = [
-                (n, [(d, *_split_u1(lay, lab, upk), m) for (d, _, lab), m in _to_irreps(hn, lay, pk, 0).items()])
+                (n, [(d, *_split_u1(lay, lab, upk), m) for (d, _, lab), m in _to_irreps(hn, lay, pk, 0, seen).items()])
                 for n, hn in h.items()]
         g = gpk.pack(p.grade)
         piece = defaultdict(dict)
@@ -537,7 +557,7 @@ def _viable(reach, dims2, top):
 def _combine(acc, piece, top, viable, lay, table):
     """Product of two tables ``{dim2: {(grade, labels, u1): mult}}``, truncated in dimension
     and restricted to the ``viable`` U(1) charges; ``table`` caches the irrep products."""
-    out = defaultdict(dict)
+    out = defaultdict(lambda: defaultdict(int))
     for d1, rows1 in acc.items():
         for d2, rows2 in piece.items():
             d = d1 + d2
@@ -548,7 +568,7 @@ def _combine(acc, piece, top, viable, lay, table):
             if d2 == 0:     # the empty product of the piece: a copy
                 for key, m in rows1.items():
                     if key[2] in ok:
-                        tgt[key] = tgt.get(key, 0) + m
+                        tgt[key] += m
                 continue
             for (g2, l2, u2), m2 in rows2.items():
                 for (g1, l1, u1), m1 in rows1.items():
@@ -561,8 +581,7 @@ def _combine(acc, piece, top, viable, lay, table):
                     g = g1 + g2
                     m = m1 * m2
                     for lab, k in dec:
-                        key = (g, lab, u)
-                        tgt[key] = tgt.get(key, 0) + m * k
+                        tgt[(g, lab, u)] += m * k
     out = {d: {k: v for k, v in rows.items() if v} for d, rows in out.items()}
     return {d: rows for d, rows in out.items() if rows}
 
