@@ -29,12 +29,13 @@ The Haar integrals are done in two ways.  ``method="irreps"`` (default) decompos
 every particle's plethystic exponential into irreps of Lorentz × gauge group and
 multiplies irreps factor by factor (Racah-Speiser/Brauer-Klimyk, which *is* the Weyl
 integration formula over the maximal torus); the last product is contracted directly
-onto the few Lorentz irreps ``1/P`` needs.  ``method="torus"`` expands the whole
-integrand as an exact Laurent polynomial in the torus variables and takes the
-constant term of ``integrand × Π_{α>0}(1 - x^α)`` for every simple factor (Lorentz
-included), the constant term in the charge for a U(1) and the average over the N-th
-roots of unity (charge ≡ 0 mod N) for a Z_N.  Both give the same integers; the
-second is much slower and serves as an independent check.
+onto the few Lorentz irreps ``1/P`` needs, and partial products whose U(1) charges no
+product of the particles can cancel within the remaining dimension are dropped on the
+way.  ``method="torus"`` expands the whole integrand as an exact Laurent polynomial in
+the torus variables and takes the constant term of ``integrand × Π_{α>0}(1 - x^α)``
+for every simple factor (Lorentz included), the constant term in the charge for a U(1)
+and the average over the N-th roots of unity (charge ≡ 0 mod N) for a Z_N.  Both give
+the same integers; the second is much slower and serves as an independent check.
 
 Counts are numbers of real parameters: an operator and its conjugate are counted
 separately, a hermitian operator once.
@@ -439,7 +440,8 @@ def _to_irreps(ch, lay, pk, ngrade, seen=None):
 
 @lru_cache(maxsize=None)
 def _height_coefficients(lay):
-    """Integer multiples of the depth functional of each simple block (Lorentz: 1)."""
+    """Integer multiples of the depth functional of each simple block (Lorentz: 1): their
+    sum with a weight strictly decreases from a highest weight to any other weight of the irrep."""
     coefs = []
     for start, rows, alg in lay.simple:
         coefs.extend([Fraction(1)] if alg is None else [Fraction(c) for c in _depth_functional(alg)])
@@ -447,11 +449,6 @@ def _height_coefficients(lay):
     for c in coefs:
         den = den * c.denominator // gcd(den, c.denominator)
     return tuple(int(c * den) for c in coefs)
-
-
-def _height_key(lay, w):
-    """A functional that strictly decreases from a highest weight to any other weight of the irrep."""
-    return sum(c * x for c, x in zip(_height_coefficients(lay), w))
 
 
 # ------------------------------------------------------------------ irreps products
