@@ -20,6 +20,7 @@ conjugate counted separately):
 import json
 
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 import anomalyalgebra as aa
 from anomalyalgebra.cli import main
@@ -112,6 +113,72 @@ def test_torus_and_irreps_agree_on_u1_and_zn_factors():
         aa.fermion("chi", "R", {"W": "1", "X": "1"})])
     assert all(operator_counts(free, 7)[d] >= a.count(d) for d in (5, 6, 7))
     assert operator_counts(free, 7) != a.counts
+
+
+def two_u1_model(qa, qb, n_psi=2):
+    """SU(2) x U(1)_A x U(1)_B with fractional charges, so both U(1)s are rescaled."""
+    return aa.Model.build("two_u1", {"W": "SU(2)", "A": "U(1)", "B": "U(1)"}, [
+        aa.scalar("phi", {"W": "2", "A": qa[0], "B": qb[0]}),
+        aa.fermion("psi", "L", {"W": "2", "A": qa[1], "B": qb[1]}, copies=n_psi),
+        aa.fermion("chi", "R", {"W": "1", "A": qa[2], "B": qb[2]}),
+    ])
+
+
+#: psi neutral, phi charged: psi_1 D psi_2 is a gauge-singlet vector of dimension 4, which 1/P
+#: subtracts at d = 5, although no single particle can cancel the charge of the rest
+NEUTRAL_PSI = (("1/2", "0", "1"), ("1", "0", "0"))
+
+
+@pytest.mark.parametrize("qa, qb, max_dim", [(("1/2", "-1/2", "1"), ("-2/3", "1/3", "0"), 6),
+                                             (("1/7", "3", "-1/7"), ("0", "0", "5/2"), 6),
+                                             NEUTRAL_PSI + (5,)])
+def test_torus_and_irreps_agree_with_two_u1_and_gradings(qa, qb, max_dim):
+    """Two U(1)s (packed together, negative charges), copy gradings and field content."""
+    m = two_u1_model(qa, qb)
+    kw = dict(gradings={"P": {"psi_1": 1, "chi": -1}}, content=True)
+    a = hilbert_series(m, max_dim, **kw)
+    assert a.graded == hilbert_series(m, max_dim, method="torus", **kw).graded and a.count(max_dim) > 0
+
+
+class _Everything:
+    def __contains__(self, item):
+        return True
+
+
+_charge = st.sampled_from(["0", "1", "-1", "1/2", "-1/2", "1/3", "-2/3", "2", "-3/2"])
+
+
+@settings(max_examples=15, deadline=None)
+@given(qa=st.tuples(_charge, _charge, _charge), qb=st.tuples(_charge, _charge, _charge),
+       n_psi=st.integers(1, 3), max_dim=st.sampled_from([5, 6, 7]))
+@example(qa=NEUTRAL_PSI[0], qb=NEUTRAL_PSI[1], n_psi=2, max_dim=5)
+def test_dropping_partial_products_that_cannot_be_neutral_changes_nothing(qa, qb, n_psi, max_dim):
+    """The irrep products skip partial products whose U(1) charges no rest can cancel;
+    without that pruning (every charge viable) the graded counts are the same."""
+    m = two_u1_model(qa, qb, n_psi)
+    kw = dict(gradings={"P": {"psi_1": 1, "chi": -1}}, content=True)
+    pruned = hilbert_series(m, max_dim, **kw)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(hb, "_viable", lambda reach, dims2, top: [_Everything()] * (top + 1))
+        full = hilbert_series(m, max_dim, **kw)
+    assert pruned.graded == full.graded
+
+
+def test_viable_u1_charges_of_the_l_minus_4r_model():
+    """Which U(1) charges a partial product of the L = -4R model may carry at each dimension
+    to still end in a neutral operator of dimension 5 (1/P shifts included)."""
+    m = aa.load_model("tau_l_minus_4r")
+    lay = hb._layout(m)
+    parts = hb.particles(m)
+    upk = hb._Packer(len(lay.u1), 100)
+    gpk = hb._Packer(0, 1)
+    pieces = hb._pieces(parts, lay, 10, gpk, upk)
+    viable = hb._viable(hb._reach(pieces, 10), {10}, 10)
+    assert viable[9] == set()                      # no particle has dimension 1/2
+    assert viable[10] == {0}                       # d = 5 with nothing left: neutral only
+    h, h_conj = (upk.pack([p.gauge[i - 2] for i in lay.u1]) for p in parts if p.name in ("H", "H†"))
+    assert {-h, -h_conj, 0} <= viable[8]           # one more scalar, or a derivative pair
+    assert viable[8] < viable[6]
 
 
 @pytest.mark.parametrize("group, fermion, boson", [("G2", "7", "7"), ("Sp(4)", "4", "5")])

@@ -29,12 +29,13 @@ The Haar integrals are done in two ways.  ``method="irreps"`` (default) decompos
 every particle's plethystic exponential into irreps of Lorentz × gauge group and
 multiplies irreps factor by factor (Racah-Speiser/Brauer-Klimyk, which *is* the Weyl
 integration formula over the maximal torus); the last product is contracted directly
-onto the few Lorentz irreps ``1/P`` needs.  ``method="torus"`` expands the whole
-integrand as an exact Laurent polynomial in the torus variables and takes the
-constant term of ``integrand × Π_{α>0}(1 - x^α)`` for every simple factor (Lorentz
-included), the constant term in the charge for a U(1) and the average over the N-th
-roots of unity (charge ≡ 0 mod N) for a Z_N.  Both give the same integers; the
-second is much slower and serves as an independent check.
+onto the few Lorentz irreps ``1/P`` needs, and partial products whose U(1) charges no
+product of the particles can cancel within the remaining dimension are dropped on the
+way.  ``method="torus"`` expands the whole integrand as an exact Laurent polynomial in
+the torus variables and takes the constant term of ``integrand × Π_{α>0}(1 - x^α)``
+for every simple factor (Lorentz included), the constant term in the charge for a U(1)
+and the average over the N-th roots of unity (charge ≡ 0 mod N) for a Z_N.  Both give
+the same integers; the second is much slower and serves as an independent check.
 
 Counts are numbers of real parameters: an operator and its conjugate are counted
 separately, a hermitian operator once.
@@ -54,7 +55,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass, field as dc_field, replace
 from fractions import Fraction
 from functools import lru_cache
 from math import gcd
@@ -330,14 +331,21 @@ def _single_character(p, lay, max_dim2, pk):
 
 def _mul(a, b, max_dim2):
     """Product of two packed characters, truncated at ``max_dim2``."""
-    out = defaultdict(int)
-    bs = sorted(b.items())
-    for (d1, w1), m1 in a.items():
-        for (d2, w2), m2 in bs:
+    a_by_d, b_by_d = defaultdict(list), defaultdict(list)
+    for (d, w), m in a.items():
+        a_by_d[d].append((w, m))
+    for (d, w), m in b.items():
+        b_by_d[d].append((w, m))
+    out = {}
+    for d1, rows1 in a_by_d.items():
+        for d2, rows2 in b_by_d.items():
             if d1 + d2 > max_dim2:
-                break
-            out[(d1 + d2, w1 + w2)] += m1 * m2
-    return out
+                continue
+            tgt = out.setdefault(d1 + d2, defaultdict(int))
+            for w2, m2 in rows2:
+                for w1, m1 in rows1:
+                    tgt[w1 + w2] += m1 * m2
+    return {(d, w): m for d, tgt in out.items() for w, m in tgt.items()}
 
 
 def _plethystic(p, max_dim2, chi):
@@ -392,34 +400,48 @@ def _dominant_table(lay, labels):
     return tuple((w + tail, m) for w, m in out)
 
 
-def _to_irreps(ch, lay, pk, ngrade):
-    """Decompose a Weyl-invariant packed character into irreps: {(dim2, grade, labels): mult}."""
+def _to_irreps(ch, lay, pk, ngrade, seen=None):
+    """Decompose a Weyl-invariant packed character into irreps: {(dim2, grade, labels): mult}.
+
+    ``seen`` (a dict, shared by calls with the same ``pk``) caches the unpacked weights.
+    """
     dom = defaultdict(dict)
+    seen = {} if seen is None else seen
     for (d, packed), m in ch.items():
-        v = pk.unpack(packed)
-        g, w = v[:ngrade], lay.reduce(v[ngrade:])
-        if m and _is_dominant(lay, w):
-            dom[(d, g)][w] = dom[(d, g)].get(w, 0) + m
+        if not m:
+            continue
+        gw = seen.get(packed)
+        if gw is None:
+            v = pk.unpack(packed)
+            w = lay.reduce(v[ngrade:])
+            gw = seen[packed] = (v[:ngrade], w) if _is_dominant(lay, w) else ()
+        if gw:
+            table = dom[(d, gw[0])]
+            table[gw[1]] = table.get(gw[1], 0) + m
+    coefs = _height_coefficients(lay)
+    height = {}
     out = {}
     for (d, g), table in dom.items():
-        table = {w: m for w, m in table.items() if m}
-        while table:
-            top = max(table, key=lambda w: (_height_key(lay, w), w))
-            assert table[top] > 0
+        # highest weights first: a weight's multiplicity is final once every higher one is peeled off
+        for w in table:
+            if w not in height:
+                height[w] = sum(c * x for c, x in zip(coefs, w))
+        for top in sorted(table, key=lambda w: (height[w], w), reverse=True):
             m = table[top]
+            if not m:
+                continue
+            assert m > 0
             out[(d, g, top)] = m
             for w, k in _dominant_table(lay, top):
-                v = table.get(w, 0) - m * k
-                if v:
-                    table[w] = v
-                else:
-                    table.pop(w, None)
+                table[w] = table.get(w, 0) - m * k
+        assert not any(table.values()), "not a character of a representation: an internal error"
     return out
 
 
 @lru_cache(maxsize=None)
 def _height_coefficients(lay):
-    """Integer multiples of the depth functional of each simple block (Lorentz: 1)."""
+    """Integer multiples of the depth functional of each simple block (Lorentz: 1): their
+    sum with a weight strictly decreases from a highest weight to any other weight of the irrep."""
     coefs = []
     for start, rows, alg in lay.simple:
         coefs.extend([Fraction(1)] if alg is None else [Fraction(c) for c in _depth_functional(alg)])
@@ -427,11 +449,6 @@ def _height_coefficients(lay):
     for c in coefs:
         den = den * c.denominator // gcd(den, c.denominator)
     return tuple(int(c * den) for c in coefs)
-
-
-def _height_key(lay, w):
-    """A functional that strictly decreases from a highest weight to any other weight of the irrep."""
-    return sum(c * x for c, x in zip(_height_coefficients(lay), w))
 
 
 # ------------------------------------------------------------------ irreps products
@@ -455,33 +472,115 @@ def _product_irreps(lay, la, lb):
     return [(w + tail, m) for w, m in parts]
 
 
-def _grouped(a):
-    """{(dim2, grade): [(labels, mult), ...]} sorted by dimension."""
-    out = defaultdict(list)
-    for (d, g, lab), m in a.items():
-        out[(d, g)].append((lab, m))
-    return sorted(out.items())
+def _split_u1(lay, labels, upk):
+    """``(labels with the U(1) charges set to 0, the U(1) charges packed by upk)``."""
+    if not lay.u1:
+        return labels, 0
+    lab = list(labels)
+    for i in lay.u1:
+        lab[i] = 0
+    return tuple(lab), upk.pack([labels[i] for i in lay.u1])
 
 
-def _combine(a, b, max_dim2, lay, cache):
-    """Product of two irreps dicts, truncated in dimension."""
-    out = defaultdict(int)
-    gb = _grouped(b)
-    for (d1, g1), items1 in _grouped(a):
-        for (d2, g2), items2 in gb:
+def _pieces(parts, lay, max_dim2, gpk, upk):
+    """The plethystic exponential of every particle in irreps: ``{dim2: {(grade, labels, u1): mult}}``.
+
+    ``grade`` (packed by ``gpk``) is ``n`` times the particle's grade in the ``n``-particle
+    term, so each term is decomposed once without grades; ``labels`` are the flat Dynkin
+    labels with the U(1) charges set to 0 and ``u1`` the U(1) charges packed by ``upk``:
+    both packed parts add up as single integers in products.  Particles that differ only
+    by their grade (copies split by a grading) share the decomposition.
+    """
+    pk = _packer(parts, lay, max_dim2, 0)
+    done, seen = {}, {}
+    out = []
+    for p in parts:
+        bare = replace(p, grade=())
+        terms = done.get(bare)
+        if terms is None:
+            h = _plethystic(bare, max_dim2, _single_character(bare, lay, max_dim2, pk))
+            terms = done[bare] = [
+                (n, [(d, *_split_u1(lay, lab, upk), m) for (d, _, lab), m in _to_irreps(hn, lay, pk, 0, seen).items()])
+                for n, hn in h.items()]
+        g = gpk.pack(p.grade)
+        piece = defaultdict(dict)
+        for n, rows in terms:
+            gn = n * g
+            for d, lab, u, m in rows:
+                row = piece[d]
+                key = (gn, lab, u)
+                row[key] = row.get(key, 0) + m
+        out.append(dict(piece))
+    return out
+
+
+def _reach(pieces, top):
+    """``{dim2: set of packed U(1) charges}`` of the products taking one term of every piece.
+
+    A superset of what the pieces can add to a product (multiplicities may cancel), so
+    a partial product whose U(1) charge no reachable rest can cancel contributes nothing.
+    """
+    reach = {0: {0}}
+    for piece in pieces:
+        proj = {d: {u for _, _, u in row} for d, row in piece.items()}
+        new = defaultdict(set)
+        for d1, us1 in reach.items():
+            for d2, us2 in proj.items():
+                d = d1 + d2
+                if d > top:
+                    continue
+                if d2 == 0:
+                    new[d] |= us1
+                else:
+                    new[d].update([a + b for a in us1 for b in us2])
+        reach = new
+    return reach
+
+
+def _viable(reach, dims2, top):
+    """``[set of U(1) charges]`` per dimension: the partial products that can still end
+    as a gauge singlet at a counted dimension (after the 1/P shifts of :data:`_IBP`)."""
+    ends = {t - 2 * shift for t in dims2 for shift, _, _ in _IBP if t >= 2 * shift}
+    out = []
+    for d in range(top + 1):
+        ok = set()
+        for e in ends:
+            if e >= d:
+                ok.update([-u for u in reach.get(e - d, ())])
+        out.append(ok)
+    return out
+
+
+def _combine(acc, piece, top, viable, lay, table):
+    """Product of two tables ``{dim2: {(grade, labels, u1): mult}}``, truncated in dimension
+    and restricted to the ``viable`` U(1) charges; ``table`` caches the irrep products."""
+    out = defaultdict(lambda: defaultdict(int))
+    for d1, rows1 in acc.items():
+        for d2, rows2 in piece.items():
             d = d1 + d2
-            if d > max_dim2:
-                break
-            g = tuple(x + y for x, y in zip(g1, g2)) if g1 else g1
-            for l1, m1 in items1:
-                for l2, m2 in items2:
-                    dec = cache.get((l1, l2))
+            if d > top:
+                continue
+            ok = viable[d]
+            tgt = out[d]
+            if d2 == 0:     # the empty product of the piece: a copy
+                for key, m in rows1.items():
+                    if key[2] in ok:
+                        tgt[key] += m
+                continue
+            for (g2, l2, u2), m2 in rows2.items():
+                for (g1, l1, u1), m1 in rows1.items():
+                    u = u1 + u2
+                    if u not in ok:
+                        continue
+                    dec = table.get((l1, l2))
                     if dec is None:
-                        dec = cache[(l1, l2)] = _product_irreps(lay, l1, l2)
+                        dec = table[(l1, l2)] = _product_irreps(lay, l1, l2)
+                    g = g1 + g2
                     m = m1 * m2
                     for lab, k in dec:
-                        out[(d, g, lab)] += m * k
-    return out
+                        tgt[(g, lab, u)] += m * k
+    out = {d: {k: v for k, v in rows.items() if v} for d, rows in out.items()}
+    return {d: rows for d, rows in out.items() if rows}
 
 
 def _conj_labels(lay, labels):
@@ -513,30 +612,34 @@ def _ibp_terms(x1, y1, x2, y2):
     return tuple(out)
 
 
-def _contract(a, b, lay, dims2, ngrade):
-    """``Σ_k (-1)^k mult(Λ^k V ⊗ gauge singlet)`` in ``a ⊗ b`` at each ``d2`` in ``dims2``."""
+def _contract(a, b, lay, dims2):
+    """``Σ_k (-1)^k mult(Λ^k V ⊗ gauge singlet)`` in ``a ⊗ b`` at each ``d2`` in ``dims2``:
+    ``{(d2, packed grade): count}``."""
     top = max(dims2)
-    index = defaultdict(lambda: defaultdict(list))
-    for (d, g, lab), m in b.items():
-        index[lab[2:]][(d, g)].append((lab[0], lab[1], m))
-    for key in index:
-        index[key] = sorted(index[key].items())
+    index = defaultdict(list)
+    for d, rows in b.items():
+        for (g, lab, u), m in rows.items():
+            index[(lab[2:], u)].append((d, g, lab[0], lab[1], m))
+    for partners in index.values():
+        partners.sort(key=lambda r: r[0])
+    conj = {}
     out = defaultdict(int)
-    for (d1, g1), items1 in _grouped(a):
-        for la, m1 in items1:
-            partners = index.get(_conj_labels(lay, la)[2:])
+    for d1, rows in a.items():
+        for (g1, la, u1), m1 in rows.items():
+            c = conj.get(la)
+            if c is None:
+                c = conj[la] = _conj_labels(lay, la)[2:]
+            partners = index.get((c, -u1))
             if not partners:
                 continue
             x1, y1 = la[0], la[1]
-            for (d2, g2), items2 in partners:
+            for d2, g2, x2, y2, m2 in partners:
                 d = d1 + d2
                 if d > top:
                     break
-                g = tuple(x + y for x, y in zip(g1, g2)) if g1 else g1
-                for x2, y2, m2 in items2:
-                    for shift, sign in _ibp_terms(x1, y1, x2, y2):
-                        if d + 2 * shift in dims2:
-                            out[(d + 2 * shift, g)] += sign * m1 * m2
+                for shift, sign in _ibp_terms(x1, y1, x2, y2):
+                    if d + 2 * shift in dims2:
+                        out[(d + 2 * shift, g1 + g2)] += sign * m1 * m2
     return out
 
 
@@ -761,24 +864,28 @@ def hilbert_series(model, max_dim: int, *, gradings: Mapping | None = None, meth
 
 
 def _irreps_counts(parts, lay, max_dim2, ngrade, dims2):
-    pk = _packer(parts, lay, max_dim2, ngrade)
-    pieces = [_to_irreps(_pe_character(p, lay, max_dim2, pk), lay, pk, ngrade) for p in parts]
+    most = max_dim2 // 2 + 4        # bounds the number of particles in a product
+    gtop = max([1] + [abs(x) for p in parts for x in p.grade])
+    gpk = _Packer(ngrade, gtop * most)
+    utop = max([1] + [abs(p.gauge[i - 2]) for p in parts for i in lay.u1])
+    upk = _Packer(len(lay.u1), utop * most)
+    pieces = _pieces(parts, lay, max_dim2, gpk, upk)
+    viable = _viable(_reach(pieces, max_dim2), dims2, max_dim2)
     # two halves of roughly equal size, contracted at the end
-    pieces.sort(key=len)
+    pieces.sort(key=lambda piece: sum(map(len, piece.values())))
     left, right = [], []
     for i, piece in enumerate(pieces):
         (left if i % 2 == 0 else right).append(piece)
+    table = {}
 
     def product(group):
-        zero = (0, tuple(0 for _ in range(ngrade)), tuple(0 for _ in range(lay.length)))
-        acc = {zero: 1}
-        cache = {}
+        acc = {0: {(0, tuple(0 for _ in range(lay.length)), 0): 1}}
         for piece in group:
-            acc = _combine(acc, piece, max_dim2, lay, cache)
-            acc = {k: v for k, v in acc.items() if v}
+            acc = _combine(acc, piece, max_dim2, viable, lay, table)
         return acc
 
-    return _contract(product(left), product(right), lay, dims2, ngrade)
+    raw = _contract(product(left), product(right), lay, dims2)
+    return {(d, gpk.unpack(g)): n for (d, g), n in raw.items()}
 
 
 def _content_text(dims: dict, dim: int, grade: dict) -> str:
