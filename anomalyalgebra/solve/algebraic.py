@@ -32,6 +32,7 @@ whose leading coefficients are exactly the non-vanishing conditions of each bran
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sympy as sp
@@ -126,6 +127,7 @@ def minimal_conflict(named_polys, gens) -> list:
     return [name for name, _ in keep]
 
 
+@functools.lru_cache(maxsize=256)
 def _poly_in(expr, var):
     return sp.Poly(sp.expand(expr), var)
 
@@ -146,11 +148,27 @@ def tidy(expr):
     sqrt(a)*(b + 1) + b
     """
     expr = sp.sympify(expr)
+    try:
+        return _tidy(expr)
+    except TypeError:           # unhashable: not remembered
+        return _tidy.__wrapped__(expr)
+
+
+# Remembered: the solver tidies the same expressions and, above all, the same
+# coefficients again and again (the two branches of a quadratic share most of them);
+# both functions are pure functions of immutable sympy input.
+@functools.lru_cache(maxsize=1024)
+def _tidy(expr):
     rads = _radicals(expr)
     if not rads:
-        return sp.factor(sp.cancel(expr))
+        return _factor_cancel(expr)
     parts = sp.collect(sp.expand(expr), rads, evaluate=False)
-    return sp.Add(*[sp.factor(sp.cancel(c)) * k for k, c in parts.items()])
+    return sp.Add(*[_factor_cancel(c) * k for k, c in parts.items()])
+
+
+@functools.lru_cache(maxsize=4096)
+def _factor_cancel(expr):
+    return sp.factor(sp.cancel(expr))
 
 
 def proves_zero(expr, *, factor_radicands: bool = False) -> bool:
@@ -223,7 +241,7 @@ def proves_zero(expr, *, factor_radicands: bool = False) -> bool:
 
 
 def _radical(arg):
-    return sp.sqrt(sp.factor(sp.cancel(arg)))
+    return sp.sqrt(_factor_cancel(sp.sympify(arg)))
 
 
 def _roots(p: sp.Poly, var):
