@@ -168,7 +168,32 @@ def _tidy(expr):
 
 @functools.lru_cache(maxsize=4096)
 def _factor_cancel(expr):
+    """``factor(cancel(expr))``.
+
+    For a rational function of commutative symbols over Q, :func:`sympy.factor`
+    alone gives the same expression: it factors the numerator and the denominator
+    of ``together(expr)`` into the same normalised irreducible factors (positive
+    leading coefficient in the canonical generator order) as those of the cancelled
+    fraction, and the common ones drop out when the product is formed; the rational
+    coefficient is then fixed by the value.  The cancellation is skipped there
+    (it costs as much as the factorisation).
+    """
+    if _is_rational_function(expr):
+        return sp.factor(expr)
     return sp.factor(sp.cancel(expr))
+
+
+def _is_rational_function(expr) -> bool:
+    """Whether ``expr`` is built from commutative symbols and rationals by +, * and integer powers."""
+    for node in sp.preorder_traversal(expr):
+        if node.is_Add or node.is_Mul or node.is_Rational:
+            continue
+        if node.is_Symbol and node.is_commutative:
+            continue
+        if node.is_Pow and node.exp.is_Integer:
+            continue
+        return False
+    return True
 
 
 def proves_zero(expr, *, factor_radicands: bool = False) -> bool:
