@@ -103,7 +103,7 @@ def _same(x, y, region) -> bool:
     different by a non-zero value at an exact point of the region; otherwise
     decided by :func:`sympy.simplify` of the difference.
     """
-    d = sp.sympify(x - y).subs(region)
+    d = sp.sympify(x - y).xreplace(region)
     if proves_zero(d, factor_radicands=True):
         return True
     point = {s: _REGION_POINT[s.name] for s in d.free_symbols if s.name in _REGION_POINT}
