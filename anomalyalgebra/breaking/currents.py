@@ -16,6 +16,7 @@ from typing import Sequence
 
 import sympy as sp
 
+from ._simplify import simplify
 
 __all__ = [
     "block_charges",
@@ -77,7 +78,7 @@ def mass_basis_couplings(charges: Sequence, U) -> sp.ImmutableMatrix:
     """
     U = sp.Matrix(U)
     D = sp.diag(*[sp.sympify(q) for q in charges])
-    return sp.ImmutableMatrix((U.H * D * U).applyfunc(lambda x: sp.simplify(sp.expand(x))))
+    return sp.ImmutableMatrix((U.H * D * U).applyfunc(lambda x: simplify(sp.expand(x))))
 
 
 def isospin_raising_amplitudes(vac, block, U) -> dict:
@@ -113,4 +114,4 @@ def photon_trace(charge, C_L, C_R, states: Sequence[int] | None = None):
     """
     n = C_L.shape[0]
     idx = range(n) if states is None else states
-    return sp.simplify(sp.sympify(charge) ** 2 * sum(C_R[i, i] - C_L[i, i] for i in idx))
+    return simplify(sp.sympify(charge) ** 2 * sum(C_R[i, i] - C_L[i, i] for i in idx))

@@ -36,6 +36,7 @@ import sympy as sp
 
 from ..exceptions import ModelError
 from ..numeric import to_mpmath_matrix
+from ._simplify import simplify
 
 __all__ = [
     "TwoByTwo",
@@ -138,7 +139,7 @@ def _series_in_cached(expr, small, order):
     eps = sp.Dummy("eps", positive=True)
     e = sp.sympify(expr).subs({s: eps * s for s in small}, simultaneous=True)
     ser = sp.series(e, eps, 0, order + 1).removeO()
-    return sp.simplify(ser.subs(eps, 1))
+    return simplify(ser.subs(eps, 1))
 
 
 @functools.lru_cache(maxsize=256)
@@ -170,7 +171,7 @@ def _mass_series(M, quantity, small, order):
         if absD.has(sp.Abs):
             return None
         value = _series_mul(coeffs(absD), _series_inverse(heavy))
-    return sp.simplify(sp.Add(*value))
+    return simplify(sp.Add(*value))
 
 
 def _series_sqrt(a):

@@ -38,6 +38,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import SimpleFactor
 from ..operators import Operator
+from ._simplify import simplify
 from .su2 import invariant_tensor
 from .vacuum import Component, components, su2_spin
 
@@ -325,7 +326,7 @@ def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses
                     a, b = Component(A.name, ta, ca), Component(B.name, tb, cb)
                     key, val = ((b, a), sp.conjugate(val)) if hc else ((a, b), val)
                     entries[key] = entries.get(key, sp.Integer(0)) + val
-    entries = {k: sp.simplify(v) for k, v in entries.items()}
+    entries = {k: simplify(v) for k, v in entries.items()}
     entries = {k: v for k, v in entries.items() if v != 0}
     return _blocks(vac, entries, tuple(majorana), _charged_same_chirality(vac, majorana))
 
@@ -362,7 +363,7 @@ def _charged_same_chirality(vac, majorana) -> dict:
                 continue
             x, y = (a, b) if qa < 0 else (b, a)
             out[(x, y)] = out.get((x, y), sp.Integer(0)) + val
-    out = {k: sp.simplify(v) for k, v in out.items()}
+    out = {k: simplify(v) for k, v in out.items()}
     return {k: v for k, v in out.items() if v != 0}
 
 
@@ -484,7 +485,7 @@ def _conjugated_block(vac, comp, entries, same, key) -> MassBlock:
         if (("R" if x.conjugate else "L"), x.component) not in comp:
             continue
         add((x.component, x.conjugate), (y.component, not y.conjugate), sp.conjugate(val))
-    D = {k: sp.simplify(v) for k, v in D.items()}
+    D = {k: simplify(v) for k, v in D.items()}
     mat = sp.ImmutableMatrix(len(rows), len(cols), lambda i, j: D.get((rows[i], cols[j]), sp.Integer(0)))
     name = lambda rc: rc[0].name(model) + ("^c" if rc[1] else "")        # noqa: E731
     return MassBlock(q0, labels.pop(), tuple(c for c, _ in rows), tuple(c for c, _ in cols),

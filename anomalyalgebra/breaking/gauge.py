@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..groups import U1
+from ._simplify import simplify
 from .su2 import spin_matrices
 from .vacuum import components, su2_spin
 
@@ -178,10 +179,10 @@ def gauge_mass_matrix(vac, couplings=None) -> GaugeMassMatrix:
         for a in range(n):
             for b in range(a, n):
                 val = (phi.H * (gens[a] * gens[b] + gens[b] * gens[a]) * phi)[0, 0]
-                val = sp.simplify(sp.expand(val))
+                val = simplify(sp.expand(val))
                 M2[a, b] += val
                 if a != b:
                     M2[b, a] += val
-    M2 = M2.applyfunc(sp.simplify)
+    M2 = M2.applyfunc(simplify)
     extra = (("__su2__", vac.su2), ("__hypercharge__", vac.hypercharge))
     return GaugeMassMatrix(tuple(basis), sp.ImmutableMatrix(M2), tuple(cpl.items()) + extra)

@@ -25,6 +25,7 @@ from ..modelfile import load_model
 from ..pheno.fit import best_fit_along, delta_chi2_threshold, light_traces
 from ..pheno.parameters import default_parameters
 from ..solve import INFINITY, ConstraintSystem, NeutralLightest, RationalValues, integers, rationals, scan
+from ..solve.algebraic import proves_zero
 from . import pheno as pheno_records
 from . import printed
 from ._common import model_symbols, record
@@ -90,8 +91,26 @@ def _regions(m):
     }
 
 
+#: A point of both regions of :func:`_regions` (``a, b, k > 0``), exact.
+_REGION_POINT = {"a": sp.Rational(7, 5), "b": sp.Rational(3, 11), "k": sp.Rational(5, 3)}
+
+
 def _same(x, y, region) -> bool:
-    d = sp.sympify(x - y).subs(region)
+    """Exact equality of ``x`` and ``y`` on ``region``.
+
+    Shown equal by reduction modulo the square roots (:func:`proves_zero`, with the
+    radicands factored so that roots split on the positive parameters); shown
+    different by a non-zero value at an exact point of the region; otherwise
+    decided by :func:`sympy.simplify` of the difference.
+    """
+    d = sp.sympify(x - y).xreplace(region)
+    if proves_zero(d, factor_radicands=True):
+        return True
+    point = {s: _REGION_POINT[s.name] for s in d.free_symbols if s.name in _REGION_POINT}
+    if len(point) == len(d.free_symbols):
+        value = sp.N(d.xreplace(point), 30)
+        if value.is_number and abs(value) > sp.Float("1e-20"):
+            return False
     return sp.simplify(d) == 0
 
 

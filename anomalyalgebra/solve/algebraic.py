@@ -32,6 +32,7 @@ whose leading coefficients are exactly the non-vanishing conditions of each bran
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sympy as sp
@@ -39,7 +40,7 @@ import sympy as sp
 from ..exceptions import NoSolutionError
 
 __all__ = ["Branch", "solve_polynomial_system", "minimal_conflict", "clear_denominator",
-           "nonzero_factors", "tidy"]
+           "nonzero_factors", "tidy", "proves_zero"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def minimal_conflict(named_polys, gens) -> list:
     return [name for name, _ in keep]
 
 
+@functools.lru_cache(maxsize=256)
 def _poly_in(expr, var):
     return sp.Poly(sp.expand(expr), var)
 
@@ -146,15 +148,125 @@ def tidy(expr):
     sqrt(a)*(b + 1) + b
     """
     expr = sp.sympify(expr)
+    try:
+        return _tidy(expr)
+    except TypeError:           # unhashable: not remembered
+        return _tidy.__wrapped__(expr)
+
+
+# Remembered: the solver tidies the same expressions and, above all, the same
+# coefficients again and again (the two branches of a quadratic share most of them);
+# both functions are pure functions of immutable sympy input.
+@functools.lru_cache(maxsize=1024)
+def _tidy(expr):
     rads = _radicals(expr)
     if not rads:
-        return sp.factor(sp.cancel(expr))
+        return _factor_cancel(expr)
     parts = sp.collect(sp.expand(expr), rads, evaluate=False)
-    return sp.Add(*[sp.factor(sp.cancel(c)) * k for k, c in parts.items()])
+    return sp.Add(*[_factor_cancel(c) * k for k, c in parts.items()])
+
+
+@functools.lru_cache(maxsize=4096)
+def _factor_cancel(expr):
+    """``factor(cancel(expr))``.
+
+    For a rational function of commutative symbols over Q, :func:`sympy.factor`
+    alone gives the same expression: it factors the numerator and the denominator
+    of ``together(expr)`` into the same normalised irreducible factors (positive
+    leading coefficient in the canonical generator order) as those of the cancelled
+    fraction, and the common ones drop out when the product is formed; the rational
+    coefficient is then fixed by the value.  The cancellation is skipped there
+    (it costs as much as the factorisation).
+    """
+    if _is_rational_function(expr):
+        return sp.factor(expr)
+    return sp.factor(sp.cancel(expr))
+
+
+def _is_rational_function(expr) -> bool:
+    """Whether ``expr`` is built from commutative symbols and rationals by +, * and integer powers."""
+    for node in sp.preorder_traversal(expr):
+        if node.is_Add or node.is_Mul or node.is_Rational:
+            continue
+        if node.is_Symbol and node.is_commutative:
+            continue
+        if node.is_Pow and node.exp.is_Integer:
+            continue
+        return False
+    return True
+
+
+def proves_zero(expr, *, factor_radicands: bool = False) -> bool:
+    r"""Whether ``expr`` is shown to vanish identically by reduction modulo its square roots.
+
+    Each square root ``sqrt(B)`` of a rational function ``B`` becomes a new variable
+    ``s`` (``B**(m/2) = s**m``); the numerator of the resulting rational function is
+    reduced by pseudo-division modulo ``den(B) s^2 - num(B)``, one root after the
+    other.  A zero remainder proves ``expr = 0`` wherever it is defined.  The test
+    is exact but incomplete: ``False`` means "not shown" (different square roots
+    are treated as independent, e.g. ``sqrt(2 x) - sqrt(2) sqrt(x)`` is not shown),
+    never "non-zero".  Expressions with other functions, floats, ``I`` or roots of
+    order other than 2 give ``False``.  Much cheaper than :func:`sympy.simplify` on
+    expressions built from a few square roots.
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+    factor_radicands : bool
+        First replace each radicand by :func:`sympy.factor` of it, so that sympy
+        splits ``sqrt(B1 B2)`` into ``sqrt(B1) sqrt(B2)`` where its assumptions allow.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> k = sp.Symbol("k", positive=True)
+    >>> proves_zero(sp.sqrt(x + 1)**3 - (x + 1)*sp.sqrt(x + 1))
+    True
+    >>> proves_zero(1/(1 + sp.sqrt(x)) - (1 - sp.sqrt(x))/(1 - x))
+    True
+    >>> proves_zero(sp.sqrt((k + 1)**2 - 1) - sp.sqrt(k)*sp.sqrt(k + 2))
+    False
+    >>> proves_zero(sp.sqrt((k + 1)**2 - 1) - sp.sqrt(k)*sp.sqrt(k + 2), factor_radicands=True)
+    True
+    >>> proves_zero(sp.sqrt(x) - 1)
+    False
+    """
+    expr = sp.sympify(expr)
+    if expr == 0:
+        return True
+    if expr.is_Number:
+        return False
+    pows = [p for p in expr.atoms(sp.Pow) if p.exp.is_Rational and not p.exp.is_Integer]
+    if factor_radicands and pows:
+        expr = expr.xreplace({p: sp.Pow(sp.factor(p.base), p.exp) for p in pows
+                              if not p.base.is_number})
+        if expr == 0:
+            return True
+        pows = [p for p in expr.atoms(sp.Pow) if p.exp.is_Rational and not p.exp.is_Integer]
+    roots, reps = {}, {}
+    for p in pows:
+        if p.exp.q != 2 or _radicals(p.base):
+            return False                # a root of another order, or a nested root
+        s = roots.setdefault(p.base, sp.Dummy("s"))
+        reps[p] = s ** int(p.exp.p)
+    flat = expr.xreplace(reps)
+    if any(not (a.is_Symbol or a.is_Rational) for a in flat.atoms()) or flat.atoms(sp.Function):
+        return False
+    gens = sorted(flat.free_symbols | set().union(*(b.free_symbols for b in roots)),
+                  key=sp.default_sort_key) + [s for s in roots.values() if s not in flat.free_symbols]
+    field = sp.polys.fields.field(gens, sp.QQ)[0]      # exact rational functions over Q
+    num = field.from_expr(flat).numer
+    for base, s in roots.items():
+        if not num:
+            break
+        b = field.from_expr(base)
+        var = field.from_expr(s).numer
+        num = num.prem(b.denom * var**2 - b.numer, var)
+    return not num
 
 
 def _radical(arg):
-    return sp.sqrt(sp.factor(sp.cancel(arg)))
+    return sp.sqrt(_factor_cancel(sp.sympify(arg)))
 
 
 def _roots(p: sp.Poly, var):

@@ -1,0 +1,53 @@
+"""A remembered :func:`sympy.simplify` for the breaking modules (private)."""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+
+__all__ = ["simplify"]
+
+
+def simplify(expr):
+    """``sympy.simplify(expr)``, remembered, and immediate on monomials.
+
+    A pure function of an immutable expression; the mass matrices simplify the same
+    products of couplings, charges and VEVs again and again (every component of a
+    multiplet, every copy, every model of a session).  A monomial -- a product of a
+    rational, positive-integer surds and integer powers of commutative symbols, such
+    as ``sqrt(2)*v*y/2`` -- is returned as it is: sympy's automatic evaluation
+    already keeps it in the one canonical form that every step of
+    :func:`sympy.simplify` returns for it.
+
+    Examples
+    --------
+    >>> x, v = sp.Symbol("x"), sp.Symbol("v", positive=True)
+    >>> simplify(sp.sin(x)**2 + sp.cos(x)**2)
+    1
+    >>> simplify(sp.sqrt(2) * v**2 * x / 2)
+    sqrt(2)*v**2*x/2
+    """
+    try:
+        return _simplify(expr)
+    except TypeError:           # unhashable: not remembered
+        return sp.simplify(expr)
+
+
+@functools.lru_cache(maxsize=4096)
+def _simplify(expr):
+    if isinstance(expr, sp.Expr) and _is_monomial(expr) and expr.is_zero is not True:
+        return expr
+    return sp.simplify(expr)
+
+
+def _is_monomial(expr) -> bool:
+    for f in sp.Mul.make_args(expr):
+        if f.is_Rational or (f.is_Symbol and f.is_commutative):
+            continue
+        if f.is_Pow and f.base.is_Symbol and f.base.is_commutative and f.exp.is_Integer:
+            continue
+        if f.is_Pow and f.base.is_Integer and f.base.is_positive and f.exp.is_Rational:
+            continue
+        return False
+    return True
