@@ -21,6 +21,7 @@ provenance and why) and every entry in full.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -531,7 +532,15 @@ def _run_shared(groups, cache, out, draw, jobs, report, progress, total) -> tupl
                 cond.notify_all()
 
     pool = ProcessPoolExecutor(max_workers=jobs - 1) if others or draw else None
-    if pool is not None:     # start the workers now, from this thread alone (fork safety)
+    if pool is not None:
+        # modules every process imports on first use (numpy for the numeric records,
+        # sympy.physics.units on the first simplify): once here, before the workers fork
+        for name in ("numpy", "sympy.physics.units"):
+            try:
+                importlib.import_module(name)
+            except ImportError:
+                pass
+        # start the workers now, from this thread alone (fork safety)
         for f in [pool.submit(int) for _ in range(jobs - 1)]:
             f.result()
     feeders = [threading.Thread(target=feed, args=(pool,), daemon=True) for _ in range(jobs - 1)] if pool else []
