@@ -1,6 +1,7 @@
 """The command line: check, reproduce, models; exit codes and output formats."""
 
 import json
+import re
 
 import pytest
 import subprocess
@@ -78,4 +79,7 @@ def test_reproduce_writes_report(tmp_path, capsys):
     assert r"\mathcal{X}_{\mathcal{L}_L}" in (out / "equations.tex").read_text()
     assert (out / "fig1.png").read_bytes()[:4] == b"\x89PNG" and (out / "fig1.pdf").exists()
     err = capsys.readouterr().err
-    assert "[ 1/3] eq22" in err
+    # progress: one line per record as it completes (in any order with two processes)
+    lines = re.findall(r"\[ ?(\d)/3\] (\w+) \.\.\.", err)
+    assert sorted(n for n, _ in lines) == ["1", "2", "3"]
+    assert sorted(k for _, k in lines) == ["eq22", "eq26", "eq43"]
