@@ -75,8 +75,10 @@ class _IntPoly:
     """An integer polynomial in the P's and Q's, evaluated on numpy arrays exactly."""
 
     def __init__(self, poly):
-        self.terms = [(int(c), e) for e, c in poly.as_dict().items()]
+        self.terms = [(int(c), e) for e, c in sorted(poly.as_dict().items())]
         self.abs_terms = [(float(abs(c)), e) for c, e in self.terms]
+        #: equal polynomials share one evaluation in :func:`candidate_mask`
+        self.key = tuple(self.terms)
 
     @staticmethod
     def _evaluate(terms, xs, zero):
@@ -89,18 +91,27 @@ class _IntPoly:
             acc = acc + t
         return acc
 
-    def __call__(self, ints, objs, absf):
-        """Values (int64 or object array) and a bound on their absolute values (float array)."""
+    def __call__(self, ints, objs, absf, absmax):
+        """Values (int64 or object array) and a bound on their absolute values (float array).
+
+        ``objs()`` returns the variables as object arrays (made only when needed);
+        ``absmax`` holds the largest absolute value of each variable: the bound there
+        (the coefficients and variables of ``abs_terms`` are non-negative, so it bounds
+        every point) is used for all points when it is small enough."""
         import numpy as np
 
         n = len(absf[0]) if absf else 0
         if not self.terms:
             return np.zeros(n, dtype=np.int64), np.zeros(n)
-        bound = np.broadcast_to(np.asarray(self._evaluate(self.abs_terms, absf, 0.0), dtype=float), (n,))
+        overall = float(self._evaluate(self.abs_terms, absmax, 0.0))
+        if overall < _INT64_SAFE:
+            bound = np.broadcast_to(overall, (n,))
+        else:
+            bound = np.broadcast_to(np.asarray(self._evaluate(self.abs_terms, absf, 0.0), dtype=float), (n,))
         if bound.max(initial=0.0) < _INT64_SAFE:
             vals = np.asarray(self._evaluate(self.terms, ints, 0), dtype=np.int64)
         else:
-            vals = np.asarray(self._evaluate(self.terms, objs, 0), dtype=object)
+            vals = np.asarray(self._evaluate(self.terms, objs(), 0), dtype=object)
         return np.broadcast_to(vals, (n,)), bound
 
 
@@ -191,12 +202,15 @@ def candidate_mask(spec, axis_values):
     for vals in axis_values:
         P, Q, inf = [], [], []
         for v in vals:
-            if v is sp.oo or v == sp.oo:
+            if isinstance(v, (int, Fraction)):      # the usual axis values, no sympy comparison
+                f = v
+            elif v is sp.oo or v == sp.oo:
                 P.append(0)
                 Q.append(1)
                 inf.append(True)
                 continue
-            f = Fraction(v)
+            else:
+                f = Fraction(v)
             P.append(f.numerator)
             Q.append(f.denominator)
             inf.append(False)
@@ -213,30 +227,51 @@ def candidate_mask(spec, axis_values):
     dtype = np.int64 if fits else object
     ints = [np.asarray(Ps[a], dtype=dtype)[flat[a]] for a in range(k)] + \
            [np.asarray(Qs[a], dtype=dtype)[flat[a]] for a in range(k)]
-    objs = [np.asarray(x, dtype=object) for x in ints] if fits else ints
+    objs = functools.lru_cache(maxsize=1)(
+        lambda: [np.asarray(x, dtype=object) for x in ints] if fits else ints)
     absf = [np.abs(np.asarray(x, dtype=float)) for x in ints]
+    absmax = [float(x.max(initial=0.0)) for x in absf]
     infinite = np.zeros(total, dtype=bool)
     for a in range(k):
         infinite |= infs[a][flat[a]]
     keep = infinite.copy()
+    # branches and quantities often share polynomials (the +/- branches of a root, two
+    # quantities under one radical): each distinct polynomial and each distinct test is
+    # evaluated once
+    values, verdicts = {}, {}
+
+    def value(poly):
+        if poly.key not in values:
+            values[poly.key] = poly(ints, objs, absf, absmax)
+        return values[poly.key]
+
+    def impossible(Nr, Dr, Ns, Ds):
+        key = (Nr.key, Dr.key, Ns.key, Ds.key)
+        if key not in verdicts:
+            verdicts[key] = _impossible(np, total, value(Nr)[0], value(Dr)[0], value(Ns), value(Ds))
+        return verdicts[key]
+
     for tests in compiled:
         possible = np.ones(total, dtype=bool)
-        for Nr, Dr, Ns, Ds in tests:
-            nr, _ = Nr(ints, objs, absf)
-            dr, _ = Dr(ints, objs, absf)
-            ns, bn = Ns(ints, objs, absf)
-            ds, bd = Ds(ints, objs, absf)
-            decided = (nr != 0) & (dr != 0) & (ds != 0)
-            bx = bn * bd
-            if bx.max(initial=0.0) < _INT64_SAFE:
-                x = np.asarray(ns, dtype=np.int64) * np.asarray(ds, dtype=np.int64)
-            else:
-                x = np.asarray(ns, dtype=object) * np.asarray(ds, dtype=object)
-            neg = np.asarray(x < 0, dtype=bool)
-            square = np.zeros(total, dtype=bool)
-            nonneg = decided & ~neg
-            square[nonneg] = _is_square(np, x[nonneg], bx[nonneg])
-            impossible = decided & (neg | ~square)
-            possible &= ~impossible
+        for test in tests:
+            possible &= ~impossible(*test)
         keep |= possible
     return keep
+
+
+def _impossible(np, total, nr, dr, ns_bound, ds_bound):
+    """Where ``r sqrt(s)`` is decided irrational or non-real (``r = nr/dr``, ``s = ns/ds``
+    up to a positive square factor): ``r ≠ 0`` and ``ns·ds`` negative or not a square."""
+    ns, bn = ns_bound
+    ds, bd = ds_bound
+    decided = (nr != 0) & (dr != 0) & (ds != 0)
+    bx = bn * bd
+    if bx.max(initial=0.0) < _INT64_SAFE:
+        x = np.asarray(ns, dtype=np.int64) * np.asarray(ds, dtype=np.int64)
+    else:
+        x = np.asarray(ns, dtype=object) * np.asarray(ds, dtype=object)
+    neg = np.asarray(x < 0, dtype=bool)
+    square = np.zeros(total, dtype=bool)
+    nonneg = decided & ~neg
+    square[nonneg] = _is_square(np, x[nonneg], bx[nonneg])
+    return decided & (neg | ~square)

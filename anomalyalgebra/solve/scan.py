@@ -151,16 +151,33 @@ def _compiled(spec: _Spec):
         kinds = tuple("ne" if isinstance(c, sp.Ne) else "ge" for c in conds)
         exprs = tuple(c.lhs - c.rhs for c in conds) + tuple(e for _, e in quantities)
         labels = tuple(label for label, _ in quantities)
-        branches.append((kinds, labels, compile_exact(psyms, exprs, cse=True), len(flat)))
+        branches.append((kinds, labels, _lazy(compile_exact, psyms, exprs, cse=True), len(flat)))
         flat.extend(exprs)
-    # all branches at once: a radical shared by the +/- branches is computed once
+    # all branches at once: a radical shared by the +/- branches is computed once; the
+    # branches one by one (where some branch fails) are compiled when first needed
     joint = compile_exact(psyms, tuple(flat), cse=True)
     return ax, psyms, params, (branches, joint)
 
 
+def _lazy(make, *args, **kwargs):
+    """A function that calls ``make(*args, **kwargs)`` on its first call and then the result."""
+    made = []
+
+    def call(*values):
+        if not made:
+            made.append(make(*args, **kwargs))
+        return made[0](*values)
+
+    return call
+
+
+def _is_infinite(v) -> bool:
+    return not isinstance(v, (int, Fraction)) and (v is INFINITY or v == sp.oo)
+
+
 def _param_values(spec, compiled, point):
     ax, _, params, _ = compiled
-    if any(v is INFINITY or v == sp.oo for v in point):
+    if any(_is_infinite(v) for v in point):
         finite = {s: sp.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v
                   for s, v in zip(ax, point) if not (v is INFINITY or v == sp.oo)}
         out = []
