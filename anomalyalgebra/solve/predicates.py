@@ -56,6 +56,22 @@ def multiplet_charges(n: int, hypercharge) -> list:
     return [Fraction(2 * k - (n - 1), 2) + y for k in range(n)]
 
 
+def _has_neutral_member(n: int, hypercharge) -> bool:
+    """``0 in multiplet_charges(n, hypercharge)`` for a rational hypercharge, without
+    building the list: ``Q = T3 + Y = 0`` for some ``T3 = -(n-1)/2 ... (n-1)/2`` iff
+    ``2Y`` is an integer of the parity of ``n - 1`` with ``|2Y| <= n - 1``.
+
+    Examples
+    --------
+    >>> [_has_neutral_member(3, Fraction(y, 2)) for y in range(-3, 4)]
+    [False, True, False, True, False, True, False]
+    """
+    if n < 1:
+        return 0 in multiplet_charges(n, hypercharge)      # raises
+    t = 2 * Fraction(hypercharge)
+    return t.denominator == 1 and abs(t.numerator) <= n - 1 and (t.numerator + n - 1) % 2 == 0
+
+
 def split_masses(n: int, hypercharge, splitting: Callable) -> list:
     """Masses of the components relative to the lowest-charge one, lowest charge first.
 
@@ -303,8 +319,7 @@ class NeutralLightest:
         n = point.get(self.dimension, values.get(self.dimension))
         if not is_rational_value(y) or not is_rational_value(n) or Fraction(n).denominator != 1:
             return False
-        charges = multiplet_charges(int(n), y)
-        if 0 not in charges:
+        if not _has_neutral_member(int(n), y):
             return False
         try:
             return lightest_charge(int(n), y, self.splitting) == 0

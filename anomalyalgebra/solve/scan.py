@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -76,12 +77,13 @@ def rationals(max_numerator: int, max_denominator: int | None = None, *, negativ
     (Fraction(1, 1), oo)
     """
     qmax = max_numerator if max_denominator is None else max_denominator
-    vals = {Fraction(p, q) for p in range(1, int(max_numerator) + 1) for q in range(1, int(qmax) + 1)}
-    if negative:
-        vals |= {-v for v in vals}
+    # each positive rational once: its coprime (p, q)
+    vals = [Fraction(p, q) for q in range(1, int(qmax) + 1) for p in range(1, int(max_numerator) + 1)
+            if math.gcd(p, q) == 1]
     # float(p/q) is correctly rounded, hence monotonic: the float orders all pairs it
     # separates exactly, and the Fraction breaks the remaining ties exactly
-    out = tuple(sorted(vals, key=lambda v: (v.numerator / v.denominator, v)))
+    vals.sort(key=lambda v: (v.numerator / v.denominator, v))
+    out = tuple(-v for v in reversed(vals)) + tuple(vals) if negative else tuple(vals)
     return out + ((INFINITY,) if infinity else ())
 
 
@@ -179,12 +181,12 @@ def _param_values(spec, compiled, point):
     ax, _, params, _ = compiled
     if any(_is_infinite(v) for v in point):
         finite = {s: sp.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v
-                  for s, v in zip(ax, point) if not (v is INFINITY or v == sp.oo)}
+                  for s, v in zip(ax, point) if not _is_infinite(v)}
         out = []
         for _s, e, _f in params:
             e = e.subs(finite)
             for s, v in zip(ax, point):
-                if v is INFINITY or v == sp.oo:
+                if _is_infinite(v) and e.has(s):        # the limit of a constant is itself
                     e = sp.limit(e, s, sp.oo)
             if not e.is_Rational:
                 raise ValueError(f"parameter {_s} has no finite rational limit at {point}: {e}")
