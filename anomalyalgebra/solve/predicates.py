@@ -189,7 +189,10 @@ def _quick_float(x) -> float:
     ``2**-60`` relative: an addition that cancels more than 40 bits raises
     :class:`_NotQuick`); sympy's ``float`` differs from it by at most an ulp or so."""
     try:
-        v = to_float(_quick_mpf(x), rnd=round_nearest)
+        if isinstance(x, (int, Fraction, float)):
+            v = float(x)                # correctly rounded already: the very same double
+        else:
+            v = to_float(_quick_mpf(x), rnd=round_nearest)
     except (ZeroDivisionError, OverflowError) as err:
         raise _NotQuick(str(err)) from None
     if not math.isfinite(v):

@@ -17,10 +17,12 @@ arrays of points at once with integer arithmetic:
 
 A point is *dropped* only when every branch has a required quantity with ``r ≠ 0``
 and ``s`` negative (the exact evaluation would fail) or not a rational square (the
-value is irrational): those points cannot give a row.  Everything else -- points
-with an infinite axis value, zero denominators, quantities not of the form
-``r · sqrt(s)`` -- is left to the exact evaluation, which decides as before, so the
-scan's result does not change.  Nothing here relies on floating point for a verdict.
+value is irrational), or a condition without radicals that is exactly violated there
+(``Ne(e, 0)`` with ``e = 0``, ``e >= 0`` with ``e < 0``): those points cannot give
+a row.  Everything else -- points with an infinite axis value, zero denominators,
+quantities not of the form ``r · sqrt(s)`` -- is left to the exact evaluation, which
+decides as before, so the scan's result does not change.  Nothing here relies on
+floating point for a verdict.
 """
 
 from __future__ import annotations
@@ -133,7 +135,14 @@ def _fraction_polys(expr, axis_syms):
 
 @functools.lru_cache(maxsize=16)
 def _compile(spec):
-    """Per branch: the (r, s) integer polynomials of each required quantity, or None."""
+    """Per branch, the tests that can exclude it at a point, or None.
+
+    ``("radical", Nr, Dr, Ns, Ds)`` for each required quantity ``r sqrt(s)``
+    (integer polynomials of ``r = Nr/Dr`` and of ``s``, up to a positive square
+    factor, ``Ns/Ds``); ``("zero", N, D)`` for a condition ``Ne(expr, 0)`` and
+    ``("negative", N, D)`` for any other condition ``lhs - rhs >= 0`` (as the scan
+    reads them), ``expr`` or ``lhs - rhs`` a rational function ``c N/D`` of the axes
+    (``N`` carries the sign of ``c``)."""
     from .predicates import RationalValues
 
     rational = [p for p in spec.predicates if isinstance(p, RationalValues)]
@@ -142,9 +151,18 @@ def _compile(spec):
     # predicates are all required: the union of their labels ("all" if one has none)
     required = "all" if any(not p.labels for p in rational) else set().union(*(p.labels for p in rational))
     axis_syms = tuple(sp.Symbol(a) for a in spec.axes)
+    axis_set = set(axis_syms)
     params = {s: e for s, e in spec.params}
+    memo = {}
+
+    def polys(expr):
+        # the +/- branches of a root share their radicands, and r up to its sign
+        if expr not in memo:
+            memo[expr] = _fraction_polys(expr, axis_syms)
+        return memo[expr]
+
     branches = []
-    for _conds, quantities in spec.branches:
+    for conds, quantities in spec.branches:
         tests = []
         for label, q in quantities:
             if required != "all" and label not in required:
@@ -153,15 +171,24 @@ def _compile(spec):
             if form is None:
                 continue
             r, s = form
-            if r.free_symbols - set(axis_syms) or s.free_symbols - set(axis_syms):
+            if r.free_symbols - axis_set or s.free_symbols - axis_set:
                 continue
-            Nr, Dr, _ = _fraction_polys(r, axis_syms)
-            Ns, Ds, c = _fraction_polys(s, axis_syms)
+            if r.could_extract_minus_sign():
+                r = -r                  # only whether r vanishes matters
+            Nr, Dr, _ = polys(r)
+            Ns, Ds, c = polys(s)
             # s = c N/D is a rational square iff (c.num * c.den * N) * D is a perfect square
             k = c.numerator * c.denominator
-            tests.append((_IntPoly(Nr), _IntPoly(Dr), _IntPoly(Ns * k), _IntPoly(Ds)))
+            tests.append(("radical", _IntPoly(Nr), _IntPoly(Dr), _IntPoly(Ns * k), _IntPoly(Ds)))
+        for cond in conds:
+            e = sp.sympify(cond.lhs - cond.rhs).xreplace(params)
+            if e.free_symbols - axis_set or not e.is_rational_function(*axis_syms):
+                continue
+            N, D, c = polys(e)
+            kind = "zero" if isinstance(cond, sp.Ne) else "negative"
+            tests.append((kind, _IntPoly(N if c > 0 else -N), _IntPoly(D)))
         branches.append(tests)
-    if not any(branches):
+    if not any(t[0] == "radical" for tests in branches for t in tests):
         return None
     return branches
 
@@ -245,10 +272,21 @@ def candidate_mask(spec, axis_values):
             values[poly.key] = poly(ints, objs, absf, absmax)
         return values[poly.key]
 
-    def impossible(Nr, Dr, Ns, Ds):
-        key = (Nr.key, Dr.key, Ns.key, Ds.key)
+    def impossible(kind, *polys):
+        key = (kind,) + tuple(p.key for p in polys)
         if key not in verdicts:
-            verdicts[key] = _impossible(np, total, value(Nr)[0], value(Dr)[0], value(Ns), value(Ds))
+            if kind == "radical":
+                Nr, Dr, Ns, Ds = polys
+                verdicts[key] = _impossible(np, total, value(Nr)[0], value(Dr)[0], value(Ns), value(Ds))
+            else:
+                # the condition's value c N/D is exactly 0 ("zero") or negative: the
+                # exact evaluation rejects the branch there (or fails, which rejects it too)
+                (n, _), (d, _) = value(polys[0]), value(polys[1])
+                defined = d != 0
+                if kind == "zero":
+                    verdicts[key] = defined & (n == 0)
+                else:
+                    verdicts[key] = defined & (n != 0) & ((n < 0) != (d < 0))
         return verdicts[key]
 
     for tests in compiled:
