@@ -1,6 +1,7 @@
 """Benchmark the Section III C scan (Table II): serial vs process pool, exact lambdify vs subs.
 
 Run:  python benchmarks/bench_scan.py [--workers N] [--big 190]
+      python benchmarks/bench_scan.py --only-prefilter [--million] [--runs K]
 
 Prints times and ratios against baselines measured in the same run:
 * the paper's scan (2 <= n <= 10, 1 <= |p|, q <= 60, m = oo) serial and on a pool;
@@ -8,7 +9,9 @@ Prints times and ratios against baselines measured in the same run:
 * per-point cost of the lambdified exact evaluation vs sympy ``subs`` on a sample;
 * the exact vectorised prefilter (default) against evaluating every point
   (``prefilter=False``), both with cold caches, outputs asserted identical, and a
-  10^6-point scan of the same family (``--million``; ``--only-prefilter`` skips the rest).
+  10^6-point scan of the same family (``--million``; ``--only-prefilter`` skips the rest;
+  ``--runs K`` repeats that comparison in K fresh processes).  Times are CPU seconds of
+  the process (``time.process_time``), wall seconds in brackets.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ def timed(fn):
     t = time.perf_counter()
     out = fn()
     return out, time.perf_counter() - t
+
+
+def cpu_timed(fn):
+    """``(result, CPU seconds of this process, wall seconds)``."""
+    c, t = time.process_time(), time.perf_counter()
+    out = fn()
+    return out, time.process_time() - c, time.perf_counter() - t
 
 
 def subs_baseline(points):
@@ -76,22 +86,39 @@ def _table2(prefilter, *args):
 
 
 def prefilter_section(million):
+    """One cold comparison in this process (CPU time; wall time in brackets)."""
     anomalon_solutions()
     _table2(True, 3, 3)              # one-time process costs (imports, parameter set) outside
     _table2(False, 3, 3)
     _cold()
-    fast, t_fast = timed(lambda: _table2(True))
+    fast, c_fast, w_fast = cpu_timed(lambda: _table2(True))
     _cold()
-    slow, t_slow = timed(lambda: _table2(False))
+    slow, c_slow, w_slow = cpu_timed(lambda: _table2(False))
     assert fast == slow
-    print(f"Table II scan ({fast.points} points, {len(fast)} rows, cold caches):"
-          f" every point exact {t_slow:.2f} s, prefilter {t_fast:.3f} s -> x{t_slow / t_fast:.1f};"
-          f" identical rows: {fast.rows == slow.rows}")
+    print(f"Table II scan ({fast.points} points, {len(fast)} rows, cold caches), CPU (wall):"
+          f" every point exact {c_slow:.2f} s ({w_slow:.2f} s), prefilter {c_fast:.3f} s"
+          f" ({w_fast:.3f} s) -> x{c_slow / c_fast:.1f} (wall x{w_slow / w_fast:.1f});"
+          f" identical rows: {fast.rows == slow.rows}", flush=True)
     if million:
         _cold()
-        big, t_big = timed(lambda: _table2(True, 302, 302))
+        big, c_big, w_big = cpu_timed(lambda: _table2(True, 302, 302))
         print(f"same family, |p|, q <= 302, 2 <= n <= 10: {big.points} points, {len(big)} rows,"
-              f" {t_big:.1f} s serial with the prefilter")
+              f" {c_big:.2f} s CPU ({w_big:.2f} s wall) serial with the prefilter", flush=True)
+
+
+def fresh_runs(runs, million):
+    """``prefilter_section`` in ``runs`` fresh processes, one after the other."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    for k in range(1, runs + 1):
+        cmd = [sys.executable, os.path.abspath(__file__), "--only-prefilter"] + (["--million"] if million else [])
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines()[1:]:
+            print(f"run {k}: {line}", flush=True)
 
 
 def main():
@@ -101,8 +128,13 @@ def main():
     ap.add_argument("--sample", type=int, default=400)
     ap.add_argument("--million", action="store_true", help="also the 10^6-point scan")
     ap.add_argument("--only-prefilter", action="store_true")
+    ap.add_argument("--runs", type=int, default=0,
+                    help="repeat the cold prefilter comparison in this many fresh processes")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} CPUs; pool of {args.workers} processes")
+    if args.runs:
+        fresh_runs(args.runs, args.million)
+        return
     prefilter_section(args.million)
     if args.only_prefilter:
         return

@@ -218,7 +218,7 @@ class _ExactPrinter(PythonCodePrinter):
         if e.is_Integer and int(e) > 0:
             return f"(({self._print(b)})**{int(e)})"
         if e.is_Integer:
-            return f"(_S({self._print(b)})**({int(e)}))"
+            return f"_negpow({self._print(b)}, {-int(e)})"
         if e.is_Rational:
             return f"_pow({self._print(b)}, {e.p}, {e.q})"
         raise _Unsupported(f"non-rational power {expr}")
@@ -227,7 +227,15 @@ class _ExactPrinter(PythonCodePrinter):
         return super()._print_Symbol(expr)
 
 
-_NAMESPACE = {"_F": Fraction, "_S": Surd.of, "_pow": _exact_pow}
+def _negative_pow(base, k):
+    """``base ** -k`` (``k > 0``): a Fraction for a rational base (``ZeroDivisionError``
+    at 0, as for a Surd), a :class:`Surd` otherwise."""
+    if isinstance(base, (int, Fraction)):
+        return Fraction(base) ** -k
+    return Surd.of(base) ** (-k)
+
+
+_NAMESPACE = {"_F": Fraction, "_S": Surd.of, "_pow": _exact_pow, "_negpow": _negative_pow}
 
 
 def compile_exact(args, expr, *, cse=False):
