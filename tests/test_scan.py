@@ -112,3 +112,20 @@ def test_table2_record():
     assert not rec.agrees                       # the printed table omits six solutions
     assert all(row in rec.derived for row in rec.paper)
     assert len(rec.derived) == 18 and "m = (n+1)/(n-2)" in rec.note
+
+
+def test_quantities_equal_value_of_where_the_plain_substitution_fails():
+    # x = (a^2 - 1)/(a - 1): the plain substitution divides by zero at a = 1, the
+    # simplified value (Solution.value_of: a + 1) does not; y only simplifies to b
+    a, b, x = sp.symbols("a b x")
+    A, B = sp.symbols("A B")
+    sol = Solution(((x, (a ** 2 - 1) / (a - 1)),))
+    assert sol.value_of(x) == a + 1
+    res = scan([sol], {"A": integers(-3, 3)}, parameters={a: A}, predicates=[RationalValues()])
+    assert [(r.point["A"], r.values["x"]) for r in res] == [(k, k + 1) for k in range(-3, 4)]
+    reference = scan([Solution(((x, sol.value_of(x)),))], {"A": integers(-3, 3)}, parameters={a: A})
+    assert [r.values for r in res] == [r.values for r in reference]
+    # a quantity whose plain substitution has a symbol that is not a parameter
+    res = scan([sol], {"B": integers(0, 2)}, parameters={b: B},
+               quantities={"y": (a * b + b) / (a + 1)})
+    assert [r.values["y"] for r in res] == [0, 1, 2]

@@ -131,6 +131,9 @@ class _Spec:
     params: tuple          # ((symbol, expr in axis symbols), ...)
     branches: tuple        # ((conditions, ((label, expr), ...)), ...)
     predicates: tuple
+    # per branch (Solution, ((label, quantity), ...)) when the branch's expressions are the
+    # plain substitution of its values: Solution.value_of gives the simplified forms
+    simplified: tuple = ()
 
 
 def _axis_symbols(spec):
@@ -149,16 +152,25 @@ def _compiled(spec: _Spec):
     params = [(s, e, compile_exact(ax, e)) for s, e in spec.params]
     branches = []
     flat = []
-    for conds, quantities in spec.branches:
+    for bi, (conds, quantities) in enumerate(spec.branches):
         kinds = tuple("ne" if isinstance(c, sp.Ne) else "ge" for c in conds)
         exprs = tuple(c.lhs - c.rhs for c in conds) + tuple(e for _, e in quantities)
         labels = tuple(label for label, _ in quantities)
-        branches.append((kinds, labels, _lazy(compile_exact, psyms, exprs, cse=True), len(flat)))
+        simplified = (_lazy(_compile_simplified, psyms, exprs[:len(kinds)], *spec.simplified[bi])
+                      if spec.simplified and spec.simplified[bi] is not None else None)
+        branches.append((kinds, labels, _lazy(compile_exact, psyms, exprs, cse=True), len(flat),
+                         simplified))
         flat.extend(exprs)
     # all branches at once: a radical shared by the +/- branches is computed once; the
     # branches one by one (where some branch fails) are compiled when first needed
     joint = compile_exact(psyms, tuple(flat), cse=True)
     return ax, psyms, params, (branches, joint)
+
+
+def _compile_simplified(psyms, condition_exprs, solution, quantities):
+    """The branch with its quantities as :meth:`Solution.value_of` simplifies them."""
+    exprs = condition_exprs + tuple(sp.sympify(solution.value_of(e)) for _, e in quantities)
+    return compile_exact(psyms, exprs, cse=True)
 
 
 def _lazy(make, *args, **kwargs):
@@ -217,10 +229,16 @@ def _run_chunk(spec: _Spec, points):
             everything = joint(*pv)
         except (ZeroDivisionError, NonReal):
             everything = None           # some branch fails here: evaluate one by one
-        for bi, (kinds, labels, fn, offset) in enumerate(branches):
+        for bi, (kinds, labels, fn, offset, simplified) in enumerate(branches):
             try:
-                vals = (everything[offset:offset + len(kinds) + len(labels)]
-                        if everything is not None else fn(*pv))
+                try:
+                    vals = (everything[offset:offset + len(kinds) + len(labels)]
+                            if everything is not None else fn(*pv))
+                except (ZeroDivisionError, NonReal):
+                    if simplified is None:
+                        raise
+                    # the plain substitution fails here: the simplified form may not
+                    vals = simplified(*pv)
                 if not all(_ok(k, v) for k, v in zip(kinds, vals)):
                     continue
                 values = {label: as_value(v) for label, v in zip(labels, vals[len(kinds):])}
@@ -266,8 +284,13 @@ def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executo
         symbols are matched by name), e.g. ``{alpha_R: -alpha_L/m}``.  At an
         infinite axis value the limit is taken.
     quantities : mapping of str to expression, optional
-        What to compute on each branch (expressions of unknowns and parameters,
-        evaluated with :meth:`Solution.value_of`); default: the solved unknowns.
+        What to compute on each branch (expressions of unknowns and parameters);
+        default: the solved unknowns.  Their values are those of
+        :meth:`Solution.value_of`: the branch's values are substituted and the result
+        evaluated exactly without simplifying it first, and at a point where that
+        form divides by zero or takes the square root of a negative number, the
+        simplified form of :meth:`Solution.value_of` is evaluated instead (so a
+        removable singularity does not lose a row).
     predicates : sequence of callables ``(point, values) -> bool``
         Must be picklable when an executor with processes is used.
     executor : concurrent.futures.Executor, optional
@@ -290,18 +313,31 @@ def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executo
     axis_values = [tuple(grid[a]) for a in axes]
     params = tuple((s, _rename_axes(e, axes)) for s, e in parameters.items())
     psyms = {s for s, _ in params}
-    branches = []
+    branches, simplified = [], []
     labels = None
     for sol in solutions:
         qs = quantities if quantities is not None else {sp.sstr(k): k for k in sol.values}
-        qexprs = tuple((str(label), sp.sympify(sol.value_of(e))) for label, e in qs.items())
+        qs = tuple((str(label), sp.sympify(e)) for label, e in qs.items())
+        # the quantities as the branch's values substituted into them: exact arithmetic
+        # needs no simplification, and where a division by zero or a negative radicand
+        # of this form might simplify away, the point is evaluated again with the
+        # simplified form (Solution.value_of); with unknowns that are not symbols,
+        # value_of itself
+        plain = all(k.is_Symbol for k, _ in sol.pairs)
+        subs = dict(sol.pairs)
+        qexprs = tuple((label, e.subs(subs) if plain else sp.sympify(sol.value_of(e))) for label, e in qs)
         labels = tuple(label for label, _ in qexprs)
-        free = set().union(*[e.free_symbols for _, e in qexprs], *[c.free_symbols for c in sol.conditions])
-        missing = free - psyms
+        conds = set().union(*[c.free_symbols for c in sol.conditions])
+        if plain and set().union(conds, *[e.free_symbols for _, e in qexprs]) - psyms:
+            plain = False               # a symbol that only simplification removes
+            qexprs = tuple((label, sp.sympify(sol.value_of(e))) for label, e in qs)
+        missing = set().union(conds, *[e.free_symbols for _, e in qexprs]) - psyms
         if missing:
             raise ValueError(f"parameters needed for the scan but not given: {sorted(map(str, missing))}")
         branches.append((tuple(sol.conditions), qexprs))
-    spec = _Spec(axes, params, tuple(branches), tuple(predicates))
+        simplified.append((sol, qs) if plain else None)
+    spec = _Spec(axes, params, tuple(branches), tuple(predicates),
+                 tuple(simplified) if any(simplified) else ())
     total = 1
     for v in axis_values:
         total *= len(v)
