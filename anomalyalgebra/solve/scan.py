@@ -152,14 +152,13 @@ def _compiled(spec: _Spec):
     params = [(s, e, compile_exact(ax, e)) for s, e in spec.params]
     branches = []
     flat = []
+    simplified = _Simplified(psyms, spec) if spec.simplified else None
     for bi, (conds, quantities) in enumerate(spec.branches):
         kinds = tuple("ne" if isinstance(c, sp.Ne) else "ge" for c in conds)
         exprs = tuple(c.lhs - c.rhs for c in conds) + tuple(e for _, e in quantities)
         labels = tuple(label for label, _ in quantities)
-        simplified = (_lazy(_compile_simplified, psyms, exprs[:len(kinds)], *spec.simplified[bi])
-                      if spec.simplified and spec.simplified[bi] is not None else None)
         branches.append((kinds, labels, _lazy(compile_exact, psyms, exprs, cse=True), len(flat),
-                         simplified))
+                         functools.partial(simplified, bi) if simplified is not None else None))
         flat.extend(exprs)
     # all branches at once: a radical shared by the +/- branches is computed once; the
     # branches one by one (where some branch fails) are compiled when first needed
@@ -167,10 +166,36 @@ def _compiled(spec: _Spec):
     return ax, psyms, params, (branches, joint)
 
 
-def _compile_simplified(psyms, condition_exprs, solution, quantities):
-    """The branch with its quantities as :meth:`Solution.value_of` simplifies them."""
-    exprs = condition_exprs + tuple(sp.sympify(solution.value_of(e)) for _, e in quantities)
-    return compile_exact(psyms, exprs, cse=True)
+class _Simplified:
+    """The branches with their quantities as :meth:`Solution.value_of` simplifies them,
+    evaluated as a scan with those forms does: all branches at once, else the branch
+    alone.  Compiled on the first call (a scan rarely needs it)."""
+
+    def __init__(self, psyms, spec):
+        self.psyms, self.spec, self.parts = psyms, spec, None
+
+    def _compile(self):
+        flat, parts = [], []
+        for bi, (conds, quantities) in enumerate(self.spec.branches):
+            exprs = tuple(c.lhs - c.rhs for c in conds)
+            if self.spec.simplified[bi] is None:
+                exprs += tuple(e for _, e in quantities)
+            else:
+                sol, qs = self.spec.simplified[bi]
+                exprs += tuple(sp.sympify(sol.value_of(e)) for _, e in qs)
+            parts.append((len(flat), len(exprs), _lazy(compile_exact, self.psyms, exprs, cse=True)))
+            flat.extend(exprs)
+        return compile_exact(self.psyms, tuple(flat), cse=True), parts
+
+    def __call__(self, branch, *values):
+        if self.parts is None:
+            self.parts = self._compile()
+        joint, parts = self.parts
+        offset, size, alone = parts[branch]
+        try:
+            return joint(*values)[offset:offset + size]
+        except (ZeroDivisionError, NonReal):
+            return alone(*values)
 
 
 def _lazy(make, *args, **kwargs):
@@ -238,15 +263,42 @@ def _run_chunk(spec: _Spec, points):
                     if simplified is None:
                         raise
                     # the plain substitution fails here: the simplified form may not
-                    vals = simplified(*pv)
+                    vals, simplified = simplified(*pv), None
                 if not all(_ok(k, v) for k, v in zip(kinds, vals)):
                     continue
-                values = {label: as_value(v) for label, v in zip(labels, vals[len(kinds):])}
+                values = _values(labels, vals[len(kinds):])
             except (ZeroDivisionError, NonReal):
                 continue
-            if all(pred(pdict, values) for pred in spec.predicates):
+            # an irrational value is a float, and its last bits depend on the form it was
+            # computed from: predicates other than RationalValues (which sees only whether
+            # a value is rational, an exact property) and the rows get value_of's form
+            approximate = simplified is not None and any(isinstance(v, float) for v in values.values())
+            accepted = True
+            for pred in spec.predicates:
+                if approximate and type(pred) is not RationalValues:
+                    values, approximate = _simplified_values(simplified, pv, kinds, labels), False
+                if values is None or not pred(pdict, values):
+                    accepted = False
+                    break
+            if accepted and approximate:
+                values = _simplified_values(simplified, pv, kinds, labels)
+            if accepted and values is not None:
                 rows.append(ScanRow(tuple(pdict.items()), bi, tuple(values.items())))
     return rows
+
+
+def _values(labels, vals) -> dict:
+    return {label: as_value(v) for label, v in zip(labels, vals)}
+
+
+def _simplified_values(simplified, pv, kinds, labels):
+    """The values from the simplified form, or None where it fails (there the branch was
+    never accepted)."""
+    try:
+        vals = simplified(*pv)
+    except (ZeroDivisionError, NonReal):
+        return None
+    return _values(labels, vals[len(kinds):])
 
 
 def _masked_points(axis_values, mask):
