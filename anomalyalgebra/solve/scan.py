@@ -158,7 +158,8 @@ def _compiled(spec: _Spec):
         exprs = tuple(c.lhs - c.rhs for c in conds) + tuple(e for _, e in quantities)
         labels = tuple(label for label, _ in quantities)
         branches.append((kinds, labels, _lazy(compile_exact, psyms, exprs, cse=True), len(flat),
-                         functools.partial(simplified, bi) if simplified is not None else None))
+                         functools.partial(simplified, bi) if simplified is not None else None,
+                         _lazy(compile_exact, psyms, exprs[:len(kinds)], cse=True)))
         flat.extend(exprs)
     # all branches at once: a radical shared by the +/- branches is computed once; the
     # branches one by one (where some branch fails) are compiled when first needed
@@ -254,16 +255,22 @@ def _run_chunk(spec: _Spec, points):
             everything = joint(*pv)
         except (ZeroDivisionError, NonReal):
             everything = None           # some branch fails here: evaluate one by one
-        for bi, (kinds, labels, fn, offset, simplified) in enumerate(branches):
+        for bi, (kinds, labels, fn, offset, simplified, conditions) in enumerate(branches):
             try:
-                try:
-                    vals = (everything[offset:offset + len(kinds) + len(labels)]
-                            if everything is not None else fn(*pv))
-                except (ZeroDivisionError, NonReal):
-                    if simplified is None:
-                        raise
-                    # the plain substitution fails here: the simplified form may not
-                    vals, simplified = simplified(*pv), None
+                if everything is not None:
+                    vals = everything[offset:offset + len(kinds) + len(labels)]
+                elif simplified is None:
+                    vals = fn(*pv)
+                else:
+                    # where the conditions fail (or cannot be evaluated) the branch is out
+                    # whatever form its quantities have; else a failure of the plain
+                    # substitution may be one the simplified form does not have
+                    if not all(_ok(k, v) for k, v in zip(kinds, conditions(*pv))):
+                        continue
+                    try:
+                        vals = fn(*pv)
+                    except (ZeroDivisionError, NonReal):
+                        vals, simplified = simplified(*pv), None
                 if not all(_ok(k, v) for k, v in zip(kinds, vals)):
                     continue
                 values = _values(labels, vals[len(kinds):])
