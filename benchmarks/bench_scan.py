@@ -1,7 +1,7 @@
 """Benchmark the Section III C scan (Table II): serial vs process pool, exact lambdify vs subs.
 
 Run:  python benchmarks/bench_scan.py [--workers N] [--big 190]
-      python benchmarks/bench_scan.py --only-prefilter [--million] [--runs K]
+      python benchmarks/bench_scan.py --only-prefilter [--million] [--runs K] [--baseline-tree DIR]
 
 Prints times and ratios against baselines measured in the same run:
 * the paper's scan (2 <= n <= 10, 1 <= |p|, q <= 60, m = oo) serial and on a pool;
@@ -10,8 +10,10 @@ Prints times and ratios against baselines measured in the same run:
 * the exact vectorised prefilter (default) against evaluating every point
   (``prefilter=False``), both with cold caches, outputs asserted identical, and a
   10^6-point scan of the same family (``--million``; ``--only-prefilter`` skips the rest;
-  ``--runs K`` repeats that comparison in K fresh processes).  Times are CPU seconds of
-  the process (``time.process_time``), wall seconds in brackets.
+  ``--runs K`` repeats that comparison in K fresh processes; ``--baseline-tree DIR`` runs
+  the same cold scans with the package of another tree, e.g. ``git archive 6a1b931``, in
+  a fresh process and compares its rows).  Times are CPU seconds of the process
+  (``time.process_time``), wall seconds in brackets.
 """
 
 from __future__ import annotations
@@ -85,8 +87,9 @@ def _table2(prefilter, *args):
         solutions.scan = original
 
 
-def prefilter_section(million):
-    """One cold comparison in this process (CPU time; wall time in brackets)."""
+def prefilter_section(million, tree=None):
+    """One cold comparison in this process (CPU time; wall time in brackets); with
+    ``tree``, also against the package in that directory (fresh process)."""
     anomalon_solutions()
     _table2(True, 3, 3)              # one-time process costs (imports, parameter set) outside
     _table2(False, 3, 3)
@@ -99,6 +102,11 @@ def prefilter_section(million):
           f" every point exact {c_slow:.2f} s ({w_slow:.2f} s), prefilter {c_fast:.3f} s"
           f" ({w_fast:.3f} s) -> x{c_slow / c_fast:.1f} (wall x{w_slow / w_fast:.1f});"
           f" identical rows: {fast.rows == slow.rows}", flush=True)
+    if tree:
+        b_pre, b_exact, same = baseline_tree(tree, fast.rows)
+        print(f"baseline tree {tree}: prefilter {b_pre:.3f} s, every point exact {b_exact:.2f} s CPU;"
+              f" this prefilter x{b_pre / c_fast:.1f} and x{b_exact / c_fast:.1f} faster;"
+              f" identical rows: {same}", flush=True)
     if million:
         _cold()
         big, c_big, w_big = cpu_timed(lambda: _table2(True, 302, 302))
@@ -106,7 +114,59 @@ def prefilter_section(million):
               f" {c_big:.2f} s CPU ({w_big:.2f} s wall) serial with the prefilter", flush=True)
 
 
-def fresh_runs(runs, million):
+_TREE_RUN = r"""
+import importlib, sys, time
+from anomalyalgebra.paper import solutions
+from anomalyalgebra.solve import predicates, prefilter, system
+scan_mod = importlib.import_module("anomalyalgebra.solve.scan")
+
+def cold():
+    for mod, names in ((scan_mod, ("_compiled",)), (prefilter, ("_compile",)),
+                       (system, ("_value_of",)),
+                       (predicates, ("_cached_float_splitting", "_cached_quick_splitting",
+                                     "_quick_mpf_node"))):
+        for name in names:
+            f = getattr(mod, name, None)
+            if f is not None:
+                f.cache_clear()
+
+def table2(pre, *args):
+    original = solutions.scan
+    solutions.scan = lambda *a, **k: scan_mod.scan(*a, prefilter=pre, **k)
+    try:
+        return solutions.table2_scan(*args)
+    finally:
+        solutions.scan = original
+
+solutions.anomalon_solutions()
+table2(True, 3, 3)
+table2(False, 3, 3)
+out = []
+for pre in (True, False):
+    cold()
+    c = time.process_time()
+    res = table2(pre)
+    out.append((time.process_time() - c, res.rows))
+print(repr((out[0][0], out[1][0], out[0][1] == out[1][1], [repr(r) for r in out[0][1]])))
+"""
+
+
+def baseline_tree(tree, rows):
+    """The same cold Table II scans (prefilter, every point exact) with the package of
+    another tree (e.g. ``git archive 6a1b931``) in a fresh process: CPU seconds, and
+    whether its rows equal ``rows``."""
+    import ast
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=os.path.abspath(tree))
+    out = subprocess.run([sys.executable, "-c", _TREE_RUN], env=env, capture_output=True,
+                         text=True, check=True, cwd=os.path.abspath(tree)).stdout
+    c_pre, c_exact, same, their_rows = ast.literal_eval(out.strip().splitlines()[-1])
+    return c_pre, c_exact, same and their_rows == [repr(r) for r in rows]
+
+
+def fresh_runs(runs, million, tree=None):
     """``prefilter_section`` in ``runs`` fresh processes, one after the other."""
     import subprocess
     import sys
@@ -116,6 +176,7 @@ def fresh_runs(runs, million):
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     for k in range(1, runs + 1):
         cmd = [sys.executable, os.path.abspath(__file__), "--only-prefilter"] + (["--million"] if million else [])
+        cmd += ["--baseline-tree", tree] if tree else []
         out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
         for line in out.splitlines()[1:]:
             print(f"run {k}: {line}", flush=True)
@@ -130,12 +191,14 @@ def main():
     ap.add_argument("--only-prefilter", action="store_true")
     ap.add_argument("--runs", type=int, default=0,
                     help="repeat the cold prefilter comparison in this many fresh processes")
+    ap.add_argument("--baseline-tree", default=None,
+                    help="also run the cold Table II scans with the package in this directory")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} CPUs; pool of {args.workers} processes")
     if args.runs:
-        fresh_runs(args.runs, args.million)
+        fresh_runs(args.runs, args.million, args.baseline_tree)
         return
-    prefilter_section(args.million)
+    prefilter_section(args.million, args.baseline_tree)
     if args.only_prefilter:
         return
 
