@@ -241,7 +241,7 @@ def candidate_mask(spec, axis_values):
             P.append(f.numerator)
             Q.append(f.denominator)
             inf.append(False)
-        fits = fits and all(abs(x) < 2 ** 31 for x in P + Q)
+        fits = fits and max(map(abs, P + Q), default=0) < 2 ** 31
         Ps.append(P)
         Qs.append(Q)
         infs.append(np.array(inf, dtype=bool))

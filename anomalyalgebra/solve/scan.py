@@ -149,7 +149,7 @@ def _rename_axes(expr, axes):
 def _compiled(spec: _Spec):
     ax = _axis_symbols(spec)
     psyms = tuple(s for s, _ in spec.params)
-    params = [(s, e, compile_exact(ax, e)) for s, e in spec.params]
+    params = [(s, e, _parameter_function(ax, e)) for s, e in spec.params]
     branches = []
     flat = []
     simplified = _Simplified(psyms, spec) if spec.simplified else None
@@ -165,6 +165,17 @@ def _compiled(spec: _Spec):
     # branches one by one (where some branch fails) are compiled when first needed
     joint = compile_exact(psyms, tuple(flat), cse=True)
     return ax, psyms, params, (branches, joint)
+
+
+def _parameter_function(ax, expr):
+    """``compile_exact(ax, expr)``, without compiling an axis or a rational constant."""
+    if expr in ax:
+        i = ax.index(expr)
+        return lambda *values: values[i]
+    if expr.is_Rational:
+        value = Fraction(int(expr.p), int(expr.q))
+        return lambda *values: value
+    return compile_exact(ax, expr)
 
 
 class _Simplified:
