@@ -153,11 +153,13 @@ def _quick_mpf_value(x):
         out = terms[0]
         for t in terms[1:]:
             out = mpf_add(out, t, prec, rnd)
-        biggest = max(t[2] + t[3] for t in terms if t[1])    # exponent + bit count ~ log2|t|
-        if out[1] and out[2] + out[3] < biggest - _QUICK_CANCEL:
-            raise _NotQuick("cancellation")
-        if not out[1] and any(t[1] for t in terms):
+        sizes = [t[2] + t[3] for t in terms if t[1]]          # exponent + bit count ~ log2|t|
+        if not sizes:
+            return out                  # a sum of zeros
+        if not out[1]:
             raise _NotQuick("cancellation to zero")
+        if out[2] + out[3] < max(sizes) - _QUICK_CANCEL:
+            raise _NotQuick("cancellation")
         return out
     if x.is_Mul:
         out = _quick_mpf(x.args[0])
@@ -193,7 +195,7 @@ def _quick_float(x) -> float:
             v = float(x)                # correctly rounded already: the very same double
         else:
             v = to_float(_quick_mpf(x), rnd=round_nearest)
-    except (ZeroDivisionError, OverflowError) as err:
+    except (ZeroDivisionError, OverflowError, ValueError) as err:
         raise _NotQuick(str(err)) from None
     if not math.isfinite(v):
         raise _NotQuick("not finite")
