@@ -175,8 +175,8 @@ def fresh_runs(runs, million, tree=None):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     for k in range(1, runs + 1):
-        cmd = [sys.executable, os.path.abspath(__file__), "--only-prefilter"] + (["--million"] if million else [])
-        cmd += ["--baseline-tree", tree] if tree else []
+        cmd = [sys.executable, os.path.abspath(__file__), "--only-prefilter"]
+        cmd += (["--million"] if million else []) + (["--baseline-tree", tree] if tree else [])
         out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
         for line in out.splitlines()[1:]:
             print(f"run {k}: {line}", flush=True)
