@@ -1,6 +1,7 @@
 """Benchmark the Section III C scan (Table II): serial vs process pool, exact lambdify vs subs.
 
 Run:  python benchmarks/bench_scan.py [--workers N] [--big 190]
+      python benchmarks/bench_scan.py --only-prefilter [--million] [--runs K] [--baseline-tree DIR]
 
 Prints times and ratios against baselines measured in the same run:
 * the paper's scan (2 <= n <= 10, 1 <= |p|, q <= 60, m = oo) serial and on a pool;
@@ -8,7 +9,11 @@ Prints times and ratios against baselines measured in the same run:
 * per-point cost of the lambdified exact evaluation vs sympy ``subs`` on a sample;
 * the exact vectorised prefilter (default) against evaluating every point
   (``prefilter=False``), both with cold caches, outputs asserted identical, and a
-  10^6-point scan of the same family (``--million``; ``--only-prefilter`` skips the rest).
+  10^6-point scan of the same family (``--million``; ``--only-prefilter`` skips the rest;
+  ``--runs K`` repeats that comparison in K fresh processes; ``--baseline-tree DIR`` runs
+  the same cold scans with the package of another tree, e.g. ``git archive 6a1b931``, in
+  a fresh process and compares its rows).  Times are CPU seconds of the process
+  (``time.process_time``), wall seconds in brackets.
 """
 
 from __future__ import annotations
@@ -29,6 +34,13 @@ def timed(fn):
     t = time.perf_counter()
     out = fn()
     return out, time.perf_counter() - t
+
+
+def cpu_timed(fn):
+    """``(result, CPU seconds of this process, wall seconds)``."""
+    c, t = time.process_time(), time.perf_counter()
+    out = fn()
+    return out, time.process_time() - c, time.perf_counter() - t
 
 
 def subs_baseline(points):
@@ -55,7 +67,8 @@ def _cold():
 
     scan_mod = importlib.import_module("anomalyalgebra.solve.scan")
     for f in (scan_mod._compiled, prefilter._compile, system._value_of,
-              predicates._cached_float_splitting):
+              predicates._cached_float_splitting, predicates._cached_quick_splitting,
+              predicates._quick_mpf_node):
         f.cache_clear()
 
 
@@ -74,23 +87,99 @@ def _table2(prefilter, *args):
         solutions.scan = original
 
 
-def prefilter_section(million):
+def prefilter_section(million, tree=None):
+    """One cold comparison in this process (CPU time; wall time in brackets); with
+    ``tree``, also against the package in that directory (fresh process)."""
     anomalon_solutions()
     _table2(True, 3, 3)              # one-time process costs (imports, parameter set) outside
     _table2(False, 3, 3)
     _cold()
-    fast, t_fast = timed(lambda: _table2(True))
+    fast, c_fast, w_fast = cpu_timed(lambda: _table2(True))
     _cold()
-    slow, t_slow = timed(lambda: _table2(False))
+    slow, c_slow, w_slow = cpu_timed(lambda: _table2(False))
     assert fast == slow
-    print(f"Table II scan ({fast.points} points, {len(fast)} rows, cold caches):"
-          f" every point exact {t_slow:.2f} s, prefilter {t_fast:.3f} s -> x{t_slow / t_fast:.1f};"
-          f" identical rows: {fast.rows == slow.rows}")
+    print(f"Table II scan ({fast.points} points, {len(fast)} rows, cold caches), CPU (wall):"
+          f" every point exact {c_slow:.2f} s ({w_slow:.2f} s), prefilter {c_fast:.3f} s"
+          f" ({w_fast:.3f} s) -> x{c_slow / c_fast:.1f} (wall x{w_slow / w_fast:.1f});"
+          f" identical rows: {fast.rows == slow.rows}", flush=True)
+    if tree:
+        b_pre, b_exact, same = baseline_tree(tree, fast.rows)
+        print(f"baseline tree {tree}: prefilter {b_pre:.3f} s, every point exact {b_exact:.2f} s CPU;"
+              f" this prefilter x{b_pre / c_fast:.1f} and x{b_exact / c_fast:.1f} faster;"
+              f" identical rows: {same}", flush=True)
     if million:
         _cold()
-        big, t_big = timed(lambda: _table2(True, 302, 302))
+        big, c_big, w_big = cpu_timed(lambda: _table2(True, 302, 302))
         print(f"same family, |p|, q <= 302, 2 <= n <= 10: {big.points} points, {len(big)} rows,"
-              f" {t_big:.1f} s serial with the prefilter")
+              f" {c_big:.2f} s CPU ({w_big:.2f} s wall) serial with the prefilter", flush=True)
+
+
+_TREE_RUN = r"""
+import importlib, sys, time
+from anomalyalgebra.paper import solutions
+from anomalyalgebra.solve import predicates, prefilter, system
+scan_mod = importlib.import_module("anomalyalgebra.solve.scan")
+
+def cold():
+    for mod, names in ((scan_mod, ("_compiled",)), (prefilter, ("_compile",)),
+                       (system, ("_value_of",)),
+                       (predicates, ("_cached_float_splitting", "_cached_quick_splitting",
+                                     "_quick_mpf_node"))):
+        for name in names:
+            f = getattr(mod, name, None)
+            if f is not None:
+                f.cache_clear()
+
+def table2(pre, *args):
+    original = solutions.scan
+    solutions.scan = lambda *a, **k: scan_mod.scan(*a, prefilter=pre, **k)
+    try:
+        return solutions.table2_scan(*args)
+    finally:
+        solutions.scan = original
+
+solutions.anomalon_solutions()
+table2(True, 3, 3)
+table2(False, 3, 3)
+out = []
+for pre in (True, False):
+    cold()
+    c = time.process_time()
+    res = table2(pre)
+    out.append((time.process_time() - c, res.rows))
+print(repr((out[0][0], out[1][0], out[0][1] == out[1][1], [repr(r) for r in out[0][1]])))
+"""
+
+
+def baseline_tree(tree, rows):
+    """The same cold Table II scans (prefilter, every point exact) with the package of
+    another tree (e.g. ``git archive 6a1b931``) in a fresh process: CPU seconds, and
+    whether its rows equal ``rows``."""
+    import ast
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=os.path.abspath(tree))
+    out = subprocess.run([sys.executable, "-c", _TREE_RUN], env=env, capture_output=True,
+                         text=True, check=True, cwd=os.path.abspath(tree)).stdout
+    c_pre, c_exact, same, their_rows = ast.literal_eval(out.strip().splitlines()[-1])
+    return c_pre, c_exact, same and their_rows == [repr(r) for r in rows]
+
+
+def fresh_runs(runs, million, tree=None):
+    """``prefilter_section`` in ``runs`` fresh processes, one after the other."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    for k in range(1, runs + 1):
+        cmd = [sys.executable, os.path.abspath(__file__), "--only-prefilter"]
+        cmd += (["--million"] if million else []) + (["--baseline-tree", tree] if tree else [])
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines()[1:]:
+            print(f"run {k}: {line}", flush=True)
 
 
 def main():
@@ -100,9 +189,16 @@ def main():
     ap.add_argument("--sample", type=int, default=400)
     ap.add_argument("--million", action="store_true", help="also the 10^6-point scan")
     ap.add_argument("--only-prefilter", action="store_true")
+    ap.add_argument("--runs", type=int, default=0,
+                    help="repeat the cold prefilter comparison in this many fresh processes")
+    ap.add_argument("--baseline-tree", default=None,
+                    help="also run the cold Table II scans with the package in this directory")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} CPUs; pool of {args.workers} processes")
-    prefilter_section(args.million)
+    if args.runs:
+        fresh_runs(args.runs, args.million, args.baseline_tree)
+        return
+    prefilter_section(args.million, args.baseline_tree)
     if args.only_prefilter:
         return
 

@@ -112,3 +112,43 @@ def test_table2_record():
     assert not rec.agrees                       # the printed table omits six solutions
     assert all(row in rec.derived for row in rec.paper)
     assert len(rec.derived) == 18 and "m = (n+1)/(n-2)" in rec.note
+
+
+def test_quantities_equal_value_of_where_the_plain_substitution_fails():
+    # x = (a^2 - 1)/(a - 1): the plain substitution divides by zero at a = 1, the
+    # simplified value (Solution.value_of: a + 1) does not; y only simplifies to b
+    a, b, x = sp.symbols("a b x")
+    A, B = sp.symbols("A B")
+    sol = Solution(((x, (a ** 2 - 1) / (a - 1)),))
+    assert sol.value_of(x) == a + 1
+    res = scan([sol], {"A": integers(-3, 3)}, parameters={a: A}, predicates=[RationalValues()])
+    assert [(r.point["A"], r.values["x"]) for r in res] == [(k, k + 1) for k in range(-3, 4)]
+    reference = scan([Solution(((x, sol.value_of(x)),))], {"A": integers(-3, 3)}, parameters={a: A})
+    assert [r.values for r in res] == [r.values for r in reference]
+    # a quantity whose plain substitution has a symbol that is not a parameter
+    res = scan([sol], {"B": integers(0, 2)}, parameters={b: B},
+               quantities={"y": (a * b + b) / (a + 1)})
+    assert [r.values["y"] for r in res] == [0, 1, 2]
+
+
+def test_irrational_values_are_those_of_the_simplified_forms():
+    # with a non-symbol unknown the scan evaluates value_of's forms throughout (as it
+    # always did); with symbol unknowns only, the plain substitution decides and the
+    # floats of irrational values still come from value_of's forms: equal rows
+    a, b, x, y = sp.symbols("a b x y")
+    A, B = sp.symbols("A B")
+    vx = (a ** 2 - 1) / (a - 1) * sp.sqrt(b) + sp.sqrt(3) * (b - 1) / 7
+    vy = sp.sqrt(2) * (a + b) / (b + 1) - sp.sqrt(b) * (a ** 2 - 2 * a + 1) / (a - 1)
+    conds = (sp.Ne(b + 1, 0),)
+    plain = Solution(((x, vx), (y, vy)), conds)
+    old = Solution(((x, vx), (y, vy), (x - 7 * y, vx - 7 * vy)), conds)
+    grid = {"A": integers(-3, 4), "B": rationals(3, 2, negative=False)}
+    q = {"p": x * y, "d": x - y / 3, "s": x + y}
+    for predicates in ((), (RationalValues(("s",)),), (_positive_d,)):
+        got = scan([plain], grid, parameters={a: A, b: B}, quantities=q, predicates=predicates)
+        want = scan([old], grid, parameters={a: A, b: B}, quantities=q, predicates=predicates)
+        assert got == want and len(got) > 0
+
+
+def _positive_d(point, values):
+    return values["d"] > 0

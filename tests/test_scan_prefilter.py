@@ -104,3 +104,35 @@ def test_radical_form_round_trips():
     for av, bv in [(2, 5), (F(7, 3), 10), (-5, 2)]:
         sub = {a: sp.nsimplify(av), b: sp.nsimplify(bv)}
         assert sp.simplify((r * sp.sqrt(s)).subs(sub) - e.subs(sub)) == 0
+
+
+def test_conditions_without_radicals_drop_points():
+    # Ne(a - 2b, 0) and a + b >= 0 (as a solver writes them) exclude points exactly;
+    # the radical quantity is rational on a whole line, so only the conditions decide there
+    branches = [Solution(((x, (a - 2 * b) * sp.sqrt(4 * a ** 2)),),
+                         (sp.Ne(a - 2 * b, 0), sp.GreaterThan(a + b, 0))),
+                Solution(((x, sp.sqrt(a ** 2 * b)),), (sp.Ne(b - 1, 0), sp.GreaterThan(a - 3, 0)))]
+    grid = {"A": integers(-6, 8), "B": rationals(4, 3)}
+    res = both(branches, grid, [RationalValues()])
+    assert {r.branch for r in res} == {0, 1}
+    from anomalyalgebra.solve.scan import _Spec
+
+    params = ((a, A), (b, B))
+    spec = _Spec(("A", "B"), params, tuple((s.conditions, (("x", s.values[x]),)) for s in branches),
+                 (RationalValues(),))
+    mask = candidate_mask(spec, [grid["A"], grid["B"]])
+    points = [(p, q) for p in grid["A"] for q in grid["B"]]
+    for (p, q), kept in zip(points, mask.tolist()):
+        first = p != 2 * q and p + q >= 0
+        v = q * p * p
+        square = v >= 0 and all(math.isqrt(k) ** 2 == k for k in (v.numerator, v.denominator))
+        second = q != 1 and p >= 3 and square
+        if not first and not second:
+            assert not kept, (p, q)         # excluded by a condition or an irrational value
+    assert not mask[points.index((4, F(2)))] and not mask[points.index((-4, F(-1)))]
+
+
+def test_condition_with_a_radical_is_left_to_the_exact_path():
+    branches = [Solution(((x, sp.sqrt(a)),), (sp.GreaterThan(sp.sqrt(a + 1) - 2, 0),))]
+    res = both(branches, {"A": integers(0, 30), "B": (0,)}, [RationalValues()])
+    assert [r.point["A"] for r in res] == [4, 9, 16, 25]

@@ -566,9 +566,17 @@ def radiative_splitting(Q, Y, params=None, *, delta=None):
     >>> float(d) < 0                                 # ... negative: the neutral state is lightest
     True
     """
-    sm = sm_inputs(params)
     if delta is None:
         delta = radiative_splitting_unit(params)
-    return delta * (1 + 2 * sp.sympify(Q) + 2 * sp.sympify(Y) / sp.sqrt(sm["c2w"]))
+    return delta * (1 + 2 * sp.sympify(Q) + 2 * sp.sympify(Y) / sp.sqrt(_c2w(params)))
+
+
+def _c2w(params):
+    """``sm_inputs(params)["c2w"]`` without the rest of :func:`sm_inputs` (a scan asks
+    for :func:`radiative_splitting` at many points)."""
+    if params is SYMBOLIC:
+        return sm_inputs(params)["c2w"]
+    P = default_parameters() if params is None else params
+    return 1 - P.value("sin2_theta_W")
 
 

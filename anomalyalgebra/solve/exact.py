@@ -38,10 +38,13 @@ class NonReal(ArithmeticError):
     """The square root of a negative number was taken."""
 
 
+_ONE = Fraction(1)
+
+
 def _is_square(q: Fraction):
-    if q < 0:
-        return None
     a, b = q.numerator, q.denominator
+    if a < 0:
+        return None
     ra, rb = math.isqrt(a), math.isqrt(b)
     if ra * ra == a and rb * rb == b:
         return Fraction(ra, rb)
@@ -64,10 +67,12 @@ class Surd:
     def of(x):
         if isinstance(x, Surd):
             return x
-        return Surd([[Fraction(1), Fraction(x)]] if x != 0 else [])
+        if not isinstance(x, Fraction):
+            x = Fraction(x)
+        return Surd([[_ONE, x]] if x else [])
 
     def _add_term(self, terms, r, c):
-        if c == 0:
+        if not c:
             return
         for t in terms:
             if t[0] == r:
@@ -84,7 +89,7 @@ class Surd:
         terms = [list(t) for t in self.terms]
         for r, c in other.terms:
             self._add_term(terms, r, c)
-        return Surd([t for t in terms if t[1] != 0])
+        return Surd([t for t in terms if t[1]])
 
     __radd__ = __add__
 
@@ -99,20 +104,20 @@ class Surd:
 
     def __mul__(self, other):
         if not isinstance(other, Surd):
-            if other == 0:
+            if not other:
                 return Surd([])
             return Surd([[r, c * other] for r, c in self.terms])
         out = Surd([])
         terms = []
         for r1, c1 in self.terms:
             for r2, c2 in other.terms:
-                r = r1 * r2
+                r = r2 if r1 == 1 else r1 if r2 == 1 else r1 * r2
                 s = _is_square(r)
                 if s is not None:
-                    out._add_term(terms, Fraction(1), c1 * c2 * s)
+                    out._add_term(terms, _ONE, c1 * c2 * s)
                 else:
                     out._add_term(terms, r, c1 * c2)
-        return Surd([t for t in terms if t[1] != 0])
+        return Surd([t for t in terms if t[1]])
 
     __rmul__ = __mul__
 
@@ -213,7 +218,7 @@ class _ExactPrinter(PythonCodePrinter):
         if e.is_Integer and int(e) > 0:
             return f"(({self._print(b)})**{int(e)})"
         if e.is_Integer:
-            return f"(_S({self._print(b)})**({int(e)}))"
+            return f"_negpow({self._print(b)}, {-int(e)})"
         if e.is_Rational:
             return f"_pow({self._print(b)}, {e.p}, {e.q})"
         raise _Unsupported(f"non-rational power {expr}")
@@ -222,7 +227,15 @@ class _ExactPrinter(PythonCodePrinter):
         return super()._print_Symbol(expr)
 
 
-_NAMESPACE = {"_F": Fraction, "_S": Surd.of, "_pow": _exact_pow}
+def _negative_pow(base, k):
+    """``base ** -k`` (``k > 0``): a Fraction for a rational base (``ZeroDivisionError``
+    at 0, as for a Surd), a :class:`Surd` otherwise."""
+    if isinstance(base, (int, Fraction)):
+        return Fraction(base) ** -k
+    return Surd.of(base) ** (-k)
+
+
+_NAMESPACE = {"_F": Fraction, "_S": Surd.of, "_pow": _exact_pow, "_negpow": _negative_pow}
 
 
 def compile_exact(args, expr, *, cse=False):

@@ -17,10 +17,12 @@ arrays of points at once with integer arithmetic:
 
 A point is *dropped* only when every branch has a required quantity with ``r ≠ 0``
 and ``s`` negative (the exact evaluation would fail) or not a rational square (the
-value is irrational): those points cannot give a row.  Everything else -- points
-with an infinite axis value, zero denominators, quantities not of the form
-``r · sqrt(s)`` -- is left to the exact evaluation, which decides as before, so the
-scan's result does not change.  Nothing here relies on floating point for a verdict.
+value is irrational), or a condition without radicals that is exactly violated there
+(``Ne(e, 0)`` with ``e = 0``, ``e >= 0`` with ``e < 0``): those points cannot give
+a row.  Everything else -- points with an infinite axis value, zero denominators,
+quantities not of the form ``r · sqrt(s)`` -- is left to the exact evaluation, which
+decides as before, so the scan's result does not change.  Nothing here relies on
+floating point for a verdict.
 """
 
 from __future__ import annotations
@@ -75,8 +77,10 @@ class _IntPoly:
     """An integer polynomial in the P's and Q's, evaluated on numpy arrays exactly."""
 
     def __init__(self, poly):
-        self.terms = [(int(c), e) for e, c in poly.as_dict().items()]
+        self.terms = [(int(c), e) for e, c in sorted(poly.as_dict().items())]
         self.abs_terms = [(float(abs(c)), e) for c, e in self.terms]
+        #: equal polynomials share one evaluation in :func:`candidate_mask`
+        self.key = tuple(self.terms)
 
     @staticmethod
     def _evaluate(terms, xs, zero):
@@ -89,18 +93,27 @@ class _IntPoly:
             acc = acc + t
         return acc
 
-    def __call__(self, ints, objs, absf):
-        """Values (int64 or object array) and a bound on their absolute values (float array)."""
+    def __call__(self, ints, objs, absf, absmax):
+        """Values (int64 or object array) and a bound on their absolute values (float array).
+
+        ``objs()`` returns the variables as object arrays (made only when needed);
+        ``absmax`` holds the largest absolute value of each variable: the bound there
+        (the coefficients and variables of ``abs_terms`` are non-negative, so it bounds
+        every point) is used for all points when it is small enough."""
         import numpy as np
 
         n = len(absf[0]) if absf else 0
         if not self.terms:
             return np.zeros(n, dtype=np.int64), np.zeros(n)
-        bound = np.broadcast_to(np.asarray(self._evaluate(self.abs_terms, absf, 0.0), dtype=float), (n,))
+        overall = float(self._evaluate(self.abs_terms, absmax, 0.0))
+        if overall < _INT64_SAFE:
+            bound = np.broadcast_to(overall, (n,))
+        else:
+            bound = np.broadcast_to(np.asarray(self._evaluate(self.abs_terms, absf, 0.0), dtype=float), (n,))
         if bound.max(initial=0.0) < _INT64_SAFE:
             vals = np.asarray(self._evaluate(self.terms, ints, 0), dtype=np.int64)
         else:
-            vals = np.asarray(self._evaluate(self.terms, objs, 0), dtype=object)
+            vals = np.asarray(self._evaluate(self.terms, objs(), 0), dtype=object)
         return np.broadcast_to(vals, (n,)), bound
 
 
@@ -122,7 +135,14 @@ def _fraction_polys(expr, axis_syms):
 
 @functools.lru_cache(maxsize=16)
 def _compile(spec):
-    """Per branch: the (r, s) integer polynomials of each required quantity, or None."""
+    """Per branch, the tests that can exclude it at a point, or None.
+
+    ``("radical", Nr, Dr, Ns, Ds)`` for each required quantity ``r sqrt(s)``
+    (integer polynomials of ``r = Nr/Dr`` and of ``s``, up to a positive square
+    factor, ``Ns/Ds``); ``("zero", N, D)`` for a condition ``Ne(expr, 0)`` and
+    ``("negative", N, D)`` for any other condition ``lhs - rhs >= 0`` (as the scan
+    reads them), ``expr`` or ``lhs - rhs`` a rational function ``c N/D`` of the axes
+    (``N`` carries the sign of ``c``)."""
     from .predicates import RationalValues
 
     rational = [p for p in spec.predicates if isinstance(p, RationalValues)]
@@ -131,9 +151,18 @@ def _compile(spec):
     # predicates are all required: the union of their labels ("all" if one has none)
     required = "all" if any(not p.labels for p in rational) else set().union(*(p.labels for p in rational))
     axis_syms = tuple(sp.Symbol(a) for a in spec.axes)
+    axis_set = set(axis_syms)
     params = {s: e for s, e in spec.params}
+    memo = {}
+
+    def polys(expr):
+        # the +/- branches of a root share their radicands, and r up to its sign
+        if expr not in memo:
+            memo[expr] = _fraction_polys(expr, axis_syms)
+        return memo[expr]
+
     branches = []
-    for _conds, quantities in spec.branches:
+    for conds, quantities in spec.branches:
         tests = []
         for label, q in quantities:
             if required != "all" and label not in required:
@@ -142,15 +171,24 @@ def _compile(spec):
             if form is None:
                 continue
             r, s = form
-            if r.free_symbols - set(axis_syms) or s.free_symbols - set(axis_syms):
+            if r.free_symbols - axis_set or s.free_symbols - axis_set:
                 continue
-            Nr, Dr, _ = _fraction_polys(r, axis_syms)
-            Ns, Ds, c = _fraction_polys(s, axis_syms)
+            if r.could_extract_minus_sign():
+                r = -r                  # only whether r vanishes matters
+            Nr, Dr, _ = polys(r)
+            Ns, Ds, c = polys(s)
             # s = c N/D is a rational square iff (c.num * c.den * N) * D is a perfect square
             k = c.numerator * c.denominator
-            tests.append((_IntPoly(Nr), _IntPoly(Dr), _IntPoly(Ns * k), _IntPoly(Ds)))
+            tests.append(("radical", _IntPoly(Nr), _IntPoly(Dr), _IntPoly(Ns * k), _IntPoly(Ds)))
+        for cond in conds:
+            e = sp.sympify(cond.lhs - cond.rhs).xreplace(params)
+            if e.free_symbols - axis_set or not e.is_rational_function(*axis_syms):
+                continue
+            N, D, c = polys(e)
+            kind = "zero" if isinstance(cond, sp.Ne) else "negative"
+            tests.append((kind, _IntPoly(N if c > 0 else -N), _IntPoly(D)))
         branches.append(tests)
-    if not any(branches):
+    if not any(t[0] == "radical" for tests in branches for t in tests):
         return None
     return branches
 
@@ -191,16 +229,19 @@ def candidate_mask(spec, axis_values):
     for vals in axis_values:
         P, Q, inf = [], [], []
         for v in vals:
-            if v is sp.oo or v == sp.oo:
+            if isinstance(v, (int, Fraction)):      # the usual axis values, no sympy comparison
+                f = v
+            elif v is sp.oo or v == sp.oo:
                 P.append(0)
                 Q.append(1)
                 inf.append(True)
                 continue
-            f = Fraction(v)
+            else:
+                f = Fraction(v)
             P.append(f.numerator)
             Q.append(f.denominator)
             inf.append(False)
-        fits = fits and all(abs(x) < 2 ** 31 for x in P + Q)
+        fits = fits and max(map(abs, P + Q), default=0) < 2 ** 31
         Ps.append(P)
         Qs.append(Q)
         infs.append(np.array(inf, dtype=bool))
@@ -213,30 +254,62 @@ def candidate_mask(spec, axis_values):
     dtype = np.int64 if fits else object
     ints = [np.asarray(Ps[a], dtype=dtype)[flat[a]] for a in range(k)] + \
            [np.asarray(Qs[a], dtype=dtype)[flat[a]] for a in range(k)]
-    objs = [np.asarray(x, dtype=object) for x in ints] if fits else ints
+    objs = functools.lru_cache(maxsize=1)(
+        lambda: [np.asarray(x, dtype=object) for x in ints] if fits else ints)
     absf = [np.abs(np.asarray(x, dtype=float)) for x in ints]
+    absmax = [float(x.max(initial=0.0)) for x in absf]
     infinite = np.zeros(total, dtype=bool)
     for a in range(k):
         infinite |= infs[a][flat[a]]
     keep = infinite.copy()
+    # branches and quantities often share polynomials (the +/- branches of a root, two
+    # quantities under one radical): each distinct polynomial and each distinct test is
+    # evaluated once
+    values, verdicts = {}, {}
+
+    def value(poly):
+        if poly.key not in values:
+            values[poly.key] = poly(ints, objs, absf, absmax)
+        return values[poly.key]
+
+    def impossible(kind, *polys):
+        key = (kind,) + tuple(p.key for p in polys)
+        if key not in verdicts:
+            if kind == "radical":
+                Nr, Dr, Ns, Ds = polys
+                verdicts[key] = _impossible(np, total, value(Nr)[0], value(Dr)[0], value(Ns), value(Ds))
+            else:
+                # the condition's value c N/D is exactly 0 ("zero") or negative: the
+                # exact evaluation rejects the branch there (or fails, which rejects it too)
+                (n, _), (d, _) = value(polys[0]), value(polys[1])
+                defined = d != 0
+                if kind == "zero":
+                    verdicts[key] = defined & (n == 0)
+                else:
+                    verdicts[key] = defined & (n != 0) & ((n < 0) != (d < 0))
+        return verdicts[key]
+
     for tests in compiled:
         possible = np.ones(total, dtype=bool)
-        for Nr, Dr, Ns, Ds in tests:
-            nr, _ = Nr(ints, objs, absf)
-            dr, _ = Dr(ints, objs, absf)
-            ns, bn = Ns(ints, objs, absf)
-            ds, bd = Ds(ints, objs, absf)
-            decided = (nr != 0) & (dr != 0) & (ds != 0)
-            bx = bn * bd
-            if bx.max(initial=0.0) < _INT64_SAFE:
-                x = np.asarray(ns, dtype=np.int64) * np.asarray(ds, dtype=np.int64)
-            else:
-                x = np.asarray(ns, dtype=object) * np.asarray(ds, dtype=object)
-            neg = np.asarray(x < 0, dtype=bool)
-            square = np.zeros(total, dtype=bool)
-            nonneg = decided & ~neg
-            square[nonneg] = _is_square(np, x[nonneg], bx[nonneg])
-            impossible = decided & (neg | ~square)
-            possible &= ~impossible
+        for test in tests:
+            possible &= ~impossible(*test)
         keep |= possible
     return keep
+
+
+def _impossible(np, total, nr, dr, ns_bound, ds_bound):
+    """Where ``r sqrt(s)`` is decided irrational or non-real (``r = nr/dr``, ``s = ns/ds``
+    up to a positive square factor): ``r ≠ 0`` and ``ns·ds`` negative or not a square."""
+    ns, bn = ns_bound
+    ds, bd = ds_bound
+    decided = (nr != 0) & (dr != 0) & (ds != 0)
+    bx = bn * bd
+    if bx.max(initial=0.0) < _INT64_SAFE:
+        x = np.asarray(ns, dtype=np.int64) * np.asarray(ds, dtype=np.int64)
+    else:
+        x = np.asarray(ns, dtype=object) * np.asarray(ds, dtype=object)
+    neg = np.asarray(x < 0, dtype=bool)
+    square = np.zeros(total, dtype=bool)
+    nonneg = decided & ~neg
+    square[nonneg] = _is_square(np, x[nonneg], bx[nonneg])
+    return decided & (neg | ~square)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -76,12 +77,13 @@ def rationals(max_numerator: int, max_denominator: int | None = None, *, negativ
     (Fraction(1, 1), oo)
     """
     qmax = max_numerator if max_denominator is None else max_denominator
-    vals = {Fraction(p, q) for p in range(1, int(max_numerator) + 1) for q in range(1, int(qmax) + 1)}
-    if negative:
-        vals |= {-v for v in vals}
+    # each positive rational once: its coprime (p, q)
+    vals = [Fraction(p, q) for q in range(1, int(qmax) + 1) for p in range(1, int(max_numerator) + 1)
+            if math.gcd(p, q) == 1]
     # float(p/q) is correctly rounded, hence monotonic: the float orders all pairs it
     # separates exactly, and the Fraction breaks the remaining ties exactly
-    out = tuple(sorted(vals, key=lambda v: (v.numerator / v.denominator, v)))
+    vals.sort(key=lambda v: (v.numerator / v.denominator, v))
+    out = tuple(-v for v in reversed(vals)) + tuple(vals) if negative else tuple(vals)
     return out + ((INFINITY,) if infinity else ())
 
 
@@ -129,6 +131,9 @@ class _Spec:
     params: tuple          # ((symbol, expr in axis symbols), ...)
     branches: tuple        # ((conditions, ((label, expr), ...)), ...)
     predicates: tuple
+    # per branch (Solution, ((label, quantity), ...)) when the branch's expressions are the
+    # plain substitution of its values: Solution.value_of gives the simplified forms
+    simplified: tuple = ()
 
 
 def _axis_symbols(spec):
@@ -144,30 +149,93 @@ def _rename_axes(expr, axes):
 def _compiled(spec: _Spec):
     ax = _axis_symbols(spec)
     psyms = tuple(s for s, _ in spec.params)
-    params = [(s, e, compile_exact(ax, e)) for s, e in spec.params]
+    params = [(s, e, _parameter_function(ax, e)) for s, e in spec.params]
     branches = []
     flat = []
-    for conds, quantities in spec.branches:
+    simplified = _Simplified(psyms, spec) if spec.simplified else None
+    for bi, (conds, quantities) in enumerate(spec.branches):
         kinds = tuple("ne" if isinstance(c, sp.Ne) else "ge" for c in conds)
         exprs = tuple(c.lhs - c.rhs for c in conds) + tuple(e for _, e in quantities)
         labels = tuple(label for label, _ in quantities)
-        branches.append((kinds, labels, compile_exact(psyms, exprs, cse=True), len(flat)))
+        branches.append((kinds, labels, _lazy(compile_exact, psyms, exprs, cse=True), len(flat),
+                         functools.partial(simplified, bi) if simplified is not None else None,
+                         _lazy(compile_exact, psyms, exprs[:len(kinds)], cse=True)))
         flat.extend(exprs)
-    # all branches at once: a radical shared by the +/- branches is computed once
+    # all branches at once: a radical shared by the +/- branches is computed once; the
+    # branches one by one (where some branch fails) are compiled when first needed
     joint = compile_exact(psyms, tuple(flat), cse=True)
     return ax, psyms, params, (branches, joint)
 
 
+def _parameter_function(ax, expr):
+    """``compile_exact(ax, expr)``, without compiling an axis or a rational constant."""
+    if expr in ax:
+        i = ax.index(expr)
+        return lambda *values: values[i]
+    if expr.is_Rational:
+        value = Fraction(int(expr.p), int(expr.q))
+        return lambda *values: value
+    return compile_exact(ax, expr)
+
+
+class _Simplified:
+    """The branches with their quantities as :meth:`Solution.value_of` simplifies them,
+    evaluated as a scan with those forms does: all branches at once, else the branch
+    alone.  Compiled on the first call (a scan rarely needs it)."""
+
+    def __init__(self, psyms, spec):
+        self.psyms, self.spec, self.parts = psyms, spec, None
+
+    def _compile(self):
+        flat, parts = [], []
+        for bi, (conds, quantities) in enumerate(self.spec.branches):
+            exprs = tuple(c.lhs - c.rhs for c in conds)
+            if self.spec.simplified[bi] is None:
+                exprs += tuple(e for _, e in quantities)
+            else:
+                sol, qs = self.spec.simplified[bi]
+                exprs += tuple(sp.sympify(sol.value_of(e)) for _, e in qs)
+            parts.append((len(flat), len(exprs), _lazy(compile_exact, self.psyms, exprs, cse=True)))
+            flat.extend(exprs)
+        return compile_exact(self.psyms, tuple(flat), cse=True), parts
+
+    def __call__(self, branch, *values):
+        if self.parts is None:
+            self.parts = self._compile()
+        joint, parts = self.parts
+        offset, size, alone = parts[branch]
+        try:
+            return joint(*values)[offset:offset + size]
+        except (ZeroDivisionError, NonReal):
+            return alone(*values)
+
+
+def _lazy(make, *args, **kwargs):
+    """A function that calls ``make(*args, **kwargs)`` on its first call and then the result."""
+    made = []
+
+    def call(*values):
+        if not made:
+            made.append(make(*args, **kwargs))
+        return made[0](*values)
+
+    return call
+
+
+def _is_infinite(v) -> bool:
+    return not isinstance(v, (int, Fraction)) and (v is INFINITY or v == sp.oo)
+
+
 def _param_values(spec, compiled, point):
     ax, _, params, _ = compiled
-    if any(v is INFINITY or v == sp.oo for v in point):
+    if any(_is_infinite(v) for v in point):
         finite = {s: sp.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v
-                  for s, v in zip(ax, point) if not (v is INFINITY or v == sp.oo)}
+                  for s, v in zip(ax, point) if not _is_infinite(v)}
         out = []
         for _s, e, _f in params:
             e = e.subs(finite)
             for s, v in zip(ax, point):
-                if v is INFINITY or v == sp.oo:
+                if _is_infinite(v) and e.has(s):        # the limit of a constant is itself
                     e = sp.limit(e, s, sp.oo)
             if not e.is_Rational:
                 raise ValueError(f"parameter {_s} has no finite rational limit at {point}: {e}")
@@ -198,18 +266,57 @@ def _run_chunk(spec: _Spec, points):
             everything = joint(*pv)
         except (ZeroDivisionError, NonReal):
             everything = None           # some branch fails here: evaluate one by one
-        for bi, (kinds, labels, fn, offset) in enumerate(branches):
+        for bi, (kinds, labels, fn, offset, simplified, conditions) in enumerate(branches):
             try:
-                vals = (everything[offset:offset + len(kinds) + len(labels)]
-                        if everything is not None else fn(*pv))
+                if everything is not None:
+                    vals = everything[offset:offset + len(kinds) + len(labels)]
+                elif simplified is None:
+                    vals = fn(*pv)
+                else:
+                    # where the conditions fail (or cannot be evaluated) the branch is out
+                    # whatever form its quantities have; else a failure of the plain
+                    # substitution may be one the simplified form does not have
+                    if not all(_ok(k, v) for k, v in zip(kinds, conditions(*pv))):
+                        continue
+                    try:
+                        vals = fn(*pv)
+                    except (ZeroDivisionError, NonReal):
+                        vals, simplified = simplified(*pv), None
                 if not all(_ok(k, v) for k, v in zip(kinds, vals)):
                     continue
-                values = {label: as_value(v) for label, v in zip(labels, vals[len(kinds):])}
+                values = _values(labels, vals[len(kinds):])
             except (ZeroDivisionError, NonReal):
                 continue
-            if all(pred(pdict, values) for pred in spec.predicates):
+            # an irrational value is a float, and its last bits depend on the form it was
+            # computed from: predicates other than RationalValues (which sees only whether
+            # a value is rational, an exact property) and the rows get value_of's form
+            approximate = simplified is not None and any(isinstance(v, float) for v in values.values())
+            accepted = True
+            for pred in spec.predicates:
+                if approximate and type(pred) is not RationalValues:
+                    values, approximate = _simplified_values(simplified, pv, kinds, labels), False
+                if values is None or not pred(pdict, values):
+                    accepted = False
+                    break
+            if accepted and approximate:
+                values = _simplified_values(simplified, pv, kinds, labels)
+            if accepted and values is not None:
                 rows.append(ScanRow(tuple(pdict.items()), bi, tuple(values.items())))
     return rows
+
+
+def _values(labels, vals) -> dict:
+    return {label: as_value(v) for label, v in zip(labels, vals)}
+
+
+def _simplified_values(simplified, pv, kinds, labels):
+    """The values from the simplified form, or None where it fails (there the branch was
+    never accepted)."""
+    try:
+        vals = simplified(*pv)
+    except (ZeroDivisionError, NonReal):
+        return None
+    return _values(labels, vals[len(kinds):])
 
 
 def _masked_points(axis_values, mask):
@@ -247,8 +354,13 @@ def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executo
         symbols are matched by name), e.g. ``{alpha_R: -alpha_L/m}``.  At an
         infinite axis value the limit is taken.
     quantities : mapping of str to expression, optional
-        What to compute on each branch (expressions of unknowns and parameters,
-        evaluated with :meth:`Solution.value_of`); default: the solved unknowns.
+        What to compute on each branch (expressions of unknowns and parameters);
+        default: the solved unknowns.  Their values are those of
+        :meth:`Solution.value_of`: the branch's values are substituted and the result
+        evaluated exactly without simplifying it first, and at a point where that
+        form divides by zero or takes the square root of a negative number, the
+        simplified form of :meth:`Solution.value_of` is evaluated instead (so a
+        removable singularity does not lose a row).
     predicates : sequence of callables ``(point, values) -> bool``
         Must be picklable when an executor with processes is used.
     executor : concurrent.futures.Executor, optional
@@ -271,18 +383,31 @@ def scan(solutions, grid, *, parameters, quantities=None, predicates=(), executo
     axis_values = [tuple(grid[a]) for a in axes]
     params = tuple((s, _rename_axes(e, axes)) for s, e in parameters.items())
     psyms = {s for s, _ in params}
-    branches = []
+    branches, simplified = [], []
     labels = None
     for sol in solutions:
         qs = quantities if quantities is not None else {sp.sstr(k): k for k in sol.values}
-        qexprs = tuple((str(label), sp.sympify(sol.value_of(e))) for label, e in qs.items())
+        qs = tuple((str(label), sp.sympify(e)) for label, e in qs.items())
+        # the quantities as the branch's values substituted into them: exact arithmetic
+        # needs no simplification, and where a division by zero or a negative radicand
+        # of this form might simplify away, the point is evaluated again with the
+        # simplified form (Solution.value_of); with unknowns that are not symbols,
+        # value_of itself
+        plain = all(k.is_Symbol for k, _ in sol.pairs)
+        subs = dict(sol.pairs)
+        qexprs = tuple((label, e.subs(subs) if plain else sp.sympify(sol.value_of(e))) for label, e in qs)
         labels = tuple(label for label, _ in qexprs)
-        free = set().union(*[e.free_symbols for _, e in qexprs], *[c.free_symbols for c in sol.conditions])
-        missing = free - psyms
+        conds = set().union(*[c.free_symbols for c in sol.conditions])
+        if plain and set().union(conds, *[e.free_symbols for _, e in qexprs]) - psyms:
+            plain = False               # a symbol that only simplification removes
+            qexprs = tuple((label, sp.sympify(sol.value_of(e))) for label, e in qs)
+        missing = set().union(conds, *[e.free_symbols for _, e in qexprs]) - psyms
         if missing:
             raise ValueError(f"parameters needed for the scan but not given: {sorted(map(str, missing))}")
         branches.append((tuple(sol.conditions), qexprs))
-    spec = _Spec(axes, params, tuple(branches), tuple(predicates))
+        simplified.append((sol, qs) if plain else None)
+    spec = _Spec(axes, params, tuple(branches), tuple(predicates),
+                 tuple(simplified) if any(simplified) else ())
     total = 1
     for v in axis_values:
         total *= len(v)
