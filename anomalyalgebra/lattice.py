@@ -191,7 +191,11 @@ def hermite_rows(rows, *, backend: str = "auto"):
     [[2, 4, 4], [0, 18, 24]]
     """
     _check_backend(backend)
-    A = _ints(rows, "hermite_rows")
+    return _hermite_rows(_ints(rows, "hermite_rows"), backend)
+
+
+def _hermite_rows(A, backend):
+    """:func:`hermite_rows` of validated rows (lists of ints)."""
     if not A:
         return []
     size = len(A) * len(A[0])
@@ -274,8 +278,7 @@ def integer_solutions(A, b, n_cols: int | None = None):
     exact division (a remainder proves that no integer solution exists) and
     ``y_{r+1} .. y_n`` are free.  Because ``U`` is unimodular, ``x`` is integral
     iff ``y`` is, so the last ``n - r`` columns of ``U`` generate the whole
-    integer kernel.  (Computed as the row Hermite form ``T A^T = H^T`` with its
-    transform, ``U = T^T``: the same elimination as :func:`hermite_rows`.)
+    integer kernel.
 
     Examples
     --------
@@ -290,25 +293,20 @@ def integer_solutions(A, b, n_cols: int | None = None):
     if len(b) != len(A):
         raise ValueError("integer_solutions: A and b have different numbers of rows")
     n = n_cols if n_cols is not None else (len(A[0]) if A else 0)
-    if any(len(r) != n for r in A):
-        raise ValueError("integer_solutions: rows of different lengths")
-    m = len(A)
-    # row form of A^T: Ht = T A^T, i.e. H = Ht^T (m x n) and U = T^T
-    Ht, T, pivots = _hermite([list(col) for col in zip(*A)] if A else [[] for _ in range(n)],
-                             m, True)
+    H, U, pivots = column_hermite_form(A, n)
     r = len(pivots)
-    y = []
+    y = [0] * n
     for k, i in enumerate(pivots):
-        rest = b[i] - sum(Ht[j][i] * y[j] for j in range(k))
-        q, rem = divmod(rest, Ht[k][i])
+        rest = b[i] - sum(H[i][j] * y[j] for j in range(k))
+        q, rem = divmod(rest, H[i][k])
         if rem:
             return None
-        y.append(q)
-    for i in range(m):
-        if sum(Ht[j][i] * y[j] for j in range(r)) != b[i]:
+        y[k] = q
+    for i in range(len(A)):
+        if sum(H[i][j] * y[j] for j in range(r)) != b[i]:
             return None
-    x0 = [sum(y[j] * T[j][i] for j in range(r)) for i in range(n)]
-    K = hermite_rows(T[r:], backend="python")
+    x0 = [sum(U[i][j] * y[j] for j in range(r)) for i in range(n)]
+    K = hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], backend="python")
     return _reduce_mod(x0, K), K
 
 
@@ -334,10 +332,9 @@ def integer_kernel(A, n_cols: int | None = None, *, torsion: bool = False):
 
     Parameters
     ----------
-    A : sequence of sequences of int
-        An m x n integer matrix (list of rows).
-    n_cols : int, optional
-        Number of columns; needed only when ``A`` has no rows.
+    A, n_cols
+        The m x n integer matrix (list of rows) and, only when ``A`` has no rows,
+        the number of columns ``n``.
     torsion : bool
         Also return the torsion of the group ``{θ in (R/Z)^n : A θ in Z^m}``, read
         off the verified Smith form ``D = U A' V`` (:func:`smith_normal_form`) of
@@ -374,7 +371,7 @@ def integer_kernel(A, n_cols: int | None = None, *, torsion: bool = False):
     n = n_cols if n_cols is not None else (len(A[0]) if A else 0)
     if any(len(r) != n for r in A):
         raise ValueError("integer_kernel: rows of different lengths")
-    R = hermite_rows(A) if A else []
+    R = _hermite_rows(A, "auto")
     K = integer_solutions(R, [0] * len(R), n)[1] if R else _identity(n)
     if not torsion:
         return K
@@ -495,11 +492,16 @@ def check_smith(a, D, U, V) -> None:
     """
     m = len(a)
     n = len(a[0]) if m else 0
-    if m and n and (_domain_matrix(U).matmul(_domain_matrix(a)).matmul(_domain_matrix(V))
-                    != _domain_matrix(D)):
-        raise ArithmeticError("Smith normal form: U A V != D")
+    dets = {}
+    if m and n:
+        # each matrix converted once: the conversions cost more than the products
+        dU, dV = _domain_matrix(U), _domain_matrix(V)
+        if dU.matmul(_domain_matrix(a)).matmul(dV) != _domain_matrix(D):
+            raise ArithmeticError("Smith normal form: U A V != D")
+        dets = {"U": dU, "V": dV}
     for name, M in (("U", U), ("V", V)):
-        d = int_det(M)
+        dm = dets.get(name)
+        d = int(dm.det()) if dm is not None and dm.shape[0] == dm.shape[1] else int_det(M)
         if abs(d) != 1:
             raise ArithmeticError(f"Smith normal form: {name} is not unimodular (det {d})")
     diag = []
