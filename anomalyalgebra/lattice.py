@@ -9,9 +9,11 @@ overflow or be rounded.  Matrices are lists of rows.
   routine in the package);
 * :func:`integer_solutions` -- all integer solutions of ``A x = b`` as ``x0 + K t``
   (canonical ``x0`` and ``K``), from that Hermite form;
-* :func:`integer_kernel` -- the integer kernel (``b = 0``), optionally with the
-  torsion invariants and generators of ``{θ : A θ in Z^m}`` from the Smith form: the
-  one integer-kernel routine, used by the enumeration and the accidental symmetries;
+* :func:`integer_kernel` -- the integer kernel (the ``K`` of :func:`integer_solutions`
+  with ``b = 0``, the only place a kernel is computed), optionally with the torsion
+  invariants and generators of ``{θ : A θ in Z^m}`` from the Smith form: the
+  enumeration takes its kernel from :func:`integer_solutions`, the accidental
+  symmetries from here;
 * :func:`smith_normal_form` -- ``U A V = D`` with unimodular transforms, verified by
   :func:`check_smith` before it is returned;
 * :func:`lll_reduce` -- an LLL-reduced basis (sympy's ``DomainMatrix.lll_transform``,
@@ -34,7 +36,12 @@ matrix (tested).  flint is 5-20x faster on dense matrices of a few thousand
 entries, but 2-5x slower on the sparse charge matrices of operator sets (a few
 non-zero entries per row), where the Python elimination has almost nothing to do.  Choose
 with ``backend="python"`` / ``"flint"`` / ``"auto"`` (default); the measurements
-behind the choice are in ``docs/performance.md`` (*Exact lattices*).
+behind the choice are in ``docs/performance.md`` (*Exact lattices*).  The forms with a
+transform (:func:`column_hermite_form`, hence :func:`integer_solutions` and
+:func:`integer_kernel`) always use the Python elimination: python-flint's ``hnf`` and
+``snf`` return no transform; their outputs are canonical all the same (the Hermite
+form is unique, the kernel and ``x0`` are normalised), so they do not depend on the
+install either.
 """
 
 from __future__ import annotations
