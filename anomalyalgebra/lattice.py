@@ -252,8 +252,13 @@ def column_hermite_form(A, n_cols: int | None = None):
     """
     M = _ints(A, "column_hermite_form")
     n = n_cols if n_cols is not None else (len(M[0]) if M else 0)
+    return _column_hermite(M, n, "column_hermite_form")
+
+
+def _column_hermite(M, n, what):
+    """:func:`column_hermite_form` of validated rows (lists of ints)."""
     if any(len(r) != n for r in M):
-        raise ValueError("column_hermite_form: rows of different lengths")
+        raise ValueError(f"{what}: rows of different lengths")
     Ht, T, pivots = _hermite([list(col) for col in zip(*M)] if M else [[] for _ in range(n)],
                              len(M), True)
     H = [list(row) for row in zip(*Ht)] if M else []
@@ -300,7 +305,7 @@ def integer_solutions(A, b, n_cols: int | None = None):
     if len(b) != len(A):
         raise ValueError("integer_solutions: A and b have different numbers of rows")
     n = n_cols if n_cols is not None else (len(A[0]) if A else 0)
-    H, U, pivots = column_hermite_form(A, n)
+    H, U, pivots = _column_hermite(A, n, "integer_solutions")
     r = len(pivots)
     y = [0] * n
     for k, i in enumerate(pivots):
@@ -313,7 +318,7 @@ def integer_solutions(A, b, n_cols: int | None = None):
         if sum(H[i][j] * y[j] for j in range(r)) != b[i]:
             return None
     x0 = [sum(U[i][j] * y[j] for j in range(r)) for i in range(n)]
-    K = hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], backend="python")
+    K = _hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], "python")
     return _reduce_mod(x0, K), K
 
 

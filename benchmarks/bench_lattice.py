@@ -31,26 +31,17 @@ from pathlib import Path
 from anomalyalgebra.lattice import FLINT_MIN_DENSITY, FLINT_MIN_ENTRIES, flint_available, hermite_rows
 
 
-def best(fn, repeat):
+def best(fn, repeat, clock=time.perf_counter):
     t, out = float("inf"), None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = clock()
         out = fn()
-        t = min(t, time.perf_counter() - t0)
+        t = min(t, clock() - t0)
     return t, out
 
 
 def random_matrix(rng, m, n):
     return [[rng.choice((0, 0, 0, 0, 1, -1, 2)) for _ in range(n)] for _ in range(m)]
-
-
-def cpu_best(fn, repeat):
-    t, out = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.process_time()
-        out = fn()
-        t = min(t, time.process_time() - t0)
-    return t, out
 
 
 def worker(repeat):
@@ -97,7 +88,7 @@ def worker(repeat):
                   lambda: str(accidental_symmetries(big, lag5))))
     out = {}
     for name, fn in tasks:
-        t, res = cpu_best(fn, repeat)
+        t, res = best(fn, repeat, time.process_time)
         out[name] = (t, repr(res))
     print(json.dumps(out))
 
