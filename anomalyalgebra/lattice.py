@@ -4,9 +4,16 @@ Everything works on Python integers (or python-flint's ``fmpz``), so no result c
 overflow or be rounded.  Matrices are lists of rows.
 
 * :func:`hermite_rows` -- the row Hermite normal form (a canonical basis of a row lattice);
-* :func:`column_hermite_form` -- ``A U = H`` with an explicit unimodular ``U``;
-* :func:`integer_solutions` / :func:`integer_kernel` -- all integer solutions of
-  ``A x = b`` as ``x0 + K t`` (canonical ``x0`` and ``K``);
+* :func:`column_hermite_form` -- ``A U = H`` with an explicit unimodular ``U``, the
+  transpose of the same elimination carrying its transform along (one Hermite-form
+  routine in the package);
+* :func:`integer_solutions` -- all integer solutions of ``A x = b`` as ``x0 + K t``
+  (canonical ``x0`` and ``K``), from that Hermite form;
+* :func:`integer_kernel` -- the integer kernel (the ``K`` of :func:`integer_solutions`
+  with ``b = 0``, the only place a kernel is computed), optionally with the torsion
+  invariants and generators of ``{θ : A θ in Z^m}`` from the Smith form: the
+  enumeration takes its kernel from :func:`integer_solutions`, the accidental
+  symmetries from here;
 * :func:`smith_normal_form` -- ``U A V = D`` with unimodular transforms, verified by
   :func:`check_smith` before it is returned;
 * :func:`lll_reduce` -- an LLL-reduced basis (sympy's ``DomainMatrix.lll_transform``,
@@ -29,7 +36,12 @@ matrix (tested).  flint is 5-20x faster on dense matrices of a few thousand
 entries, but 2-5x slower on the sparse charge matrices of operator sets (a few
 non-zero entries per row), where the Python elimination has almost nothing to do.  Choose
 with ``backend="python"`` / ``"flint"`` / ``"auto"`` (default); the measurements
-behind the choice are in ``docs/performance.md`` (*Exact lattices*).
+behind the choice are in ``docs/performance.md`` (*Exact lattices*).  The forms with a
+transform (:func:`column_hermite_form`, hence :func:`integer_solutions` and
+:func:`integer_kernel`) always use the Python elimination: python-flint's ``hnf`` and
+``snf`` return no transform; their outputs are canonical all the same (the Hermite
+form is unique, the kernel and ``x0`` are normalised), so they do not depend on the
+install either.
 """
 
 from __future__ import annotations
@@ -105,17 +117,61 @@ def _ints(rows, what: str) -> list:
     return out
 
 
-def _egcd(a: int, b: int):
-    """(g, x, y) with x a + y b = g = gcd(a, b) >= 0."""
-    x0, y0, x1, y1 = 1, 0, 0, 1
-    while b:
-        q, r = divmod(a, b)
-        a, b = b, r
-        x0, x1 = x1, x0 - q * x1
-        y0, y1 = y1, y0 - q * y1
-    if a < 0:
-        a, x0, y0 = -a, -x0, -y0
-    return a, x0, y0
+def _hermite(A, n: int, transform: bool):
+    """Row Hermite normal form of the m x n integer matrix ``A`` (lists of ints).
+
+    The one Hermite-form elimination of the package: :func:`hermite_rows` is its
+    non-zero rows, :func:`column_hermite_form` its transpose.  Returns
+    ``(H, T, pivots)``: ``H`` the m x n Hermite form (the ``r = rank A`` non-zero rows
+    first, pivots positive and increasing, entries above a pivot in ``[0, pivot)``,
+    then ``m - r`` zero rows), ``T`` an m x m unimodular matrix with ``T A = H``
+    (``None`` unless *transform*) and ``pivots`` the pivot column of each of the
+    first ``r`` rows.  Each column is cleared below its pivot by repeated division
+    by the entry of smallest absolute value (a Euclid over the rows), so a sparse
+    column costs almost nothing; every step is a row swap, a sign flip or adding an
+    integer multiple of one row to another, which keeps ``T`` unimodular.
+    """
+    m = len(A)
+    if transform:
+        # carry T along as extra columns: [A | 1] -> [H | T]
+        rows = [list(r) + [int(i == j) for j in range(m)] for i, r in enumerate(A)]
+    else:
+        rows = [list(r) for r in A]
+    pivots = []
+    r = 0
+    for c in range(n):
+        if r == m:
+            break
+        while True:
+            nz = [i for i in range(r, m) if rows[i][c]]
+            if not nz:
+                break
+            p = min(nz, key=lambda i: abs(rows[i][c]))
+            rows[r], rows[p] = rows[p], rows[r]
+            if rows[r][c] < 0:
+                rows[r] = [-x for x in rows[r]]
+            pr, pv = rows[r], rows[r][c]
+            again = False
+            # the rows to clear: nz after the swap (the old row r now sits at p)
+            for i in (p if i == r else i for i in nz if i != p):
+                row = rows[i]
+                q = row[c] // pv
+                row = rows[i] = [x - q * y for x, y in zip(row, pr)]
+                if row[c]:
+                    again = True
+            if not again:
+                break
+        if r < m and rows[r][c]:
+            pr, pv = rows[r], rows[r][c]
+            for i in range(r):
+                q = rows[i][c] // pv
+                if q:
+                    rows[i] = [x - q * y for x, y in zip(rows[i], pr)]
+            pivots.append(c)
+            r += 1
+    if not transform:
+        return rows, None, pivots
+    return [row[:n] for row in rows], [row[n:] for row in rows], pivots
 
 
 def hermite_rows(rows, *, backend: str = "auto"):
@@ -142,58 +198,30 @@ def hermite_rows(rows, *, backend: str = "auto"):
     [[2, 4, 4], [0, 18, 24]]
     """
     _check_backend(backend)
-    A = _ints(rows, "hermite_rows")
+    return _hermite_rows(_ints(rows, "hermite_rows"), backend)
+
+
+def _hermite_rows(A, backend):
+    """:func:`hermite_rows` of validated rows (lists of ints)."""
     if not A:
         return []
     size = len(A) * len(A[0])
     use_flint = backend == "flint" or (
         backend == "auto" and size >= FLINT_MIN_ENTRIES and flint_available()
         and sum(1 for r in A for x in r if x) >= FLINT_MIN_DENSITY * size)
-    if not use_flint:
-        return _hermite_rows_python(A)
-    H = _flint().fmpz_mat(A).hnf()
-    return [r for r in ([int(x) for x in row] for row in H.tolist()) if any(r)]
-
-
-def _hermite_rows_python(rows):
-    """Row Hermite normal form in Python integers (see :func:`hermite_rows`)."""
-    A = [list(map(int, r)) for r in rows]
-    if not A:
-        return []
-    n = len(A[0])
-    r = 0
-    for c in range(n):
-        # gcd-combine column c among rows r..end
-        while True:
-            nz = [i for i in range(r, len(A)) if A[i][c]]
-            if not nz:
-                break
-            p = min(nz, key=lambda i: abs(A[i][c]))
-            A[r], A[p] = A[p], A[r]
-            if A[r][c] < 0:
-                A[r] = [-x for x in A[r]]
-            again = False
-            for i in range(r + 1, len(A)):
-                if A[i][c]:
-                    q = A[i][c] // A[r][c]
-                    A[i] = [x - q * y for x, y in zip(A[i], A[r])]
-                    if A[i][c]:
-                        again = True
-            if not again:
-                break
-        if r < len(A) and A[r][c]:
-            for i in range(r):
-                q = A[i][c] // A[r][c]
-                if q:
-                    A[i] = [x - q * y for x, y in zip(A[i], A[r])]
-            r += 1
-        if r == len(A):
-            break
-    return [row for row in A[:r] if any(row)]
+    if use_flint:
+        H = [[int(x) for x in row] for row in _flint().fmpz_mat(A).hnf().tolist()]
+    else:
+        H, _, pivots = _hermite(A, len(A[0]), False)
+        H = H[:len(pivots)]
+    return [r for r in H if any(r)]
 
 
 def column_hermite_form(A, n_cols: int | None = None):
     """Column Hermite normal form ``A U = H`` with an explicit unimodular ``U``.
+
+    The transpose of the row Hermite form of ``A^T`` with its transform (the one
+    elimination behind :func:`hermite_rows`).
 
     Parameters
     ----------
@@ -207,7 +235,8 @@ def column_hermite_form(A, n_cols: int | None = None):
     H : list of list of int
         Column echelon form: the first ``r`` columns have pivots at strictly
         increasing rows (``pivots``), each pivot positive and every entry left of a
-        pivot reduced to ``0 <= h < pivot``; columns ``r .. n-1`` are zero.
+        pivot reduced to ``0 <= h < pivot``; columns ``r .. n-1`` are zero.  It is
+        the (unique) Hermite normal form of the column lattice of ``A``.
     U : list of list of int
         n x n integer matrix with determinant +-1 and ``A U = H``.
     pivots : list of int
@@ -223,47 +252,18 @@ def column_hermite_form(A, n_cols: int | None = None):
     """
     M = _ints(A, "column_hermite_form")
     n = n_cols if n_cols is not None else (len(M[0]) if M else 0)
+    return _column_hermite(M, n, "column_hermite_form")
+
+
+def _column_hermite(M, n, what):
+    """:func:`column_hermite_form` of validated rows (lists of ints)."""
     if any(len(r) != n for r in M):
-        raise ValueError("column_hermite_form: rows of different lengths")
-    U = _identity(n)
-
-    def combine(c1, c2, a, b, c, d):
-        # (col c1, col c2) <- (a col c1 + c col c2, b col c1 + d col c2)
-        for mat in (M, U):
-            for row in mat:
-                x, y = row[c1], row[c2]
-                row[c1], row[c2] = a * x + c * y, b * x + d * y
-
-    col = 0
-    pivots = []
-    for i in range(len(M)):
-        if col == n:
-            break
-        for j in range(col + 1, n):
-            b = M[i][j]
-            if b == 0:
-                continue
-            a = M[i][col]
-            g, x, y = _egcd(a, b)
-            # [[x, -b/g], [y, a/g]] has determinant 1
-            combine(col, j, x, -b // g, y, a // g)
-        p = M[i][col]
-        if p == 0:
-            continue
-        if p < 0:
-            for mat in (M, U):
-                for row in mat:
-                    row[col] = -row[col]
-            p = -p
-        for k in range(col):
-            q = M[i][k] // p
-            if q:
-                for mat in (M, U):
-                    for row in mat:
-                        row[k] -= q * row[col]
-        pivots.append(i)
-        col += 1
-    return M, U, pivots
+        raise ValueError(f"{what}: rows of different lengths")
+    Ht, T, pivots = _hermite([list(col) for col in zip(*M)] if M else [[] for _ in range(n)],
+                             len(M), True)
+    H = [list(row) for row in zip(*Ht)] if M else []
+    U = [list(row) for row in zip(*T)]
+    return H, U, pivots
 
 
 def integer_solutions(A, b, n_cols: int | None = None):
@@ -305,7 +305,7 @@ def integer_solutions(A, b, n_cols: int | None = None):
     if len(b) != len(A):
         raise ValueError("integer_solutions: A and b have different numbers of rows")
     n = n_cols if n_cols is not None else (len(A[0]) if A else 0)
-    H, U, pivots = column_hermite_form(A, n)
+    H, U, pivots = _column_hermite(A, n, "integer_solutions")
     r = len(pivots)
     y = [0] * n
     for k, i in enumerate(pivots):
@@ -317,8 +317,8 @@ def integer_solutions(A, b, n_cols: int | None = None):
     for i in range(len(A)):
         if sum(H[i][j] * y[j] for j in range(r)) != b[i]:
             return None
-    x0 = [sum(U[i][j] * y[j] for j in range(n)) for i in range(n)]
-    K = hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], backend="python")
+    x0 = [sum(U[i][j] * y[j] for j in range(r)) for i in range(n)]
+    K = _hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], "python")
     return _reduce_mod(x0, K), K
 
 
@@ -333,11 +333,41 @@ def _reduce_mod(x, hnf):
     return x
 
 
-def integer_kernel(A, n_cols: int | None = None):
-    """A basis of the integer kernel ``{t in Z^n : A t = 0}``, in row Hermite normal form.
+def integer_kernel(A, n_cols: int | None = None, *, torsion: bool = False):
+    """The integer kernel ``{t in Z^n : A t = 0}``: a basis in row Hermite normal form.
 
     The lattice is saturated (every integer kernel vector is an integer combination
-    of the rows returned), and the basis is canonical.
+    of the rows returned), and the basis is canonical: it depends only on the
+    lattice, not on ``A``'s rows or the backend.  This is the package's one
+    integer-kernel routine (the charge enumeration and the accidental symmetries
+    both use it).
+
+    Parameters
+    ----------
+    A, n_cols
+        The m x n integer matrix (list of rows) and, only when ``A`` has no rows,
+        the number of columns ``n``.
+    torsion : bool
+        Also return the torsion of the group ``{θ in (R/Z)^n : A θ in Z^m}``, read
+        off the verified Smith form ``D = U A' V`` (:func:`smith_normal_form`) of
+        ``A' = hermite_rows(A)`` (the same row lattice, so the same group).
+
+    Returns
+    -------
+    K : list of list of int
+        The kernel basis (``n - rank A`` rows); when *torsion* is false, only this.
+    torsion : list of (int, list of int)
+        With *torsion*: for each Smith invariant ``d > 1``, ``(d, v)`` with ``v`` the
+        matching column of ``V``; ``v / d`` generates a ``Z_d`` factor.
+    invariants : list of int
+        With *torsion*: the non-zero Smith invariants ``d_1 | d_2 | ...`` of ``A``.
+
+    Notes
+    -----
+    The rows of ``A`` are first reduced to their Hermite form (the kernel and the
+    group depend only on the row lattice), then the kernel is
+    :func:`integer_solutions` with ``b = 0``.  The group is
+    ``U(1)^{n-r} × Π_i Z_{d_i}``: its identity component is spanned by ``K``.
 
     Examples
     --------
@@ -345,12 +375,24 @@ def integer_kernel(A, n_cols: int | None = None):
     [[1, 1, 1], [0, 2, 1]]
     >>> integer_kernel([[2, 4]])
     [[2, -1]]
+    >>> K, tors, inv = integer_kernel([[2, 4]], torsion=True)  # 2θ1 + 4θ2 in Z
+    >>> K, inv, [d for d, _ in tors]
+    ([[2, -1]], [2], [2])
     """
     A = _ints(A, "integer_kernel")
     n = n_cols if n_cols is not None else (len(A[0]) if A else 0)
-    if not A:
-        return _identity(n)
-    return integer_solutions(A, [0] * len(A), n)[1]
+    if any(len(r) != n for r in A):
+        raise ValueError("integer_kernel: rows of different lengths")
+    R = _hermite_rows(A, "auto")
+    K = integer_solutions(R, [0] * len(R), n)[1] if R else _identity(n)
+    if not torsion:
+        return K
+    if not R:
+        return K, [], []
+    D, _, V = smith_normal_form(R)
+    invariants = [D[i][i] for i in range(len(R))]      # R has full row rank: all > 0
+    tors = [(d, [V[i][j] for i in range(n)]) for j, d in enumerate(invariants) if d > 1]
+    return K, tors, invariants
 
 
 def smith_normal_form(a):
@@ -462,11 +504,16 @@ def check_smith(a, D, U, V) -> None:
     """
     m = len(a)
     n = len(a[0]) if m else 0
-    if m and n and (_domain_matrix(U).matmul(_domain_matrix(a)).matmul(_domain_matrix(V))
-                    != _domain_matrix(D)):
-        raise ArithmeticError("Smith normal form: U A V != D")
+    dets = {}
+    if m and n:
+        # each matrix converted once: the conversions cost more than the products
+        dU, dV = _domain_matrix(U), _domain_matrix(V)
+        if dU.matmul(_domain_matrix(a)).matmul(dV) != _domain_matrix(D):
+            raise ArithmeticError("Smith normal form: U A V != D")
+        dets = {"U": dU, "V": dV}
     for name, M in (("U", U), ("V", V)):
-        d = int_det(M)
+        dm = dets.get(name)
+        d = int(dm.det()) if dm is not None and dm.shape[0] == dm.shape[1] else int_det(M)
         if abs(d) != 1:
             raise ArithmeticError(f"Smith normal form: {name} is not unimodular (det {d})")
     diag = []

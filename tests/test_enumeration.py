@@ -1,7 +1,7 @@
 """Integer charge enumeration: exactness, completeness and output (issue 7).
 
-Every enumeration is compared with an independent brute force written here
-(itertools over all points, no shared code with the engine), with the
+Every enumeration is compared with an independent brute force (itertools over
+all points, here and in ``tests/_reference.py``; no shared code with the engine), with the
 Costa-Dobrescu-Fox parametrisation of the PyPI ``anomalies`` package, and with
 exact Python-integer checks of charges near 10**18.
 """
@@ -13,6 +13,7 @@ import random
 from math import gcd
 
 import pytest
+from _reference import brute_problem, preferred
 
 np = pytest.importorskip("numpy")
 
@@ -38,13 +39,6 @@ import anomalyalgebra.enumeration as enumeration  # noqa: E402
 # ----------------------------------------------------------------------------------
 # independent reference implementations
 # ----------------------------------------------------------------------------------
-def _preferred(t, neg):
-    """Representative of {t, -t}: fewer negative entries, then lexicographically larger."""
-    a = sum(x < 0 for x in t)
-    b = sum(x > 0 for x in t)
-    return a < b or (a == b and t >= neg)
-
-
 def brute_singlets(n, q_max, chiral=True, primitive=True):
     """All sorted tuples by brute force (last charge fixed by the linear condition)."""
     vals = [v for v in range(-q_max, q_max + 1) if v]
@@ -61,61 +55,8 @@ def brute_singlets(n, q_max, chiral=True, primitive=True):
         if primitive and gcd(*t) != 1:
             continue
         neg = tuple(sorted(-x for x in t))
-        out.add(t if _preferred(t, neg) else neg)
+        out.add(t if preferred(t, neg) else neg)
     return out
-
-
-def brute_problem(problem: Problem):
-    """Every point of a Problem by itertools.product over the group multisets."""
-    groups = problem.groups
-    per_group = [list(itertools.combinations_with_replacement(g.values, g.size)) for g in groups]
-    found = set()
-    for point in itertools.product(*per_group):
-        flat = [q for part in point for q in part]
-        ok = True
-        for cond in problem.conditions:
-            total = cond.constant
-            for gi, part in enumerate(point):
-                for q in part:
-                    total += sum(c * q**k for k, c in enumerate(cond.terms[gi]))
-            if total:
-                ok = False
-                break
-        if not ok:
-            continue
-        for poly in problem.extra:
-            total = 0
-            for coeff, mono in poly.terms:
-                term = coeff
-                for var, exp in mono:
-                    term *= flat[var] ** exp
-                total += term
-            if total:
-                ok = False
-        if not ok:
-            continue
-        pos = 0
-        starts = []
-        for g in groups:
-            starts.append(pos)
-            pos += g.size
-        for g, h, s in problem.vectorlike:
-            for i in range(groups[g].size):
-                for j in range(groups[h].size):
-                    a, b = starts[g] + i, starts[h] + j
-                    if a != b and flat[a] + s * flat[b] == 0:
-                        ok = False
-        if not ok:
-            continue
-        if problem.primitive and gcd(*flat) != 1:
-            continue
-        if problem.sign_reduce:
-            neg = tuple(tuple(sorted(-q for q in part)) for part in point)
-            flat_neg = tuple(q for part in neg for q in part)
-            if not _preferred(tuple(flat), flat_neg):
-                continue
-        found.add(point)
-    return found
 
 
 # ----------------------------------------------------------------------------------
@@ -159,7 +100,7 @@ def test_every_solution_is_exact_and_representative():
         assert list(sol) == sorted(sol)
         assert sum(sol) == 0 and sum(q**3 for q in sol) == 0
         assert p.is_solution([sol])
-        assert _preferred(sol, tuple(sorted(-q for q in sol)))
+        assert preferred(sol, tuple(sorted(-q for q in sol)))
 
 
 def test_cdf_parametrisation_solutions_are_found():
@@ -189,7 +130,7 @@ def test_cdf_parametrisation_solutions_are_found():
                     continue
                 t = tuple(z)
                 neg = tuple(sorted(-x for x in t))
-                assert (t if _preferred(t, neg) else neg) in ours, (n, ll, k, t)
+                assert (t if preferred(t, neg) else neg) in ours, (n, ll, k, t)
                 checked += 1
         assert checked > 0
 

@@ -1,20 +1,20 @@
 """Exact integer lattices and the lattice path of the enumeration (issue 7, item 3).
 
-The lattice algebra is checked against brute force over boxes (every integer
-solution of ``A x = b`` in the box, including systems without integer solutions
-and kernels that are proper sublattices), against exact determinants and sympy's
-rank; the lattice path of the engine is checked against an independent brute
-force over all multisets and against the direct path on the same problems.
+Lattice points in a box (:func:`box_points`) are checked against brute force over
+boxes (every integer solution of ``A x = b`` in the box, including systems without
+integer solutions and kernels that are proper sublattices); the lattice path of the
+engine is checked against an independent brute force over all multisets and against
+the direct path on the same problems.  The lattice algebra itself (Hermite form,
+integer solutions and kernels, LLL) is tested in ``tests/test_lattice.py``; the
+brute forces are in ``tests/_reference.py``.
 """
 
 from __future__ import annotations
 
-import itertools
 import random
-from math import gcd
 
 import pytest
-from _reference import fraction_det as det
+from _reference import brute_box, brute_problem, random_int_matrix
 
 np = pytest.importorskip("numpy")
 
@@ -42,118 +42,24 @@ from anomalyalgebra.model import Model, fermion  # noqa: E402
 
 
 # ----------------------------------------------------------------------------------
-# independent references
+# lattice points in a box (the algebra itself: tests/test_lattice.py)
 # ----------------------------------------------------------------------------------
-
-
-def matmul(A, B):
-    return [[sum(a * b for a, b in zip(row, col)) for col in zip(*B)] for row in A]
-
-
-def brute_box(A, b, lo, hi):
-    return sorted(
-        x for x in itertools.product(*(range(l, h + 1) for l, h in zip(lo, hi)))
-        if all(sum(a * v for a, v in zip(row, x)) == r for row, r in zip(A, b))
-    )
-
-
-def _preferred(t, neg):
-    a, b = sum(x < 0 for x in t), sum(x > 0 for x in t)
-    return a < b or (a == b and t >= neg)
-
-
-def brute_problem(problem: Problem):
-    """Every solution of a Problem by itertools over the group multisets."""
-    groups = problem.groups
-    offs, pos = [], 0
-    for g in groups:
-        offs.append(pos)
-        pos += g.size
-    out = set()
-    per_group = [itertools.combinations_with_replacement(g.values, g.size) for g in groups]
-    for point in itertools.product(*map(list, per_group)):
-        flat = [q for part in point for q in part]
-        if any(
-            c.constant + sum(sum(k * q**e for e, k in enumerate(c.terms[gi])) for gi, part
-                             in enumerate(point) for q in part)
-            for c in problem.conditions
-        ):
-            continue
-        if any(
-            sum(k * np.prod([flat[v] ** e for v, e in mono], dtype=object) for k, mono in p.terms)
-            for p in problem.extra
-        ):
-            continue
-        bad = False
-        for g, h, s in problem.vectorlike:
-            for i in range(groups[g].size):
-                for j in range(groups[h].size):
-                    a, b = offs[g] + i, offs[h] + j
-                    if a != b and flat[a] + s * flat[b] == 0:
-                        bad = True
-        if bad or (problem.primitive and gcd(*flat) != 1):
-            continue
-        if problem.sign_reduce:
-            neg = tuple(q for part in point for q in sorted(-x for x in part))
-            if not _preferred(tuple(flat), neg):
-                continue
-        out.add(point)
-    return out
-
-
-# ----------------------------------------------------------------------------------
-# Hermite normal form, integer solutions, LLL, box points
-# ----------------------------------------------------------------------------------
-def _random_matrix(rng, m, n, big=False):
-    A = [[rng.randint(-4, 4) for _ in range(n)] for _ in range(m)]
-    if rng.random() < 0.3 and m > 1:  # a dependent row
-        A[-1] = [2 * a - c for a, c in zip(A[0], A[1 % m])]
-    if rng.random() < 0.3:  # common factors in a row
-        f = rng.choice([2, 3, 6])
-        A[0] = [f * a for a in A[0]]
-    if big:
-        A = [[a * 10**20 + rng.randint(-3, 3) for a in row] for row in A]
-    return A
-
-
-@pytest.mark.parametrize("seed", range(60))
-def test_hermite_form_is_unimodular_and_echelon(seed):
-    rng = random.Random(seed)
-    m, n = rng.randint(1, 4), rng.randint(1, 5)
-    A = _random_matrix(rng, m, n, big=seed % 10 == 0)
-    H, U, piv = column_hermite_form(A)
-    assert matmul(A, U) == H
-    assert abs(det(U)) == 1
-    assert len(piv) == sp.Matrix(A).rank()
-    for k, i in enumerate(piv):
-        assert H[i][k] > 0
-        assert all(H[r][k] == 0 for r in range(i))           # echelon
-        assert all(0 <= H[i][j] < H[i][k] for j in range(k))  # reduced
-    assert all(H[r][k] == 0 for r in range(m) for k in range(len(piv), n))
-
-
 @pytest.mark.parametrize("seed", range(80))
-def test_integer_solutions_match_brute_force_in_a_box(seed):
+def test_box_points_of_integer_solutions_match_brute_force(seed):
     rng = random.Random(1000 + seed)
     m, n = rng.randint(1, 3), rng.randint(2, 4)
-    A = _random_matrix(rng, m, n)
+    A = random_int_matrix(rng, m, n)
     x_true = [rng.randint(-2, 2) for _ in range(n)]
     b = [sum(a * x for a, x in zip(row, x_true)) for row in A]
     if seed % 4 == 0:
         b[0] += rng.choice([1, 2, 3])  # usually infeasible (gcd or rank)
     lo, hi = [-3] * n, [3] * n
     expected = brute_box(A, b, lo, hi)
-    solved = integer_solutions(A, b)
+    solved = integer_solutions(A, b)    # checked against brute force in test_lattice.py
     if solved is None:
         assert expected == []
-        # a proof of infeasibility must also hold on a larger box for small systems
-        if n <= 3:
-            assert brute_box(A, b, [-6] * n, [6] * n) == []
         return
     x0, K = solved
-    assert [sum(a * x for a, x in zip(row, x0)) for row in A] == b
-    assert all(sum(a * k for a, k in zip(row, v)) == 0 for row in A for v in K)
-    assert len(K) == n - sp.Matrix(A).rank()
     assert box_points(x0, K, lo, hi) == expected
     K2 = lll_reduce(K) if K else K
     assert box_points(x0, K2, lo, hi) == expected
@@ -192,17 +98,6 @@ def test_rational_rows_and_large_coefficients_are_exact():
     assert [sum(a * x for a, x in zip(r, x0)) for r in A] == b
     assert all(sum(a * k for a, k in zip(r, v)) == 0 for r in A for v in K)
     assert tuple(x_true) in box_points(x0, K, [-10] * 3, [10] * 3)
-
-
-def test_lll_gives_short_vectors_of_the_same_lattice():
-    B = [[1, 0, 0, 1000], [0, 1, 0, 999], [0, 0, 1, 1001]]
-    R = lll_reduce(B)
-    # b1 - b2 and b3 - b1 have length^2 3; the volume (~1732) forces one long vector
-    assert sorted(sum(x * x for x in v) for v in R)[:2] == [3, 3]
-    H = lambda V: column_hermite_form([list(r) for r in zip(*V)])[0]  # noqa: E731
-    assert H(R) == H(B)
-    with pytest.raises(ValueError):
-        lll_reduce([[1, 2], [2, 4]])
 
 
 def test_box_points_limit_and_empty_box():

@@ -9,11 +9,12 @@ Gram-Schmidt for the LLL conditions, sympy's ``Matrix.rank``, and python-flint's
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from fractions import Fraction
 
 import pytest
-from _reference import fraction_det
+from _reference import brute_box, fraction_det, in_echelon_lattice, matmul, random_int_matrix
 import sympy as sp
 from sympy.matrices.normalforms import hermite_normal_form
 
@@ -32,18 +33,6 @@ from anomalyalgebra.lattice import (
 
 def random_matrix(rng, m, n, entries=(0, 0, 0, 1, -1, 2, -3)):
     return [[rng.choice(entries) for _ in range(n)] for _ in range(m)]
-
-
-def in_echelon_lattice(v, E):
-    """Is v an integer combination of the rows of the echelon basis E?"""
-    v = list(v)
-    for row in E:
-        c = next(j for j, x in enumerate(row) if x)
-        q, r = divmod(v[c], row[c])
-        if r:
-            return False
-        v = [a - q * b for a, b in zip(v, row)]
-    return not any(v)
 
 
 def in_basis_lattice(v, S):
@@ -101,12 +90,12 @@ def test_integer_solutions_against_brute_force(seed):
     m, n = rng.randint(1, 3), rng.randint(2, 4)
     A = random_matrix(rng, m, n, entries=(0, 1, -1, 2, 3, -2))
     b = [rng.randint(-3, 3) for _ in range(m)]
-    box = range(-3, 4)
-    brute = [x for x in itertools.product(box, repeat=n)
-             if all(sum(a * v for a, v in zip(row, x)) == bi for row, bi in zip(A, b))]
+    brute = brute_box(A, b, [-3] * n, [3] * n)
     got = integer_solutions(A, b)
     if got is None:
         assert brute == []
+        if n <= 3:       # a proof of infeasibility holds on a larger box too
+            assert brute_box(A, b, [-6] * n, [6] * n) == []
         return
     x0, K = got
     assert all(sum(a * v for a, v in zip(row, x0)) == bi for row, bi in zip(A, b))
@@ -127,16 +116,41 @@ def test_kernel_of_index_three_sublattice():
     assert not in_echelon_lattice([1, 0, 0], K)
 
 
-def test_column_hermite_transform_is_unimodular():
-    rng = random.Random(7)
-    for _ in range(10):
-        A = random_matrix(rng, 3, 5)
-        H, U, piv = column_hermite_form(A)
-        AU = [[sum(A[i][k] * U[k][j] for k in range(5)) for j in range(5)] for i in range(3)]
-        assert AU == H
-        assert abs(int_det(U)) == 1
+@pytest.mark.parametrize("seed", range(60))
+def test_column_hermite_form_is_unimodular_and_echelon(seed):
+    rng = random.Random(seed)
+    m, n = rng.randint(1, 4), rng.randint(1, 5)
+    A = random_int_matrix(rng, m, n, big=seed % 10 == 0)
+    H, U, piv = column_hermite_form(A)
+    assert matmul(A, U) == H
+    assert abs(fraction_det(U)) == 1
+    assert len(piv) == sp.Matrix(A).rank()
+    for k, i in enumerate(piv):
+        assert H[i][k] > 0
+        assert all(H[r][k] == 0 for r in range(i))           # echelon
+        assert all(0 <= H[i][j] < H[i][k] for j in range(k))  # reduced
+    assert all(H[r][k] == 0 for r in range(m) for k in range(len(piv), n))
 
 
+@pytest.mark.skipif(not flint_available(), reason="python-flint not installed")
+@pytest.mark.parametrize("seed", range(20))
+def test_column_hermite_form_is_flints_hnf_transposed(seed):
+    # the transform-carrying elimination against a second algorithm (flint's HNF of A^T)
+    import flint
+
+    rng = random.Random(500 + seed)
+    A = random_int_matrix(rng, rng.randint(1, 6), rng.randint(1, 8), big=seed % 5 == 0)
+    H, _, piv = column_hermite_form(A)
+    ref = [[int(x) for x in row] for row in flint.fmpz_mat([list(c) for c in zip(*A)]).hnf().tolist()]
+    assert [list(c) for c in zip(*H)] == ref
+    assert piv == [next(j for j, x in enumerate(row) if x) for row in ref if any(row)]
+
+
+def test_column_hermite_form_without_rows():
+    H, U, piv = column_hermite_form([], 3)
+    assert (H, piv) == ([], []) and U == [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+    with pytest.raises(ValueError, match="different lengths"):
+        column_hermite_form([[1, 2], [3]])
 
 
 @pytest.mark.parametrize("n", [1, 2, 4, 7])
@@ -188,6 +202,14 @@ def test_lll_is_reduced_and_spans_the_same_lattice(seed):
         assert norm[i] >= (Fraction(3, 4) - mu[i][i - 1] ** 2) * norm[i - 1]   # Lovász
 
 
+def test_lll_gives_short_vectors_of_the_same_lattice():
+    B = [[1, 0, 0, 1000], [0, 1, 0, 999], [0, 0, 1, 1001]]
+    R = lll_reduce(B)
+    # b1 - b2 and b3 - b1 have length^2 3; the volume (~1732) forces one long vector
+    assert sorted(sum(x * x for x in v) for v in R)[:2] == [3, 3]
+    assert hermite_rows(R) == hermite_rows(B)
+
+
 def test_lll_rejects_dependent_vectors():
     with pytest.raises(ValueError, match="dependent"):
         lll_reduce([[1, 2], [2, 4]])
@@ -204,3 +226,54 @@ def test_smith_invariants_match_sympy():
         S = sympy_snf(sp.Matrix(A), domain=sp.ZZ)
         ref = sorted(abs(int(S[i, i])) for i in range(3) if S[i, i])
         assert ours == ref
+
+
+def gcd_of_maximal_minors(A):
+    """gcd of the r x r minors of A (r = rank): the product of its Smith invariants."""
+    r = sp.Matrix(A).rank()
+    g = 0
+    for rows in itertools.combinations(range(len(A)), r):
+        for cols in itertools.combinations(range(len(A[0])), r):
+            g = math.gcd(g, int(fraction_det([[A[i][j] for j in cols] for i in rows])))
+    return g
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_integer_kernel_torsion_against_minors_and_sympy(seed):
+    from sympy.matrices.normalforms import smith_normal_form as sympy_snf
+
+    rng = random.Random(300 + seed)
+    m, n = rng.randint(1, 4), rng.randint(1, 5)
+    A = random_matrix(rng, m, n, entries=(0, 0, 1, -1, 2, 3, -4, 6))
+    K, torsion, inv = integer_kernel(A, torsion=True)
+    assert K == integer_kernel(A)                      # one kernel, with or without torsion
+    if not any(any(r) for r in A):
+        assert (torsion, inv) == ([], [])
+        return
+    S = sympy_snf(sp.Matrix(A), domain=sp.ZZ)
+    assert inv == sorted(abs(int(S[i, i])) for i in range(min(S.shape)) if S[i, i])
+    assert math.prod(inv) == gcd_of_maximal_minors(A)
+    assert [d for d, _ in torsion] == [d for d in inv if d > 1]
+    # the generators v/d: A v/d integral, and every non-zero combination sum c_i v_i/d_i
+    # (0 <= c_i < d_i) lies outside Z^n + ker(A), i.e. A theta is not in A Z^n (sympy's
+    # column Hermite form as the lattice basis): the Z_{d_i} are independent, and with
+    # prod d_i = the order of the whole torsion they generate it
+    for d, v in torsion:
+        assert all(sum(a * x for a, x in zip(row, v)) % d == 0 for row in A)
+    S = hermite_normal_form(sp.Matrix(A))
+    for cs in itertools.product(*(range(d) for d, _ in torsion)):
+        if not any(cs):
+            continue
+        theta = [sum(Fraction(c, d) * v[j] for c, (d, v) in zip(cs, torsion)) for j in range(n)]
+        At = [sum(a * t for a, t in zip(row, theta)) for row in A]
+        assert all(x.denominator == 1 for x in At)
+        assert not in_basis_lattice([int(x) for x in At], S)
+
+
+def test_integer_kernel_torsion_example():
+    # 2 θ1 + 4 θ2 in Z: U(1) along (2, -1) and a Z_2 generated by (1/2, 0)
+    K, torsion, inv = integer_kernel([[2, 4]], torsion=True)
+    assert K == [[2, -1]] and inv == [2]
+    ((d, v),) = torsion
+    assert d == 2 and (v[0] + 2 * v[1]) % 2 == 1     # not a kernel direction
+    assert integer_kernel([], 2, torsion=True) == ([[1, 0], [0, 1]], [], [])
