@@ -102,3 +102,16 @@ def test_a_failing_record_stops_the_run_with_its_error(monkeypatch, tmp_path, ke
     with pytest.raises(RuntimeError, match="planted failure"):
         reproduce(tmp_path / "x", keys=["eq21", "eq43", "eq46"], figure=False, jobs=2,
                   stream=io.StringIO(), progress=io.StringIO())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_without_matplotlib_the_figure_is_skipped_with_a_message(monkeypatch, tmp_path, jobs):
+    from anomalyalgebra.pheno import plot
+
+    monkeypatch.setattr(plot, "matplotlib_available", lambda: False)
+    progress = io.StringIO()
+    out = tmp_path / "r"
+    rep = reproduce(out, keys=["eq21", "eq43"], figure=True, jobs=jobs, stream=io.StringIO(), progress=progress)
+    assert "Fig. 1 skipped" in progress.getvalue() and "anomalyalgebra[plot]" in progress.getvalue()
+    assert not (out / "fig1.png").exists() and (out / "results.json").exists()
+    assert set(rep.records) == {"eq21", "eq43"}

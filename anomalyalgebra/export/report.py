@@ -372,12 +372,10 @@ def _figure_data(form):
     """The numbers of one figure (:func:`anomalyalgebra.paper.pheno.fig1_data`), or the
     message saying why it is skipped (matplotlib missing: checked before any work)."""
     from ..paper.pheno import fig1_data
-    from ..pheno.plot import require_matplotlib
+    from ..pheno.plot import matplotlib_available
 
-    try:
-        require_matplotlib()
-    except MissingDependencyError as exc:
-        return None, f"Fig. 1 skipped: {exc}"
+    if not matplotlib_available():      # checked without importing it: the drawing may run elsewhere
+        return None, "Fig. 1 skipped: it needs matplotlib: pip install anomalyalgebra[plot]"
     return fig1_data(**(form or {})), None
 
 

@@ -17,10 +17,18 @@ from ..exceptions import MissingDependencyError
 from .fit import best_fit_along, chi2_charges_function, chi2_function, delta_chi2_threshold
 from .parameters import default_parameters
 
-__all__ = ["plot_fig1", "fig1_grid", "fig1_data", "draw_fig1", "Fig1Data", "Fig1Panel", "require_matplotlib"]
+__all__ = ["plot_fig1", "fig1_grid", "fig1_data", "draw_fig1", "Fig1Data", "Fig1Panel", "require_matplotlib",
+           "matplotlib_available"]
 
 _COLOURS = ("#4daf4a", "#ffd92f", "#fc8d62")  # 1σ green, 2σ yellow, 3σ orange
 _LINE_COLOURS = ("red", "blue", "purple", "black", "brown")
+
+
+def matplotlib_available() -> bool:
+    """Whether matplotlib is installed (found without importing it)."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
 
 
 def require_matplotlib():
