@@ -4,7 +4,7 @@
   evaluation and against known identities;
 * the coefficient simplification of ``tidy`` (``factor`` alone on rational functions)
   against ``factor(cancel(...))``;
-* ``breaking._simplify.simplify`` (monomials returned at once, results remembered)
+* ``symbolic.simplify`` (monomials returned at once, results remembered)
   against ``sympy.simplify``.
 """
 
@@ -13,7 +13,7 @@ import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from anomalyalgebra.breaking._simplify import _is_monomial, simplify
+from anomalyalgebra.symbolic import is_monomial, simplify
 from anomalyalgebra.solve.algebraic import _factor_cancel, proves_zero, tidy
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -111,7 +111,7 @@ def test_tidy_is_remembered_and_unchanged():
     assert tidy(e) == sp.sqrt(a) * (y + 1) + y
 
 
-# ------------------------------------------------------------------ breaking._simplify
+# ------------------------------------------------------------------ symbolic.simplify
 @st.composite
 def monomials(draw):
     m = draw(coefficients.filter(lambda c: c != 0))
@@ -126,13 +126,13 @@ def monomials(draw):
 @SETTINGS
 @given(monomials())
 def test_monomials_are_what_simplify_returns(m):
-    assert _is_monomial(m)
+    assert is_monomial(m)
     assert sp.srepr(simplify(m)) == sp.srepr(sp.simplify(m))
 
 
 def test_simplify_of_other_expressions_is_sympys():
     e = (sp.sin(r) ** 2 + sp.cos(r) ** 2) * x + (x**2 - 1) / (x + 1)
-    assert not _is_monomial(e)
+    assert not is_monomial(e)
     assert simplify(e) == sp.simplify(e)
     with mpmath.workdps(15):
         assert simplify(sp.Integer(0)) == 0

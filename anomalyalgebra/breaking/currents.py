@@ -16,7 +16,7 @@ from typing import Sequence
 
 import sympy as sp
 
-from ._simplify import simplify
+from ..symbolic import simplify
 
 __all__ = [
     "block_charges",

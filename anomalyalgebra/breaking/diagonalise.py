@@ -36,7 +36,7 @@ import sympy as sp
 
 from ..exceptions import ModelError
 from ..numeric import to_mpmath_matrix
-from ._simplify import simplify
+from ..symbolic import simplify
 
 __all__ = [
     "TwoByTwo",

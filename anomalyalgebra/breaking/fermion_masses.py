@@ -38,7 +38,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import SimpleFactor
 from ..operators import Operator
-from ._simplify import simplify
+from ..symbolic import simplify
 from .su2 import invariant_tensor
 from .vacuum import Component, components, su2_spin
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..groups import U1
-from ._simplify import simplify
+from ..symbolic import simplify
 from .su2 import spin_matrices
 from .vacuum import components, su2_spin
 

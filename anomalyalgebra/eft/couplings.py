@@ -49,6 +49,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1
 from ..numeric import lambdify as _lambdify
+from ..symbolic import simplify
 from ..wz import WZ_SYMBOLS, split_fields, wz_coefficients
 
 __all__ = ["LightHeavySplit", "light_heavy_split", "AnomalyCouplings", "BrokenCouplings",
@@ -89,7 +90,7 @@ def _is_sm_singlet(model, name, weak, hypercharge):
     for label, g in model.groups:
         if label == weak and isinstance(g, SimpleFactor) and not g.is_trivial(f.rep(label)):
             return False
-        if label == hypercharge and sp.simplify(sp.sympify(f.rep(label))) != 0:
+        if label == hypercharge and simplify(sp.sympify(f.rep(label))) != 0:
             return False
     return True
 
@@ -147,9 +148,9 @@ def light_heavy_split(vacuum, *, max_dim: int = 5) -> LightHeavySplit:
         for r, rc in enumerate(b.rows):
             for c, cc in enumerate(b.cols):
                 entry = b.matrix[r, c]
-                if sp.simplify(entry.subs(no_ew)) == 0:
+                if simplify(entry.subs(no_ew)) == 0:
                     continue
-                w = 2 if sp.simplify(entry.subs(no_vev)) != 0 else 1
+                w = 2 if simplify(entry.subs(no_vev)) != 0 else 1
                 G.add_edge(("L", bi, r, rc), ("R", bi, c, cc), weight=w)
     matched = set()
     for u, w in nx.max_weight_matching(G, maxcardinality=True):
@@ -507,8 +508,8 @@ def _probe_values(exprs):
 
 
 def _normalise(v):
-    n2 = sp.simplify(sum(x**2 for x in v))
-    return [sp.simplify(sp.radsimp(x / sp.sqrt(n2))) for x in v]
+    n2 = simplify(sum(x**2 for x in v))
+    return [simplify(sp.radsimp(x / sp.sqrt(n2))) for x in v]
 
 
 def _gram_schmidt(vectors, against=()):
@@ -517,9 +518,9 @@ def _gram_schmidt(vectors, against=()):
     for v in vectors:
         w = list(v)
         for u in ortho:
-            d = sp.simplify(sum(a * b for a, b in zip(w, u)))
-            w = [sp.simplify(a - d * b) for a, b in zip(w, u)]
-        if any(sp.simplify(x) != 0 for x in w):
+            d = simplify(sum(a * b for a, b in zip(w, u)))
+            w = [simplify(a - d * b) for a, b in zip(w, u)]
+        if any(simplify(x) != 0 for x in w):
             w = _normalise(w)
             ortho.append(w)
             out.append(w)
@@ -545,11 +546,11 @@ def _neutral_states(G, weak_name="W3", hyper_name="B"):
         c = dict(G.couplings)
         q = [sp.Integer(0)] * len(basis)
         q[iw], q[ib] = 1 / c[c["__su2__"]], 1 / c[G._hyper]
-        if all(sp.simplify(x) == 0 for x in M * sp.Matrix(q)):
+        if all(simplify(x) == 0 for x in M * sp.Matrix(q)):
             photon = _normalise(q)
     vecs = []
     for val, mult, vs in M.eigenvects(simplify=True):
-        val = sp.simplify(val)
+        val = simplify(val)
         against = [photon] if (photon is not None and val == 0) else []
         vecs += [(val, u) for u in _gram_schmidt([list(v) for v in vs], against)]
     probe = _probe_values([G.neutral] + [x for _, u in vecs for x in u])
@@ -631,7 +632,7 @@ def _broken_couplings(ac, G):
     coeffs = []
     for a in range(n):
         for b in range(a, n):
-            c = sp.factor(sp.simplify(Kp[a, b] if a == b else 2 * Kp[a, b]))
+            c = sp.factor(simplify(Kp[a, b] if a == b else 2 * Kp[a, b]))
             if c != 0:
                 coeffs.append(((names[b], names[a]) if a != b and names[a] == "A" else (names[a], names[b]), c))
     cww = ac.coefficient(weak, weak)

@@ -1,4 +1,5 @@
-"""A remembered :func:`sympy.simplify` for the breaking modules (private)."""
+"""A remembered :func:`sympy.simplify`, shared by the modules that simplify the same
+expressions again and again (mass matrices, couplings, gauge eigenstates)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import functools
 
 import sympy as sp
 
-__all__ = ["simplify"]
+__all__ = ["simplify", "is_monomial"]
 
 
 def simplify(expr):
@@ -36,12 +37,19 @@ def simplify(expr):
 
 @functools.lru_cache(maxsize=4096)
 def _simplify(expr):
-    if isinstance(expr, sp.Expr) and _is_monomial(expr) and expr.is_zero is not True:
+    if isinstance(expr, sp.Expr) and is_monomial(expr) and expr.is_zero is not True:
         return expr
     return sp.simplify(expr)
 
 
-def _is_monomial(expr) -> bool:
+def is_monomial(expr) -> bool:
+    """Whether ``expr`` is a rational times positive-integer surds times integer powers
+    of commutative symbols (the expressions :func:`simplify` returns at once).
+
+    >>> v = sp.Symbol("v")
+    >>> is_monomial(3 * sp.sqrt(2) * v**-2 / 5), is_monomial(v + 1), is_monomial(sp.sqrt(v))
+    (True, False, False)
+    """
     for f in sp.Mul.make_args(expr):
         if f.is_Rational or (f.is_Symbol and f.is_commutative):
             continue
