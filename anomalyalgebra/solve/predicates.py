@@ -16,14 +16,9 @@ unique and neutral.  Nothing here fixes a splitting unit or a weak mixing angle.
 from __future__ import annotations
 
 import functools
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
-
-import sympy as sp
-from mpmath.libmp import (from_int, from_rational, mpf_add, mpf_div, mpf_mul, mpf_pow_int, mpf_sqrt,
-                          round_nearest, to_float)
 
 from .exact import is_rational_value
 
@@ -110,147 +105,13 @@ def _float_splitting(splitting, q, y) -> float:
         return float(splitting(q, y))
 
 
-#: working precision (bits) of :func:`_quick_float`
-_QUICK_PREC = 113
-#: an addition that loses more than this many leading bits is left to sympy
-_QUICK_CANCEL = 40
-
-
-class _NotQuick(Exception):
-    """:func:`_quick_float` cannot evaluate this expression (left to ``float``)."""
-
-
-def _quick_mpf(x):
-    if isinstance(x, sp.Basic) and x.args:
-        return _quick_mpf_node(x)       # a splitting's constant factors recur at every call
-    return _quick_mpf_value(x)
-
-
-@functools.lru_cache(maxsize=4096)
-def _quick_mpf_node(x):
-    return _quick_mpf_value(x)
-
-
-def _quick_mpf_value(x):
-    prec, rnd = _QUICK_PREC, round_nearest
-    if isinstance(x, int):
-        return from_int(x)
-    if isinstance(x, Fraction):
-        return from_rational(x.numerator, x.denominator, prec, rnd)
-    if isinstance(x, float):
-        return from_rational(*x.as_integer_ratio(), prec, rnd)
-    if not isinstance(x, sp.Expr):
-        raise _NotQuick(type(x))
-    if x.is_Rational:
-        return from_rational(int(x.p), int(x.q), prec, rnd)
-    if x.is_Float or x.is_NumberSymbol:
-        v = x._as_mpf_val(prec)
-        if not v[1] and v[2:] != (0, 0):        # inf or nan
-            raise _NotQuick("not finite")
-        return v
-    if x.is_Add:
-        terms = [_quick_mpf(a) for a in x.args]
-        out = terms[0]
-        for t in terms[1:]:
-            out = mpf_add(out, t, prec, rnd)
-        sizes = [t[2] + t[3] for t in terms if t[1]]          # exponent + bit count ~ log2|t|
-        if not sizes:
-            return out                  # a sum of zeros
-        if not out[1]:
-            raise _NotQuick("cancellation to zero")
-        if out[2] + out[3] < max(sizes) - _QUICK_CANCEL:
-            raise _NotQuick("cancellation")
-        return out
-    if x.is_Mul:
-        out = _quick_mpf(x.args[0])
-        for a in x.args[1:]:
-            out = mpf_mul(out, _quick_mpf(a), prec, rnd)
-        return out
-    if x.is_Pow and x.exp.is_Integer:
-        base = _quick_mpf(x.base)
-        k = int(x.exp)
-        if k >= 0:
-            return mpf_pow_int(base, k, prec, rnd)
-        return mpf_div(from_int(1), mpf_pow_int(base, -k, prec + 10, rnd), prec, rnd)
-    if x.is_Pow and x.exp.is_Rational and x.exp.q == 2:
-        base = _quick_mpf(x.base)
-        if base[0]:
-            raise _NotQuick("square root of a negative number")
-        root = mpf_sqrt(base, prec + 10, rnd)
-        k = int(x.exp.p)
-        if k >= 0:
-            return mpf_pow_int(root, k, prec, rnd)
-        return mpf_div(from_int(1), mpf_pow_int(root, -k, prec + 10, rnd), prec, rnd)
-    raise _NotQuick(type(x).__name__)
-
-
-def _quick_float(x) -> float:
-    """``float(x)`` of a number or a sympy expression of numbers built from rationals,
-    floats, constants (``pi``, ...), sums, products, integer powers and square roots,
-    evaluated with mpmath at 113 bits and rounded once (the nearest double, up to
-    ``2**-60`` relative: an addition that cancels more than 40 bits raises
-    :class:`_NotQuick`); sympy's ``float`` differs from it by at most an ulp or so."""
-    try:
-        if isinstance(x, (int, Fraction, float)):
-            v = float(x)                # correctly rounded already: the very same double
-        else:
-            v = to_float(_quick_mpf(x), rnd=round_nearest)
-    except (ZeroDivisionError, OverflowError, ValueError) as err:
-        raise _NotQuick(str(err)) from None
-    if not math.isfinite(v):
-        raise _NotQuick("not finite")
-    return v
-
-
-@functools.lru_cache(maxsize=65536)
-def _cached_quick_splitting(splitting, q, y) -> float:
-    return _quick_float(splitting(q, y))
-
-
-def _quick_splitting(splitting, q, y):
-    """:func:`_quick_float` of ``splitting(q, y)``, remembered like :func:`_float_splitting`;
-    ``None`` when it does not apply."""
-    try:
-        try:
-            return _cached_quick_splitting(splitting, q, y)
-        except TypeError:       # unhashable splitting or arguments
-            return _quick_float(splitting(q, y))
-    except _NotQuick:
-        return None
-
-
-def _masses(values) -> list:
-    """Cumulative float sums ``0, v_0, v_0 + v_1, ...`` (the component masses)."""
-    ms, m = [0.0], 0.0
-    for v in values:
-        m += v
-        ms.append(m)
-    return ms
-
-
-def _lightest(ms, margin=0.0):
-    """Indices of the masses within the degeneracy tolerance of the lowest, or ``None``
-    when some mass lies within ``margin`` of that tolerance's edge."""
-    low = min(ms)
-    tol = 1e-12 * (1 + abs(low))
-    if margin and any(abs(abs(m - low) - tol) <= margin for m in ms):
-        return None
-    return [i for i, m in enumerate(ms) if abs(m - low) <= tol]
-
-
 def lightest_charge(n: int, hypercharge, splitting: Callable):
     """The charge of the unique lightest component.
 
     Raises :class:`ValueError` if two components are degenerate (no unique lightest).
 
     The masses are summed in floating point from ``float(splitting(Q, Y))``, and two
-    are degenerate when they differ by at most ``1e-12 (1 + |lowest|)``.  To save
-    sympy's ``float`` (``evalf``) per splitting, the doubles are first computed from
-    the same values with mpmath (:func:`_quick_float`); they differ from sympy's by at
-    most an ulp or two, so the verdict is the same unless a mass lies within a few ulps
-    of the tolerance's edge -- that case (checked with a margin that bounds the
-    difference) and values :func:`_quick_float` cannot evaluate are decided with
-    sympy's ``float``, as before.
+    are degenerate when they differ by at most ``1e-12 (1 + |lowest|)``.
 
     Examples
     --------
@@ -260,23 +121,15 @@ def lightest_charge(n: int, hypercharge, splitting: Callable):
     Fraction(-1, 1)
     """
     qs = multiplet_charges(n, hypercharge)
-    at = None
-    quick = [_quick_splitting(splitting, q, hypercharge) for q in qs[:-1]]
-    if None not in quick:
-        ms = _masses(quick)
-        # sympy's double of a splitting and this one are each within an ulp or so of the
-        # value (2 ulps <= 2**-51 |v| between them), each cumulative sum rounds once more
-        # (<= 2**-52 |m|): the masses from sympy's doubles differ from these by at most
-        # delta (with a factor 2 to spare); the lowest by at most delta, so every
-        # distance to the lowest by 2 delta and the tolerance by 1e-12 delta
-        delta = 2.0 ** -50 * (sum(map(abs, quick)) + sum(map(abs, ms)))
-        at = _lightest(ms, margin=4 * delta)
-    if at is None:
-        # the masses in floating point, one splitting at a time (a float of the exact
-        # cumulative sum would re-evaluate every earlier term): the verdict below is a
-        # floating-point comparison with a relative tolerance anyway
-        ms = _masses(_float_splitting(splitting, q, hypercharge) for q in qs[:-1])
-        at = _lightest(ms)
+    # the masses in floating point, one splitting at a time (a float of the exact
+    # cumulative sum would re-evaluate every earlier term): the verdict below is a
+    # floating-point comparison with a relative tolerance anyway
+    ms, m = [0.0], 0.0
+    for q in qs[:-1]:
+        m += _float_splitting(splitting, q, hypercharge)
+        ms.append(m)
+    low = min(ms)
+    at = [i for i, m in enumerate(ms) if abs(m - low) <= 1e-12 * (1 + abs(low))]
     if len(at) != 1:
         raise ValueError(f"no unique lightest member of the {n}-plet with Y = {hypercharge}:"
                          f" charges {[str(qs[i]) for i in at]} are degenerate")
