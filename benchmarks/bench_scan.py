@@ -67,8 +67,7 @@ def _cold():
 
     scan_mod = importlib.import_module("anomalyalgebra.solve.scan")
     for f in (scan_mod._compiled, prefilter._compile, system._value_of,
-              predicates._cached_float_splitting, predicates._cached_quick_splitting,
-              predicates._quick_mpf_node):
+              predicates._cached_float_splitting):
         f.cache_clear()
 
 
