@@ -14,7 +14,8 @@ overflow or be rounded.  Matrices are lists of rows.
   invariants and generators of ``{θ : A θ in Z^m}`` from the Smith form: the
   enumeration takes its kernel from :func:`integer_solutions`, the accidental
   symmetries from here;
-* :func:`smith_normal_form` -- ``U A V = D`` with unimodular transforms, verified by
+* :func:`smith_normal_form` -- ``U A V = D`` with unimodular transforms (alternating
+  row and column Hermite forms of the same elimination), verified by
   :func:`check_smith` before it is returned;
 * :func:`lll_reduce` -- an LLL-reduced basis (sympy's ``DomainMatrix.lll_transform``,
   the transform verified);
@@ -117,7 +118,7 @@ def _ints(rows, what: str) -> list:
     return out
 
 
-def _hermite(A, n: int, transform: bool):
+def _hermite(A, n: int, transform: bool, carry=None):
     """Row Hermite normal form of the m x n integer matrix ``A`` (lists of ints).
 
     The one Hermite-form elimination of the package: :func:`hermite_rows` is its
@@ -129,10 +130,14 @@ def _hermite(A, n: int, transform: bool):
     first ``r`` rows.  Each column is cleared below its pivot by repeated division
     by the entry of smallest absolute value (a Euclid over the rows), so a sparse
     column costs almost nothing; every step is a row swap, a sign flip or adding an
-    integer multiple of one row to another, which keeps ``T`` unimodular.
+    integer multiple of one row to another, which keeps ``T`` unimodular.  With
+    ``carry`` (m rows) the same row operations are applied to it and ``T carry`` is
+    returned in place of ``T``.
     """
     m = len(A)
-    if transform:
+    if carry is not None:
+        rows = [list(r) + list(c) for r, c in zip(A, carry)]
+    elif transform:
         # carry T along as extra columns: [A | 1] -> [H | T]
         rows = [list(r) + [int(i == j) for j in range(m)] for i, r in enumerate(A)]
     else:
@@ -169,7 +174,7 @@ def _hermite(A, n: int, transform: bool):
                     rows[i] = [x - q * y for x, y in zip(rows[i], pr)]
             pivots.append(c)
             r += 1
-    if not transform:
+    if not transform and carry is None:
         return rows, None, pivots
     return [row[:n] for row in rows], [row[n:] for row in rows], pivots
 
@@ -255,12 +260,13 @@ def column_hermite_form(A, n_cols: int | None = None):
     return _column_hermite(M, n, "column_hermite_form")
 
 
-def _column_hermite(M, n, what):
-    """:func:`column_hermite_form` of validated rows (lists of ints)."""
+def _column_hermite(M, n, what, carry=None):
+    """:func:`column_hermite_form` of validated rows (lists of ints); with ``carry``
+    (n columns) ``carry U`` is returned in place of ``U``."""
     if any(len(r) != n for r in M):
         raise ValueError(f"{what}: rows of different lengths")
     Ht, T, pivots = _hermite([list(col) for col in zip(*M)] if M else [[] for _ in range(n)],
-                             len(M), True)
+                             len(M), True, None if carry is None else [list(c) for c in zip(*carry)])
     H = [list(row) for row in zip(*Ht)] if M else []
     U = [list(row) for row in zip(*T)]
     return H, U, pivots
@@ -416,80 +422,57 @@ def smith_normal_form(a):
     >>> D, [row[1] for row in V]
     ([[1, 0]], [-1, 1])
     """
+    from sympy import ZZ
+
     m = len(a)
     n = len(a[0]) if m else 0
     A = [list(map(int, r)) for r in a]
-    U = _identity(m)
-    V = _identity(n)
-
-    def swap_rows(i, j):
-        A[i], A[j] = A[j], A[i]
-        U[i], U[j] = U[j], U[i]
-
-    def swap_cols(i, j):
-        for r in A:
-            r[i], r[j] = r[j], r[i]
-        for r in V:
-            r[i], r[j] = r[j], r[i]
-
-    def add_row(dst, src, c):      # row_dst += c * row_src
-        if c:
-            A[dst] = [x + c * y for x, y in zip(A[dst], A[src])]
-            U[dst] = [x + c * y for x, y in zip(U[dst], U[src])]
-
-    def add_col(dst, src, c):      # col_dst += c * col_src
-        if c:
-            for r in A:
-                r[dst] += c * r[src]
-            for r in V:
-                r[dst] += c * r[src]
-
-    t = 0
-    while t < min(m, n):
-        # pivot: smallest non-zero |entry| in the remaining block
-        best = None
-        for i in range(t, m):
-            for j in range(t, n):
-                if A[i][j] and (best is None or abs(A[i][j]) < best[0]):
-                    best = (abs(A[i][j]), i, j)
-        if best is None:
-            break
-        _, i, j = best
-        swap_rows(t, i)
-        swap_cols(t, j)
+    U, V = _identity(m), _identity(n)
+    if m and n:
+        # Alternate the row and the column Hermite form (the one elimination of this
+        # module, which keeps the entries above each pivot reduced) until every row and
+        # column holds at most one non-zero entry.  It ends: the first pivot is the gcd
+        # of its column, then of its row, so it only shrinks, and once it divides its row
+        # and column the same holds for the block below.  (The elimination that stood here
+        # before, pivot by pivot without reduction, let the transforms grow to millions of
+        # bits on 4 x 6 matrices with 3-digit entries.)
         while True:
-            done = True
-            for i in range(t + 1, m):
-                if A[i][t]:
-                    add_row(i, t, -(A[i][t] // A[t][t]))
-                    if A[i][t]:
-                        done = False
-                        swap_rows(t, i)
-            for j in range(t + 1, n):
-                if A[t][j]:
-                    add_col(j, t, -(A[t][j] // A[t][t]))
-                    if A[t][j]:
-                        done = False
-                        swap_cols(t, j)
-            if done:
-                # divisibility: every remaining entry divisible by the pivot
-                bad = None
-                for i in range(t + 1, m):
-                    for j in range(t + 1, n):
-                        if A[i][j] % A[t][t]:
-                            bad = i
-                            break
-                    if bad is not None:
-                        break
-                if bad is None:
-                    break
-                add_row(t, bad, 1)
-        if A[t][t] < 0:
-            A[t] = [-x for x in A[t]]
-            U[t] = [-x for x in U[t]]
-        t += 1
+            A, U, _ = _hermite(A, n, True, U)                       # T A = H; U <- T U
+            if _monomial_matrix(A):
+                break
+            A, V, _ = _column_hermite(A, n, "smith_normal_form", V)  # A S = H; V <- V S
+            if _monomial_matrix(A):
+                break
+        # the non-zero entries to the diagonal, positive
+        cells = [(i, j) for i in range(m) for j in range(n) if A[i][j]]
+        rows = [i for i, _ in cells] + [i for i in range(m) if all(i != k for k, _ in cells)]
+        cols = [j for _, j in cells] + [j for j in range(n) if all(j != k for _, k in cells)]
+        d = [abs(A[i][j]) for i, j in cells]
+        U = [U[i] if k >= len(cells) or A[i][cols[k]] > 0 else [-x for x in U[i]]
+             for k, i in enumerate(rows)]
+        V = [[row[j] for j in cols] for row in V]
+        # the divisibility chain: diag(x, y) -> diag(g, xy/g) by unimodular 2 x 2 steps
+        for i in range(len(d)):
+            for j in range(i + 1, len(d)):
+                x, y = d[i], d[j]
+                if y % x == 0:
+                    continue
+                s_, t_, g = (int(v) for v in ZZ.gcdex(x, y))     # s x + t y = g
+                U[i], U[j] = ([s_ * p + t_ * q for p, q in zip(U[i], U[j])],
+                              [(-y // g) * p + (x // g) * q for p, q in zip(U[i], U[j])])
+                for row in V:
+                    row[i], row[j] = row[i] + row[j], (-t_ * y // g) * row[i] + (s_ * x // g) * row[j]
+                d[i], d[j] = g, x * y // g
+        A = [[d[i] if i == j and i < len(d) else 0 for j in range(n)] for i in range(m)]
     check_smith(a, A, U, V)
     return A, U, V
+
+
+def _monomial_matrix(A) -> bool:
+    """Whether every row and every column of ``A`` holds at most one non-zero entry."""
+    rows = [sum(1 for x in r if x) for r in A]
+    cols = [sum(1 for r in A if r[j]) for j in range(len(A[0]) if A else 0)]
+    return all(k <= 1 for k in rows) and all(k <= 1 for k in cols)
 
 
 def check_smith(a, D, U, V) -> None:

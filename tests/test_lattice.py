@@ -277,3 +277,42 @@ def test_integer_kernel_torsion_example():
     ((d, v),) = torsion
     assert d == 2 and (v[0] + 2 * v[1]) % 2 == 1     # not a kernel direction
     assert integer_kernel([], 2, torsion=True) == ([[1, 0], [0, 1]], [], [])
+
+
+def _determinantal_divisors(A, k_max):
+    """gcd of the k x k minors of A, k = 1..k_max (exact Fractions, independent of sympy's SNF)."""
+    m, n = len(A), len(A[0])
+    out = []
+    for k in range(1, k_max + 1):
+        g = 0
+        for rows in itertools.combinations(range(m), k):
+            for cols in itertools.combinations(range(n), k):
+                g = math.gcd(g, int(fraction_det([[A[i][j] for j in cols] for i in rows])))
+        out.append(g)
+    return out
+
+
+@pytest.mark.parametrize("seed,digits,rank", [(2, 3, 4), (2, 20, 3), (3, 60, 4)])
+def test_smith_form_of_dense_matrices_with_large_entries(seed, digits, rank):
+    """The invariants are the quotients of the determinantal divisors; the run is quick.
+    (The elimination used before let the entries of U, V grow to millions of bits on the
+    first of these matrices and did not finish.)"""
+    rng = random.Random(seed)
+    A = [[rng.randint(-10**digits, 10**digits) for _ in range(6)] for _ in range(4)]
+    if rank < 4:
+        A[3] = [2 * a + 4 * b for a, b in zip(A[0], A[1])]
+    D, U, V = smith_normal_form(A)                              # verified inside (check_smith)
+    dd = _determinantal_divisors(A, rank)
+    expected = [dd[0]] + [dd[k] // dd[k - 1] for k in range(1, rank)] + [0] * (4 - rank)
+    assert [D[i][i] for i in range(4)] == expected
+
+
+@pytest.mark.parametrize("A,diag", [
+    ([[2, 0], [0, 3]], [1, 6]),                  # diagonal, but no divisibility chain
+    ([[4, 0, 0], [0, 6, 0], [0, 0, 10]], [2, 2, 60]),
+    ([[0, 0], [0, -4]], [4, 0]),                 # the non-zero entry moved first, positive
+    ([[0, 0, 0]], [0]),
+])
+def test_smith_form_diagonal_inputs(A, diag):
+    D, U, V = smith_normal_form(A)               # verified inside (check_smith)
+    assert [D[i][i] for i in range(len(diag))] == diag
