@@ -1,4 +1,5 @@
-"""A remembered :func:`sympy.simplify`, shared by the modules that simplify the same
+"""Remembering pure functions of sympy expressions: :func:`remembered`, and a
+remembered :func:`sympy.simplify` shared by the modules that simplify the same
 expressions again and again (mass matrices, couplings, gauge eigenstates)."""
 
 from __future__ import annotations
@@ -7,9 +8,38 @@ import functools
 
 import sympy as sp
 
-__all__ = ["simplify", "is_monomial"]
+__all__ = ["remembered", "simplify", "is_monomial"]
 
 
+def remembered(maxsize: int):
+    """Decorator: :func:`functools.lru_cache` for a pure function of immutable arguments
+    that may also be called with unhashable ones (then computed, not remembered).
+
+    Examples
+    --------
+    >>> @remembered(8)
+    ... def total(x):
+    ...     return sum(x) if isinstance(x, list) else x
+    >>> total(3), total([1, 2]), total.cache_info().currsize
+    (3, 3, 1)
+    """
+    def decorate(fn):
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+
+        @functools.wraps(fn)
+        def call(*args):
+            try:
+                hash(args)
+            except TypeError:           # unhashable: not remembered
+                return fn(*args)
+            return cached(*args)
+
+        call.cache_clear, call.cache_info = cached.cache_clear, cached.cache_info
+        return call
+    return decorate
+
+
+@remembered(4096)
 def simplify(expr):
     """``sympy.simplify(expr)``, remembered, and immediate on monomials.
 
@@ -29,14 +59,6 @@ def simplify(expr):
     >>> simplify(sp.sqrt(2) * v**2 * x / 2)
     sqrt(2)*v**2*x/2
     """
-    try:
-        return _simplify(expr)
-    except TypeError:           # unhashable: not remembered
-        return sp.simplify(expr)
-
-
-@functools.lru_cache(maxsize=4096)
-def _simplify(expr):
     if isinstance(expr, sp.Expr) and is_monomial(expr) and expr.is_zero is not True:
         return expr
     return sp.simplify(expr)

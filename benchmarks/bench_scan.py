@@ -67,7 +67,7 @@ def _cold():
 
     scan_mod = importlib.import_module("anomalyalgebra.solve.scan")
     for f in (scan_mod._compiled, prefilter._compile, system._value_of,
-              predicates._cached_float_splitting):
+              predicates._float_splitting):
         f.cache_clear()
 
 
@@ -122,12 +122,11 @@ scan_mod = importlib.import_module("anomalyalgebra.solve.scan")
 def cold():
     for mod, names in ((scan_mod, ("_compiled",)), (prefilter, ("_compile",)),
                        (system, ("_value_of",)),
-                       (predicates, ("_cached_float_splitting", "_cached_quick_splitting",
-                                     "_quick_mpf_node"))):
+                       (predicates, ("_float_splitting", "_cached_float_splitting"))):
         for name in names:
-            f = getattr(mod, name, None)
-            if f is not None:
-                f.cache_clear()
+            f = getattr(getattr(mod, name, None), "cache_clear", None)
+            if f is not None:      # the names of another tree's caches may differ
+                f()
 
 def table2(pre, *args):
     original = solutions.scan

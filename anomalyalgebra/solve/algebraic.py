@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..exceptions import NoSolutionError
+from ..symbolic import remembered
 
 __all__ = ["Branch", "solve_polynomial_system", "minimal_conflict", "clear_denominator",
            "nonzero_factors", "tidy", "proves_zero"]
@@ -147,17 +148,13 @@ def tidy(expr):
     >>> tidy(sp.sqrt(a) * (b**2 - 1) / (b - 1) + b / 2 + b / 2)
     sqrt(a)*(b + 1) + b
     """
-    expr = sp.sympify(expr)
-    try:
-        return _tidy(expr)
-    except TypeError:           # unhashable: not remembered
-        return _tidy.__wrapped__(expr)
+    return _tidy(sp.sympify(expr))
 
 
 # Remembered: the solver tidies the same expressions and, above all, the same
 # coefficients again and again (the two branches of a quadratic share most of them);
 # both functions are pure functions of immutable sympy input.
-@functools.lru_cache(maxsize=1024)
+@remembered(1024)
 def _tidy(expr):
     rads = _radicals(expr)
     if not rads:

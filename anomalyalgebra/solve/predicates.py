@@ -15,11 +15,11 @@ unique and neutral.  Nothing here fixes a splitting unit or a weak mixing angle.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
 
+from ..symbolic import remembered
 from .exact import is_rational_value
 
 __all__ = [
@@ -91,18 +91,11 @@ def split_masses(n: int, hypercharge, splitting: Callable) -> list:
     return out
 
 
-@functools.lru_cache(maxsize=65536)
-def _cached_float_splitting(splitting, q, y) -> float:
-    return float(splitting(q, y))
-
-
+@remembered(65536)
 def _float_splitting(splitting, q, y) -> float:
     """``float(splitting(q, y))``, remembered for hashable splittings (pure functions of
     their arguments: a scan asks for the same ``(Q, Y)`` at many points)."""
-    try:
-        return _cached_float_splitting(splitting, q, y)
-    except TypeError:           # unhashable splitting or arguments
-        return float(splitting(q, y))
+    return float(splitting(q, y))
 
 
 def lightest_charge(n: int, hypercharge, splitting: Callable):

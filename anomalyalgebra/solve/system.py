@@ -24,7 +24,6 @@ The charges of the seed paper's Table I follow from the anomaly conditions
 
 from __future__ import annotations
 
-import functools
 
 import warnings
 from dataclasses import dataclass, field as dc_field
@@ -35,6 +34,7 @@ from ..anomaly import anomaly_label, anomaly_table, anomaly_trace, canonical_key
 from ..exceptions import ModelError, NoSolutionError
 from ..model import Model
 from ..operators.operator import Operator
+from ..symbolic import remembered
 from .algebraic import solve_polynomial_system, tidy
 
 __all__ = ["Constraint", "ConstraintSystem", "Solution"]
@@ -106,11 +106,7 @@ class Solution:
         >>> Solution(((x, 1), (y, sp.sqrt(2)))).value_of(x + y**2)
         3
         """
-        expr = sp.sympify(expr)
-        try:
-            return _value_of(self, expr)
-        except TypeError:       # unhashable: not remembered
-            return _value_of.__wrapped__(self, expr)
+        return _value_of(self, sp.sympify(expr))
 
     def substitute(self, model: Model) -> Model:
         """The model with the solved symbols replaced by their values."""
@@ -161,11 +157,7 @@ class Solution:
         return vals
 
 
-def _tidy(expr):
-    return tidy(expr)
-
-
-@functools.lru_cache(maxsize=1024)
+@remembered(1024)
 def _value_of(solution, expr):
     """:meth:`Solution.value_of` (remembered: a solution and an expression are immutable,
     and simplifying the value is the expensive part of setting up a scan)."""
@@ -173,7 +165,7 @@ def _value_of(solution, expr):
         if not k.is_Symbol and sp.expand(k - expr) == 0:
             return v
     subs = {k: v for k, v in solution.pairs if k.is_Symbol}
-    return _tidy(expr.subs(subs))
+    return tidy(expr.subs(subs))
 
 
 def _channel(model, ch):
