@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
+from ..breaking import vacuum
 from ..exceptions import ModelFileError
+from ..modelfile import load_model
 from ..records import PaperRecord
 from . import printed
 
-__all__ = ["model_symbols", "record", "same", "proportionality"]
+__all__ = ["model_symbols", "record", "same", "proportionality", "VEVS", "VACUA", "model_vacuum"]
+
+#: The VEV symbols of Section IV.
+VEVS = dict(zip(["v", "v_X", "V_1", "V_5"], sp.symbols("v v_X V_1 V_5", positive=True)))
+#: The UV models of Section IV and their vacua (Eqs. 34, 44): field -> VEV.
+VACUA = {
+    "tau_l_only": {"H": VEVS["v"] / sp.sqrt(2), "S": VEVS["v_X"] / sp.sqrt(2)},
+    "tau_l_minus_4r": {"H": VEVS["v"] / sp.sqrt(2), "S1": VEVS["V_1"] / sp.sqrt(2),
+                       "S5": VEVS["V_5"] / sp.sqrt(2)},
+}
+
+
+@lru_cache(maxsize=None)
+def model_vacuum(name: str):
+    """The vacuum of the UV model ``name`` of Section IV (:data:`VACUA`)."""
+    return vacuum(load_model(name), VACUA[name])
 
 
 def model_symbols(model) -> dict:

@@ -20,7 +20,7 @@ from ..breaking import (block_charges, diagonalise_2x2, gauge_mass_matrix, mass_
                         model_fermion_masses, perturbative_svd, photon_trace, rotation, vacuum)
 from ..modelfile import load_model
 from . import printed
-from ._common import record, same
+from ._common import model_vacuum, record, same
 
 __all__ = ["SYMBOLS", "printed_symbols", "tau_block", "lonly_tau_block", "eq35", "eq42", "eq45",
            "eq47", "eq48", "eq49", "eq50", "eq51", "eq52", "eq53", "eq54", "eq55", "eq57",
@@ -54,18 +54,25 @@ def _printed(key):
 
 
 def _l4r_vacuum():
-    return vacuum(load_model("tau_l_minus_4r"),
-                  {"H": _S["v"] / _SQ2, "S1": _S["V_1"] / _SQ2, "S5": _S["V_5"] / _SQ2})
+    return model_vacuum("tau_l_minus_4r")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _fermion_masses(model_name):
+    """The fermion mass matrices of a Section IV vacuum (L = -4R: shared by Eqs. 47 and 59)."""
+    return model_fermion_masses(model_vacuum(model_name))
+
+
 def _l4r_fermion_masses():
-    """The fermion mass matrices of the L = -4R vacuum (shared by Eqs. 47 and 59)."""
-    return model_fermion_masses(_l4r_vacuum())
+    return _fermion_masses("tau_l_minus_4r")
 
 
-#: The enumerated coupling names of the L = -4R τ block and the paper's names for them.
-_PAPER_NAMES = {"y_{l3*,ER,H}": "y_L", "y_{EL*,e3,S5}": "y_R", "M_{EL*,ER}": "M"}
+def _tau_block(model_name, names):
+    """The charged τ block (l3, EL) of a Section IV model, its enumerated couplings renamed
+    by ``names`` to the paper's ``y_L, y_R, M``."""
+    b = _fermion_masses(model_name).block("l3", "EL", charge=-1)
+    ren = {s: _S[names[s.name]] for s in b.matrix.free_symbols if s.name in names}
+    return replace(b, matrix=sp.ImmutableMatrix(b.matrix.subs(ren)))
 
 
 @lru_cache(maxsize=1)
@@ -75,20 +82,13 @@ def tau_block():
     Derived from every renormalizable operator the model allows (no hand input);
     the enumerated couplings are renamed to the paper's ``y_L, y_R, M``.
     """
-    fm = _l4r_fermion_masses()
-    b = fm.block("l3", "EL", charge=-1)
-    ren = {s: _S[_PAPER_NAMES[s.name]] for s in b.matrix.free_symbols if s.name in _PAPER_NAMES}
-    return replace(b, matrix=sp.ImmutableMatrix(b.matrix.subs(ren)))
+    return _tau_block("tau_l_minus_4r", {"y_{l3*,ER,H}": "y_L", "y_{EL*,e3,S5}": "y_R", "M_{EL*,ER}": "M"})
 
 
 @lru_cache(maxsize=1)
 def lonly_tau_block():
     """The τ block of the L-only model with ``<S> = v_X/sqrt 2``, from its allowed operators."""
-    vac = vacuum(load_model("tau_l_only"), {"H": _S["v"] / _SQ2, "S": _S["v_X"] / _SQ2})
-    b = model_fermion_masses(vac).block("l3", "EL", charge=-1)
-    names = {"y_{l3*,ER,S}": "y_L", "y_{EL*,e3,H}": "y_R", "M_{EL*,ER}": "M"}
-    ren = {s: _S[names[s.name]] for s in b.matrix.free_symbols if s.name in names}
-    return replace(b, matrix=sp.ImmutableMatrix(b.matrix.subs(ren)))
+    return _tau_block("tau_l_only", {"y_{l3*,ER,S}": "y_L", "y_{EL*,e3,H}": "y_R", "M_{EL*,ER}": "M"})
 
 
 def _d2():

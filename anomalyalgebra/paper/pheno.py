@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import sympy as sp
 
-from ..breaking import gauge_mass_matrix, vacuum
+from ..breaking import gauge_mass_matrix
 from ..eft import EFT_SYMBOLS, M_Z, anomaly_couplings, from_traces, zgamma_coupling, zgamma_width
 from ..modelfile import load_model
 from ..pheno.fit import best_fit_along, delta_chi2_threshold, global_minimum, light_traces
@@ -40,7 +40,7 @@ from ..pheno.observables import (
 )
 from ..pheno.parameters import default_parameters
 from . import printed
-from ._common import proportionality, record
+from ._common import VEVS, model_vacuum, proportionality, record
 
 __all__ = [
     "KEYS", "records", "light_couplings", "dominant_singlet_vev", "gS_fit", "gS_fit_printed_eq13", "eq18", "eq19",
@@ -49,13 +49,7 @@ __all__ = [
 ]
 
 _SQ2 = sp.sqrt(2)
-_V = dict(zip(["v", "v_X", "V_1", "V_5"], sp.symbols("v v_X V_1 V_5", positive=True)))
-
-#: The UV models of Section IV, their vacua (Eqs. 34, 44) and the fields getting VEVs.
-_VACUA = {
-    "tau_l_only": {"H": _V["v"] / _SQ2, "S": _V["v_X"] / _SQ2},
-    "tau_l_minus_4r": {"H": _V["v"] / _SQ2, "S1": _V["V_1"] / _SQ2, "S5": _V["V_5"] / _SQ2},
-}
+_V = VEVS
 #: Highest operator dimension for the light/heavy split.  Table IV: 5, so that the
 #: Majorana masses of the singlets (Eq. 60 and d = 5 terms) count; Table III: 4, where
 #: every field of the table except the tau already pairs up (its d = 5 terms with the
@@ -79,7 +73,7 @@ def light_couplings(model_name: str):
     >>> c.heavy, c.trace("SU2L", "SU2L"), c.trace("Y", "Y")
     (('LL', 'LR', 'N1', 'N2', 'EL', 'ER'), -4, -6)
     """
-    vac = vacuum(load_model(model_name), _VACUA[model_name])
+    vac = model_vacuum(model_name)
     return anomaly_couplings(vac.model, "X", vacuum=vac, max_dim=_SPLIT_DIM[model_name])
 
 
@@ -96,7 +90,7 @@ def dominant_singlet_vev(model_name, m_X, g_X):
 @lru_cache(maxsize=4)
 def _dominant_singlet_vev(model_name):
     field, vev, others = _DOMINANT[model_name]
-    vac = vacuum(load_model(model_name), _VACUA[model_name])
+    vac = model_vacuum(model_name)
     gX = EFT_SYMBOLS["g_X"]
     M2 = gauge_mass_matrix(vac, {"X": gX}).mass_squared("X").subs({_V[o]: 0 for o in others})
     sols = [s for s in sp.solve(sp.Eq(M2, EFT_SYMBOLS["m_X"] ** 2), _V[vev]) if s.is_positive]
@@ -197,7 +191,7 @@ def _printed_formula(key, a_ww, a_yy):
 
 @lru_cache(maxsize=1)
 def _l4r_broken():
-    vac = vacuum(load_model("tau_l_minus_4r"), _VACUA["tau_l_minus_4r"])
+    vac = model_vacuum("tau_l_minus_4r")
     return light_couplings("tau_l_minus_4r").broken(vac)
 
 
