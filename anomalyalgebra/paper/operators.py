@@ -136,7 +136,7 @@ def accidental_breaking_l_minus_4r():
     sm = load_model("sm")
     sm_acc = accidental_symmetries(sm)
     sm_rep = symmetry_breaking(sm, 5, accidental=sm_acc)
-    sm_fields = {p: f.name for f in sm.fields for p in phase_names(sm, [f.name])}
+    sm_fields = _field_of_phase(sm)
     leptons = [u for u in sm_acc.u1 if all(sm_fields[x] in ("l", "e") for x in u.support)]
     sm_dims = [sm_rep.violation(u.name).dim for u in leptons]
     sm_dim = min(d for d in sm_dims if d is not None)
