@@ -308,20 +308,26 @@ def _record(key, cache):
     except Exception:        # missing, unreadable or stale: compute afresh
         pass
     record = paper.results([key])[key]
+    _store(path, pickle.dumps(record))
+    return record
+
+
+def _store(path, data: bytes) -> None:
+    """Write ``data`` to the cache file ``path`` atomically (a temporary file, then a
+    rename); a read-only or missing cache is only slower, so ``OSError`` is ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{time.time_ns()}.tmp")
-        tmp.write_bytes(pickle.dumps(record))
+        tmp = path.with_name(f"{path.name}.{time.time_ns()}.tmp")
+        tmp.write_bytes(data)
         tmp.replace(path)
-    except OSError:          # a read-only cache is only slower
+    except OSError:
         pass
-    return record
 
 
 def _all_cached(cache, keys, figures) -> bool:
     names = [f"{key}.pickle" for key in keys]
     if figures:
-        names += [f"{stem}.{ext}" for stem, _ in _FIGURES for ext in ("png", "pdf")]
+        names += [f"{stem}.{ext}" for stem, _ in _FIGURES for ext in _FORMATS]
     return all((Path(cache) / name).is_file() for name in names)
 
 
@@ -354,18 +360,9 @@ def _cached_figure(out, stem, cache):
 
 
 def _store_figure(files, cache) -> None:
-    import shutil
-
-    if cache is None:
-        return
-    try:
-        Path(cache).mkdir(parents=True, exist_ok=True)
+    if cache is not None:
         for f in files:
-            tmp = Path(cache) / f"{Path(f).name}.{time.time_ns()}.tmp"
-            shutil.copyfile(f, tmp)
-            tmp.replace(Path(cache) / Path(f).name)
-    except OSError:          # a read-only cache is only slower
-        pass
+            _store(Path(cache) / Path(f).name, Path(f).read_bytes())
 
 
 def _figure_data(form):
