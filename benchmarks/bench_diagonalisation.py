@@ -9,12 +9,12 @@ relative error of the singular values.  No assertion on time.
 """
 
 import random
-import time
 
 import mpmath
 import sympy as sp
 
 from anomalyalgebra.breaking import block_diagonalise_numeric, diagonalise_2x2, numerical_svd
+from _timing import best_of
 
 
 def hierarchical(n_light, n_heavy, eps, seed):
@@ -36,15 +36,6 @@ def small_block_values(B):
     return list(mpmath.svd_r(B, compute_uv=False))
 
 
-def timeit(fn, repeat=5):
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
-
-
 def run(dps=30):
     print(f"mpmath dps = {dps}")
     print(f"{'size':>5} {'light':>5} {'eps':>7} {'iters':>5} {'t_pert/t_svd':>12} {'max rel err':>12}")
@@ -53,12 +44,12 @@ def run(dps=30):
             for eps in (1e-2, 1e-3):
                 M = hierarchical(n_light, size - n_light, eps, seed=size)
                 A = mpmath.matrix(M)
-                t_svd, exact = timeit(lambda: sorted(mpmath.svd_r(A, compute_uv=False)))
+                t_svd, exact = best_of(lambda: sorted(mpmath.svd_r(A, compute_uv=False)), 5)
                 for iters in (1, 2, 4):
                     def pert():
                         L, H = block_diagonalise_numeric(A, range(n_light), range(n_light), iters)
                         return sorted(small_block_values(L) + small_block_values(H))
-                    t_p, approx = timeit(pert)
+                    t_p, approx = best_of(pert, 5)
                     err = max(abs(a - b) / b for a, b in zip(approx, exact))
                     print(f"{size:>5} {n_light:>5} {eps:>7.0e} {iters:>5} {t_p / t_svd:>12.2f} {float(err):>12.2e}")
     # symbolic closed form: one lambdify, many evaluations vs mpmath SVD per point
@@ -67,8 +58,8 @@ def run(dps=30):
     f = sp.lambdify((v, V5, Mh, yL, yR), d.masses[0], "mpmath")
     pts = [(246, 30 + i, 2000 + 10 * i, 0.5, 0.7) for i in range(200)]
     with mpmath.workdps(dps):
-        t_cf, _ = timeit(lambda: [f(*p) for p in pts], repeat=3)
-        t_sv, _ = timeit(lambda: [numerical_svd([[0, p[3] * p[0] / 2 ** 0.5], [p[4] * p[1] / 2 ** 0.5, p[2]]], dps)
+        t_cf, _ = best_of(lambda: [f(*p) for p in pts], repeat=3)
+        t_sv, _ = best_of(lambda: [numerical_svd([[0, p[3] * p[0] / 2 ** 0.5], [p[4] * p[1] / 2 ** 0.5, p[2]]], dps)
                                   for p in pts], repeat=3)
     print(f"2x2 Eq. (47), 200 points: closed form (lambdified, mpmath) / mpmath SVD time = {t_cf / t_sv:.3f}")
 

@@ -23,6 +23,7 @@ import sympy as sp
 from anomalyalgebra.pheno import chi2_function, default_parameters, sm_inputs
 from anomalyalgebra.pheno.fit import _limit_weight, chi2_expression, chi2_inputs
 from anomalyalgebra.pheno.observables import ckm_loop_sum
+from _timing import best_of
 
 
 def hand_written(P, m_X):
@@ -43,15 +44,6 @@ def hand_written(P, m_X):
         return ((kS * np.abs(a) - g0) / sg) ** 2 + w * (kZ * d * d) ** 2
 
     return chi2
-
-
-def best_of(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def main(argv=None):

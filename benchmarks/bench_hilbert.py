@@ -14,14 +14,13 @@ the two results are identical (a digest of the graded counts or of the whole rep
 """
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from _timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,34 +34,25 @@ def sm_with(n):
     return m
 
 
-def timed(fn, repeat=3):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
-
-
 def main():
     import anomalyalgebra as aa
     from anomalyalgebra.operators import hilbert_series, symmetry_breaking
 
     sm1, sm3 = sm_with(1), sm_with(3)
-    t0, base = timed(lambda: hilbert_series(sm1, 6))
+    t0, base = best_of(lambda: hilbert_series(sm1, 6))
     rows = [("SM N_f=1, d<=6, irreps (baseline)", t0, base.counts)]
-    t, hs = timed(lambda: hilbert_series(sm1, 6, method="torus"))
+    t, hs = best_of(lambda: hilbert_series(sm1, 6, method="torus"))
     assert hs.counts == base.counts
     rows.append(("SM N_f=1, d<=6, torus constant term", t, hs.counts))
-    t, hs = timed(lambda: hilbert_series(sm1, 8))
+    t, hs = best_of(lambda: hilbert_series(sm1, 8))
     assert hs.counts == {5: 2, 6: 84, 7: 30, 8: 993}
     rows.append(("SM N_f=1, d<=8", t, hs.counts))
-    t, hs = timed(lambda: hilbert_series(sm3, 8))
+    t, hs = best_of(lambda: hilbert_series(sm3, 8))
     assert hs.counts == {5: 12, 6: 3045, 7: 1542, 8: 44807}
     rows.append(("SM N_f=3, d<=8", t, hs.counts))
-    t, hs = timed(lambda: hilbert_series(sm3, 8, gradings={"B": {"q": 1, "u": 1, "d": 1}}), 1)
+    t, hs = best_of(lambda: hilbert_series(sm3, 8, gradings={"B": {"q": 1, "u": 1, "d": 1}}), 1)
     rows.append(("SM N_f=3, d<=8, graded by B", t, hs.by_grade(6)))
-    t, rep = timed(lambda: symmetry_breaking(aa.load_model("tau_l_minus_4r"), 8), 1)
+    t, rep = best_of(lambda: symmetry_breaking(aa.load_model("tau_l_minus_4r"), 8), 1)
     rows.append(("L=-4R: where each accidental symmetry breaks", t, {v.symmetry: v.dim for v in rep.violations}))
     print(f"{'task':48s} {'time [s]':>9s} {'x base':>8s}  result")
     for name, t, res in rows:

@@ -7,12 +7,12 @@ verdict on exact Fractions, which is what the library did before the integer-key
 lookup; selected here by disabling the keys), with the outputs asserted identical.
 """
 
-import time
 from unittest import mock
 
 import anomalyalgebra as aa
 from anomalyalgebra.operators import accidental_symmetries, allowed_operators
 from anomalyalgebra.operators import lagrangian as _lagrangian
+from _timing import best_of
 
 
 def big_model(n_pairs=20, charges=(1, 2, 3, 5, 7)):
@@ -37,26 +37,16 @@ def big_model(n_pairs=20, charges=(1, 2, 3, 5, 7)):
     return aa.Model.build("bench50", groups, f)
 
 
-def timed(fn, repeat=3):
-    best = float("inf")
-    out = None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
-
-
 def main():
     sm = aa.load_model("sm")
     big = big_model()
     print(f"model bench50: {len(big.fields)} fields, {sum(x.copies for x in big.fields)} with copies")
-    t_sm, lag_sm = timed(lambda: allowed_operators(sm))
-    t_sm_acc, _ = timed(lambda: accidental_symmetries(sm, lag_sm))
-    t_big, lag = timed(lambda: allowed_operators(big))
-    t_big5, lag5 = timed(lambda: allowed_operators(big, extra_dims=(5,), include_potential=False), 1)
-    t_acc, acc = timed(lambda: accidental_symmetries(big, lag))
-    t_acc5, acc5 = timed(lambda: accidental_symmetries(big, lag5), 1)
+    t_sm, lag_sm = best_of(lambda: allowed_operators(sm))
+    t_sm_acc, _ = best_of(lambda: accidental_symmetries(sm, lag_sm))
+    t_big, lag = best_of(lambda: allowed_operators(big))
+    t_big5, lag5 = best_of(lambda: allowed_operators(big, extra_dims=(5,), include_potential=False), 1)
+    t_acc, acc = best_of(lambda: accidental_symmetries(big, lag))
+    t_acc5, acc5 = best_of(lambda: accidental_symmetries(big, lag5), 1)
     rows = [
         ("SM enumeration d<=4 (baseline)", t_sm, len(lag_sm)),
         ("SM accidental symmetries", t_sm_acc, None),
@@ -74,8 +64,8 @@ def main():
     for name, kw, rep in (("bench50 d<=4", {}, 3),
                           ("bench50 d<=5 (no potential)", {"extra_dims": (5,), "include_potential": False}, 1)):
         with mock.patch.object(_lagrangian, "_integer_charge_keys", lambda *a: None):
-            t_gen, lag_gen = timed(lambda: allowed_operators(big, **kw), rep)
-        t_key, lag_key = timed(lambda: allowed_operators(big, **kw), rep)
+            t_gen, lag_gen = best_of(lambda: allowed_operators(big, **kw), rep)
+        t_key, lag_key = best_of(lambda: allowed_operators(big, **kw), rep)
         assert [repr(t) for t in lag_gen.terms] == [repr(t) for t in lag_key.terms], name
         print(f"{name:45s} {t_gen:11.3f} {t_key:9.3f} {t_gen / t_key:6.1f}   identical output ({len(lag_key)} terms)")
 
