@@ -384,18 +384,24 @@ def _render_figure(out, stem, data) -> list:
     return [Path(f) for f in files]
 
 
+def _prepare_figure(out, stem, form, cache) -> tuple:
+    """``(files, message, data)``: the figure copied from ``cache`` into ``out`` (files),
+    skipped (message), or its numbers, still to be drawn (data)."""
+    files = _cached_figure(out, stem, cache)
+    if files is not None:
+        return files, None, None
+    data, message = _figure_data(form)
+    return [], message, data
+
+
 def _draw_figure(out, stem, form, cache=None) -> tuple:
     """One figure, here: copied from ``cache`` when it holds it, else computed, drawn and
     stored there; ``(files, message)``."""
-    files = _cached_figure(out, stem, cache)
-    if files is not None:
-        return files, None
-    data, message = _figure_data(form)
-    if data is None:
-        return [], message
-    files = _render_figure(out, stem, data)
-    _store_figure(files, cache)
-    return files, None
+    files, message, data = _prepare_figure(out, stem, form, cache)
+    if data is not None:
+        files = _render_figure(out, stem, data)
+        _store_figure(files, cache)
+    return files, message
 
 
 def _key_groups(keys) -> list:
@@ -544,14 +550,9 @@ def _run_shared(groups, cache, out, draw, jobs, report, progress, total) -> tupl
     try:
         collect(_compute_keys(own, cache))
         for stem, form in (_FIGURES if draw else ()):
-            files = _cached_figure(out, stem, cache)
-            if files is not None:
-                drawn.append((files, None))
-                put_first(None)
-                continue
-            data, message = _figure_data(form)
+            files, message, data = _prepare_figure(out, stem, form, cache)
             if data is None:
-                drawn.append(([], message))
+                drawn.append((files, message))
             put_first(None if data is None else ("figure", (stem, data)))
         if out is not None:
             tables = _write_tables(report, out)
