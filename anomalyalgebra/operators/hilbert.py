@@ -69,6 +69,7 @@ from ..algebra.tensor import _product2
 from ..algebra.symbolic import SymbolicSU2Irrep
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
+from .accidental import phase_name
 
 __all__ = ["MIN_DIM", "Particle", "HilbertSeries", "particles", "hilbert_series", "operator_counts",
            "content_text"]
@@ -184,12 +185,8 @@ def _gauge_labels(model, f, conjugate):
                                  f" a symbolic dimension {rep.dim}; substitute it before counting operators")
             lab = tuple(rep.labels)
             simple.extend(irrep_conjugate(g.algebra, lab) if conjugate else lab)
-        elif isinstance(g, U1):
-            q = sp.sympify(rep)
-            if q.free_symbols:
-                raise ModelError(f"model '{model.name}', field '{f.name}', group '{label}': charge {q} is"
-                                 " symbolic; substitute the symbols before counting operators")
-            u1s.append(q)
+        elif isinstance(g, U1):         # numeric: _layout (_u1_scale) has checked every charge
+            u1s.append(sp.sympify(rep))
         else:
             zns.append((-int(rep) if conjugate else int(rep)) % g.n)
     return simple, u1s, zns
@@ -226,7 +223,7 @@ def particles(model, gradings: Mapping | None = None) -> tuple:
         # copies grouped by their grade vector
         groups = defaultdict(int)
         for a in range(f.copies):
-            phase = f.name if f.copies == 1 else f"{f.name}_{a + 1}"
+            phase = phase_name(f.name, a, f.copies)
             vec = []
             for n in names:
                 table = gradings[n]
