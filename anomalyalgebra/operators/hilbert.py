@@ -724,8 +724,20 @@ class HilbertSeries:
         """``{grade: count}`` at one dimension."""
         return {g: n for (d, g), n in self.graded if d == dim}
 
-    def _rows(self):
-        """``(dim, grade without content, content text or None, count)`` per graded entry."""
+    def rows(self):
+        """The graded entries, one tuple ``(dim, grade, content, count)`` each.
+
+        ``grade`` holds the requested gradings only (the content entries removed) and
+        ``content`` is the field content as text (see :func:`content_text`), or
+        ``None`` for a series computed without ``content=True``.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> hs = hilbert_series(aa.load_model("sm"), 5, gradings={"L": {"l": 1}}, content=True)
+        >>> sorted(hs.rows())
+        [(5, (-2,), 'l†^2 H†^2', 6), (5, (2,), 'l^2 H^2', 6)]
+        """
         dims = dict(self.content)
         k = len(self.content)
         for (d, g), n in self.graded:
@@ -747,7 +759,7 @@ class HilbertSeries:
         if not self.content:
             raise ModelError("by_content needs a series computed with content=True")
         out = defaultdict(int)
-        for d, _, text, n in self._rows():
+        for d, _, text, n in self.rows():
             if d == dim:
                 out[text] += n
         return dict(out)
@@ -760,7 +772,7 @@ class HilbertSeries:
         if self.gradings:
             out["gradings"] = list(self.gradings[:len(self.gradings) - len(self.content)])
             rows = []
-            for d, g, text, n in self._rows():
+            for d, g, text, n in self.rows():
                 row = {"dim": d, "grade": list(g), "count": n}
                 if text is not None:
                     row["content"] = text
