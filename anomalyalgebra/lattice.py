@@ -324,8 +324,15 @@ def integer_solutions(A, b, n_cols: int | None = None):
         if sum(H[i][j] * y[j] for j in range(r)) != b[i]:
             return None
     x0 = [sum(U[i][j] * y[j] for j in range(r)) for i in range(n)]
-    K = _hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], "python")
+    K = _columns_hermite(U, r, n)
     return _reduce_mod(x0, K), K
+
+
+def _columns_hermite(U, r, n):
+    """Row Hermite form of the columns ``r .. n-1`` of the n x n matrix ``U`` (as rows):
+    the canonical basis of the kernel when ``U`` is a unimodular right transform that
+    zeroes those columns."""
+    return _hermite_rows([[U[i][j] for i in range(n)] for j in range(r, n)], "python")
 
 
 def _reduce_mod(x, hnf):
@@ -372,7 +379,9 @@ def integer_kernel(A, n_cols: int | None = None, *, torsion: bool = False):
     -----
     The rows of ``A`` are first reduced to their Hermite form (the kernel and the
     group depend only on the row lattice), then the kernel is
-    :func:`integer_solutions` with ``b = 0``.  The group is
+    :func:`integer_solutions` with ``b = 0``; with *torsion* it is read off the Smith
+    form instead (the Hermite form of the last ``n - r`` columns of ``V``: the same
+    lattice, so the same canonical basis, for one elimination less).  The group is
     ``U(1)^{n-r} × Π_i Z_{d_i}``: its identity component is spanned by ``K``.
 
     Examples
@@ -390,12 +399,13 @@ def integer_kernel(A, n_cols: int | None = None, *, torsion: bool = False):
     if any(len(r) != n for r in A):
         raise ValueError("integer_kernel: rows of different lengths")
     R = _hermite_rows(A, "auto")
-    K = integer_solutions(R, [0] * len(R), n)[1] if R else _identity(n)
-    if not torsion:
-        return K
     if not R:
-        return K, [], []
+        return (_identity(n), [], []) if torsion else _identity(n)
+    if not torsion:
+        return integer_solutions(R, [0] * len(R), n)[1]
+    # R V = U^-1 D: the columns r .. n-1 of the unimodular V span the kernel
     D, _, V = smith_normal_form(R)
+    K = _columns_hermite(V, len(R), n)
     invariants = [D[i][i] for i in range(len(R))]      # R has full row rank: all > 0
     tors = [(d, [V[i][j] for i in range(n)]) for j, d in enumerate(invariants) if d > 1]
     return K, tors, invariants

@@ -262,6 +262,16 @@ def test_bad_input():
         hilbert_series(aa.load_model("sm_x_tau"), 5)
 
 
+def test_symbolic_su2_dimension_is_refused():
+    import sympy as sp
+
+    n = sp.Symbol("n", real=True)
+    model = aa.Model.build("nplet", {"W": "SU(2)", "X": "U(1)"},
+                           [aa.fermion("psi", "L", {"W": "n", "X": "1"})], symbols=[n])
+    with pytest.raises(ModelError, match="field 'psi', group 'W': the SU.2. irrep has a symbolic dimension"):
+        hilbert_series(model, 5)
+
+
 def test_json_shape():
     data = json.loads(hilbert_series(aa.load_model("sm"), 6, gradings={"B": BARYON}).to_json())
     assert data["counts"] == {"5": 12, "6": 3045}

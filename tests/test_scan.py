@@ -131,6 +131,17 @@ def test_quantities_equal_value_of_where_the_plain_substitution_fails():
     assert [r.values["y"] for r in res] == [0, 1, 2]
 
 
+def test_failing_conditions_drop_the_point_even_where_the_simplified_form_exists():
+    # at a = 1 the plain substitution divides by zero and value_of (a + 1) would not,
+    # but the branch's own condition a - 1 != 0 fails there: no row; at a = 2 the
+    # condition a - 2 >= 0 holds and the plain substitution works
+    a, x = sp.symbols("a x")
+    A = sp.Symbol("A")
+    sol = Solution(((x, (a ** 2 - 1) / (a - 1)),), conditions=(sp.Ne(a - 1, 0), sp.Ge(a + 1, 0)))
+    res = scan([sol], {"A": integers(-3, 3)}, parameters={a: A}, predicates=[RationalValues()])
+    assert [(r.point["A"], r.values["x"]) for r in res] == [(k, k + 1) for k in (-1, 0, 2, 3)]
+
+
 def test_irrational_values_are_those_of_the_simplified_forms():
     # with a non-symbol unknown the scan evaluates value_of's forms throughout (as it
     # always did); with symbol unknowns only, the plain substitution decides and the

@@ -403,17 +403,9 @@ def _left_side(problem: Problem, left: tuple, right: tuple):
 # ----------------------------------------------------------------------------------
 # join
 # ----------------------------------------------------------------------------------
-def _join(ctx: _Ctx, lkeys, rkeys):
-    """Index pairs (li, ri) with lkeys[li] + rkeys[ri] + const == 0 (exact)."""
-    np = _np()
-    pieces = list(_join_pieces(ctx, lkeys, rkeys))
-    if len(pieces) == 1:
-        return pieces[0]
-    return np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces])
-
-
 def _join_pieces(ctx: _Ctx, lkeys, rkeys, max_rows: int | None = None):
-    """The pairs of :func:`_join` in consecutive pieces of about ``max_rows`` pairs.
+    """Index pairs (li, ri) with lkeys[li] + rkeys[ri] + const == 0 (exact), in
+    consecutive pieces of about ``max_rows`` pairs.
 
     The callers assemble and filter the candidates piece by piece, so memory is
     bounded by ``max_rows`` (default ``JOIN_ROWS``) candidates, not by the whole join.
@@ -615,16 +607,13 @@ def _filter_pieces(ctx: _Ctx, lkeys, rkeys, assemble) -> list:
     kept = [k for k in kept if k.shape[0]]
     if not kept:
         return []
-    return _finish(ctx, kept[0] if len(kept) == 1 else np.concatenate(kept), filtered=True)
+    return _finish(ctx, kept[0] if len(kept) == 1 else np.concatenate(kept))
 
 
-def _finish(ctx: _Ctx, sol, filtered: bool = False) -> list:
-    """Filter joined candidates (unless *filtered*), sort them, convert to tuples of
-    per-group tuples."""
+def _finish(ctx: _Ctx, sol) -> list:
+    """Sort filtered joined candidates, convert them to tuples of per-group tuples."""
     np = _np()
     problem = ctx.problem
-    if not filtered:
-        sol = _filter(ctx, sol)
     if sol.shape[0] == 0:
         return []
     order = np.lexsort(sol.T[::-1]) if ctx.int64 else sorted(

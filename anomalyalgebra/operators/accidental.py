@@ -48,7 +48,7 @@ from ..groups import U1
 from .lagrangian import Lagrangian, allowed_operators
 from ..lattice import hermite_rows, integer_kernel, rational_rank
 
-__all__ = ["Symmetry", "AccidentalSymmetries", "accidental_symmetries", "phase_names",
+__all__ = ["Symmetry", "AccidentalSymmetries", "accidental_symmetries", "phase_names", "phase_name",
            "charge_matrix", "gauge_remnant", "goldstone_bosons", "drop_groups", "rational_rank"]
 
 
@@ -158,8 +158,15 @@ class AccidentalSymmetries:
         raise ModelError(f"no accidental symmetry acting exactly on {sorted(want)}; have {self.group()}")
 
 
-def _phase(name, a, k):
-    return name if k == 1 else f"{name}_{a + 1}"
+def phase_name(name, a, copies) -> str:
+    """The phase of copy ``a`` (from 0) of a field with ``copies`` copies.
+
+    Examples
+    --------
+    >>> phase_name("H", 0, 1), phase_name("q", 2, 3)
+    ('H', 'q_3')
+    """
+    return name if copies == 1 else f"{name}_{a + 1}"
 
 
 def phase_names(model, fields=None) -> tuple:
@@ -168,7 +175,7 @@ def phase_names(model, fields=None) -> tuple:
     out = []
     for n in names:
         k = model.field(n).copies
-        out += [_phase(n, a, k) for a in range(k)]
+        out += [phase_name(n, a, k) for a in range(k)]
     return tuple(out)
 
 
@@ -232,7 +239,7 @@ def _expand(term, model, index, info):
         row = defaultdict(int)
         for f, a in zip(facs, combo):
             k = model.field(f.field).copies
-            row[index[_phase(f.field, a, k)]] += -1 if f.conjugate else 1
+            row[index[phase_name(f.field, a, k)]] += -1 if f.conjugate else 1
         key = tuple(sorted((i, v) for i, v in row.items() if v))
         if key and key not in seen:
             seen.add(key)
@@ -379,7 +386,7 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
             fld = model.field(v)
             if not fld.is_scalar:
                 raise ModelError(f"VEV of '{v}': only scalars get VEVs")
-            vev_cols += [phases.index(_phase(v, a, fld.copies)) for a in range(fld.copies)]
+            vev_cols += [phases.index(phase_name(v, a, fld.copies)) for a in range(fld.copies)]
     aug = rows + [[int(j == c) for j in range(n)] for c in vev_cols]
     kernel, torsion, invariants = integer_kernel(aug, n, torsion=True)
     labels = [lab for lab, g in model.groups if isinstance(g, U1)] if gauged is None else list(gauged)
@@ -482,7 +489,7 @@ def gauge_remnant(model, vevs, labels=None) -> AccidentalSymmetries:
     vev_cols = []
     for v in vevs:
         fld = model.field(v)
-        vev_cols += [phases.index(_phase(v, a, fld.copies)) for a in range(fld.copies)]
+        vev_cols += [phases.index(phase_name(v, a, fld.copies)) for a in range(fld.copies)]
     m = [[g[c] for g in gvecs] for c in vev_cols]     # VEV fields × U(1)s
     g = len(labels)
     kernel, torsion, inv = integer_kernel(m, g, torsion=True)
@@ -529,7 +536,7 @@ def goldstone_bosons(model, lagrangian: Lagrangian, vevs) -> tuple:
     vev_cols = []
     for v in vevs:
         fld = model.field(v)
-        vev_cols += [phases.index(_phase(v, a, fld.copies)) for a in range(fld.copies)]
+        vev_cols += [phases.index(phase_name(v, a, fld.copies)) for a in range(fld.copies)]
     labels = [lab for lab, g in model.groups if isinstance(g, U1)]
     gvecs = [_int_charges(model, lab, phases) for lab in labels]
     restrict = lambda rs: [[r[c] for c in vev_cols] for r in rs]   # noqa: E731

@@ -69,6 +69,7 @@ from ..algebra.tensor import _product2
 from ..algebra.symbolic import SymbolicSU2Irrep
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
+from .accidental import phase_name
 
 __all__ = ["MIN_DIM", "Particle", "HilbertSeries", "particles", "hilbert_series", "operator_counts",
            "content_text"]
@@ -184,12 +185,8 @@ def _gauge_labels(model, f, conjugate):
                                  f" a symbolic dimension {rep.dim}; substitute it before counting operators")
             lab = tuple(rep.labels)
             simple.extend(irrep_conjugate(g.algebra, lab) if conjugate else lab)
-        elif isinstance(g, U1):
-            q = sp.sympify(rep)
-            if q.free_symbols:
-                raise ModelError(f"model '{model.name}', field '{f.name}', group '{label}': charge {q} is"
-                                 " symbolic; substitute the symbols before counting operators")
-            u1s.append(q)
+        elif isinstance(g, U1):         # numeric: _layout (_u1_scale) has checked every charge
+            u1s.append(sp.sympify(rep))
         else:
             zns.append((-int(rep) if conjugate else int(rep)) % g.n)
     return simple, u1s, zns
@@ -226,7 +223,7 @@ def particles(model, gradings: Mapping | None = None) -> tuple:
         # copies grouped by their grade vector
         groups = defaultdict(int)
         for a in range(f.copies):
-            phase = f.name if f.copies == 1 else f"{f.name}_{a + 1}"
+            phase = phase_name(f.name, a, f.copies)
             vec = []
             for n in names:
                 table = gradings[n]
@@ -727,8 +724,20 @@ class HilbertSeries:
         """``{grade: count}`` at one dimension."""
         return {g: n for (d, g), n in self.graded if d == dim}
 
-    def _rows(self):
-        """``(dim, grade without content, content text or None, count)`` per graded entry."""
+    def rows(self):
+        """The graded entries, one tuple ``(dim, grade, content, count)`` each.
+
+        ``grade`` holds the requested gradings only (the content entries removed) and
+        ``content`` is the field content as text (see :func:`content_text`), or
+        ``None`` for a series computed without ``content=True``.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> hs = hilbert_series(aa.load_model("sm"), 5, gradings={"L": {"l": 1}}, content=True)
+        >>> sorted(hs.rows())
+        [(5, (-2,), 'l†^2 H†^2', 6), (5, (2,), 'l^2 H^2', 6)]
+        """
         dims = dict(self.content)
         k = len(self.content)
         for (d, g), n in self.graded:
@@ -750,7 +759,7 @@ class HilbertSeries:
         if not self.content:
             raise ModelError("by_content needs a series computed with content=True")
         out = defaultdict(int)
-        for d, _, text, n in self._rows():
+        for d, _, text, n in self.rows():
             if d == dim:
                 out[text] += n
         return dict(out)
@@ -763,7 +772,7 @@ class HilbertSeries:
         if self.gradings:
             out["gradings"] = list(self.gradings[:len(self.gradings) - len(self.content)])
             rows = []
-            for d, g, text, n in self._rows():
+            for d, g, text, n in self.rows():
                 row = {"dim": d, "grade": list(g), "count": n}
                 if text is not None:
                     row["content"] = text

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..exceptions import ModelError
 from .accidental import AccidentalSymmetries, accidental_symmetries
-from .hilbert import MIN_DIM, _content_text, hilbert_series
+from .hilbert import MIN_DIM, hilbert_series
 
 __all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "symmetry_gradings"]
 
@@ -163,15 +163,14 @@ def symmetry_breaking(model, max_dim: int = 8, *, accidental: AccidentalSymmetri
     # only while some symmetry is still unbroken
     while syms and len(found) < len(syms) and d <= max_dim:
         hs = hilbert_series(model, d, gradings=gradings, content=True)
-        names = hs.gradings[len(syms):]
-        dims = dict(hs.content)     # the particles' dimensions, as content_text would find them
-        for grade, n in hs.by_grade(d).items():
+        for dim, grade, text, n in hs.rows():
+            if dim != d:
+                continue
             for i, s in enumerate(syms):
                 if s.name in found and found[s.name][0] < d:
                     continue
                 q = grade[i]
                 if _violates(q, s.kind, s.order):
-                    text = _content_text(dims, d, {p: k for p, k in zip(names, grade[len(syms):]) if k})
                     found.setdefault(s.name, (d, defaultdict(int)))[1][(text, q)] += n
         d += 1
     out = []

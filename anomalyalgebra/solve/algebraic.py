@@ -41,7 +41,7 @@ from ..exceptions import NoSolutionError
 from ..symbolic import remembered
 
 __all__ = ["Branch", "solve_polynomial_system", "minimal_conflict", "clear_denominator",
-           "nonzero_factors", "tidy", "proves_zero"]
+           "nonzero_factors", "tidy", "proves_zero", "radicals"]
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,17 @@ def _poly_in(expr, var):
     return sp.Poly(sp.expand(expr), var)
 
 
-def _radicals(expr):
+def radicals(expr):
+    """The radicals of ``expr``: its powers with a rational, non-integer exponent.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> radicals(x**2 + 3)
+    []
+    >>> radicals(x**2 * (x + 1)**sp.Rational(3, 2))
+    [(x + 1)**(3/2)]
+    """
     return [p for p in sp.sympify(expr).atoms(sp.Pow)
             if p.exp.is_Rational and not p.exp.is_Integer]
 
@@ -156,7 +166,7 @@ def tidy(expr):
 # both functions are pure functions of immutable sympy input.
 @remembered(1024)
 def _tidy(expr):
-    rads = _radicals(expr)
+    rads = radicals(expr)
     if not rads:
         return _factor_cancel(expr)
     parts = sp.collect(sp.expand(expr), rads, evaluate=False)
@@ -233,16 +243,16 @@ def proves_zero(expr, *, factor_radicands: bool = False) -> bool:
         return True
     if expr.is_Number:
         return False
-    pows = [p for p in expr.atoms(sp.Pow) if p.exp.is_Rational and not p.exp.is_Integer]
+    pows = radicals(expr)
     if factor_radicands and pows:
         expr = expr.xreplace({p: sp.Pow(sp.factor(p.base), p.exp) for p in pows
                               if not p.base.is_number})
         if expr == 0:
             return True
-        pows = [p for p in expr.atoms(sp.Pow) if p.exp.is_Rational and not p.exp.is_Integer]
+        pows = radicals(expr)
     roots, reps = {}, {}
     for p in pows:
-        if p.exp.q != 2 or _radicals(p.base):
+        if p.exp.q != 2 or radicals(p.base):
             return False                # a root of another order, or a nested root
         s = roots.setdefault(p.base, sp.Dummy("s"))
         reps[p] = s ** int(p.exp.p)
@@ -390,7 +400,7 @@ def solve_polynomial_system(named_exprs, unknowns, *, real=()):
             fs = g.free_symbols
             if var in fs and not (fs & later):
                 h = tidy(g.subs(assign)) if assign else g
-                h = sp.expand(sp.fraction(sp.together(h))[0]) if not _radicals(h) else sp.expand(h)
+                h = sp.expand(sp.fraction(sp.together(h))[0]) if not radicals(h) else sp.expand(h)
                 if h != 0:
                     cands.append(h)
         if not cands:

@@ -33,14 +33,12 @@ from fractions import Fraction
 
 import sympy as sp
 
+from .algebraic import radicals
+
 __all__ = ["radical_form", "candidate_mask"]
 
 #: int64 arithmetic is used while every intermediate value is provably below this
 _INT64_SAFE = 2.0 ** 62
-
-
-def _has_radical(expr) -> bool:
-    return any(p.exp.is_Rational and not p.exp.is_Integer for p in expr.atoms(sp.Pow))
 
 
 def radical_form(expr):
@@ -62,11 +60,11 @@ def radical_form(expr):
     for f in sp.Mul.make_args(sp.sympify(expr)):
         b, e = f.as_base_exp()
         if e.is_Rational and e.q == 2:
-            if _has_radical(b):
+            if radicals(b):
                 return None
             r.append(sp.Pow(b, (e.p - 1) // 2))
             s.append(b)
-        elif _has_radical(f):
+        elif radicals(f):
             return None
         else:
             r.append(f)

@@ -270,17 +270,16 @@ def _run_chunk(spec: _Spec, points):
             try:
                 if everything is not None:
                     vals = everything[offset:offset + len(kinds) + len(labels)]
-                elif simplified is None:
-                    vals = fn(*pv)
                 else:
-                    # where the conditions fail (or cannot be evaluated) the branch is out
-                    # whatever form its quantities have; else a failure of the plain
-                    # substitution may be one the simplified form does not have
-                    if not all(_ok(k, v) for k, v in zip(kinds, conditions(*pv))):
-                        continue
                     try:
-                        vals = fn(*pv)
+                        vals = fn(*pv)          # the conditions' values, then the quantities'
                     except (ZeroDivisionError, NonReal):
+                        # where the conditions fail (or cannot be evaluated) the branch is
+                        # out whatever form its quantities have; else a failure of the plain
+                        # substitution may be one the simplified form does not have
+                        if simplified is None or not all(
+                                _ok(k, v) for k, v in zip(kinds, conditions(*pv))):
+                            continue
                         vals, simplified = simplified(*pv), None
                 if not all(_ok(k, v) for k, v in zip(kinds, vals)):
                     continue
