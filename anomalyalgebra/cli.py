@@ -130,13 +130,18 @@ def _reasons(model, table, witten, discrete) -> list:
 def _check(args) -> int:
     if os.path.isdir(args.model):
         return _check_dir(args)
-    model = load_model(args.model, format=args.format, **_reader_options(args, args.model))
+    opts = _reader_options(args, args.model)
+    imp = _read_interop(args, opts)
+    if imp is not None and args.model not in builtin_models():
+        model = imp.model
+    else:  # a built-in name is the built-in model even with --format (its file only gives the report)
+        model = load_model(args.model, format=args.format, **opts)
     table = model.anomalies(convention=args.convention)
     witten = _witten(model)
     discrete = _discrete(model)
     reasons = _reasons(model, table, witten, discrete)
     free = not reasons
-    report = _interop_report(args)
+    report = _interop_report(args, imp)
     if args.json:
         payload = {
             "model": model.name,
@@ -187,13 +192,20 @@ def _check(args) -> int:
     return EXIT_OK if free and terms_ok else EXIT_ANOMALOUS
 
 
-def _reader_options(args, path) -> dict:
-    """PyR@TE chirality options from the command line (only for PyR@TE files)."""
+def _file_format(path, format):
+    """:func:`anomalyalgebra.interop.format_of`, or None if the suffix does not tell."""
     from .interop import format_of
 
     try:
-        fmt = format_of(path, args.format)
+        return format_of(path, format)
     except AnomalyAlgebraError:
+        return None
+
+
+def _reader_options(args, path) -> dict:
+    """PyR@TE chirality options from the command line (only for PyR@TE files)."""
+    fmt = _file_format(path, args.format)
+    if fmt is None:
         return {}
     opts = {}
     if fmt == "pyrate":
@@ -212,22 +224,29 @@ def _reader_options(args, path) -> dict:
     return opts
 
 
-def _interop_report(args):
-    """For a SARAH/PyR@TE file: its :class:`~anomalyalgebra.interop.CheckReport`, else None."""
-    from pathlib import Path
-
-    from .interop import FORMATS, check_file
-
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.model).suffix.lower()
-        fmt = next((k for k, v in FORMATS.items() if suffix in v and k != "toml"), None)
-    if fmt in (None, "toml"):
+def _read_interop(args, opts):
+    """For a SARAH/PyR@TE file (by ``--format`` or suffix): the file read once, else None."""
+    fmt = _file_format(args.model, args.format)
+    if fmt in (None, "toml") or not args.model:
         return None
-    report = check_file(args.model, format=fmt, **_reader_options(args, args.model))
-    if report.error:
-        raise AnomalyAlgebraError(report.error)
-    return report
+    from .interop import read_model_file
+
+    return read_model_file(args.model, format=fmt, **opts)
+
+
+def _interop_report(args, imp):
+    """For a SARAH/PyR@TE file: the :class:`~anomalyalgebra.interop.CheckReport` of ``imp``, else
+    None; an error of the check is reported as :func:`~anomalyalgebra.interop.check_file` does."""
+    if imp is None:
+        return None
+    from .interop.check import check_imported
+
+    try:
+        return check_imported(imp, path=args.model)
+    except AnomalyAlgebraError as exc:
+        raise AnomalyAlgebraError(str(exc)) from None
+    except RecursionError:
+        raise AnomalyAlgebraError("expression nested too deeply") from None
 
 
 def _check_terms(args, report) -> bool:
