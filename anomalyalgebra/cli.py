@@ -266,6 +266,7 @@ def _check_terms(args, report) -> bool:
 
 
 def _check_dir(args) -> int:
+    from collections import Counter
     from pathlib import Path
 
     from .interop import check_directory
@@ -275,26 +276,20 @@ def _check_dir(args) -> int:
         raise AnomalyAlgebraError("--chirality names fermions of one file; for a directory use"
                                   " --default-chirality")
     opts = {"default_chirality": args.default_chirality} if args.default_chirality else {}
-    reports = check_directory(root, format=args.format, **opts) if args.format else \
-        check_directory(root, **opts)
+    reports = check_directory(root, format=args.format, **opts)   # format=None is the default
     if not reports:
         raise UsageError(f"{root} is a directory with no model files (.toml, SARAH .m, PyR@TE"
                          " .model/.yaml) under it")
+    names = [str(Path(r.path).relative_to(root)) for r in reports]
     if args.json:
-        rows = []
-        for r in reports:
-            d = r.to_dict()
-            d["path"] = str(Path(r.path).relative_to(root))
-            rows.append(d)
+        rows = [dict(r.to_dict(), path=name) for r, name in zip(reports, names)]
         print(json.dumps({"directory": str(root), "files": rows}, indent=2))
     else:
-        width = max([len(str(Path(r.path).relative_to(root))) for r in reports] + [4])
+        width = max([len(name) for name in names] + [4])
         print(f"{'file':{width}s}  {'status':13s}  details")
-        for r in reports:
-            print(f"{str(Path(r.path).relative_to(root)):{width}s}  {r.status:13s}  {r.summary()}")
-        counts = {}
-        for r in reports:
-            counts[r.status] = counts.get(r.status, 0) + 1
+        for r, name in zip(reports, names):
+            print(f"{name:{width}s}  {r.status:13s}  {r.summary()}")
+        counts = Counter(r.status for r in reports)
         print(f"{len(reports)} file(s): " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
     if any(r.internal for r in reports):
         return EXIT_INTERNAL
