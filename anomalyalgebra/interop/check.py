@@ -18,11 +18,12 @@ from pathlib import Path
 import sympy as sp
 
 from ..exceptions import AnomalyAlgebraError
+from .imported import FORMATS
 
 __all__ = ["CheckReport", "check_imported", "check_file", "check_directory", "MODEL_SUFFIXES"]
 
-#: File suffixes :func:`check_directory` picks up.
-MODEL_SUFFIXES = (".m", ".model", ".yaml", ".yml", ".toml")
+#: File suffixes :func:`check_directory` picks up: those of every format.
+MODEL_SUFFIXES = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,13 @@ from dataclasses import dataclass
 
 from ..exceptions import ModelFileError
 
-__all__ = ["Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
+__all__ = ["FORMATS", "Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
            "irrep_from_signed_dimension"]
+
+#: The formats of model files and the suffixes that select them (the one list:
+#: :data:`anomalyalgebra.interop.MODEL_SUFFIXES` and the suffixes :func:`~anomalyalgebra.load_model`
+#: hands to the interop layer are derived from it).
+FORMATS = {"sarah": (".m",), "pyrate": (".model", ".yaml", ".yml"), "toml": (".toml",)}
 
 
 @dataclass(frozen=True)
