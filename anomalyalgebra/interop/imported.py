@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..exceptions import ModelFileError
 
 __all__ = ["FORMATS", "Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
-           "irrep_from_signed_dimension"]
+           "irrep_from_signed_dimension", "complex_representation"]
 
 #: The formats of model files and the suffixes that select them (the one list:
 #: :data:`anomalyalgebra.interop.MODEL_SUFFIXES` and the suffixes :func:`~anomalyalgebra.load_model`
@@ -163,3 +163,24 @@ def irrep_from_signed_dimension(group, d: int):
         raise ModelFileError("an irrep has a non-zero dimension")
     r = group.parse_rep(str(abs(d)))
     return r.conjugate if d < 0 else r
+
+
+def complex_representation(name, reps, groups):
+    """Why the scalar ``name`` cannot be real, or None: the first of its ``reps``
+    (``(label, rep)`` pairs) that is complex, ``groups`` mapping each label to its factor.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.groups import parse_group
+    >>> groups = {"SU3c": parse_group("SU(3)"), "SU2L": parse_group("SU(2)")}
+    >>> rep = lambda lab, text: (lab, groups[lab].parse_rep(text))
+    >>> print(complex_representation("S", [rep("SU2L", "2"), rep("SU3c", "8")], groups))
+    None
+    >>> complex_representation("S", [rep("SU2L", "2"), rep("SU3c", "3")], groups)
+    "real scalar 'S' is in a complex representation of 'SU3c' (3)"
+    """
+    for label, r in reps:
+        g = groups[label]
+        if g.conjugate(r) != r:
+            return f"real scalar '{name}' is in a complex representation of '{label}' ({g.rep_text(r)})"
+    return None

@@ -37,8 +37,8 @@ import sympy as sp
 from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from ..groups import U1, parse_group
 from ..model import Field, Model
-from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
-                       sum_of_products, symbol_table)
+from .imported import (ImportedModel, Term, charge_from_text, complex_representation,
+                       irrep_from_signed_dimension, sum_of_products, symbol_table)
 from .yamlish import Mapping, Scalar, Sequence, loads_yamlish
 
 __all__ = ["read_pyrate", "loads_pyrate"]
@@ -233,11 +233,9 @@ class _Reader:
                 copies = self.generations(v.get("Gen", Scalar("1", line)), fname, line) \
                     if q is not v else 1
                 reps = self.qnb(q, fname, groups, line)
-            for label, r in reps:
-                g = dict(groups)[label]
-                if g.conjugate(r) != r:
-                    self.fail(line, f"real scalar '{fname}' is in a complex representation of '{label}'"
-                              f" ({g.rep_text(r)})")
+            why = complex_representation(fname, reps, dict(groups))
+            if why:
+                self.fail(line, why)
             scalars.append((fname, reps, copies if not isinstance(v, Sequence) else 1, line))
             real.append(fname)
         cv = doc.get("CplxScalars", doc.get("ComplexScalars"))

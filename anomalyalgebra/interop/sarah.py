@@ -45,8 +45,8 @@ import sympy as sp
 from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from ..groups import SimpleFactor, U1, ZN, parse_group
 from ..model import Field, Model
-from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
-                       sum_of_products, symbol_table)
+from .imported import (ImportedModel, Term, charge_from_text, complex_representation,
+                       irrep_from_signed_dimension, sum_of_products, symbol_table)
 from .mathematica import parse_statements
 
 __all__ = ["read_sarah", "loads_sarah"]
@@ -439,12 +439,9 @@ class _Reader:
                           " (or a component of one)")
             if fname in out:
                 continue
-            f = model.field(fname)
-            for label, r in f.reps:
-                g = model.group(label)
-                if g.conjugate(r) != r:
-                    self.fail(a.line, f"real scalar '{fname}' is in a complex representation of"
-                              f" '{label}' ({g.rep_text(r)}); a real field needs a real or pseudoreal one")
+            why = complex_representation(fname, model.field(fname).reps, dict(model.groups))
+            if why:
+                self.fail(a.line, f"{why}; a real field needs a real or pseudoreal one")
             out.append(fname)
         return out
 
