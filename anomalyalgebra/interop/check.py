@@ -118,7 +118,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
     >>> print(r.summary())
     ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = -2; grav^2 x hypercharge = -1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
     """
-    from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_index
+    from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_anomaly
     from ..discrete import discrete_anomalies
 
     model = imp.model
@@ -134,7 +134,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
     for label, g in model.groups:
         if has_witten_anomaly_check(g):
             try:
-                if witten_index(model, label) % 2:
+                if witten_anomaly(model, label):
                     witten.append(label)
             except AnomalyAlgebraError as exc:
                 notes.append(f"Witten anomaly of {label} undetermined: {exc}")
