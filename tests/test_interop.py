@@ -19,8 +19,8 @@ from anomalyalgebra.exceptions import ModelError, ModelFileError
 from anomalyalgebra.interop import (check_directory, check_file, check_imported, convert_text,
                                     loads_model_text, read_model_file)
 from anomalyalgebra.interop.convert import conversion_losses, dumps_pyrate, dumps_sarah
-from anomalyalgebra.interop.pyrate import loads_pyrate
-from anomalyalgebra.interop.sarah import loads_sarah
+from anomalyalgebra.interop.pyrate import loads_pyrate, read_pyrate
+from anomalyalgebra.interop.sarah import loads_sarah, read_sarah
 
 DATA = Path(__file__).parent / "data" / "interop"
 SARAH = DATA / "sarah"
@@ -539,3 +539,14 @@ def test_real_scalar_in_a_complex_representation(fmt, text, message):
     # a real representation (the octet) is accepted by both readers
     octet = text.replace("SU3c: 3", "SU3c: 8").replace("[1, 3]", "[0, 8]").replace("0, 3}", "0, 8}")
     assert loads_model_text(octet, fmt, path="x").model.field("S").is_scalar
+
+
+def test_read_sarah_and_read_pyrate_read_as_read_model_file(tmp_path):
+    for reader, path in [(read_sarah, DATA / "sarah" / "thdm.m"), (read_pyrate, DATA / "pyrate" / "thdm.model")]:
+        imp, ref = reader(path), read_model_file(path)
+        assert (imp.model, imp.terms, imp.path) == (ref.model, ref.terms, ref.path)
+        # unlike read_model_file ("no such file"), they report a missing file by the system's message
+        with pytest.raises(ModelFileError, match="cannot read the file: .*No such file"):
+            reader(tmp_path / "missing")
+        with pytest.raises(ModelFileError, match="no such file"):
+            read_model_file(tmp_path / "missing.m")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..exceptions import ModelFileError
 from .check import CheckReport, MODEL_SUFFIXES, check_directory, check_file, check_imported
-from .imported import FORMATS, ImportedModel, Term
+from .imported import FORMATS, ImportedModel, Term, read_text
 
 __all__ = [
     "CheckReport", "FORMATS", "ImportedModel", "MODEL_SUFFIXES", "Term", "check_directory", "check_file",
@@ -61,13 +61,9 @@ def read_model_file(path, *, format=None, **options) -> ImportedModel:
     ``options`` go to the reader (PyR@TE: ``chirality``, ``default_chirality``).
     """
     fmt = format_of(path, format)
-    p = Path(path)
-    if not p.is_file():
-        raise ModelFileError("no such file", path=p)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
+    if not Path(path).is_file():
+        raise ModelFileError("no such file", path=Path(path))
+    p, text = read_text(path)
     return loads_model_text(text, fmt, path=p, name=p.stem, **options)
 
 

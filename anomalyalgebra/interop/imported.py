@@ -11,11 +11,12 @@ written back (:mod:`anomalyalgebra.interop.convert`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..exceptions import ModelFileError
 
 __all__ = ["FORMATS", "Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
-           "irrep_from_signed_dimension", "complex_representation"]
+           "irrep_from_signed_dimension", "complex_representation", "read_text"]
 
 #: The formats of model files and the suffixes that select them (the one list:
 #: :data:`anomalyalgebra.interop.MODEL_SUFFIXES` and the suffixes :func:`~anomalyalgebra.load_model`
@@ -184,3 +185,24 @@ def complex_representation(name, reps, groups):
         if g.conjugate(r) != r:
             return f"real scalar '{name}' is in a complex representation of '{label}' ({g.rep_text(r)})"
     return None
+
+
+def read_text(path) -> tuple:
+    """``(Path, text)`` of a model file read as UTF-8; a file that cannot be read is a
+    :class:`~anomalyalgebra.exceptions.ModelFileError` naming it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "x.m").write_bytes(b"\\xff")
+    >>> read_text(d / "x.m")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelFileError: ...x.m: cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
+    """
+    p = Path(path)
+    try:
+        return p, p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None

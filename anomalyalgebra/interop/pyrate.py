@@ -38,7 +38,7 @@ from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from ..groups import U1, parse_group
 from ..model import Field, Model
 from .imported import (ImportedModel, Term, charge_from_text, complex_representation,
-                       irrep_from_signed_dimension, sum_of_products, symbol_table)
+                       irrep_from_signed_dimension, read_text, sum_of_products, symbol_table)
 from .yamlish import Mapping, Scalar, Sequence, loads_yamlish
 
 __all__ = ["read_pyrate", "loads_pyrate"]
@@ -52,14 +52,12 @@ _PRAGMA = re.compile(r"^\s*#\s*anomalyalgebra:\s*chirality\s+(.*)$", re.M)
 
 
 def read_pyrate(path, *, chirality=None, default_chirality="L") -> ImportedModel:
-    """Read a PyR@TE 3 model file; see the module documentation."""
-    from pathlib import Path
+    """Read a PyR@TE 3 model file; see the module documentation.
 
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
+    As :func:`anomalyalgebra.interop.read_model_file` with ``format="pyrate"``, except that a
+    missing file is reported by the operating system's message.
+    """
+    p, text = read_text(path)
     return loads_pyrate(text, path=p, name=p.stem, chirality=chirality, default_chirality=default_chirality)
 
 
