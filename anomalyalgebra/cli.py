@@ -130,13 +130,18 @@ def _reasons(model, table, witten, discrete) -> list:
 def _check(args) -> int:
     if os.path.isdir(args.model):
         return _check_dir(args)
-    model = load_model(args.model, format=args.format, **_reader_options(args, args.model))
+    opts = _reader_options(args, args.model)
+    imp = _read_interop(args, opts)
+    if imp is not None and args.model not in builtin_models():
+        model = imp.model
+    else:  # a built-in name is the built-in model even with --format (its file only gives the report)
+        model = load_model(args.model, format=args.format, **opts)
     table = model.anomalies(convention=args.convention)
     witten = _witten(model)
     discrete = _discrete(model)
     reasons = _reasons(model, table, witten, discrete)
     free = not reasons
-    report = _interop_report(args)
+    report = _interop_report(args, imp)
     if args.json:
         payload = {
             "model": model.name,
@@ -187,13 +192,20 @@ def _check(args) -> int:
     return EXIT_OK if free and terms_ok else EXIT_ANOMALOUS
 
 
-def _reader_options(args, path) -> dict:
-    """PyR@TE chirality options from the command line (only for PyR@TE files)."""
+def _file_format(path, format):
+    """:func:`anomalyalgebra.interop.format_of`, or None if the suffix does not tell."""
     from .interop import format_of
 
     try:
-        fmt = format_of(path, args.format)
+        return format_of(path, format)
     except AnomalyAlgebraError:
+        return None
+
+
+def _reader_options(args, path) -> dict:
+    """PyR@TE chirality options from the command line (only for PyR@TE files)."""
+    fmt = _file_format(path, args.format)
+    if fmt is None:
         return {}
     opts = {}
     if fmt == "pyrate":
@@ -212,22 +224,29 @@ def _reader_options(args, path) -> dict:
     return opts
 
 
-def _interop_report(args):
-    """For a SARAH/PyR@TE file: its :class:`~anomalyalgebra.interop.CheckReport`, else None."""
-    from pathlib import Path
-
-    from .interop import FORMATS, check_file
-
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.model).suffix.lower()
-        fmt = next((k for k, v in FORMATS.items() if suffix in v and k != "toml"), None)
-    if fmt in (None, "toml"):
+def _read_interop(args, opts):
+    """For a SARAH/PyR@TE file (by ``--format`` or suffix): the file read once, else None."""
+    fmt = _file_format(args.model, args.format)
+    if fmt in (None, "toml") or not args.model:
         return None
-    report = check_file(args.model, format=fmt, **_reader_options(args, args.model))
-    if report.error:
-        raise AnomalyAlgebraError(report.error)
-    return report
+    from .interop import read_model_file
+
+    return read_model_file(args.model, format=fmt, **opts)
+
+
+def _interop_report(args, imp):
+    """For a SARAH/PyR@TE file: the :class:`~anomalyalgebra.interop.CheckReport` of ``imp``, else
+    None; an error of the check is reported as :func:`~anomalyalgebra.interop.check_file` does."""
+    if imp is None:
+        return None
+    from .interop.check import check_imported
+
+    try:
+        return check_imported(imp, path=args.model)
+    except AnomalyAlgebraError as exc:
+        raise AnomalyAlgebraError(str(exc)) from None
+    except RecursionError:
+        raise AnomalyAlgebraError("expression nested too deeply") from None
 
 
 def _check_terms(args, report) -> bool:
@@ -247,6 +266,7 @@ def _check_terms(args, report) -> bool:
 
 
 def _check_dir(args) -> int:
+    from collections import Counter
     from pathlib import Path
 
     from .interop import check_directory
@@ -256,26 +276,20 @@ def _check_dir(args) -> int:
         raise AnomalyAlgebraError("--chirality names fermions of one file; for a directory use"
                                   " --default-chirality")
     opts = {"default_chirality": args.default_chirality} if args.default_chirality else {}
-    reports = check_directory(root, format=args.format, **opts) if args.format else \
-        check_directory(root, **opts)
+    reports = check_directory(root, format=args.format, **opts)   # format=None is the default
     if not reports:
         raise UsageError(f"{root} is a directory with no model files (.toml, SARAH .m, PyR@TE"
                          " .model/.yaml) under it")
+    names = [str(Path(r.path).relative_to(root)) for r in reports]
     if args.json:
-        rows = []
-        for r in reports:
-            d = r.to_dict()
-            d["path"] = str(Path(r.path).relative_to(root))
-            rows.append(d)
+        rows = [dict(r.to_dict(), path=name) for r, name in zip(reports, names)]
         print(json.dumps({"directory": str(root), "files": rows}, indent=2))
     else:
-        width = max([len(str(Path(r.path).relative_to(root))) for r in reports] + [4])
+        width = max([len(name) for name in names] + [4])
         print(f"{'file':{width}s}  {'status':13s}  details")
-        for r in reports:
-            print(f"{str(Path(r.path).relative_to(root)):{width}s}  {r.status:13s}  {r.summary()}")
-        counts = {}
-        for r in reports:
-            counts[r.status] = counts.get(r.status, 0) + 1
+        for r, name in zip(reports, names):
+            print(f"{name:{width}s}  {r.status:13s}  {r.summary()}")
+        counts = Counter(r.status for r in reports)
         print(f"{len(reports)} file(s): " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
     if any(r.internal for r in reports):
         return EXIT_INTERNAL

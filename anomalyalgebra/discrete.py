@@ -62,6 +62,32 @@ def _verdict(value, n):
     return None
 
 
+def _charge_per_field(model, charges: dict, n: int) -> dict:
+    """``{field name: (sum of the copies' charges, some copy charged)}`` of ``charges``.
+
+    Later entries win: a field entry sets every copy, a copy entry ``"name_k"`` the
+    k-th; copy numbers outside ``1..copies`` count for nothing.  Summed without a loop
+    over the copies (a field may have very many).
+    """
+    whole, single = {}, {}
+    for key, q in charges.items():
+        if key in model._index:
+            whole[key] = int(q)
+            single[key] = {}
+        else:
+            base, _, idx = key.rpartition("_")
+            if not base or base not in model._index or not idx.isdigit():
+                raise ModelError(f"Z_{n} charge given for '{key}': not a field or copy of {model.name}")
+            single.setdefault(base, {})[int(idx) - 1] = int(q)
+    out = {}
+    for name, given in single.items():
+        copies = model.field(name).copies
+        given = [q for a, q in given.items() if 0 <= a < copies]
+        q0, rest = whole.get(name, 0), copies - len(given)
+        out[name] = (q0 * rest + sum(given), bool(q0 and rest) or any(given))
+    return out
+
+
 def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
     """Ibáñez–Ross conditions of a Z_n with ``charges`` ``{field or phase: q}``.
 
@@ -81,37 +107,26 @@ def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
     Z2[L] x SU2L^2: 3 mod 2 -> ANOMALOUS
     Z2[L] x grav^2: 3 mod 2 -> ANOMALOUS (free mod 1: Ibáñez–Ross relaxation)
     """
-    per_copy = {}
-    for key, q in charges.items():
-        if key in model._index:
-            fld = model.field(key)
-            for a in range(fld.copies):
-                per_copy[(key, a)] = int(q)
-        else:
-            base, _, idx = key.rpartition("_")
-            if not base or base not in model._index or not idx.isdigit():
-                raise ModelError(f"Z_{n} charge given for '{key}': not a field or copy of {model.name}")
-            per_copy[(base, int(idx) - 1)] = int(q)
+    per_field = _charge_per_field(model, charges, n)
     out = []
     for label, g in list(model.groups) + [("grav", None)]:
         if g is not None and not isinstance(g, SimpleFactor):
             continue
         total = sp.Integer(0)
         for f in model.fermions:
-            for a in range(f.copies):
-                q = per_copy.get((f.name, a), 0)
-                if not q:
-                    continue
-                sgn = 1 if f.chirality == "L" else -1
-                mult = sp.Integer(1)
-                for lab2, g2 in model.groups:
-                    if isinstance(g2, SimpleFactor) and lab2 != label:
-                        mult *= g2.dim(f.rep(lab2))
-                if g is None:
-                    weight = mult
-                else:
-                    weight = 2 * g.index(f.rep(label)) * mult
-                total += sgn * q * weight
+            q, charged = per_field.get(f.name, (0, False))
+            if not charged:
+                continue
+            sgn = 1 if f.chirality == "L" else -1
+            mult = sp.Integer(1)
+            for lab2, g2 in model.groups:
+                if isinstance(g2, SimpleFactor) and lab2 != label:
+                    mult *= g2.dim(f.rep(lab2))
+            if g is None:
+                weight = mult
+            else:
+                weight = 2 * g.index(f.rep(label)) * mult
+            total += sgn * q * weight
         total = sp.expand(total)
         free = _verdict(total, n)
         relaxed = free

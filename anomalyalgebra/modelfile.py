@@ -48,7 +48,6 @@ _ASSUMPTIONS = {"real", "positive", "negative", "nonnegative", "nonpositive", "n
                 "integer", "rational"}
 _SYMBOL_KEYS = _ASSUMPTIONS | {"latex"}
 _SPINS = {"1/2": sp.Rational(1, 2), "0": sp.Integer(0)}
-_INTEROP_SUFFIXES = (".m", ".model", ".yaml", ".yml")
 
 
 def builtin_models() -> list:
@@ -61,6 +60,13 @@ def builtin_models() -> list:
     """
     folder = resources.files("anomalyalgebra") / "models"
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def _other_tools_suffix(path) -> bool:
+    """Whether the suffix of ``path`` is that of a SARAH or PyR@TE file."""
+    from .interop import FORMATS  # lazily, as the readers below: not at import time
+
+    return any(path.suffix.lower() in suffixes for fmt, suffixes in FORMATS.items() if fmt != "toml")
 
 
 def load_model(name_or_path, *, format=None, **options) -> Model:
@@ -99,7 +105,7 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
             f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a .toml"
             f" file, got {name_or_path!r}")
     path = Path(os.fspath(name_or_path))
-    if format not in (None, "toml") or options or path.suffix.lower() in _INTEROP_SUFFIXES:
+    if format not in (None, "toml") or options or _other_tools_suffix(path):
         # other tools' formats: the readers live in the interop layer (imported lazily)
         from .interop import read_model_file
 

@@ -41,3 +41,49 @@ def test_accidental_lepton_parity_of_weinberg():
     r = by_channel(ibanez_ross(aa.load_model("sm"), dict(z.charges), z.order, z.name))
     # Delta L = 3 of the electroweak 't Hooft vertex violates (-1)^L
     assert r["SU2L"].free is False and r["SU3c"].free is True
+
+
+def slow_ibanez_ross_values(model, charges):
+    # the definition copy by copy: sum over every copy of q * 2T(r) * (dims of the other factors)
+    per_copy = {}
+    for key, q in charges.items():
+        if key in [f.name for f in model.fields]:
+            for a in range(model.field(key).copies):
+                per_copy[(key, a)] = q
+        else:
+            base, _, idx = key.rpartition("_")
+            per_copy[(base, int(idx) - 1)] = q
+    simple = [(lab, g) for lab, g in model.groups if isinstance(g, aa.groups.SimpleFactor)]
+    values = {}
+    for label, g in simple + [("grav", None)]:
+        total = 0
+        for f in model.fermions:
+            for a in range(f.copies):
+                w = 1
+                for lab2, g2 in simple:
+                    if lab2 != label:
+                        w *= g2.dim(f.rep(lab2))
+                if g is not None:
+                    w *= 2 * g.index(f.rep(label))
+                total += (1 if f.chirality == "L" else -1) * per_copy.get((f.name, a), 0) * w
+        values[label] = total
+    return values
+
+
+def test_many_copies_as_the_copy_by_copy_definition():
+    m = aa.Model.build("c", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Z": "Z(4)"}, [
+        aa.fermion("a", "L", {"SU3c": "3", "SU2L": "2", "Z": "0"}, copies=40),
+        aa.fermion("b", "R", {"SU3c": "1", "SU2L": "3", "Z": "0"}, copies=7),
+        aa.fermion("c_1", "L", {"SU3c": "3", "SU2L": "1", "Z": "0"}, copies=2)])
+    cases = [
+        {"a": 1},
+        {"a": 3, "b": 1},
+        {"a": 1, "a_3": 0, "a_40": 2, "b_7": 3},        # copies set after the field
+        {"a_3": 2, "a": 1},                              # the field entry after a copy wins
+        {"a_41": 1, "a_0": 1, "b": 2, "b_2": -2},        # copies outside 1..40 count for nothing
+        {"a_1": 1, "a_2": -1},                           # cancelling copies
+        {"c_1": 1, "c_1_2": 3, "b_1": 1},                # a field whose name looks like a copy
+    ]
+    for charges in cases:
+        got = {a.channel: a.value for a in ibanez_ross(m, charges, 4)}
+        assert got == slow_ibanez_ross_values(m, charges), charges

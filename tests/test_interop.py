@@ -19,8 +19,8 @@ from anomalyalgebra.exceptions import ModelError, ModelFileError
 from anomalyalgebra.interop import (check_directory, check_file, check_imported, convert_text,
                                     loads_model_text, read_model_file)
 from anomalyalgebra.interop.convert import conversion_losses, dumps_pyrate, dumps_sarah
-from anomalyalgebra.interop.pyrate import loads_pyrate
-from anomalyalgebra.interop.sarah import loads_sarah
+from anomalyalgebra.interop.pyrate import loads_pyrate, read_pyrate
+from anomalyalgebra.interop.sarah import loads_sarah, read_sarah
 
 DATA = Path(__file__).parent / "data" / "interop"
 SARAH = DATA / "sarah"
@@ -518,3 +518,35 @@ def test_random_models_round_trip_through_pyrate(model):
                                               tuple((k, r) for k, r in f.reps if k in gauge), f.copies)
                                   for f in model.fields])
     assert core(back) == core(keep)
+
+
+@pytest.mark.parametrize("fmt, text, message", [
+    ("pyrate", "Groups: {U1Y: U1, SU3c: SU3}\nFermions: {a: {Gen: 1, Qnb: {U1Y: 0}}}\n"
+               "RealScalars: {S: {Qnb: {SU3c: 3}}}\n",
+     "line 3: real scalar 'S' is in a complex representation of 'SU3c' (3)"),
+    ("pyrate", "Groups: {U1Y: U1, SU3c: SU3}\nFermions: {a: {Gen: 1, Qnb: {U1Y: 0}}}\n"
+               "RealScalars: {S: [1, 3]}\n",
+     "line 3: real scalar 'S' is in a complex representation of 'U1Y' (1)"),
+    ("sarah", "Gauge[[1]] = {B, U[1], Y, g, False};\nGauge[[2]] = {G, SU[3], c, g3, False};\n"
+              "FermionFields[[1]] = {e, 1, e0, 0, 1};\nScalarFields[[1]] = {S, 1, S0, 0, 3};\nRealScalars = {S};",
+     "line 5: real scalar 'S' is in a complex representation of 'c' (3); a real field needs a real or"
+     " pseudoreal one"),
+])
+def test_real_scalar_in_a_complex_representation(fmt, text, message):
+    with pytest.raises(ModelFileError) as info:
+        loads_model_text(text, fmt, path="x")
+    assert str(info.value) == "x: " + message
+    # a real representation (the octet) is accepted by both readers
+    octet = text.replace("SU3c: 3", "SU3c: 8").replace("[1, 3]", "[0, 8]").replace("0, 3}", "0, 8}")
+    assert loads_model_text(octet, fmt, path="x").model.field("S").is_scalar
+
+
+def test_read_sarah_and_read_pyrate_read_as_read_model_file(tmp_path):
+    for reader, path in [(read_sarah, DATA / "sarah" / "thdm.m"), (read_pyrate, DATA / "pyrate" / "thdm.model")]:
+        imp, ref = reader(path), read_model_file(path)
+        assert (imp.model, imp.terms, imp.path) == (ref.model, ref.terms, ref.path)
+        # unlike read_model_file ("no such file"), they report a missing file by the system's message
+        with pytest.raises(ModelFileError, match="cannot read the file: .*No such file"):
+            reader(tmp_path / "missing")
+        with pytest.raises(ModelFileError, match="no such file"):
+            read_model_file(tmp_path / "missing.m")

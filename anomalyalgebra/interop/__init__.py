@@ -26,15 +26,12 @@ from pathlib import Path
 
 from ..exceptions import ModelFileError
 from .check import CheckReport, MODEL_SUFFIXES, check_directory, check_file, check_imported
-from .imported import ImportedModel, Term
+from .imported import FORMATS, ImportedModel, Term, read_text
 
 __all__ = [
     "CheckReport", "FORMATS", "ImportedModel", "MODEL_SUFFIXES", "Term", "check_directory", "check_file",
     "check_imported", "convert_file", "convert_text", "format_of", "loads_model_text", "read_model_file",
 ]
-
-#: The formats and the suffixes that select them.
-FORMATS = {"sarah": (".m",), "pyrate": (".model", ".yaml", ".yml"), "toml": (".toml",)}
 
 
 def format_of(path, format=None) -> str:
@@ -54,7 +51,7 @@ def format_of(path, format=None) -> str:
         if suffix in suffixes:
             return fmt
     raise ModelFileError(f"cannot tell the format from the suffix {suffix!r}; give one of"
-                         f" {', '.join(FORMATS)} (suffixes {', '.join(s for v in FORMATS.values() for s in v)})",
+                         f" {', '.join(FORMATS)} (suffixes {', '.join(MODEL_SUFFIXES)})",
                          path=path)
 
 
@@ -64,13 +61,9 @@ def read_model_file(path, *, format=None, **options) -> ImportedModel:
     ``options`` go to the reader (PyR@TE: ``chirality``, ``default_chirality``).
     """
     fmt = format_of(path, format)
-    p = Path(path)
-    if not p.is_file():
-        raise ModelFileError("no such file", path=p)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
+    if not Path(path).is_file():
+        raise ModelFileError("no such file", path=Path(path))
+    p, text = read_text(path)
     return loads_model_text(text, fmt, path=p, name=p.stem, **options)
 
 

@@ -18,11 +18,12 @@ from pathlib import Path
 import sympy as sp
 
 from ..exceptions import AnomalyAlgebraError
+from .imported import FORMATS
 
 __all__ = ["CheckReport", "check_imported", "check_file", "check_directory", "MODEL_SUFFIXES"]
 
-#: File suffixes :func:`check_directory` picks up.
-MODEL_SUFFIXES = (".m", ".model", ".yaml", ".yml", ".toml")
+#: File suffixes :func:`check_directory` picks up: those of every format.
+MODEL_SUFFIXES = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
     >>> print(r.summary())
     ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = -2; grav^2 x hypercharge = -1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
     """
-    from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_index
+    from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_anomaly
     from ..discrete import discrete_anomalies
 
     model = imp.model
@@ -133,7 +134,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
     for label, g in model.groups:
         if has_witten_anomaly_check(g):
             try:
-                if witten_index(model, label) % 2:
+                if witten_anomaly(model, label):
                     witten.append(label)
             except AnomalyAlgebraError as exc:
                 notes.append(f"Witten anomaly of {label} undetermined: {exc}")

@@ -11,11 +11,17 @@ written back (:mod:`anomalyalgebra.interop.convert`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..exceptions import ModelFileError
 
-__all__ = ["Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
-           "irrep_from_signed_dimension"]
+__all__ = ["FORMATS", "Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
+           "irrep_from_signed_dimension", "complex_representation", "read_text"]
+
+#: The formats of model files and the suffixes that select them (the one list:
+#: :data:`anomalyalgebra.interop.MODEL_SUFFIXES` and the suffixes :func:`~anomalyalgebra.load_model`
+#: hands to the interop layer are derived from it).
+FORMATS = {"sarah": (".m",), "pyrate": (".model", ".yaml", ".yml"), "toml": (".toml",)}
 
 
 @dataclass(frozen=True)
@@ -158,3 +164,45 @@ def irrep_from_signed_dimension(group, d: int):
         raise ModelFileError("an irrep has a non-zero dimension")
     r = group.parse_rep(str(abs(d)))
     return r.conjugate if d < 0 else r
+
+
+def complex_representation(name, reps, groups):
+    """Why the scalar ``name`` cannot be real, or None: the first of its ``reps``
+    (``(label, rep)`` pairs) that is complex, ``groups`` mapping each label to its factor.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.groups import parse_group
+    >>> groups = {"SU3c": parse_group("SU(3)"), "SU2L": parse_group("SU(2)")}
+    >>> rep = lambda lab, text: (lab, groups[lab].parse_rep(text))
+    >>> print(complex_representation("S", [rep("SU2L", "2"), rep("SU3c", "8")], groups))
+    None
+    >>> complex_representation("S", [rep("SU2L", "2"), rep("SU3c", "3")], groups)
+    "real scalar 'S' is in a complex representation of 'SU3c' (3)"
+    """
+    for label, r in reps:
+        g = groups[label]
+        if g.conjugate(r) != r:
+            return f"real scalar '{name}' is in a complex representation of '{label}' ({g.rep_text(r)})"
+    return None
+
+
+def read_text(path) -> tuple:
+    """``(Path, text)`` of a model file read as UTF-8; a file that cannot be read is a
+    :class:`~anomalyalgebra.exceptions.ModelFileError` naming it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "x.m").write_bytes(b"\\xff")
+    >>> read_text(d / "x.m")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelFileError: ...x.m: cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
+    """
+    p = Path(path)
+    try:
+        return p, p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None

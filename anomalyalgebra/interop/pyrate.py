@@ -37,8 +37,8 @@ import sympy as sp
 from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from ..groups import U1, parse_group
 from ..model import Field, Model
-from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
-                       sum_of_products, symbol_table)
+from .imported import (ImportedModel, Term, charge_from_text, complex_representation,
+                       irrep_from_signed_dimension, read_text, sum_of_products, symbol_table)
 from .yamlish import Mapping, Scalar, Sequence, loads_yamlish
 
 __all__ = ["read_pyrate", "loads_pyrate"]
@@ -52,14 +52,12 @@ _PRAGMA = re.compile(r"^\s*#\s*anomalyalgebra:\s*chirality\s+(.*)$", re.M)
 
 
 def read_pyrate(path, *, chirality=None, default_chirality="L") -> ImportedModel:
-    """Read a PyR@TE 3 model file; see the module documentation."""
-    from pathlib import Path
+    """Read a PyR@TE 3 model file; see the module documentation.
 
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
+    As :func:`anomalyalgebra.interop.read_model_file` with ``format="pyrate"``, except that a
+    missing file is reported by the operating system's message.
+    """
+    p, text = read_text(path)
     return loads_pyrate(text, path=p, name=p.stem, chirality=chirality, default_chirality=default_chirality)
 
 
@@ -233,11 +231,9 @@ class _Reader:
                 copies = self.generations(v.get("Gen", Scalar("1", line)), fname, line) \
                     if q is not v else 1
                 reps = self.qnb(q, fname, groups, line)
-            for label, r in reps:
-                g = dict(groups)[label]
-                if g.conjugate(r) != r:
-                    self.fail(line, f"real scalar '{fname}' is in a complex representation of '{label}'"
-                              f" ({g.rep_text(r)})")
+            why = complex_representation(fname, reps, dict(groups))
+            if why:
+                self.fail(line, why)
             scalars.append((fname, reps, copies if not isinstance(v, Sequence) else 1, line))
             real.append(fname)
         cv = doc.get("CplxScalars", doc.get("ComplexScalars"))

@@ -45,8 +45,8 @@ import sympy as sp
 from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from ..groups import SimpleFactor, U1, ZN, parse_group
 from ..model import Field, Model
-from .imported import (ImportedModel, Term, charge_from_text, irrep_from_signed_dimension,
-                       sum_of_products, symbol_table)
+from .imported import (ImportedModel, Term, charge_from_text, complex_representation,
+                       irrep_from_signed_dimension, read_text, sum_of_products, symbol_table)
 from .mathematica import parse_statements
 
 __all__ = ["read_sarah", "loads_sarah"]
@@ -60,14 +60,12 @@ _HALF = sp.Rational(1, 2)
 
 
 def read_sarah(path) -> ImportedModel:
-    """Read a SARAH model file; see the module documentation for what is understood."""
-    from pathlib import Path
+    """Read a SARAH model file; see the module documentation for what is understood.
 
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
+    As :func:`anomalyalgebra.interop.read_model_file` with ``format="sarah"``, except that a
+    missing file is reported by the operating system's message.
+    """
+    p, text = read_text(path)
     return loads_sarah(text, path=p, name=p.stem)
 
 
@@ -439,12 +437,9 @@ class _Reader:
                           " (or a component of one)")
             if fname in out:
                 continue
-            f = model.field(fname)
-            for label, r in f.reps:
-                g = model.group(label)
-                if g.conjugate(r) != r:
-                    self.fail(a.line, f"real scalar '{fname}' is in a complex representation of"
-                              f" '{label}' ({g.rep_text(r)}); a real field needs a real or pseudoreal one")
+            why = complex_representation(fname, model.field(fname).reps, dict(model.groups))
+            if why:
+                self.fail(a.line, f"{why}; a real field needs a real or pseudoreal one")
             out.append(fname)
         return out
 
