@@ -369,7 +369,6 @@ def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacu
     >>> ac.coefficient("SU2L", "SU2L")
     -alpha_L*g**2*g_X/(16*pi**2)
     """
-    model.group(current)
     if not isinstance(model.group(current), U1):
         raise ModelError(f"model '{model.name}': '{current}' is not a U(1) factor")
     if light is None and heavy is None and vacuum is not None:
