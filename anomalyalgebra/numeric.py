@@ -90,13 +90,7 @@ def lambdify(args: Sequence, expr, modules: str = "numpy"):
 
 def _matrix_rows(M):
     """Rows of a sympy/numpy/mpmath matrix or a list of lists, as lists."""
-    if isinstance(M, sp.MatrixBase) or hasattr(M, "tolist"):
-        return M.tolist()
-    import mpmath
-
-    if isinstance(M, mpmath.matrix):
-        return [[M[i, j] for j in range(M.cols)] for i in range(M.rows)]
-    return [list(r) for r in M]
+    return M.tolist() if hasattr(M, "tolist") else [list(r) for r in M]
 
 
 def to_mpmath_matrix(M):

@@ -193,15 +193,33 @@ def _coupling_symbol(label, g, weak, hypercharge, current, couplings):
     return sp.Symbol(f"g_{label}", positive=True)
 
 
-def _pair_key(pairs, i, j):
-    for (a, b) in pairs:
-        if {a, b} == {i, j} and (a == b) == (i == j):
-            return (a, b)
-    return None
+def _pair_value(pairs, i, j):
+    """Value of the pair ``{i, j}`` (either order) in ``((a, b), value)`` pairs; 0 when absent."""
+    for (a, b), value in dict(pairs).items():
+        if {a, b} == {i, j}:
+            return value
+    return sp.Integer(0)
+
+
+class _PairTable:
+    """``as_dict``, ``lambdify`` and ``_repr_latex_`` of a class with ``coefficients``."""
+
+    def as_dict(self) -> dict:
+        """``{(i, j): C_ij}``."""
+        return dict(self.coefficients)
+
+    def lambdify(self, pair, variables, modules: str = "numpy"):
+        """``C_ij`` of ``pair`` as a numpy/mpmath function of ``variables`` (symbols or names)."""
+        expr = self.coefficient(*pair)
+        return _lambdify(_as_symbols(expr, variables), expr, modules)
+
+    def _repr_latex_(self) -> str:
+        parts = [r"C_{%s\,%s} = %s" % (i, j, sp.latex(c)) for (i, j), c in self.coefficients]
+        return "$" + r",\quad ".join(parts) + "$"
 
 
 @dataclass(frozen=True)
-class AnomalyCouplings:
+class AnomalyCouplings(_PairTable):
     r"""Goldstone couplings ``C_ij`` to pairs of unbroken-phase gauge bosons (module docs).
 
     ``L ⊃ (ξ/m_X) Σ_{i≤j} C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ``; ``C`` contains ``g_X`` and
@@ -243,17 +261,11 @@ class AnomalyCouplings:
 
     def trace(self, i: str, j: str):
         """``𝒜_{X ij}`` of the light fermions (0 for a pair with no trace)."""
-        key = _pair_key(dict(self.traces), i, j)
-        return dict(self.traces)[key] if key else sp.Integer(0)
+        return _pair_value(self.traces, i, j)
 
     def coefficient(self, i: str, j: str):
         """``C_ij`` (0 for a pair with no trace); order of ``i, j`` does not matter."""
-        key = _pair_key(dict(self.coefficients), i, j)
-        return dict(self.coefficients)[key] if key else sp.Integer(0)
-
-    def as_dict(self) -> dict:
-        """``{(i, j): C_ij}``."""
-        return dict(self.coefficients)
+        return _pair_value(self.coefficients, i, j)
 
     def lagrangian(self):
         r"""``(ξ/m_X) Σ C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ`` as a sympy expression
@@ -280,15 +292,6 @@ class AnomalyCouplings:
         if target is None:
             raise ModelError("no vacuum: pass a breaking.Vacuum or a GaugeMassMatrix to broken()")
         return broken_couplings(self, target)
-
-    def lambdify(self, pair, variables, modules: str = "numpy"):
-        """``C_ij`` as a numpy/mpmath function of ``variables`` (symbols or names)."""
-        expr = self.coefficient(*pair)
-        return _lambdify(_as_symbols(expr, variables), expr, modules)
-
-    def _repr_latex_(self) -> str:
-        parts = [r"C_{%s\,%s} = %s" % (i, j, sp.latex(c)) for (i, j), c in self.coefficients]
-        return "$" + r",\quad ".join(parts) + "$"
 
 
 def _goldstone_lagrangian(coefficients, xi, m_X, non_abelian):
@@ -366,7 +369,6 @@ def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacu
     >>> ac.coefficient("SU2L", "SU2L")
     -alpha_L*g**2*g_X/(16*pi**2)
     """
-    model.group(current)
     if not isinstance(model.group(current), U1):
         raise ModelError(f"model '{model.name}': '{current}' is not a U(1) factor")
     if light is None and heavy is None and vacuum is not None:
@@ -447,7 +449,7 @@ def from_traces(traces: Mapping, current: str = "X", *, couplings: Mapping | Non
 
 # --------------------------------------------------------------------------- broken phase
 @dataclass(frozen=True)
-class BrokenCouplings:
+class BrokenCouplings(_PairTable):
     """Goldstone couplings to pairs of mass eigenstates of the broken phase.
 
     ``L ⊃ (ξ/m_X) Σ_{pairs} C_ab ε^{μνρσ} ∂_μ V^a_ν ∂_ρ V^b_σ`` with ``a, b`` among the
@@ -478,25 +480,12 @@ class BrokenCouplings:
 
     def coefficient(self, a: str, b: str):
         """``C_ab`` (0 when absent; order-insensitive)."""
-        key = _pair_key(dict(self.coefficients), a, b)
-        return dict(self.coefficients)[key] if key else sp.Integer(0)
-
-    def as_dict(self) -> dict:
-        return dict(self.coefficients)
+        return _pair_value(self.coefficients, a, b)
 
     def lagrangian(self):
         r"""``(ξ/m_X) Σ C_ab ε^{μνρσ} ∂_μ V^a_ν ∂_ρ V^b_σ`` over mass eigenstates (the
         generalisation of Eq. 18 of the seed paper); gluons carry the colour index."""
         return _goldstone_lagrangian(self.coefficients, self.xi, self.m_X, lambda i, j: (i, j) == ("G", "G"))
-
-    def lambdify(self, pair, variables, modules: str = "numpy"):
-        """``C_ab`` as a numpy/mpmath function of ``variables``."""
-        expr = self.coefficient(*pair)
-        return _lambdify(_as_symbols(expr, variables), expr, modules)
-
-    def _repr_latex_(self) -> str:
-        parts = [r"C_{%s\,%s} = %s" % (a, b, sp.latex(c)) for (a, b), c in self.coefficients]
-        return "$" + r",\quad ".join(parts) + "$"
 
 
 def _probe_values(exprs):

@@ -225,12 +225,16 @@ def _weak_trace(A_XWW, weak="SU2L"):
     return sp.sympify(A_XWW)
 
 
-def _sm_couplings(params):
-    """``{g: value, g': value}`` substitution for the eft symbols (``g'`` is ``g_p`` here)."""
-    from ..eft import EFT_SYMBOLS
+def _sm_couplings(params, with_m_Z=False):
+    """``{g: value, g': value}`` substitution for the eft symbols (``g'`` is ``g_p`` here),
+    and ``M_Z: value`` with ``with_m_Z``."""
+    from ..eft import EFT_SYMBOLS, M_Z
 
     sm = sm_inputs(params)
-    return {EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"]}
+    sub = {EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"]}
+    if with_m_Z:
+        sub[M_Z] = sm["m_Z"]
+    return sub
 
 
 def xi_ww_coupling(A_XWW, g_X, params=None):
@@ -357,13 +361,6 @@ def _traces_sub(A_XWW, A_XYY) -> dict:
     return {A: sp.sympify(A_XWW), B: sp.sympify(A_XYY)}
 
 
-def _sm_subs(params):
-    from ..eft import EFT_SYMBOLS, M_Z
-
-    sm = sm_inputs(params)
-    return {EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"], M_Z: sm["m_Z"]}
-
-
 def zgamma_anomaly(A_XWW, A_XYY, params=None):
     """The anomaly combination ``K`` of the ξZγ coupling, ``C_ZA = g_X g g' K/(16π²)``.
 
@@ -389,8 +386,7 @@ def zgamma_anomaly(A_XWW, A_XYY, params=None):
     g, gp = EFT_SYMBOLS["g"], EFT_SYMBOLS["g'"]
     K = sp.factor(C * 16 * sp.pi**2 / (EFT_SYMBOLS["g_X"] * g * gp))
     if params is SYMBOLIC:
-        sm = sm_inputs(SYMBOLIC)
-        return sp.simplify(K.subs({g: sm["g"], gp: sm["g_p"]}))
+        return sp.simplify(K.subs(_sm_couplings(params)))
     return K.subs(_sm_couplings(params))
 
 
@@ -426,13 +422,7 @@ def _zgamma_from(W, g_X, m_X, params):
     """A closed-form width evaluated on the SM inputs of ``params`` and at (g_X, m_X)."""
     from ..eft import EFT_SYMBOLS
 
-    sub = {EFT_SYMBOLS["m_X"]: m_X}
-    if params is SYMBOLIC:
-        sm = sm_inputs(SYMBOLIC)
-        from ..eft import M_Z
-        sub.update({EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"], M_Z: sm["m_Z"]})
-    else:
-        sub.update(_sm_subs(params))
+    sub = {EFT_SYMBOLS["m_X"]: m_X, **_sm_couplings(params, with_m_Z=True)}
     W = W.subs(sub)
     gx = [s for s in W.free_symbols if s.name == "g_X"]
     return W.subs({s: g_X for s in gx})
