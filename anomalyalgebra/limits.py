@@ -55,7 +55,8 @@ from dataclasses import dataclass, fields, replace
 
 from .exceptions import LimitError
 
-__all__ = ["Limits", "DEFAULT_LIMITS", "current_limits", "using_limits", "check_limit", "hint", "int_digits"]
+__all__ = ["Limits", "DEFAULT_LIMITS", "current_limits", "using_limits", "check_limit", "hint", "int_digits",
+           "DepthGuard"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,42 @@ def check_limit(name: str, value: int, what: str) -> None:
     bound = getattr(current_limits(), name)
     if value > bound:
         raise LimitError(f"{what} exceeds the limit {name} = {bound}{hint(name)}", limit=name)
+
+
+class DepthGuard:
+    """Bounds the recursion of a parser by the limit ``max_nesting_depth`` (read when the
+    guard is made): ``with guard(where):`` is one level deeper; ``where()`` names the
+    place for the message and is called only when the limit is exceeded.
+
+    Examples
+    --------
+    >>> guard = DepthGuard()
+    >>> def depth(n):
+    ...     with guard(lambda: f"item {n}"):
+    ...         return 1 if n == 0 else 1 + depth(n - 1)
+    >>> depth(3)
+    4
+    >>> depth(100)
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.LimitError: item 50: nested deeper than 50 levels; the limit max_nesting_depth is 50 (raise it with anomalyalgebra.limits.using_limits(max_nesting_depth=...))
+    """
+
+    def __init__(self):
+        self.depth = 0
+        self.bound = current_limits().max_nesting_depth
+
+    @contextlib.contextmanager
+    def __call__(self, where):
+        self.depth += 1
+        try:
+            if self.depth > self.bound:
+                raise LimitError(f"{where()}: nested deeper than {self.bound} levels; the limit"
+                                 f" max_nesting_depth is {self.bound}{hint('max_nesting_depth')}",
+                                 limit="max_nesting_depth")
+            yield
+        finally:
+            self.depth -= 1
 
 
 def hint(name: str) -> str:

@@ -550,3 +550,25 @@ def test_read_sarah_and_read_pyrate_read_as_read_model_file(tmp_path):
             reader(tmp_path / "missing")
         with pytest.raises(ModelFileError, match="no such file"):
             read_model_file(tmp_path / "missing.m")
+
+
+@pytest.mark.parametrize("fmt,text", [
+    ("m", "x = " + "{" * 1200 + "1" + "}" * 1200 + ";"),
+    ("m", "x = " + "-" * 3000 + "1;"),
+    ("m", "x = 2" + "^2" * 3000 + ";"),
+    ("m", "x = " + "a->" * 3000 + "1;"),
+    ("model", "Groups: {U1Y: U1}\nFermions: {Q: " + "[" * 2000 + "1" + "]" * 2000 + "}\n"),
+    ("model", "".join(" " * i + f"k{i}:\n" for i in range(1500)) + " " * 1500 + "k: 1\n"),
+])
+def test_deeply_nested_files_hit_the_nesting_limit(tmp_path, capsys, fmt, text):
+    """Before, these ran into Python's recursion limit (an internal error, exit 3)."""
+    from anomalyalgebra.cli import main
+    from anomalyalgebra.exceptions import LimitError
+
+    path = tmp_path / f"deep.{fmt}"
+    path.write_text(text)
+    with pytest.raises(LimitError) as err:
+        read_model_file(path)
+    assert err.value.limit == "max_nesting_depth"
+    assert main(["check", str(path)]) == 2
+    assert "max_nesting_depth" in capsys.readouterr().err

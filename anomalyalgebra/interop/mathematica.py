@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..exceptions import ModelFileError
+from ..limits import DepthGuard
 
 __all__ = ["Node", "parse_statements", "parse_mathematica_expression"]
 
@@ -216,6 +217,7 @@ class _Parser:
         self.tokens = _tokenize(text, path)
         self.i = 0
         self.depth = 0        # inside (), [], {}: a newline is only whitespace
+        self.guard = DepthGuard()     # recursion: brackets, signs, powers, rules
 
     def peek(self, k=0):
         return self.tokens[min(self.i + k, len(self.tokens) - 1)]
@@ -270,7 +272,7 @@ class _Parser:
         lhs = self.sum()
         if self.is_op("->"):
             self.take()
-            return Node("rule", None, (lhs, self.expr()), line)
+            return Node("rule", None, (lhs, self.nested(self.expr)), line)
         return lhs
 
     def sum(self):
@@ -306,7 +308,16 @@ class _Parser:
                 break
         return factors[0] if len(factors) == 1 else Node("mul", None, tuple(factors), line)
 
+    def nested(self, parse):
+        """``parse()`` one level deeper: every recursion of the parser (bracket, sign,
+        power, rule) goes through here, bounded by the limit ``max_nesting_depth``."""
+        with self.guard(lambda: f"{self.path}: line {self.peek()[2]}: expression"):
+            return parse()
+
     def unary(self):
+        return self.nested(self._unary)
+
+    def _unary(self):
         if self.is_op("-"):
             line = self.take()[2]
             return Node("neg", None, (self.unary(),), line)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..exceptions import ModelFileError
+from ..limits import DepthGuard
 
 __all__ = ["Scalar", "Mapping", "Sequence", "loads_yamlish"]
 
@@ -94,6 +95,7 @@ class _Reader:
         self.path = path
         raw = text.replace("\t", "    ").split("\n")
         self.lines = [_strip_comment(x) for x in raw]
+        self.guard = DepthGuard()     # recursion: nested blocks, flow lists and mappings
 
     def fail(self, line, message):
         raise ModelFileError(f"line {line}: {message}", path=self.path)
@@ -134,7 +136,8 @@ class _Reader:
             self.k += 1
             if not rest:
                 if self.k < len(self.rows) and self.rows[self.k][1] > indent:
-                    value = self.block(self.rows[self.k][1])
+                    with self.guard(lambda: f"{self.path}: line {line}: block"):
+                        value = self.block(self.rows[self.k][1])
                 else:
                     value = Scalar("", line)
             elif rest[0] in "{[":
@@ -195,10 +198,11 @@ class _Reader:
         ch, line = s[i]
         if ch in "!&*|>":
             self.fail(line, f"YAML construct {ch!r} (tag, anchor, alias or block scalar) is not supported")
-        if ch == "{":
-            return self.flow_map(s, i + 1, line)
-        if ch == "[":
-            return self.flow_list(s, i + 1, line)
+        with self.guard(lambda: f"{self.path}: line {line}: value"):
+            if ch == "{":
+                return self.flow_map(s, i + 1, line)
+            if ch == "[":
+                return self.flow_list(s, i + 1, line)
         return self.scalar(s, i, stop=",}]\n")
 
     def scalar(self, s, i, stop):
