@@ -1,14 +1,19 @@
 """anomalyalgebra: exact anomaly bookkeeping for particle-physics model building.
 
 Declare gauge factors and chiral fields (from Python or from a TOML model file) and
-derive every anomaly trace exactly, in the conventions of the seed paper
-("Gauged τ-lepton chiral currents and B → K(*) E_miss", Eq. 4).
+derive every anomaly trace exactly.  The default convention is the field's standard
+one (sum over left-handed Weyl fermions, T(fundamental) = 1/2); the right-minus-left
+convention ``"eq4"`` is available by name (:mod:`anomalyalgebra.anomaly`).
+
+As in networkx, the models are plain data and the physics is in functions over them.
 
 Examples
 --------
 >>> import anomalyalgebra as aa
 >>> m = aa.load_model("sm_x_tau")
->>> m.anomaly("X", "SU2L", "SU2L")
+>>> aa.anomaly_trace(m, "X", "SU2L", "SU2L")
+alpha_L/2
+>>> aa.anomaly_trace(m, "X", "SU2L", "SU2L", convention="eq4")
 -alpha_L
 """
 

@@ -50,7 +50,7 @@ import traceback
 
 import sympy as sp
 
-from .anomaly import CONVENTIONS, anomaly_label, has_witten_anomaly_check, witten_index
+from .anomaly import CONVENTIONS, DEFAULT_CONVENTION, anomaly_label, anomaly_table, has_witten_anomaly_check, witten_index
 from .discrete import discrete_anomalies
 from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
@@ -136,7 +136,7 @@ def _check(args) -> int:
         model = imp.model
     else:  # a built-in name is the built-in model even with --format (its file only gives the report)
         model = load_model(args.model, format=args.format, **opts)
-    table = model.anomalies(convention=args.convention)
+    table = anomaly_table(model, convention=args.convention)
     witten = _witten(model)
     discrete = _discrete(model)
     reasons = _reasons(model, table, witten, discrete)
@@ -477,8 +477,8 @@ def main(argv=None) -> int:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="machine-readable output")
     fmt.add_argument("--latex", action="store_true", help="LaTeX field table and traces")
-    p.add_argument("--convention", choices=CONVENTIONS, default="eq4",
-                   help="eq4: Eq. (4) of the seed paper (default); left: sum over left-handed Weyl fermions")
+    p.add_argument("--convention", choices=CONVENTIONS, default=DEFAULT_CONVENTION,
+                   help="left: sum over left-handed Weyl fermions, T(fund) = 1/2 (default); eq4: right minus left with the anticommutator (-2x left for U(1) channels, -1x for G^3 and gravity)")
     r = sub.add_parser("reproduce", help="derive the seed paper's results from the built-in models")
     r.add_argument("--out", default="reproduce-out",
                    help="report directory (default: ./reproduce-out): results.json, LaTeX, Fig. 1")

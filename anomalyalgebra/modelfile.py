@@ -173,8 +173,8 @@ def loads_model(text: str, *, path="<string>") -> Model:
     ... chirality = "R"
     ... reps = { X = "1/3" }
     ... '''
-    >>> loads_model(src).anomaly("X", "X", "X")
-    2/27
+    >>> loads_model(src).charge("psi", "X")
+    1/3
     >>> loads_model(src.replace('"1/3"', '"__import__(1)"'))
     Traceback (most recent call last):
     ...

@@ -8,32 +8,19 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .algebra import SymbolicSU2Irrep
 from .anomaly import anomaly_label
-from .groups import SimpleFactor, U1, ZN
+from .display import field_table_array, latex_symbol_names, lorentz_latex as _lorentz_latex, rep_latex
+from .groups import ZN
 from .model import Model
 
 __all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
            "anomaly_table_latex", "rep_latex"]
 
 
-def latex_symbol_names(model: Model) -> dict:
-    """Map each declared symbol to its LaTeX name from the model file (``latex = ...``)."""
-    latex = dict(model.symbol_latex)
-    return {s: latex[s.name] for s in model.symbols if s.name in latex}
-
-
 def _lorentz(f) -> str:
     if f.is_scalar:
         return "(0, 0)"
     return "(1/2, 0)" if f.chirality == "L" else "(0, 1/2)"
-
-
-def _lorentz_latex(f) -> str:
-    """The Lorentz column in math mode, without the ``$`` delimiters."""
-    if f.is_scalar:
-        return "(0, 0)"
-    return r"(\frac{1}{2}, 0)" if f.chirality == "L" else r"(0, \frac{1}{2})"
 
 
 def field_table_text(model: Model) -> str:
@@ -47,18 +34,6 @@ def field_table_text(model: Model) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-def rep_latex(model: Model, label: str, rep) -> str:
-    """LaTeX of one table entry (an irrep, a charge, a Z_N sign)."""
-    g = model.group(label)
-    if isinstance(g, U1):
-        return sp.latex(rep, symbol_names=latex_symbol_names(model))
-    if isinstance(g, ZN):
-        return g.rep_text(rep)
-    if isinstance(rep, SymbolicSU2Irrep):      # an n-plet: print n in the model's notation
-        return sp.latex(rep.dim, symbol_names=latex_symbol_names(model))
-    return rep._latex(None)
 
 
 def _group_latex(label, g) -> str:
@@ -79,26 +54,6 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
     lines += [r"\hline", r"\end{tabular}"]
     cap = caption if caption is not None else f"Field content of the {model.name} model."
     lines += [rf"\caption{{{_escape(cap)}}}", r"\end{table}"]
-    return "\n".join(lines)
-
-
-def field_table_array(model: Model) -> str:
-    """The field table as a math-mode ``array`` (renders in MathJax and in LaTeX).
-
-    Examples
-    --------
-    >>> import anomalyalgebra as aa
-    >>> print(field_table_array(aa.load_model("sm")).splitlines()[2])
-    q_L^i & (\\frac{1}{2}, 0) & 3 & 2 & \\frac{1}{6} \\\\
-    """
-    cols = "l" + "c" * (1 + len(model.groups))
-    head = " & ".join([r"\text{Field}", r"\text{Lorentz}"] +
-                      [rf"\mathrm{{{g.name}}}_{{\mathrm{{{k}}}}}" for k, g in model.groups])
-    lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
-    for f in model.fields:
-        cells = [f.latex, _lorentz_latex(f)] + [rep_latex(model, k, r) for k, r in f.reps]
-        lines.append(" & ".join(cells) + r" \\")
-    lines.append(r"\end{array}")
     return "\n".join(lines)
 
 
