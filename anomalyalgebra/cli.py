@@ -315,7 +315,7 @@ def _convert(args) -> int:
 
 
 def _reproduce(args) -> int:
-    from .export.report import default_cache_dir, reproduce
+    from .paper.report import default_cache_dir, reproduce
 
     if args.pdf:
         from .export.latex import find_tex_engine

@@ -9,7 +9,7 @@ import pickle
 
 import pytest
 
-from anomalyalgebra.export.report import code_version, default_cache_dir, reproduce
+from anomalyalgebra.paper.report import code_version, default_cache_dir, reproduce
 
 KEYS = ["eq21", "eq25", "eq43", "vX", "eq46"]       # quick ones, from three paper modules
 

@@ -37,8 +37,8 @@ from .. import paper
 from ..exceptions import MissingDependencyError
 from ..modelfile import builtin_models, load_model
 from ..tables import field_table_latex
-from .jsonio import JSONExpressionError, to_json
-from .latex import compile_latex, document, find_tex_engine
+from ..export.jsonio import JSONExpressionError, to_json
+from ..export.latex import compile_latex, document, find_tex_engine
 
 __all__ = ["reproduce", "Report", "summary_table", "full_expressions", "verdict_reason", "jsonable",
            "code_version", "default_cache_dir"]
