@@ -32,7 +32,8 @@ from .exceptions import (
 from .algebra import lie_algebra, parse_irrep, su2_irrep, singlet_multiplicity, tensor_product
 from .groups import SimpleFactor, U1, ZN, parse_group
 from .model import GRAVITY, Field, Model, fermion, scalar
-from .modelfile import builtin_models, dumps_model, load_model, loads_model
+from .modelfile import builtin_models, dumps_model, loads_model
+from .formats import load_model
 from .anomaly import anomaly_table, anomaly_trace, is_anomaly_free, witten_anomaly
 from .expr import parse_expression
 from .enumeration import chiral_singlet_charges, enumerate_charges

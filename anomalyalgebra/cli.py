@@ -54,7 +54,8 @@ from .anomaly import CONVENTIONS, DEFAULT_CONVENTION, anomaly_label, anomaly_tab
 from .discrete import discrete_anomalies
 from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
-from .modelfile import builtin_models, load_model
+from .formats import load_model
+from .modelfile import builtin_models
 from .tables import (anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text,
                      latex_symbol_names)
 

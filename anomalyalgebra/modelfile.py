@@ -40,7 +40,7 @@ from .limits import current_limits, hint
 from .groups import parse_group
 from .model import Field, Model
 
-__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models", "as_model"]
+__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models"]
 
 _TOP_KEYS = {"name", "description", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
@@ -62,27 +62,22 @@ def builtin_models() -> list:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
-def _other_tools_suffix(path) -> bool:
-    """Whether the suffix of ``path`` is that of a SARAH or PyR@TE file."""
-    from .interop import FORMATS  # lazily, as the readers below: not at import time
-
-    return any(path.suffix.lower() in suffixes for fmt, suffixes in FORMATS.items() if fmt != "toml")
-
-
 def load_model(name_or_path, *, format=None, **options) -> Model:
-    """Load a built-in model by name, or a model file by path.
+    """Load a built-in model by name, or a TOML model file by path.
+
+    This module reads the package's own TOML format only; :func:`anomalyalgebra.load_model`
+    (:mod:`anomalyalgebra.formats`, the format dispatch of the io layer) also reads
+    SARAH and PyR@TE files.
 
     Parameters
     ----------
     name_or_path : str or os.PathLike
-        A built-in name (see :func:`builtin_models`) or the path of a model file:
-        ``.toml``, a SARAH file ``.m`` or a PyR@TE file ``.model``/``.yaml`` (read by
-        :mod:`anomalyalgebra.interop`; the declared terms are dropped here, see
-        :func:`anomalyalgebra.interop.read_model_file` to keep them).
-    format : {"toml", "sarah", "pyrate"}, optional
-        Overrides the choice by suffix.
+        A built-in name (see :func:`builtin_models`) or the path of a TOML model file.
+    format : {"toml"}, optional
+        Any other format raises :class:`ModelFileError` naming
+        :func:`anomalyalgebra.load_model`.
     **options
-        Passed to the reader (PyR@TE: ``chirality``, ``default_chirality``).
+        Reader options of other formats: not accepted here (:class:`ModelFileError`).
 
     Raises
     ------
@@ -105,11 +100,10 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
             f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a .toml"
             f" file, got {name_or_path!r}")
     path = Path(os.fspath(name_or_path))
-    if format not in (None, "toml") or options or _other_tools_suffix(path):
-        # other tools' formats: the readers live in the interop layer (imported lazily)
-        from .interop import read_model_file
-
-        return read_model_file(path, format=format, **options).model
+    if format not in (None, "toml") or options:
+        what = f"format {format!r}" if format not in (None, "toml") else f"option(s) {sorted(options)}"
+        raise ModelFileError(f"anomalyalgebra.modelfile reads TOML model files only ({what} given);"
+                             " anomalyalgebra.load_model reads SARAH and PyR@TE files too", path=path)
     if not path.exists():
         raise ModelFileError(
             f"no such model file, and not a built-in model (built-in: {', '.join(builtin_models())})",
@@ -132,26 +126,6 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
         raise ModelFileError(f"not UTF-8 text (byte {exc.start}): a model file is TOML, which"
                              " is UTF-8", path=path) from None
     return loads_model(text, path=path)
-
-
-def as_model(model) -> Model:
-    """A :class:`Model` unchanged, or a built-in name / model-file path loaded.
-
-    For functions that take a model, so that ``f("sm")`` works and anything else
-    raises a :class:`ModelFileError` that says what was expected.
-
-    Examples
-    --------
-    >>> as_model("sm").name == as_model(load_model("sm")).name
-    True
-    >>> as_model(42)
-    Traceback (most recent call last):
-    ...
-    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a .toml file, got 42
-    """
-    if isinstance(model, Model):
-        return model
-    return load_model(model)
 
 
 def loads_model(text: str, *, path="<string>") -> Model:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from anomalyalgebra import paper
-from anomalyalgebra.records import INPUTS, PaperRecord
+from anomalyalgebra.paper.record import INPUTS, PaperRecord
 
 PACKAGE = Path(paper.__file__).resolve().parents[1]
 #: The only modules outside the paper package allowed to import it.
@@ -152,7 +152,7 @@ if sys.argv[1] == "perturbed":
 
 import anomalyalgebra.paper as paper
 
-from anomalyalgebra.records import PaperRecord
+from anomalyalgebra.paper.record import PaperRecord
 
 print(json.dumps({k: [r.inputs, str(r.derived),
                       isinstance(r, PaperRecord) and r.key == k and isinstance(r.agrees, bool)

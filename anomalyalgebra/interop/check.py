@@ -116,7 +116,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
     >>> r.status
     'anomalous'
     >>> print(r.summary())
-    ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = -2; grav^2 x hypercharge = -1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
+    ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = 1; grav^2 x hypercharge = 1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
     """
     from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_anomaly
     from ..discrete import discrete_anomalies
@@ -165,7 +165,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
 
 def check_file(path, *, format=None, **options) -> CheckReport:
     """Read and check one model file; a file that cannot be read gives a report with ``error``."""
-    from . import read_model_file
+    from .files import read_model_file
 
     try:
         imp = read_model_file(path, format=format, **options)
@@ -191,7 +191,7 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
     """
     root = Path(root)
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-    from . import format_of
+    from .files import format_of
 
     out = []
     for p in files:

@@ -46,7 +46,7 @@ import sympy as sp
 
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
-from ..modelfile import as_model
+from ..model import Model
 from .operator import FieldFactor, Operator
 
 __all__ = ["Term", "Lagrangian", "allowed_operators", "uncolored_fields"]
@@ -401,7 +401,9 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     """
     if conditional not in ("keep", "drop", "raise"):
         raise ModelError(f"conditional must be 'keep', 'drop' or 'raise', got {conditional!r}")
-    model = as_model(model)
+    if not isinstance(model, Model):
+        raise ModelError(f"allowed_operators takes a Model, got {model!r}; load a built-in name or a"
+                         " model file with anomalyalgebra.load_model(...) first")
     names = [f.name for f in model.fields]
     if fields is not None:
         chosen = fields(model) if callable(fields) else tuple(fields)

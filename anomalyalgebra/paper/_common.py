@@ -9,7 +9,7 @@ import sympy as sp
 from ..breaking import vacuum
 from ..exceptions import ModelFileError
 from ..modelfile import load_model
-from ..records import PaperRecord
+from .record import PaperRecord
 from . import printed
 
 __all__ = ["CONVENTION", "model_symbols", "record", "same", "proportionality", "VEVS", "VACUA", "model_vacuum"]
