@@ -47,12 +47,24 @@ class DiscreteAnomaly:
     free: object
     relaxed: object
 
+    @property
+    def residue(self):
+        """``value`` reduced to ``0..modulus-1`` when it is an integer, else ``value`` unchanged.
+
+        Examples
+        --------
+        >>> DiscreteAnomaly("Z", "grav", -1, 2, False, False).residue
+        1
+        """
+        v = sp.sympify(self.value)
+        return int(v) % self.modulus if v.is_Integer else self.value
+
     def __str__(self) -> str:
         v = "anomaly free" if self.free else ("ANOMALOUS" if self.free is False else "undecided")
         extra = ""
         if self.channel == "grav" and self.relaxed != self.free:
             extra = f" (free mod {self.modulus // 2}: Ibáñez–Ross relaxation)"
-        return f"Z{self.modulus}[{self.symmetry}] x {self.channel}^2: {self.value} mod {self.modulus} -> {v}{extra}"
+        return f"Z{self.modulus}[{self.symmetry}] x {self.channel}^2: {self.residue} mod {self.modulus} -> {v}{extra}"
 
 
 def _verdict(value, n):
