@@ -86,8 +86,8 @@ class ProgressLine:
     >>> with ProgressLine("counting", total=2, stream=out, min_interval=0) as p:
     ...     p.update(1, found=3)
     ...     p.update(1, found=5)
-    >>> [t for t in out.getvalue().split("\\r") if "2/2" in t][0].split(", ")[:2]
-    ['counting: 2/2', 'found 5']
+    >>> [t for t in out.getvalue().split("\\r") if "2/2" in t][0].split(" [")[0]
+    'counting: 2/2, found 5'
     """
 
     def __init__(self, desc: str, total: int | None = None, *, enabled: bool = True, stream=None,
@@ -122,12 +122,12 @@ class ProgressLine:
 
     def _line(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
-        parts = [f"{self.desc}: {self.done}/{self.total}{unit}" if self.total is not None else self.desc]
+        parts = [f"{self.done}/{self.total}{unit}"] if self.total is not None else []
         parts += [f"{k.replace('_', ' ')} {v}" for k, v in self.info.items()]
         if self.text:
             parts.append(self.text)
-        parts.append(f"{time.monotonic() - self._t0:.1f} s")
-        return ", ".join(parts)
+        return f"{self.desc}: {', '.join(parts)} [{time.monotonic() - self._t0:.1f} s]" if parts else (
+            f"{self.desc} [{time.monotonic() - self._t0:.1f} s]")
 
     def _draw(self, force: bool = False) -> None:
         if not self.enabled:
@@ -156,9 +156,9 @@ class ProgressLine:
         self._draw(force=self.total is not None and self.done >= self.total)
 
     def set_text(self, text: str) -> None:
-        """Replace the free text of the line (e.g. the step now running)."""
+        """Replace the free text of the line (e.g. the step now running); drawn at once."""
         self.text = text
-        self._draw()
+        self._draw(force=True)
 
     def close(self) -> None:
         """Stop the ticker and clear the line (the terminal is left as it was)."""
