@@ -369,6 +369,7 @@ def _enumeration_problem(args):
         primitive = True if args.primitive is None else args.primitive
         problem = singlet_problem(args.n, args.qmax, chiral=chiral, primitive=primitive,
                                   nonzero=not args.allow_zero)
+        _check_method(problem, args.method)
         columns = [f"q{i + 1}" for i in range(args.n)]
         what = (f"N = {args.n} singlet Weyl fermions, {'' if args.allow_zero else '0 < '}|q| <= {args.qmax}"
                 f", {'chiral' if chiral else 'vector-like pairs kept'}"
@@ -385,7 +386,7 @@ def _enumeration_problem(args):
     if args.allow_zero:
         raise UsageError("enumerate: --allow-zero applies to N singlets; with --model zero is allowed"
                          " unless --nonzero")
-    from .enumeration import enumerate_charges, operator_charge
+    from .enumeration import charge_problem, operator_charge
     from .enumeration.charges import unknowns_label
 
     model = load_model(args.model)
@@ -408,12 +409,28 @@ def _enumeration_problem(args):
             + (f", {'gcd 1' if args.primitive else 'any gcd'}" if args.primitive is not None else "")
             + "".join(f", {r!r} invariant" for r in args.require or ()))
 
-    def solutions(executor, progress):
-        yield from enumerate_charges(model, unknowns, args.qmax, equations=equations, executor=executor,
-                                     label=args.label, chiral=chiral, primitive=args.primitive,
-                                     nonzero=args.nonzero, progress=progress,
-                                     batch_size=args.batch_size, method=args.method)
+    cp = charge_problem(model, unknowns, args.qmax, label=args.label, equations=equations,
+                        chiral=chiral, primitive=args.primitive, nonzero=args.nonzero)
+    _check_method(cp.problem, args.method)
+
+    def solutions(executor, progress):   # as enumerate_charges, on the problem checked above
+        for sol in iter_solutions(cp.problem, executor=executor, progress=progress,
+                                  batch_size=args.batch_size, method=args.method,
+                                  desc=f"{model.name}, q_max={args.qmax}"):
+            yield cp.assignment(sol)
     return solutions, unknowns, what
+
+
+def _check_method(problem, method: str) -> None:
+    """A --method that does not apply to the problem is a usage error, said before any work."""
+    if method == "auto":
+        return
+    from .enumeration import plan_chunks
+
+    try:
+        plan_chunks(problem, method)
+    except ValueError as exc:
+        raise UsageError(f"enumerate --method {method}: {exc}; use --method auto") from None
 
 
 def _enumeration_executor(args):
