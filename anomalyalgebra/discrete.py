@@ -116,8 +116,8 @@ def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
     >>> sm = aa.load_model("sm")
     >>> for a in ibanez_ross(sm, {"l": 1, "e": 1}, 2, "L"): print(a)
     Z2[L] x SU3c^2: 0 mod 2 -> anomaly free
-    Z2[L] x SU2L^2: 3 mod 2 -> ANOMALOUS
-    Z2[L] x grav^2: 3 mod 2 -> ANOMALOUS (free mod 1: Ibáñez–Ross relaxation)
+    Z2[L] x SU2L^2: 1 mod 2 -> ANOMALOUS
+    Z2[L] x grav^2: 1 mod 2 -> ANOMALOUS (free mod 1: Ibáñez–Ross relaxation)
     """
     per_field = _charge_per_field(model, charges, n)
     out = []

@@ -125,7 +125,7 @@ class AccidentalSymmetries:
             cells = []
             for s, c in zip(syms, cols):
                 q = s.charge(p)
-                txt = str(q) if s.kind == "U(1)" else f"{q} mod {s.order}"
+                txt = str(q) if s.kind == "U(1)" else f"{int(q) % s.order} mod {s.order}"
                 cells.append(txt.rjust(len(c)))
             lines.append(p.ljust(w0) + " | " + " | ".join(cells))
         return "\n".join(lines)
