@@ -208,3 +208,102 @@ def test_yaml_scalar_reads_back_exactly(text):
         assert loads_yamlish(f"k: {{a: {s}}}").get("k").get("a").text == text
         value = yaml.safe_load(f"k: {s}")["k"]
         assert value == text or (expression and str(value) == text)
+
+
+# ---------------------------------------------------------------------- generated code
+import ast  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from anomalyalgebra.export.codegen import CodegenError, c_code, python_module  # noqa: E402
+
+X = sp.Symbol("x", real=True)
+
+
+def _run_module(src, tmp_path):
+    (tmp_path / "gen.py").write_text(src, encoding="utf-8")
+    code = f"import sys; sys.path.insert(0, {str(tmp_path)!r}); import gen; print(gen.__doc__ is not None)"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+
+
+@pytest.mark.parametrize("title", [
+    '"""\nimport os; os.system("touch {pwned}")\n"""',
+    "'''\nimport os; os.system('touch {pwned}')\n'''",
+    'x\\"""; import os; os.system("touch {pwned}") #',
+    "\\",
+    "\x00\r\u2028 end",
+])
+def test_python_title_cannot_close_the_docstring(title, tmp_path):
+    pwned = tmp_path / "pwned"
+    title = title.replace("{pwned}", str(pwned))
+    src = python_module({"f": (2 * X, [X])}, title=title)
+    tree = ast.parse(src)
+    assert [type(n).__name__ for n in tree.body] == ["Expr", "Import", "Assign", "FunctionDef"]
+    assert ast.get_docstring(tree, clean=False).startswith(title)
+    proc = _run_module(src, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert not pwned.exists()
+
+
+def test_python_docstrings_and_names(tmp_path):
+    doc = 'say """ and \'\'\' and \\ and \n import os'
+    src = python_module({"f": (2 * X, [X], doc)})
+    fn = ast.parse(src).body[3]
+    assert ast.get_docstring(fn, clean=False) == " ".join(doc.split())
+    for bad in ["f\n", "f(x):\n    pass\nimport os\ndef g", "class", "numpy", "lambda"]:
+        with pytest.raises(CodegenError):
+            python_module({bad: (2 * X, [X])})
+    for bad_arg in [sp.Symbol("import"), sp.Symbol("x\n"), sp.Symbol("numpy"), sp.Symbol("a b")]:
+        with pytest.raises(CodegenError):
+            python_module({"f": (2 * bad_arg, [bad_arg])})
+
+
+def test_undefined_functions_and_strings_are_refused():
+    evil = sp.Function("__import__('os').system")(X)
+    with pytest.raises(CodegenError, match="undefined function"):
+        python_module({"f": (evil, [X])})
+    with pytest.raises(CodegenError, match="undefined function"):
+        c_code({"f": (evil, [X])})
+    with pytest.raises(CodegenError, match="string"):
+        python_module({"f": ("x + 1", [X])})
+
+
+def _cc_syntax_ok(src, hdr, prefix, tmp_path):
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        return None
+    (tmp_path / f"{prefix}.c").write_text(src)
+    (tmp_path / f"{prefix}.h").write_text(hdr)
+    proc = subprocess.run([cc, "-std=c99", "-fsyntax-only", "-Wall", "-Werror", f"{prefix}.c"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    return proc
+
+
+@pytest.mark.parametrize("doc", ["a */ int evil(void) { return 1; } /* b", "??/\nx", "/* nested */ */",
+                                 "line\nbreak\\", "*/"])
+def test_c_comments_cannot_be_closed(doc, tmp_path):
+    src, hdr = c_code({"f": (2 * X, [X], doc)}, prefix="gen")
+    code = "\n".join(x for x in src.splitlines() if not x.lstrip().startswith("/*"))
+    assert "evil" not in code
+    for text in (src, hdr):
+        first = text.splitlines()[0]
+        assert first.startswith("/* f: ") and first.endswith(" */") and first.count("*/") == 1
+    proc = _cc_syntax_ok(src, hdr, "gen", tmp_path)
+    if proc is not None:
+        assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("name, prefix", [("sin", "gen"), ("int", "gen"), ("M_PI", "gen"), ("__x", "gen"),
+                                          ("f", 'gen"\n#include "/etc/passwd'), ("f", "gen.h"),
+                                          ("f", "_Gen"), ("main", "gen")])
+def test_c_names_are_validated(name, prefix):
+    with pytest.raises(CodegenError):
+        c_code({name: (2 * X, [X])}, prefix=prefix)
+
+
+def test_c_argument_names_are_validated():
+    for arg in ["f_result", "pow", "double", "INFINITY"]:
+        a = sp.Symbol(arg)
+        with pytest.raises(CodegenError):
+            c_code({"f": (2 * a, [a])})
