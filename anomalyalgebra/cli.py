@@ -351,7 +351,8 @@ _ENUM_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".txt": "te
 
 
 def _enumeration_problem(args):
-    """``(solutions iterator factory's arguments)``: the problem, column names and a description."""
+    """``(solutions, columns, what)``: ``solutions(executor, progress)`` yields the sets (flat
+    tuples of ints), ``columns`` names their entries, ``what`` describes the enumeration."""
     from .enumeration import iter_solutions, singlet_problem
 
     if args.qmax < 1:
@@ -387,8 +388,7 @@ def _enumeration_problem(args):
     if args.allow_zero:
         raise UsageError("enumerate: --allow-zero applies to N singlets; with --model zero is allowed"
                          " unless --nonzero")
-    from .enumeration import charge_problem, operator_charge
-    from .enumeration.charges import unknowns_label
+    from .enumeration import charge_problem, operator_charge, unknowns_label
 
     model = load_model(args.model)
     if args.unknowns:
