@@ -287,6 +287,8 @@ def _convert(args) -> int:
     from .interop import read_model_file
     from .interop.convert import conversion_losses, convert_text
 
+    if not args.file:
+        raise UsageError("convert: the file name is empty; give " + FILE_ACCEPTS)
     imp = read_model_file(args.file, format=args.format, **_reader_options(args, args.file))
     text = convert_text(imp, args.to, lossy=args.lossy)
     for loss in conversion_losses(imp, args.to):

@@ -52,11 +52,18 @@ def test_convert_help_names_the_formats():
     assert ".toml, .m (SARAH), .model or .yaml (PyR@TE)" in text
 
 
-@pytest.mark.parametrize("argv", [["check", ""], ["operators", "", "--count"]])
+@pytest.mark.parametrize("argv", [["check", ""], ["operators", "", "--count"],
+                                  ["enumerate", "--model", "", "--qmax", "2"]])
 def test_empty_model_path_names_every_format(argv, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert ".toml file" not in err and ".m: SARAH" in err and "PyR@TE" in err and "built-in" in err
+
+
+def test_empty_convert_path(capsys):
+    assert main(["convert", "", "--to", "toml"]) == 2
+    err = capsys.readouterr().err
+    assert "file name is empty" in err and ".m (SARAH), .model or .yaml (PyR@TE)" in err
 
 
 def test_load_model_error_names_every_format():
