@@ -50,8 +50,7 @@ import traceback
 
 import sympy as sp
 
-from .anomaly import CONVENTIONS, anomaly_label, has_witten_anomaly_check, witten_index
-from .discrete import discrete_anomalies
+from .anomaly import CONVENTIONS
 from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
 from .modelfile import builtin_models, load_model
@@ -64,23 +63,6 @@ __all__ = ["main", "run", "EXIT_OK", "EXIT_ANOMALOUS", "EXIT_BAD_INPUT", "EXIT_I
 EXIT_OK, EXIT_ANOMALOUS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 #: Range of ``operators --max-dim`` (the SM with three generations takes ~3 s at d = 8).
 MIN_COUNT_DIM, MAX_COUNT_DIM = 5, 12
-
-
-def _witten(model):
-    out = {}
-    for label, g in model.groups:
-        if has_witten_anomaly_check(g):
-            try:
-                idx = witten_index(model, label)
-                out[label] = bool(idx % 2)
-            except AnomalyAlgebraError as exc:
-                out[label] = f"undetermined: {exc}"
-    return out
-
-
-def _discrete(model) -> list:
-    """The Ibáñez–Ross conditions of every Z_N factor, flattened (see :mod:`.discrete`)."""
-    return [a for conds in discrete_anomalies(model).values() for a in conds]
 
 
 def _discrete_label(a) -> str:
@@ -109,24 +91,6 @@ def _discrete_latex(model, conds) -> str:
     return "\n".join(lines)
 
 
-def _reasons(model, table, witten, discrete) -> list:
-    """Why a model is not anomaly free, one phrase per kind of anomaly."""
-    out = []
-    traces = [anomaly_label(model, k) for k, v in table.items() if sp.simplify(v) != 0]
-    if traces:
-        out.append("traces " + ", ".join(traces) + " (symbolic ones vanish only for special"
-                   " values of the symbols)")
-    bad = [label for label, w in witten.items() if w is not False]
-    if bad:
-        out.append("Witten anomaly of " + ", ".join(f"{b} ({witten[b]})" if witten[b] is not True
-                                                   else b for b in bad))
-    bad = [_discrete_label(a) + ("" if a.free is False else " (undecided)") for a in discrete
-           if a.free is not True]
-    if bad:
-        out.append("discrete " + ", ".join(bad))
-    return out
-
-
 def _check(args) -> int:
     if os.path.isdir(args.model):
         return _check_dir(args)
@@ -136,11 +100,12 @@ def _check(args) -> int:
         model = imp.model
     else:  # a built-in name is the built-in model even with --format (its file only gives the report)
         model = load_model(args.model, format=args.format, **opts)
-    table = model.anomalies(convention=args.convention)
-    witten = _witten(model)
-    discrete = _discrete(model)
-    reasons = _reasons(model, table, witten, discrete)
-    free = not reasons
+    from .consistency import consistency_report
+
+    verdict = consistency_report(model, convention=args.convention)
+    table, witten, discrete = verdict.anomalies, verdict.witten, list(verdict.discrete)
+    reasons = list(verdict.reasons)
+    free = not verdict.anomalous
     report = _interop_report(args, imp)
     if args.json:
         payload = {
@@ -153,14 +118,7 @@ def _check(args) -> int:
                  "reps": {k: model.group(k).rep_text(r) for k, r in f.reps}}
                 for f in model.fields
             ],
-            "anomalies": [{"channel": list(k), "label": anomaly_label(model, k), "value": sp.sstr(v),
-                           "latex": sp.latex(v)} for k, v in table.items()],
-            "witten": witten,
-            "discrete": [{"symmetry": a.symmetry, "channel": a.channel, "label": _discrete_label(a),
-                          "value": sp.sstr(sp.sympify(a.value)), "modulus": a.modulus,
-                          "free": a.free, "relaxed": a.relaxed} for a in discrete],
-            "anomaly_free": free,
-            "reasons": reasons,
+            **verdict.to_dict(),
         }
         if report is not None:
             payload["file_check"] = report.to_dict()
@@ -172,6 +130,11 @@ def _check(args) -> int:
         if discrete:
             print()
             print(_discrete_latex(model, discrete))
+        if verdict.global_symmetries:
+            from .tables import global_symmetries_latex
+
+            print()
+            print(global_symmetries_latex(model, verdict.global_symmetries))
     else:
         print(f"Model: {model.name}")
         print(field_table_text(model))
@@ -187,6 +150,12 @@ def _check(args) -> int:
             for a in discrete:
                 print(f"{_discrete_label(a).ljust(width)}  =  {a.value} mod {a.modulus}  ->"
                       f" {_discrete_verdict(a)}")
+        if verdict.global_symmetries:
+            print()
+            print("Global symmetries (their anomalies are physics, not inconsistencies;"
+                  " standard convention):")
+            for rep in verdict.global_symmetries.values():
+                print("\n".join(rep.lines()))
         print()
         print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)
