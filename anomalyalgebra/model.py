@@ -31,7 +31,7 @@ __all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY", "parse_electric_cha
 #: The label that stands for gravity in :meth:`Model.anomaly`.
 GRAVITY = "grav"
 
-_LABEL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LABEL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")   # \Z: "$" would accept a final newline
 _HALF = sp.Rational(1, 2)
 
 
