@@ -5,7 +5,7 @@ is not a gauge symmetry: its anomalies make nothing inconsistent, they are physi
 This module computes them exactly and says what each one means.
 
 Conventions (the field's standard ones, see ``docs/global_symmetries.rst``)
---------------------------------------------------------------------------
+----------------------------------------------------------------------------
 * Every trace is a sum over **left-handed** Weyl fermions; a right-handed field in
   the representation *r* with charge *q* enters as its conjugate, a left-handed field
   in *r̄* with charge *−q*.  (This is :func:`anomalyalgebra.anomaly.anomaly_trace`

@@ -330,7 +330,7 @@ def _int_charges(model, label, phases):
 
 def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields=None,
                           max_dim: int = 4, extra_dims=(), vevs=(), flavour: str = "diagonalize",
-                          gauged=None) -> AccidentalSymmetries:
+                          gauged=None, extra_rows=()) -> AccidentalSymmetries:
     """Accidental U(1) and Z_n symmetries of the allowed operators (generic couplings).
 
     Parameters
@@ -349,6 +349,11 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
         The flavour rule of the module documentation, or every coupling tensor generic.
     gauged : iterable of str, optional
         U(1) labels to quotient out (default: every gauged U(1) factor of the model).
+    extra_rows : sequence of sequences of int, optional
+        Further charge rows over :func:`phase_names` (of the chosen fields) that must be
+        invariant, e.g. the 't Hooft vertices of the gauge instantons
+        (:func:`anomalyalgebra.operators.instantons.instanton_rows`): the result is then the
+        subgroup left exact by them.
 
     Examples
     --------
@@ -378,6 +383,10 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
     phases = phase_names(model, chosen)
     n = len(phases)
     rows = charge_matrix(model, lagrangian.terms, phases, flavour)
+    for row in extra_rows:
+        if len(row) != n:
+            raise ModelError(f"extra_rows: a row has {len(row)} entries, the phases are {n}")
+        rows.append([int(x) for x in row])
     vev_cols = []
     for v in vevs:
         if v in phases:
