@@ -181,3 +181,20 @@ reps = { SU3c = "3", Y = "-1/3", PQ = "0" }
     assert pq["axion"] == {"N": "1/2", "E": "1/3", "E_over_N": "2/3", "N_DW": "1"}
     assert main(["check", str(path), "--latex"]) == 0
     assert r"instanton breaking" in capsys.readouterr().out
+
+
+def test_sarah_global_zn_is_global_not_a_verdict(tmp_path, capsys):
+    # a SARAH Global[] Z[3] (as the NMSSM's) is a global symmetry: its SU(2) anomaly (two Z3-charged
+    # doublets: 2 mod 3) breaks it by instantons but does not make the model anomalous
+    src = ("Global[[1]] = {Z[3], Z3};\nGauge[[1]] = {WB, SU[2], left, g2, True};\n"
+           "FermionFields[[1]] = {l, 2, {n, e}, 2, Exp[2 Pi I/3]};\n")
+    path = tmp_path / "toy.m"
+    path.write_text(src)
+    from anomalyalgebra.interop import read_model_file
+
+    model = read_model_file(path).model
+    assert model.global_labels == ("Z3",)
+    assert main(["check", str(path)]) == 0
+    assert "Z3 x left^2 = 2 mod 3: instanton breaking" in capsys.readouterr().out
+    assert main(["check", str(tmp_path)]) == 0
+    assert "1 ok" in capsys.readouterr().out
