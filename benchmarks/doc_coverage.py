@@ -268,14 +268,27 @@ def _check_class(cls, entry):
     _check_raises(doc, raised, entry.problems)
 
 
+def _unwrap(obj):
+    """The function under a ``functools.wraps`` decorator (``lru_cache``, ...)."""
+    if obj is not None and not inspect.isclass(obj) and hasattr(obj, "__wrapped__"):
+        inner = inspect.unwrap(obj)
+        if inspect.isfunction(inner):
+            return inner
+    return obj
+
+
 def _public_methods(cls):
     for name, attr in cls.__dict__.items():
         if name.startswith("_"):
             continue
         if isinstance(attr, (staticmethod, classmethod)):
-            yield name, attr.__func__, isinstance(attr, classmethod)
-        elif inspect.isfunction(attr):
-            yield name, attr, True
+            fn = _unwrap(attr.__func__)
+            if inspect.isfunction(fn):
+                yield name, fn, isinstance(attr, classmethod)
+        else:
+            fn = _unwrap(attr)
+            if inspect.isfunction(fn):
+                yield name, fn, True
 
 
 # --------------------------------------------------------------------------- collection
@@ -292,7 +305,7 @@ def collect(modules=None) -> list[Entry]:
         for name in getattr(mod, "__all__", ()):
             if name.startswith("_"):
                 continue
-            obj = getattr(mod, name, None)
+            obj = _unwrap(getattr(mod, name, None))
             if not (inspect.isfunction(obj) or inspect.isclass(obj)):
                 continue
             home = getattr(obj, "__module__", modname)
