@@ -109,14 +109,12 @@ def _function_node(func):
 
 def _own_nodes(fn_node):
     """The nodes of a function body, not descending into nested defs/lambdas/classes."""
-    stack = list(fn_node.body)
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    stack = [n for n in fn_node.body if not isinstance(n, nested)]
     while stack:
         node = stack.pop()
         yield node
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-                continue
-            stack.append(child)
+        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, nested))
 
 
 def _body_facts(func):
