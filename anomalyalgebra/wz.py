@@ -45,10 +45,9 @@ class partial(sp.Function):
 
     Parameters
     ----------
-    mu : sympy.Symbol
-        The Lorentz index.
-    f : sympy expression
-        The differentiated field (e.g. an ``Indexed`` such as ``B[nu]``).
+    *args : (sympy.Symbol, sympy expression)
+        ``(mu, f)``: the Lorentz index and the differentiated field (e.g. an
+        ``Indexed`` such as ``B[nu]``).
 
     Examples
     --------
