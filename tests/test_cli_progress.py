@@ -109,3 +109,39 @@ def test_progress_stream_keeps_messages():
     print("Fig. 1 ...", file=stream)
     print("Fig. 1 not drawn: matplotlib is not installed", file=stream)
     assert msgs.getvalue() == "Fig. 1 not drawn: matplotlib is not installed\n"
+
+
+def test_tqdm_bar_when_installed(monkeypatch):
+    # the optional extra `progress`: with tqdm importable, counted work is a tqdm bar
+    import types
+
+    from anomalyalgebra.progress import ProgressLine
+
+    calls = []
+
+    class FakeBar:
+        def __init__(self, **kw):
+            calls.append(("init", kw["total"], kw["unit"]))
+
+        def update(self, n):
+            calls.append(("update", n))
+
+        def set_postfix_str(self, text, refresh=True):
+            calls.append(("postfix", text))
+
+        def close(self):
+            calls.append(("close",))
+
+    monkeypatch.setitem(sys.modules, "tqdm", types.SimpleNamespace(tqdm=FakeBar))
+    out = io.StringIO()
+    with ProgressLine("enumerating", total=2, stream=out, unit="tasks") as line:
+        line.update(1, solutions=3)
+        line.update(1, solutions=5)
+    assert calls[0] == ("init", 2, "tasks") and ("update", 1) in calls
+    assert ("postfix", "solutions 5") in calls and calls[-1] == ("close",)
+    assert out.getvalue() == ""            # the bar draws itself; no second line
+    # without a total (one long step) the own line is used even with tqdm installed
+    calls.clear()
+    with ProgressLine("counting", stream=out, min_interval=0):
+        pass
+    assert calls == [] and "counting [" in out.getvalue()
