@@ -31,7 +31,8 @@ from .modelfile import builtin_models, load_model
 from .tables import (anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text,
                      latex_symbol_names)
 
-__all__ = ["main", "run", "EXIT_OK", "EXIT_ANOMALOUS", "EXIT_BAD_INPUT", "EXIT_INTERNAL"]
+__all__ = ["main", "run", "build_parser", "help_texts", "COMMANDS", "EXIT_OK", "EXIT_ANOMALOUS",
+           "EXIT_BAD_INPUT", "EXIT_INTERNAL"]
 
 #: Exit codes of every command.
 EXIT_OK, EXIT_ANOMALOUS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3

@@ -148,7 +148,15 @@ class ProgressLine:
             self.stream.flush()
 
     def update(self, n: int = 1, **info) -> None:
-        """Count ``n`` more steps done; keyword arguments are shown as ``name value``."""
+        """Count ``n`` more steps done; keyword arguments are shown as ``name value``.
+
+        Parameters
+        ----------
+        n : int
+            Steps done since the last call.
+        **info
+            Values to show (e.g. ``solutions=12``), replacing earlier ones of that name.
+        """
         self.done += n
         self.info.update(info)
         if self._bar is not None:
@@ -156,7 +164,12 @@ class ProgressLine:
         self._draw(force=self.total is not None and self.done >= self.total)
 
     def set_text(self, text: str) -> None:
-        """Replace the free text of the line (e.g. the step now running); drawn at once."""
+        """Replace the free text of the line (e.g. the step now running); drawn at once.
+
+        Parameters
+        ----------
+        text : str
+        """
         self.text = text
         self._draw(force=True)
 
@@ -215,6 +228,18 @@ class ProgressStream:
         self._buf = ""
 
     def write(self, text: str) -> int:
+        """Take ``text``; each completed line becomes the progress text or, if ``keep`` says so,
+        a message.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        int
+            ``len(text)``, as a file's ``write`` does.
+        """
         self._buf += text
         while "\n" in self._buf:
             head, self._buf = self._buf.split("\n", 1)
@@ -230,7 +255,8 @@ class ProgressStream:
         return len(text)
 
     def flush(self) -> None:
-        pass
+        """Nothing to flush: lines are passed on as they complete."""
 
     def isatty(self) -> bool:
+        """False: this stream is not a terminal (the progress line decides what is drawn)."""
         return False
