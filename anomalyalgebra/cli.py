@@ -37,8 +37,9 @@
 Exit codes (every command; see ``docs/errors.rst``):
 
 * 0 -- success; for ``check``: anomaly free;
-* 1 -- ``check``: anomalous (a perturbative trace that does not vanish identically,
-  Witten's global anomaly, or a discrete Z_N anomaly);
+* 1 -- ``check``: anomalous (a perturbative trace of gauged factors that does not vanish
+  identically, Witten's global anomaly of a gauged factor, or a discrete anomaly of a
+  gauged Z_N; anomalies of global factors are reported, never a verdict);
 * 2 -- bad input (a malformed model file, an input beyond a resource limit, a
   missing file, optional dependency or TeX engine) or a usage error;
 * 3 -- internal error (a bug: please report it with the output of ``--debug``).
