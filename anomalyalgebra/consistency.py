@@ -34,6 +34,21 @@ __all__ = ["ConsistencyReport", "consistency_report", "is_gauge_channel", "gauge
 def is_gauge_channel(model: Model, key) -> bool:
     """Whether every leg of an anomaly channel is a gauged factor or gravity.
 
+    Parameters
+    ----------
+    model : Model
+    key : sequence of str
+        Three labels of the model (or ``"grav"``).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ModelError
+        For a label the model does not have.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -54,8 +69,24 @@ def is_gauge_channel(model: Model, key) -> bool:
 
 
 def gauge_witten(model: Model) -> dict:
-    """Witten's anomaly of every gauged SU(2)/Sp(2N) factor: ``{label: bool}``, or a string
-    ``"undetermined: ..."`` when a representation has a symbolic dimension."""
+    """Witten's anomaly of every gauged SU(2)/Sp(2N) factor.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    dict
+        ``{label: bool}``, or a string ``"undetermined: ..."`` when a representation has a
+        symbolic dimension.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> gauge_witten(aa.load_model("sm").without("l"))
+    {'SU2L': True}
+    """
     out = {}
     for label, g in model.groups:
         if g.gauged and has_witten_anomaly_check(g):
@@ -68,7 +99,23 @@ def gauge_witten(model: Model) -> dict:
 
 def gauge_discrete(model: Model) -> tuple:
     """The Ibáñez–Ross conditions of the gauged Z(N) factors against gauged simple factors
-    and gravity (:class:`~anomalyalgebra.discrete.DiscreteAnomaly`, flattened)."""
+    and gravity.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    tuple of DiscreteAnomaly
+        :class:`~anomalyalgebra.discrete.DiscreteAnomaly`, flattened over the factors.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> gauge_discrete(aa.load_model("tau_l_only"))     # its Z2s are global
+    ()
+    """
     labels = [k for k, g in model.groups if g.gauged and g.kind == "zn"]
     if not labels:
         return ()
@@ -82,7 +129,7 @@ def gauge_discrete(model: Model) -> tuple:
 class ConsistencyReport:
     """The consistency verdict of a model and everything it rests on.
 
-    Attributes
+    Parameters
     ----------
     model : Model
     convention : str

@@ -238,8 +238,16 @@ def anomaly_table_latex(model: Model, table: dict) -> str:
 def global_symmetries_latex(model: Model, reports: dict) -> str:
     r"""A ``tabular`` of the anomalies of the global factors and what they mean.
 
-    ``reports`` is ``{label: GlobalSymmetryReport}``
-    (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+    Parameters
+    ----------
+    model : Model
+    reports : dict
+        ``{label: GlobalSymmetryReport}``
+        (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+
+    Returns
+    -------
+    str
 
     Examples
     --------
