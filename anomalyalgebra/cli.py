@@ -149,7 +149,11 @@ def _check(args) -> int:
         print(field_table_text(model))
         print()
         print(f"Anomaly traces (convention {args.convention}):")
-        print(anomaly_table_text(model, table))
+        print(anomaly_table_text(model, verdict.gauge_anomalies))
+        others = {k: v for k, v in table.items() if k not in verdict.gauge_anomalies}
+        if others:
+            print("Traces with a global leg (not gauge anomalies; their meaning is below):")
+            print(anomaly_table_text(model, others))
         for label, w in witten.items():
             print(f"Witten SU(2)/Sp anomaly of {label}: {w}")
         if discrete:
