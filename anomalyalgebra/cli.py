@@ -52,6 +52,7 @@ import sympy as sp
 
 from .anomaly import CONVENTIONS, anomaly_label, has_witten_anomaly_check, witten_index
 from .discrete import discrete_anomalies
+from .nonperturbative.report import nonperturbative_report
 from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
 from .modelfile import builtin_models, load_model
@@ -140,6 +141,8 @@ def _check(args) -> int:
     witten = _witten(model)
     discrete = _discrete(model)
     reasons = _reasons(model, table, witten, discrete)
+    nonpert = nonperturbative_report(model)          # Dai–Freed, gauge quotient, SU(2) (issue 21)
+    reasons += nonpert.reasons
     free = not reasons
     report = _interop_report(args, imp)
     if args.json:
@@ -159,6 +162,7 @@ def _check(args) -> int:
             "discrete": [{"symmetry": a.symmetry, "channel": a.channel, "label": _discrete_label(a),
                           "value": sp.sstr(sp.sympify(a.value)), "modulus": a.modulus,
                           "free": a.free, "relaxed": a.relaxed} for a in discrete],
+            **nonpert.to_dict(),
             "anomaly_free": free,
             "reasons": reasons,
         }
@@ -172,6 +176,8 @@ def _check(args) -> int:
         if discrete:
             print()
             print(_discrete_latex(model, discrete))
+        print()
+        print(nonpert.latex())
     else:
         print(f"Model: {model.name}")
         print(field_table_text(model))
@@ -187,6 +193,8 @@ def _check(args) -> int:
             for a in discrete:
                 print(f"{_discrete_label(a).ljust(width)}  =  {a.value} mod {a.modulus}  ->"
                       f" {_discrete_verdict(a)}")
+        print()
+        print(nonpert.text())
         print()
         print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)

@@ -79,3 +79,19 @@ def test_undetermined():
     m = Model.build("u", {"A": "U(1)"}, [fermion("x", "L", {"A": "0"})])
     assert gauge_quotient(m).order is None and "trivially" in gauge_quotient(m).reason
     assert gauge_quotient(dark).order == 6
+
+
+def test_global_factors_are_not_in_the_gauge_group():
+    from anomalyalgebra.groups import parse_group
+    sm = aa.load_model("sm")
+    extra = Model.build("g", list(sm.groups) + [("P", parse_group("U(1)", gauged=False))],
+                        [f.__class__(f.name, f.spin, f.chirality, f.reps + (("P", "1"),), f.copies)
+                         for f in sm.fields])
+    q = gauge_quotient(extra)
+    assert q.order == 6 and "P" not in q.generators[0]
+    gauged = Model.build("g", list(sm.groups) + [("P", parse_group("U(1)"))],
+                         [f.__class__(f.name, f.spin, f.chirality, f.reps + (("P", "1"),), f.copies)
+                          for f in sm.fields])
+    # P (charge 1 on everything) combines with the Z6: Gamma gets bigger only through P's circle
+    q = gauge_quotient(gauged)
+    assert q.order == 6 and q.generators[0]["P"] == 0
