@@ -8,7 +8,7 @@ of the bordism group; each check is a sum over the left-handed Weyl fermions of 
 that sum modulo 1 (an exact rational in [0, 1)).
 
 Which structure (decided per factor from the model)
---------------------------------------------------
+---------------------------------------------------
 
 * **Spin × Z(n), n odd** — generators :math:`L(n;1,1,1) = S^5/\mathbb{Z}_n` and
   :math:`\mathrm{K3}\times L(n;1)` (García-Etxebarria–Montero, arXiv:1808.00009, Sec. 4;

@@ -1,7 +1,9 @@
 """One report of the non-perturbative checks of a model: Dai–Freed, gauge quotient, SU(2).
 
-:func:`nonperturbative_report` collects :func:`.dai_freed_all`, :func:`.gauge_quotient` and
-:func:`.su2_global_all`; its :meth:`~NonPerturbativeReport.to_dict` gives the JSON keys
+:func:`nonperturbative_report` collects
+:func:`anomalyalgebra.nonperturbative.daifreed.dai_freed_all`,
+:func:`anomalyalgebra.nonperturbative.quotient.gauge_quotient` and
+:func:`anomalyalgebra.nonperturbative.su2.su2_global_all`; its :meth:`~NonPerturbativeReport.to_dict` gives the JSON keys
 ``"dai_freed"``, ``"gauge_quotient"`` and ``"su2_global"`` of ``anomalyalgebra check --json``.
 
 What decides a verdict: a **gauged** Z(N) factor whose Dai–Freed residuals do not all vanish
