@@ -296,3 +296,15 @@ def test_to_dict_and_bad_input():
     with pytest.raises(ModelError, match="substitute"):
         dai_freed(sym, "Z")
     assert dai_freed_all(_sm_z4()).keys() == {"Z4"}
+
+
+def test_mssm_z4_gauginos_and_higgsinos():
+    # 1808.00009 Sec. 4: with the Z4 R-like charge 1 on every SM fermion, gaugino and
+    # Higgsino, 48 + 12 + 4 = 64 = 0 mod 16 for two Higgs doublets; four doublets: 68
+    def mssm(doublets):
+        fs = [fermion("sm", "L", {"Z": 1}, copies=48), fermion("gaugino", "L", {"Z": 1}, copies=12),
+              fermion("higgsino", "L", {"Z": 1}, copies=2 * doublets)]
+        return Model.build("mssm", {"Z": "Z(4)"}, fs + [scalar("sf", {"Z": 0})])
+    assert dai_freed(mssm(2), "Z").residuals["L(2;1,1,1)"] == 0
+    assert dai_freed(mssm(4), "Z").residuals["L(2;1,1,1)"] == R(3, 4)
+    assert dai_freed(mssm(1), "Z").residuals["L(2;1,1,1)"] == R(1, 8)
