@@ -23,7 +23,7 @@ to the spin group (a choice of :math:`\sqrt{\omega^j}`).  :func:`lens_sum_polyno
 * :math:`\sum_{e=0}^{N-1} F_k(N, e) = 0` (the sum over ``e`` of :math:`\omega^{je}`
   vanishes for :math:`j \ne 0`).
 
-Summing the first with Faulhaber's formulas (``sympy.summation``) and fixing the constant
+Summing the first with Faulhaber's formulas (Bernoulli polynomials, ``sympy.bernoulli``) and fixing the constant
 by the second gives, for :math:`1 \le e \le N`, a polynomial in ``N``, ``e`` and ``1/N``;
 ``e`` is reduced into that range first.  The tests compare it with the defining sum
 evaluated by brute force (mpmath, 50 digits) and with the published closed forms.
@@ -45,6 +45,7 @@ modulo 1.  Orientation reverses the sign of every value at once, which changes n
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
@@ -96,12 +97,26 @@ def lens_sum_polynomial(k: int) -> sp.Expr:
     N, e = N_SYMBOL, E_SYMBOL
     if k == 0:
         return -1 / N                     # valid for 1 <= e <= N - 1 (used only there)
-    b = sp.Dummy("b", integer=True, positive=True)
-    prev = lens_sum_polynomial(k - 1)
     # F_k(e) = F_k(1) + sum_{b=1}^{e-1} F_{k-1}(b): the F_{k-1}(b) used have 1 <= b <= N - 1
-    partial = sp.expand(sp.summation(prev.subs(e, b), (b, 1, e - 1)))
-    constant = -sp.expand(sp.summation(partial, (e, 1, N))) / N      # mean zero over e
+    partial = _partial_sum(lens_sum_polynomial(k - 1), e)
+    constant = -_partial_sum(partial, N + 1) / N            # mean zero over e = 1..N
     return sp.expand(partial + constant)
+
+
+def _partial_sum(p, x):
+    """``sum_{b=1}^{x-1} p(b)`` for a polynomial ``p`` in :data:`E_SYMBOL` (Faulhaber:
+    ``sum_{b=1}^{x-1} b^j = (B_{j+1}(x) - B_{j+1}(1))/(j+1)`` with Bernoulli polynomials)."""
+    out = sp.Integer(0)
+    for (j,), c in sp.Poly(p, E_SYMBOL).terms():
+        out += c * (sp.bernoulli(j + 1, x) - sp.bernoulli(j + 1, 1)) / (j + 1)
+    return sp.expand(out)
+
+
+@lru_cache(maxsize=512)
+def _coefficients(n: int, k: int) -> tuple:
+    """The coefficients (highest power first) of :math:`F_k(n, e)` as a polynomial in ``e``."""
+    poly = sp.Poly(lens_sum_polynomial(k).subs(N_SYMBOL, n), E_SYMBOL)
+    return tuple(Fraction(int(c.p), int(c.q)) for c in poly.all_coeffs())
 
 
 def _check_order(n, what):
@@ -143,7 +158,10 @@ def lens_sum(n: int, k: int, e: int) -> sp.Rational:
     if n == 1:
         return sp.Integer(0)
     r = int(e) % n or n
-    return sp.Rational(lens_sum_polynomial(k).subs({N_SYMBOL: n, E_SYMBOL: r}))
+    value = Fraction(0)
+    for c in _coefficients(n, k):                       # Horner
+        value = value * r + c
+    return sp.Rational(value.numerator, value.denominator)
 
 
 def eta_spin_lens(n: int, k: int, s: int) -> sp.Rational:
@@ -250,7 +268,11 @@ def xi_circle(a) -> sp.Rational:
     >>> xi_circle(sp.Rational(1, 4)), xi_circle(0), xi_circle(sp.Rational(5, 4))
     (1/4, 1/2, 1/4)
     """
-    frac = sp.Rational(a) % 1
+    return _xi(sp.Rational(a) % 1)
+
+
+@lru_cache(maxsize=4096)
+def _xi(frac):
     if frac == 0:
         return sp.Rational(1, 2)            # eta = 0, one zero mode
     eta = sp.zeta(0, frac) - sp.zeta(0, 1 - frac)
