@@ -351,3 +351,12 @@ def test_mssm_z4_gauginos_and_higgsinos():
     assert dai_freed(mssm(2), "Z").residuals["L(2;1,1,1)"] == 0
     assert dai_freed(mssm(4), "Z").residuals["L(2;1,1,1)"] == R(3, 4)
     assert dai_freed(mssm(1), "Z").residuals["L(2;1,1,1)"] == R(1, 8)
+
+
+def test_z4_beyond_ibanez_ross():
+    # 46 fermions of Z4 charge 1 (fermion parity inside): Ibáñez–Ross relaxed gravitational
+    # condition (46 = 0 mod 2) passes; Z16 does not (-46/16 = 1/8 mod 1)
+    m = _zn_model(4, [(1, 46)], [scalar("h", {"Z": 2})])
+    assert [a.relaxed for a in ibanez_ross(m, {"f0": 1}, 4)] == [True]
+    r = dai_freed(m, "Z")
+    assert r.free is False and r.residuals["L(2;1,1,1)"] == R(1, 8) and r.residuals["K3 x L(2;1)"] == 0
