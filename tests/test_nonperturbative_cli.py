@@ -110,3 +110,13 @@ def test_bad_input_exit_2(tmp_path, capsys):
     assert main(["check", str(p)]) == 2
     err = capsys.readouterr().err
     assert "Dai–Freed" in err and "substitute" in err
+
+
+def test_global_zn_with_symbolic_dimension_is_not_bad_input(tmp_path, capsys):
+    p = tmp_path / "symg.toml"
+    p.write_text('name = "s"\n[groups]\nW = "SU(2)"\nZ = { group = "Z(3)", gauged = false }\n'
+                 '[symbols]\nn = { integer = true, positive = true }\n'
+                 '[fields.x]\nspin = "1/2"\nchirality = "L"\nreps = { W = "n", Z = "1" }\n')
+    main(["check", str(p), "--json"])
+    d = json.loads(capsys.readouterr().out)
+    assert d["dai_freed"]["Z"]["free"] is None and "substitute" in d["dai_freed"]["Z"]["reason"]

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .daifreed import dai_freed_all
+from ..exceptions import ModelError
+from .daifreed import DaiFreedResult, dai_freed, structure_of
 from .quotient import gauge_quotient
 from .su2 import su2_global_all
 
@@ -188,7 +189,8 @@ def nonperturbative_report(model) -> NonPerturbativeReport:
     Raises
     ------
     ModelError
-        When a Z(N) factor's conditions need integer dimensions the model does not give.
+        When a gauged Z(N) factor's conditions need integer dimensions the model does not
+        give (for a global one the result is ``free = None`` with the reason).
     LimitError
         When a Z(N) exceeds ``max_zn_order``.
 
@@ -199,4 +201,15 @@ def nonperturbative_report(model) -> NonPerturbativeReport:
     >>> r.dai_freed["Z2tau"].free, r.reasons, r.thooft[0].split(" (")[0]
     (False, [], 'Dai–Freed anomaly of Z2tau')
     """
-    return NonPerturbativeReport(dai_freed_all(model), gauge_quotient(model), su2_global_all(model))
+    results = {}
+    for label, g in model.groups:
+        if g.kind != "zn":
+            continue
+        try:
+            results[label] = dai_freed(model, label)
+        except ModelError as exc:
+            if getattr(g, "gauged", True):       # a gauged Z(N) needs its verdict: bad input
+                raise ModelError(f"the Dai–Freed conditions of the gauged {label} = {g.name}: {exc}") from None
+            results[label] = DaiFreedResult(label, g.n, structure_of(model, label), None, {},
+                                            f"not evaluated: {exc}", False)
+    return NonPerturbativeReport(results, gauge_quotient(model), su2_global_all(model))
