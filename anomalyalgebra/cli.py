@@ -144,6 +144,8 @@ def _check(args) -> int:
 
             print()
             print(global_symmetries_latex(model, verdict.global_symmetries))
+        print()
+        print(verdict.nonperturbative.latex())      # Dai–Freed, gauge quotient, SU(2) (issue 21)
     else:
         print(f"Model: {model.name}")
         print(field_table_text(model))
@@ -169,6 +171,8 @@ def _check(args) -> int:
                   " standard convention):")
             for rep in verdict.global_symmetries.values():
                 print("\n".join(rep.lines()))
+        print()
+        print(verdict.nonperturbative.text())       # Dai–Freed, gauge quotient, SU(2) (issue 21)
         print()
         print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)

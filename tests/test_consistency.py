@@ -41,7 +41,9 @@ def test_the_same_z2_gauged_is_an_inconsistency():
     gauged = m._with(groups=tuple((k, aa.parse_group(g.name)) for k, g in m.groups))
     r = consistency_report(gauged, convention="eq4")
     assert r.anomalous
-    assert r.reasons == ("discrete Z2tau x SU2L^2, Z2tau x grav^2",)
+    # the Dai–Freed mixed generator L(2;1) x S4[SU2L] repeats Ibáñez–Ross Z2 x SU(2)^2 (issue 21)
+    assert r.reasons == ("discrete Z2tau x SU2L^2, Z2tau x grav^2",
+                         "Dai–Freed anomaly of Z2tau (Spin x Z(2): L(2;1) x S4[SU2L] = 1/2 mod 1)")
 
 
 def test_a_trace_counts_only_if_every_leg_is_gauged():
