@@ -6,11 +6,17 @@ description, plain text) and one handler function; ``anomalyalgebra --help``,
 (``docs/cli.rst``, generated from :func:`help_texts` when the docs are built) are all
 made from that table.
 
-Exit codes (every command; see ``docs/errors.rst``): 0 success, for ``check`` anomaly
-free; 1 ``check``: anomalous; 2 bad input or usage error (a malformed model file, an
-input beyond a resource limit, a missing file, optional dependency or TeX engine);
-3 internal error (a bug: please report it with the output of ``--debug``).  No
-traceback reaches the user unless ``--debug`` is given.
+Exit codes (every command; see ``docs/errors.rst``):
+
+* 0 -- success; for ``check``: anomaly free;
+* 1 -- ``check``: anomalous (a perturbative trace of gauged factors that does not vanish
+  identically, Witten's global anomaly of a gauged factor, or a discrete anomaly of a
+  gauged Z_N; anomalies of global factors are reported, never a verdict);
+* 2 -- bad input (a malformed model file, an input beyond a resource limit, a
+  missing file, optional dependency or TeX engine) or a usage error;
+* 3 -- internal error (a bug: please report it with the output of ``--debug``).
+
+No traceback reaches the user unless ``--debug`` is given.
 """
 
 from __future__ import annotations
@@ -115,12 +121,18 @@ def _check(args) -> int:
 
             print()
             print(global_symmetries_latex(model, verdict.global_symmetries))
+        print()
+        print(verdict.nonperturbative.latex())      # Dai–Freed, gauge quotient, SU(2) (issue 21)
     else:
         print(f"Model: {model.name}")
         print(field_table_text(model))
         print()
         print(f"Anomaly traces (convention {args.convention}):")
-        print(anomaly_table_text(model, table))
+        print(anomaly_table_text(model, verdict.gauge_anomalies))
+        others = {k: v for k, v in table.items() if k not in verdict.gauge_anomalies}
+        if others:
+            print("Traces with a global leg (not gauge anomalies; their meaning is below):")
+            print(anomaly_table_text(model, others))
         for label, w in witten.items():
             print(f"Witten SU(2)/Sp anomaly of {label}: {w}")
         if discrete:
@@ -136,6 +148,8 @@ def _check(args) -> int:
                   " standard convention):")
             for rep in verdict.global_symmetries.values():
                 print("\n".join(rep.lines()))
+        print()
+        print(verdict.nonperturbative.text())       # Dai–Freed, gauge quotient, SU(2) (issue 21)
         print()
         print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)
@@ -755,6 +769,9 @@ For one model: the field table, every perturbative anomaly trace, Witten's SU(2)
 anomaly and the discrete Z_N (Ibanez-Ross) conditions, then `anomaly free` or
 `ANOMALOUS:` with the reasons.  For a SARAH or PyR@TE file, the declared
 Lagrangian terms are checked for invariance too.
+
+Only gauged factors decide the verdict; the anomalies of global symmetries
+(declared gauged = false) are reported, as physics, not as an inconsistency.
 
 Exit code 0 anomaly free, 1 anomalous (or a declared term that is not invariant),
 2 unreadable input.  For a directory: 3 if reading a file hit an internal error,

@@ -583,4 +583,6 @@ def drop_groups(model, *labels):
         model.group(lab)
     keep = tuple((lab, g) for lab, g in model.groups if lab not in labels)
     fields = tuple(replace(f, reps=tuple((k, v) for k, v in f.reps if k not in labels)) for f in model.fields)
-    return model._with(groups=keep, fields=fields)
+    # an electric charge that uses a dropped factor no longer means anything: drop it too
+    charge = () if any(k in labels for k, _ in model.electric_charge) else model.electric_charge
+    return model._with(groups=keep, fields=fields, electric_charge=charge)
