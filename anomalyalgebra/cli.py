@@ -766,8 +766,9 @@ MODEL is {accepts}, or a directory: then every model file under it (recursively)
 checked, one row per file.
 
 For one model: the field table, every perturbative anomaly trace, Witten's SU(2)/Sp
-anomaly and the discrete Z_N (Ibanez-Ross) conditions, then `anomaly free` or
-`ANOMALOUS:` with the reasons.  For a SARAH or PyR@TE file, the declared
+anomaly and the discrete Z_N (Ibanez-Ross) conditions, the non-perturbative checks
+(Dai-Freed conditions, the global form of the gauge group, the SU(2) global
+anomalies), then `anomaly free` or `ANOMALOUS:` with the reasons.  For a SARAH or PyR@TE file, the declared
 Lagrangian terms are checked for invariance too.
 
 Only gauged factors decide the verdict; the anomalies of global symmetries
