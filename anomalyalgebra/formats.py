@@ -77,7 +77,7 @@ def as_model(model) -> Model:
     >>> as_model(42)
     Traceback (most recent call last):
     ...
-    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a .toml file, got 42
+    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a model file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got 42
     """
     if isinstance(model, Model):
         return model

@@ -4,12 +4,14 @@ Schema (every key not listed is an error; see ``docs/modelfiles.rst``)::
 
     name = "L = -4R"                 # required
     description = "..."              # optional
+    electric_charge = "T3(SU2L) + Y" # optional: U(1) labels and T3 of SU(2) labels
     [groups]                         # required; label = group, in table-column order
     SU3c = "SU(3)"
     SU2L = "SU(2)"
     Y = "U(1)"
     X = "U(1)"
     Z2A = "Z(2)"
+    PQ = { group = "U(1)", gauged = false }   # a global symmetry (default: gauged)
     [symbols]                        # optional; name = { assumptions }
     alpha_L = { real = true, latex = '\\alpha_L^\\tau' }
     n = { integer = true, positive = true }
@@ -38,12 +40,13 @@ import sympy as sp
 from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from .limits import current_limits, hint
 from .groups import parse_group
-from .model import Field, Model
+from .model import Field, Model, electric_charge_text, parse_electric_charge
 
 __all__ = ["load_model", "loads_model", "dumps_model", "builtin_models"]
 
-_TOP_KEYS = {"name", "description", "groups", "symbols", "fields"}
+_TOP_KEYS = {"name", "description", "electric_charge", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
+_GROUP_KEYS = {"group", "gauged"}
 _ASSUMPTIONS = {"real", "positive", "negative", "nonnegative", "nonpositive", "nonzero",
                 "integer", "rational"}
 _SYMBOL_KEYS = _ASSUMPTIONS | {"latex"}
@@ -97,8 +100,8 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
         return loads_model(res.read_text(encoding="utf-8"), path=f"<built-in model {name_or_path}>")
     if not isinstance(name_or_path, (str, os.PathLike)) or not os.fspath(name_or_path):
         raise ModelFileError(
-            f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a .toml"
-            f" file, got {name_or_path!r}")
+            f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a model"
+            f" file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got {name_or_path!r}")
     path = Path(os.fspath(name_or_path))
     if format not in (None, "toml") or options:
         what = f"format {format!r}" if format not in (None, "toml") else f"option(s) {sorted(options)}"
@@ -190,15 +193,7 @@ def loads_model(text: str, *, path="<string>") -> Model:
         raise ModelFileError(f"{len(groups_data)} group factors exceed the limit max_group_factors"
                              f" = {current_limits().max_group_factors}{hint('max_group_factors')}",
                              path=path, key="groups")
-    groups = []
-    for label, text_ in groups_data.items():
-        if not isinstance(text_, str):
-            raise ModelFileError(f"group must be a string such as \"SU(3)\", got {text_!r}",
-                                 path=path, key=f"groups.{label}")
-        try:
-            groups.append((label, parse_group(text_)))
-        except AnomalyAlgebraError as exc:
-            raise ModelFileError(str(exc), path=path, key=f"groups.{label}") from None
+    groups = [(label, _read_group(label, spec, path)) for label, spec in groups_data.items()]
 
     symbols, symbol_latex = _read_symbols(data.get("symbols", {}), path)
     by_name = {s.name: s for s in symbols}
@@ -214,10 +209,49 @@ def loads_model(text: str, *, path="<string>") -> Model:
     fields = []
     for fname, spec in fields_data.items():
         fields.append(_read_field(fname, spec, gmap, by_name, path))
+    charge = ()
+    if "electric_charge" in data:
+        try:
+            charge = parse_electric_charge(groups, data["electric_charge"])
+        except ModelError as exc:
+            raise ModelFileError(str(exc), path=path, key="electric_charge") from None
     try:
-        return Model(name, tuple(groups), tuple(fields), symbols, symbol_latex, description)
+        return Model(name, tuple(groups), tuple(fields), symbols, symbol_latex, description,
+                     charge)
     except ModelError as exc:
         raise ModelFileError(str(exc), path=path) from None
+
+
+def _read_group(label, spec, path):
+    """One entry of [groups]: ``"SU(3)"`` (gauged) or ``{ group = "U(1)", gauged = false }``."""
+    key = f"groups.{label}"
+    gauged = True
+    if isinstance(spec, dict):
+        bad = set(spec) - _GROUP_KEYS
+        if bad:
+            raise ModelFileError(f"unknown key(s) {sorted(bad)} in a group table; allowed:"
+                                 f" {sorted(_GROUP_KEYS)}", path=path,
+                                 key=f"{key}.{sorted(bad)[0]}")
+        if "group" not in spec:
+            raise ModelFileError("a group table needs the key 'group', e.g."
+                                 " { group = \"U(1)\", gauged = false }", path=path,
+                                 key=f"{key}.group")
+        gauged = spec.get("gauged", True)
+        if not isinstance(gauged, bool):
+            raise ModelFileError(f"'gauged' must be true or false, got {gauged!r}", path=path,
+                                 key=f"{key}.gauged")
+        text = spec["group"]
+        key_text = f"{key}.group"
+    else:
+        text, key_text = spec, key
+    if not isinstance(text, str):
+        raise ModelFileError(f"group must be a string such as \"SU(3)\" or a table"
+                             f" {{ group = \"U(1)\", gauged = false }}, got {text!r}",
+                             path=path, key=key_text)
+    try:
+        return parse_group(text, gauged=gauged)
+    except AnomalyAlgebraError as exc:
+        raise ModelFileError(str(exc), path=path, key=key_text) from None
 
 
 def _read_symbols(spec, path):
@@ -352,10 +386,15 @@ def dumps_model(model: Model) -> str:
     lines = [f"name = {_toml_string(model.name)}"]
     if model.description:
         lines.append(f"description = {_toml_string(model.description)}")
+    if model.electric_charge:
+        lines.append(f"electric_charge = {_toml_string(electric_charge_text(model))}")
     lines.append("")
     lines.append("[groups]")
     for label, g in model.groups:
-        lines.append(f"{_toml_key(label)} = {_toml_string(g.name)}")
+        if g.gauged:
+            lines.append(f"{_toml_key(label)} = {_toml_string(g.name)}")
+        else:
+            lines.append(f"{_toml_key(label)} = {{ group = {_toml_string(g.name)}, gauged = false }}")
     if model.symbols:
         lines.append("")
         lines.append("[symbols]")

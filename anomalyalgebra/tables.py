@@ -9,12 +9,13 @@ from __future__ import annotations
 import sympy as sp
 
 from .anomaly import anomaly_label
-from .display import field_table_array, latex_symbol_names, lorentz_latex as _lorentz_latex, rep_latex
+from .display import (field_table_array, global_mark as _global_mark, latex_symbol_names,
+                      lorentz_latex as _lorentz_latex, rep_latex)
 from .groups import ZN
 from .model import Model
 
 __all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
-           "anomaly_table_latex", "rep_latex"]
+           "anomaly_table_latex", "rep_latex", "global_symmetries_latex"]
 
 
 def _lorentz(f) -> str:
@@ -24,8 +25,27 @@ def _lorentz(f) -> str:
 
 
 def field_table_text(model: Model) -> str:
-    """A plain-text field table (one row per field, one column per group)."""
-    header = ["Field", "Lorentz", "copies"] + [f"{k} {g.name}" for k, g in model.groups]
+    """A plain-text field table (one row per field, one column per group).
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    str
+        Header, a rule, then one line per field (Lorentz type, copies, and the
+        representation or charge under each group).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> print(field_table_text(aa.load_model("sm")).splitlines()[0])
+    Field  Lorentz   copies  SU3c SU(3)  SU2L SU(2)  Y U(1)
+    """
+    header = ["Field", "Lorentz", "copies"] + [f"{k} {g.name}" + ("" if g.gauged else " (global)")
+                                               for k, g in model.groups]
     rows = [header]
     for f in model.fields:
         rows.append([f.name, _lorentz(f), str(f.copies)] +
@@ -38,12 +58,26 @@ def field_table_text(model: Model) -> str:
 
 def _group_latex(label, g) -> str:
     if isinstance(g, ZN):
-        return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}$"
-    return rf"$\mathrm{{{g.name}}}_{{\mathrm{{{label}}}}}$"
+        return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}{_global_mark(g)}$"
+    return rf"$\mathrm{{{g.name}}}_{{\mathrm{{{label}}}}}{_global_mark(g)}$"
 
 
 def field_table_latex(model: Model, *, caption: str | None = None) -> str:
-    """A ``table`` environment in the layout of the seed paper's Tables I, III, IV."""
+    """A ``table`` environment in the layout of the seed paper's Tables I, III, IV.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    caption : str, optional
+        Caption text (LaTeX special characters are escaped); default
+        ``"Field content of the <name> model."``.
+
+    Returns
+    -------
+    str
+        LaTeX source of a ``table`` with a ``tabular``.
+    """
     cols = "l" + "c" * (1 + len(model.groups))
     lines = [r"\begin{table}[t]", r"\centering", rf"\begin{{tabular}}{{{cols}}}", r"\hline",
              " & ".join(["Field", "Lorentz"] + [_group_latex(k, g) for k, g in model.groups])
@@ -57,6 +91,7 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
     return "\n".join(lines)
 
 
+
 def _escape(text: str) -> str:
     for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#"),
                  ("_", r"\_"), ("$", r"\$"), ("{", r"\{"), ("}", r"\}")):
@@ -65,11 +100,39 @@ def _escape(text: str) -> str:
 
 
 def anomaly_table_text(model: Model, table: dict) -> str:
+    """The anomaly traces as plain text, one ``label  =  value`` line per channel.
+
+    Parameters
+    ----------
+    model : Model
+        The model (for the channel labels).
+    table : dict
+        ``{channel key: trace}``, e.g. :func:`~anomalyalgebra.anomaly.anomaly_table`.
+
+    Returns
+    -------
+    str
+        The lines, labels padded to one width.
+    """
     width = max((len(anomaly_label(model, k)) for k in table), default=0)
     return "\n".join(f"{anomaly_label(model, k).ljust(width)}  =  {sp.sstr(v)}" for k, v in table.items())
 
 
 def anomaly_table_latex(model: Model, table: dict) -> str:
+    """The anomaly traces as a LaTeX ``align`` environment (``\\mathcal{A}_{...} &= ...``).
+
+    Parameters
+    ----------
+    model : Model
+        The model (for the LaTeX names of its symbols).
+    table : dict
+        ``{channel key: trace}``, e.g. :func:`~anomalyalgebra.anomaly.anomaly_table`.
+
+    Returns
+    -------
+    str
+        LaTeX source.
+    """
     names = latex_symbol_names(model)
     lines = [r"\begin{align}"]
     items = list(table.items())
@@ -78,4 +141,62 @@ def anomaly_table_latex(model: Model, table: dict) -> str:
         end = r" \\" if i < len(items) - 1 else ""
         lines.append(rf"\mathcal{{A}}_{{{sub}}} &= {sp.latex(v, symbol_names=names)}{end}")
     lines.append(r"\end{align}")
+    return "\n".join(lines)
+
+
+def global_symmetries_latex(model: Model, reports: dict) -> str:
+    r"""A ``tabular`` of the anomalies of the global factors and what they mean.
+
+    Parameters
+    ----------
+    model : Model
+    reports : dict
+        ``{label: GlobalSymmetryReport}``
+        (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> from anomalyalgebra.global_symmetries import global_symmetries
+    >>> m = aa.load_model("tau_l_only")
+    >>> print(global_symmetries_latex(m, global_symmetries(m)).splitlines()[9])
+    $\mathrm{Z2tau}$ & $\mathrm{Z2tau} \times \mathrm{SU2L}^2$ & $1 \bmod 2$ & instanton breaking \\
+    """
+    names = latex_symbol_names(model)
+
+    def name(label):
+        return r"\mathrm{%s}" % _escape(label)
+
+    lines = [r"\begin{tabular}{llll}", r"\hline",
+             r"symmetry & channel & coefficient & meaning \\", r"\hline"]
+    for label, rep in reports.items():
+        for a in rep.anomalies:
+            if len(a.channel) == 2:
+                channel = rf"${name(a.channel[0])}$ (Witten)"
+            else:
+                parts = []
+                for lab in dict.fromkeys(a.channel):
+                    k = a.channel.count(lab)
+                    parts.append(name(lab) + (f"^{k}" if k > 1 else ""))
+                channel = "$" + r" \times ".join(parts) + "$"
+            value = sp.latex(sp.sympify(a.value), symbol_names=names)
+            mod = rf" \bmod {a.modulus}" if a.modulus is not None else ""
+            lines.append(rf"${name(label)}$ & {channel} & ${value}{mod}$ & {_escape(a.meaning)} \\")
+        lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{unbroken by gauge instantons:"
+                     rf" {_escape(rep.unbroken)}}} \\")
+        if rep.axion is not None:
+            ax = rep.axion
+            for su3, n in ax.N.items():
+                parts = [rf"N_{{\mathrm{{{_escape(su3)}}}}} = {sp.latex(n)}"]
+                if ax.E is not None:
+                    parts += [rf"E = {sp.latex(ax.E)}", rf"E/N = {sp.latex(ax.E_over_N[su3])}"]
+                if ax.domain_wall[su3] is not None:
+                    parts.append(rf"N_{{\mathrm{{DW}}}} = {sp.latex(ax.domain_wall[su3])}")
+                lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{axion: $" + ",\\ ".join(parts)
+                             + r"$} \\")
+    lines += [r"\hline", r"\end{tabular}"]
     return "\n".join(lines)

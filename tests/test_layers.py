@@ -44,6 +44,7 @@ FOLDER_LAYERS = {
     "enumeration": "physics",
     "eft": "physics",
     "pheno": "physics",
+    "nonperturbative": "physics",
     "interop": "io",
     "export": "io",
     "paper": "paper",
@@ -62,11 +63,13 @@ MODULE_LAYERS = {
     "groups": "core",
     "model": "core",
     "display": "core",
+    "progress": "core",
     # physics
     "anomaly": "physics",
     "discrete": "physics",
     "wz": "physics",
     "consistency": "physics",
+    "global_symmetries": "physics",
     # io: model files, tables (and the package facade, which re-exports the vocabulary)
     "modelfile": "io",
     "formats": "io",

@@ -28,8 +28,15 @@ __all__ = ["MassTerm", "mass_terms", "copy_coupling", "component_order", "WeylSt
 class MassTerm:
     """An operator with its coupling, ``-L ⊃ coupling * operator + h.c.``.
 
-    ``coupling`` is a sympy expression, or a matrix indexed by the copies of the two
-    fermions (in the operator's order) for fields with several copies.
+    Parameters
+    ----------
+    operator : Operator or str
+        The operator; a string is parsed with :meth:`Operator.parse`
+        (e.g. ``"bar(l3) ER H"``).
+    coupling : sympy expression, matrix or nested list
+        A sympy expression, or a matrix indexed by the copies of the two fermions
+        (in the operator's order) for fields with several copies; stored as a sympy
+        expression or an ``ImmutableMatrix``.
     """
 
     operator: Operator
@@ -92,8 +99,18 @@ def component_order(model):
 
 @dataclass(frozen=True)
 class WeylState:
-    """A left-handed Weyl state: a component of a left-handed field, or the conjugate
-    (``conjugate=True``) of a component of a right-handed field."""
+    """A left-handed Weyl state of the Majorana bookkeeping.
+
+    Either a component of a left-handed field, or the conjugate (``conjugate=True``)
+    of a component of a right-handed field.
+
+    Parameters
+    ----------
+    component : Component
+        The field component.
+    conjugate : bool, optional
+        True for ``(chi_R)^c`` (default False).
+    """
 
     component: Component
     conjugate: bool = False
@@ -103,7 +120,19 @@ class WeylState:
         return self.component.field
 
     def name(self, model=None) -> str:
-        """``"l3[1/2]"``, ``"N1^c"``, ``"LR[-1]^c"`` (the conjugate of the T3 = -1 component)."""
+        """Display name of the state.
+
+        Parameters
+        ----------
+        model : Model, optional
+            The model, for the copy index and the isospin label (see :meth:`Component.name`).
+
+        Returns
+        -------
+        str
+            E.g. ``"l3[1/2]"``, ``"N1^c"``, ``"LR[-1]^c"`` (the conjugate of the T3 = -1
+            component).
+        """
         return self.component.name(model) + ("^c" if self.conjugate else "")
 
     def __str__(self) -> str:

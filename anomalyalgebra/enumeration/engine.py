@@ -59,9 +59,19 @@ def choose_method(problem: Problem) -> str:
     within the limits of :mod:`.linear`), no single left partial sum vector needs
     more than ``PART_ROWS_LIMIT`` rows (chunks cannot be smaller than that), and
     the rows it builds -- computed exactly from the feasible sum vectors -- are
-    fewer than the rows of the direct path's sides before pruning.  An infeasible linear system (no integer
-    solution, or no feasible sum vector) always takes the lattice path, which
-    then has no chunk at all.
+    fewer than the rows of the direct path's sides before pruning.  An infeasible
+    linear system (no integer solution, or no feasible sum vector) always takes the
+    lattice path, which then has no chunk at all.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+
+    Returns
+    -------
+    str
+        ``"lattice"`` or ``"direct"``.
 
     Examples
     --------
@@ -85,9 +95,20 @@ def plan_chunks(problem: Problem, method: str = "auto") -> list:
     Parameters
     ----------
     problem : Problem
+        The problem.
     method : {"auto", "direct", "lattice"}
-        Which path to use; "auto" follows :func:`choose_method`.  "lattice" raises
-        ``ValueError`` when the lattice path does not apply.
+        Which path to use; "auto" follows :func:`choose_method`.
+
+    Returns
+    -------
+    list of Chunk
+        Ordered by :attr:`Chunk.index`; empty when the lattice path proves there is
+        no solution.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``method``, or ``"lattice"`` when that path does not apply.
 
     Examples
     --------
@@ -129,10 +150,27 @@ def plan_chunks(problem: Problem, method: str = "auto") -> list:
 # one chunk
 # ----------------------------------------------------------------------------------
 def run_chunk(problem: Problem, chunk: Chunk) -> list:
-    """Solve one chunk; returns its solutions as tuples of per-group sorted tuples.
+    """Solve one chunk.
 
-    The list is sorted by the flattened tuple.  Pure function of its arguments, so
-    it can run in any process.
+    Pure function of its arguments, so it can run in any process.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+    chunk : Chunk
+        One chunk of :func:`plan_chunks` for the same problem.
+
+    Returns
+    -------
+    list of tuple of tuple of int
+        The chunk's solutions as tuples of per-group sorted tuples, sorted by the
+        flattened tuple.
+
+    Raises
+    ------
+    MissingDependencyError
+        If numpy is not installed.
     """
     if chunk.part is not None:
         return run_lattice_chunk(problem, chunk)

@@ -43,7 +43,17 @@ def numpy_module():
 
 @dataclass(frozen=True)
 class Block:
-    """``size`` members of group ``group`` with values ``values[lo:hi]`` of that group."""
+    """``size`` members of group ``group`` with values ``values[lo:hi]`` of that group.
+
+    Parameters
+    ----------
+    group : int
+        Index of the group in the problem.
+    lo, hi : int
+        Slice of the group's sorted value tuple.
+    size : int
+        Number of members taken from that slice.
+    """
 
     group: int
     lo: int
@@ -60,6 +70,17 @@ class Chunk:
     and nothing is fixed).  ``index`` orders the chunks.  ``part`` is ``None`` for
     the direct path; for the lattice path (:mod:`.linear`) it is the slice
     ``(lo, hi)`` of the plan's sorted left partial sum vectors handled by the chunk.
+
+    Parameters
+    ----------
+    index : int
+        Position in the chunk list.
+    left, right : tuple of Block
+        The two sides of the meet in the middle.
+    first : int or None
+        Fixed value index of the first right-side member.
+    part : tuple of (int, int) or None, optional
+        Slice handled by a lattice-path chunk.
     """
 
     index: int
@@ -98,6 +119,16 @@ def uses_int64(problem: Problem) -> bool:
     The check is done with Python integers: every partial key and target is at most
     ``2 * key_bound`` in magnitude and every value at most ``max |q|``; both must
     stay below :data:`INT64_LIMIT`.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+
+    Returns
+    -------
+    bool
+        Whether the int64 path is exact.
 
     Examples
     --------
