@@ -360,3 +360,29 @@ def test_z4_beyond_ibanez_ross():
     assert [a.relaxed for a in ibanez_ross(m, {"f0": 1}, 4)] == [True]
     r = dai_freed(m, "Z")
     assert r.free is False and r.residuals["L(2;1,1,1)"] == R(1, 8) and r.residuals["K3 x L(2;1)"] == 0
+
+
+_SM_6Y = (1,) * 6 + (-4,) * 3 + (2,) * 3 + (-3,) * 2 + (6,)          # one generation, 6Y
+_SM_BL = (1,) * 6 + (-1,) * 3 + (-1,) * 3 + (-3,) * 2 + (3,) + (3,)   # 3(B-L) with nu_R
+_SM_X = tuple((5 * b - 2 * y) // 3 for b, y in zip(_SM_BL, _SM_6Y + (0,)))  # 5(B-L) - 4Y
+
+
+@pytest.mark.parametrize("charges", [(1, 5, -7, -8, 9), (1, 1, 1, 1, 1, -1, -1, -1, -1, -1),
+                                     _SM_6Y, _SM_BL, _SM_X])
+def test_subgroups_of_anomaly_free_u1_are_free(charges):
+    # a Z(n) inside a U(1) with sum q = sum q^3 = 0 cannot have a Dai–Freed anomaly:
+    # every residual must vanish for every n (undecided, never anomalous, where a
+    # generator is missing)
+    assert sum(charges) == 0 and sum(q ** 3 for q in charges) == 0
+    for n in range(2, 25):
+        fs = [(q % n, 1) for q in charges]
+        extra = []
+        r = dai_freed(_zn_model(n, fs, extra), "Z")
+        assert all(v == 0 for v in r.residuals.values()), (n, r)
+        assert r.free is not False
+
+
+def test_subgroup_of_anomalous_u1_is_caught():
+    # sum q = 0 but sum q^3 = -6 for (1, 1, -2): its Z(3) (charges 1, 1, 1) is anomalous
+    r = dai_freed(_zn_model(3, [(1, 1), (1, 1), (-2 % 3, 1)]), "Z")
+    assert r.free is False
