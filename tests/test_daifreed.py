@@ -386,3 +386,75 @@ def test_subgroup_of_anomalous_u1_is_caught():
     # sum q = 0 but sum q^3 = -6 for (1, 1, -2): its Z(3) (charges 1, 1, 1) is anomalous
     r = dai_freed(_zn_model(3, [(1, 1), (1, 1), (-2 % 3, 1)]), "Z")
     assert r.free is False
+
+
+def _sm_y_zn(n, with_nu_r=True, extra=()):
+    # SM (+ nu_R) with hypercharge gauged and Z(n) = 5(B-L) - 4Y mod n on the right-handed
+    # fields as listed (right-handed u, d, e, nu carry X of the right-handed field)
+    rows = [("q", "L", "3", "2", "1/6", 1), ("u", "R", "3", "1", "2/3", -1), ("d", "R", "3", "1", "-1/3", 3),
+            ("l", "L", "1", "2", "-1/2", -3), ("e", "R", "1", "1", "-1", -1)]
+    if with_nu_r:
+        rows.append(("nu", "R", "1", "1", "0", -5))
+    fs = [fermion(nm, ch, {"SU3c": c, "SU2L": w, "Y": y, "Z": x % n}, copies=3)
+          for nm, ch, c, w, y, x in rows]
+    fs.append(scalar("H", {"SU3c": "1", "SU2L": "2", "Y": "1/2", "Z": (-2) % n}))
+    return Model.build("sm_y_z", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Y": "U(1)", "Z": f"Z({n})"},
+                       fs + list(extra))
+
+
+def test_u1_mixed_conditions_vanish_for_subgroups_of_gaugeable_x():
+    # with nu_R, 5(B-L) - 4Y and Y have no mixed anomaly: every residual of every Z(n) inside
+    # X vanishes, including the new L(n;1) x (S2xS2)[Y,Y] and L(k;1,1) x S2[Y]
+    for n in range(2, 25):
+        r = dai_freed(_sm_y_zn(n), "Z")
+        assert f"L({n};1) x (S2xS2)[Y,Y]" in r.residuals or n == 2
+        assert all(v == 0 for v in r.residuals.values()), (n, r)
+        assert r.free is not False
+    assert dai_freed(_sm_y_zn(4), "Z").free is True
+    assert dai_freed(_sm_y_zn(3), "Z").residuals["L(3;1,1) x S2[Y]"] == 0
+
+
+def test_u1_mixed_normalisation():
+    # Z(N) x U(1)^2: index of a charge-Q fermion on S2 x S2 with c1 = x + y is Q^2, so the
+    # residual is -sum Q^2 s / n mod 1 (Q in the faithful normalisation)
+    m = Model.build("t", {"A": "U(1)", "Z": "Z(5)"},
+                    [fermion("x", "L", {"A": "1/2", "Z": 1}), fermion("y", "L", {"A": "-1/2", "Z": 0}),
+                     fermion("v", "R", {"A": "3/2", "Z": 2})])
+    r = dai_freed(m, "Z")
+    # faithful Q = 2A: x (Q=1, s=1), y (Q=-1, s=0), v left-handed (Q=-3, s=-2)
+    assert r.residuals["L(5;1) x (S2xS2)[A,A]"] == (-R(1 * 1 + 9 * (-2), 5)) % 1
+    assert r.residuals["L(5;1,1) x S2[A]"] == (1 * eta_spin_lens(5, 2, 1) - 3 * eta_spin_lens(5, 2, -2)) % 1
+    # two U(1)s: the cross term uses Q_A Q_B
+    m2 = Model.build("t", {"A": "U(1)", "B": "U(1)", "Z": "Z(7)"},
+                     [fermion("x", "L", {"A": "1", "B": "2", "Z": 3}), fermion("y", "L", {"A": "1", "B": "1", "Z": 0})])
+    r2 = dai_freed(m2, "Z")
+    assert r2.residuals["L(7;1) x (S2xS2)[A,B]"] == (-R(1 * 2 * 3, 7)) % 1
+    assert r2.residuals["L(7;1) x (S2xS2)[B,B]"] == (-R(4 * 3, 7)) % 1
+    # a global U(1) is no background of the gauge theory: not used
+    from anomalyalgebra.groups import parse_group
+    m3 = Model.build("t", {"A": parse_group("U(1)", gauged=False), "Z": "Z(5)"},
+                     [fermion("x", "L", {"A": "1", "Z": 1})])
+    assert not any("S2" in g for g in dai_freed(m3, "Z").residuals)
+
+
+def test_u1_mixed_catches_what_gravity_and_gauge_do_not():
+    # U(1)_A charges (1, 5, -7, -8, 9) are anomaly free (sum q = sum q^3 = 0); the Z3 charges
+    # (0, 1, 2, 0, 0) are vector-like: every pure Z3 condition and Z3 x U(1)^2 hold, but
+    # Z3^2 x U(1) (sum Q s^2 = 5 - 28 = -23 != 0 mod 3) does not
+    m = Model.build("t", {"A": "U(1)", "Z": "Z(3)"},
+                    [fermion(f"f{i}", "L", {"A": str(a), "Z": z})
+                     for i, (a, z) in enumerate(zip((1, 5, -7, -8, 9), (0, 1, 2, 0, 0)))])
+    r = dai_freed(m, "Z")
+    assert r.residuals["L(3;1,1,1)"] == 0 and r.residuals["K3 x L(3;1)"] == 0
+    assert r.residuals["L(3;1) x (S2xS2)[A,A]"] == 0
+    assert r.residuals["L(3;1,1) x S2[A]"] == R(1, 3)
+    assert r.free is False
+
+
+def test_l3_eta_is_the_quadratic_condition():
+    # on S^3/Z_n (n odd) the reduced eta of a charge-s fermion is -s^2/(2n) mod 1 (2 inverted
+    # mod n): the L(k;1,1) x S2 condition is sum Q s^2 = 0 mod n
+    for n in (3, 5, 7, 9, 11, 13, 15):
+        half = pow(2, -1, n)
+        for s in range(-n, 2 * n):
+            assert (eta_spin_lens(n, 2, s) + R(s * s * half, n)) % 1 == 0, (n, s)
