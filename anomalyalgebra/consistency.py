@@ -40,6 +40,21 @@ __all__ = ["ConsistencyReport", "consistency_report", "is_gauge_channel", "gauge
 def is_gauge_channel(model: Model, key) -> bool:
     """Whether every leg of an anomaly channel is a gauged factor or gravity.
 
+    Parameters
+    ----------
+    model : Model
+    key : sequence of str
+        Three labels of the model (or ``"grav"``).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ModelError
+        For a label the model does not have.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -60,8 +75,24 @@ def is_gauge_channel(model: Model, key) -> bool:
 
 
 def gauge_witten(model: Model) -> dict:
-    """Witten's anomaly of every gauged SU(2)/Sp(2N) factor: ``{label: bool}``, or a string
-    ``"undetermined: ..."`` when a representation has a symbolic dimension."""
+    """Witten's anomaly of every gauged SU(2)/Sp(2N) factor.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    dict
+        ``{label: bool}``, or a string ``"undetermined: ..."`` when a representation has a
+        symbolic dimension.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> gauge_witten(aa.load_model("sm").without("l"))
+    {'SU2L': True}
+    """
     out = {}
     for label, g in model.groups:
         if g.gauged and has_witten_anomaly_check(g):
@@ -74,7 +105,23 @@ def gauge_witten(model: Model) -> dict:
 
 def gauge_discrete(model: Model) -> tuple:
     """The Ibáñez–Ross conditions of the gauged Z(N) factors against gauged simple factors
-    and gravity (:class:`~anomalyalgebra.discrete.DiscreteAnomaly`, flattened)."""
+    and gravity.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    tuple of DiscreteAnomaly
+        :class:`~anomalyalgebra.discrete.DiscreteAnomaly`, flattened over the factors.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> gauge_discrete(aa.load_model("tau_l_only"))     # its Z2s are global
+    ()
+    """
     labels = [k for k, g in model.groups if g.gauged and g.kind == "zn"]
     if not labels:
         return ()
@@ -88,7 +135,7 @@ def gauge_discrete(model: Model) -> tuple:
 class ConsistencyReport:
     """The consistency verdict of a model and everything it rests on.
 
-    Attributes
+    Parameters
     ----------
     model : Model
     convention : str
@@ -162,10 +209,11 @@ class ConsistencyReport:
 
 def _reasons(model, gauge_table, witten, discrete) -> tuple:
     out = []
-    traces = [anomaly_label(model, k) for k, v in gauge_table.items() if sp.simplify(v) != 0]
-    if traces:
-        out.append("traces " + ", ".join(traces) + " (symbolic ones vanish only for special"
-                   " values of the symbols)")
+    nonzero = [(k, v) for k, v in gauge_table.items() if sp.simplify(v) != 0]
+    if nonzero:   # the note on symbols only where a non-vanishing trace has symbols
+        symbolic = any(sp.sympify(v).free_symbols for _, v in nonzero)
+        out.append("traces " + ", ".join(anomaly_label(model, k) for k, _ in nonzero)
+                   + (" (symbolic ones vanish only for special values of the symbols)" if symbolic else ""))
     bad = [label for label, w in witten.items() if w is not False]
     if bad:
         out.append("Witten anomaly of " + ", ".join(f"{b} ({witten[b]})" if witten[b] is not True
@@ -210,7 +258,7 @@ def consistency_report(model: Model, *, convention: str = "left") -> Consistency
     >>> r.anomalous, r.global_symmetries["Z2tau"].unbroken
     (False, 'trivial')
     >>> consistency_report(aa.load_model("sm").without("e"), convention="left").reasons
-    ('traces Y^3, grav^2 x Y (symbolic ones vanish only for special values of the symbols)',)
+    ('traces Y^3, grav^2 x Y',)
     """
     table = anomaly_table(model, convention=convention)
     gauge_table = {k: v for k, v in table.items() if is_gauge_channel(model, k)}
