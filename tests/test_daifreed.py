@@ -458,3 +458,22 @@ def test_l3_eta_is_the_quadratic_condition():
         half = pow(2, -1, n)
         for s in range(-n, 2 * n):
             assert (eta_spin_lens(n, 2, s) + R(s * s * half, n)) % 1 == 0, (n, s)
+
+
+def test_docs_z3_lepton_number_example():
+    # docs/nonperturbative.rst: Z3 of lepton number on the SM (charge 1 on l and e_R)
+    import anomalyalgebra as aa
+    from anomalyalgebra.groups import parse_group
+
+    def with_l3(m, z3):
+        return Model.build(m.name, list(m.groups) + [("L3", parse_group("Z(3)"))],
+                           [f.__class__(f.name, f.spin, f.chirality, f.reps + (("L3", z3.get(f.name, 0)),),
+                                        f.copies) for f in m.fields])
+    sm = aa.load_model("sm")
+    m = with_l3(sm, {"l": 1, "e": 1})
+    r = dai_freed(m, "L3")
+    assert r.free is False and r.residuals["L(3;1,1,1)"] == R(1, 3)
+    assert all(v == 0 for g, v in r.residuals.items() if g != "L(3;1,1,1)")
+    assert all(a.free for a in ibanez_ross(m, {"l": 1, "e": 1}, 3))
+    nu = sm.with_fields(fermion("nu", "R", {"SU3c": "1", "SU2L": "1", "Y": "0"}, copies=3))
+    assert dai_freed(with_l3(nu, {"l": 1, "e": 1, "nu": 1}), "L3").free is True
