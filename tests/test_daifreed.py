@@ -477,3 +477,14 @@ def test_docs_z3_lepton_number_example():
     assert all(a.free for a in ibanez_ross(m, {"l": 1, "e": 1}, 3))
     nu = sm.with_fields(fermion("nu", "R", {"SU3c": "1", "SU2L": "1", "Y": "0"}, copies=3))
     assert dai_freed(with_l3(nu, {"l": 1, "e": 1, "nu": 1}), "L3").free is True
+
+
+def test_gauged_zn_ignores_global_simple_factors():
+    from anomalyalgebra.groups import parse_group
+    fs = [fermion("x", "L", {"F": "2", "Z": 1}), fermion("y", "L", {"F": "1", "Z": 2})]
+    gauged_z = Model.build("t", {"F": parse_group("SU(2)", gauged=False), "Z": "Z(3)"}, fs)
+    r = dai_freed(gauged_z, "Z")
+    assert not any("S4" in g for g in r.residuals)
+    global_z = Model.build("t", {"F": "SU(2)", "Z": parse_group("Z(3)", gauged=False)}, fs)
+    r = dai_freed(global_z, "Z")
+    assert r.residuals["L(3;1) x S4[F]"] == (-R(1, 3)) % 1 and r.gauged is False

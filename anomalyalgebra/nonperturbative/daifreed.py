@@ -40,7 +40,8 @@ with it may stay undecided.  The tests check the splitting where both sides are 
 (Z(15) against Z(3) and Z(5); Z(2m), m odd, against the Spin-Z(2m) lens space evaluated
 directly).
 
-Mixed conditions with a simple, simply connected non-abelian factor ``G``: the generator
+Mixed conditions with a simple, simply connected non-abelian factor ``G`` (for a gauged
+Z(N) only the gauged ``G``; for a global Z(N) every ``G``): the generator
 :math:`L(n;1)\times S^4` with one ``G`` instanton on :math:`S^4` (Dirac index
 :math:`2T(r)`), reduced by the same manifold without the :math:`\mathbb{Z}_N` holonomy.
 For ``BG`` 3-connected with :math:`H_4(BG) = \mathbb{Z}`, the mixed part of the bordism
@@ -330,7 +331,10 @@ def dai_freed(model, label: str) -> DaiFreedResult:
     gauged = bool(getattr(g, "gauged", True))
     structure = structure_of(model, label)
     ferms = left_handed_charges(model, label)
-    simple = [lab for lab, h in model.groups if isinstance(h, SimpleFactor)]
+    # a gauged Z(N) is checked against the gauged simple factors (a mixed anomaly with a
+    # global G is an anomaly of G, not an inconsistency); a global Z(N) against all of them
+    simple = [lab for lab, h in model.groups if isinstance(h, SimpleFactor)
+              and (getattr(h, "gauged", True) or not gauged)]
     residuals, complete, reason = {}, True, None
 
     # Z(n) = Z(2^a) x Z(k), k odd: the bordism group splits into the two coprime parts
