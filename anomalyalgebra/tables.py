@@ -14,7 +14,7 @@ from .groups import SimpleFactor, U1, ZN
 from .model import Model
 
 __all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
-           "anomaly_table_latex", "rep_latex"]
+           "anomaly_table_latex", "rep_latex", "global_symmetries_latex"]
 
 
 def latex_symbol_names(model: Model) -> dict:
@@ -232,4 +232,44 @@ def anomaly_table_latex(model: Model, table: dict) -> str:
         end = r" \\" if i < len(items) - 1 else ""
         lines.append(rf"\mathcal{{A}}_{{{sub}}} &= {sp.latex(v, symbol_names=names)}{end}")
     lines.append(r"\end{align}")
+    return "\n".join(lines)
+
+
+def global_symmetries_latex(model: Model, reports: dict) -> str:
+    r"""A ``tabular`` of the anomalies of the global factors and what they mean.
+
+    ``reports`` is ``{label: GlobalSymmetryReport}``
+    (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> from anomalyalgebra.global_symmetries import global_symmetries
+    >>> m = aa.load_model("tau_l_only")
+    >>> print(global_symmetries_latex(m, global_symmetries(m)).splitlines()[9])
+    $\mathrm{Z2tau}$ & $\mathrm{Z2tau} \times \mathrm{SU2L}^2$ & $1 \bmod 2$ & instanton breaking \\
+    """
+    names = latex_symbol_names(model)
+
+    def name(label):
+        return r"\mathrm{%s}" % _escape(label)
+
+    lines = [r"\begin{tabular}{llll}", r"\hline",
+             r"symmetry & channel & coefficient & meaning \\", r"\hline"]
+    for label, rep in reports.items():
+        for a in rep.anomalies:
+            if len(a.channel) == 2:
+                channel = rf"${name(a.channel[0])}$ (Witten)"
+            else:
+                parts = []
+                for lab in dict.fromkeys(a.channel):
+                    k = a.channel.count(lab)
+                    parts.append(name(lab) + (f"^{k}" if k > 1 else ""))
+                channel = "$" + r" \times ".join(parts) + "$"
+            value = sp.latex(sp.sympify(a.value), symbol_names=names)
+            mod = rf" \bmod {a.modulus}" if a.modulus is not None else ""
+            lines.append(rf"${name(label)}$ & {channel} & ${value}{mod}$ & {_escape(a.meaning)} \\")
+        lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{unbroken by gauge instantons:"
+                     rf" {_escape(rep.unbroken)}}} \\")
+    lines += [r"\hline", r"\end{tabular}"]
     return "\n".join(lines)
