@@ -238,8 +238,19 @@ def anomaly_table_latex(model: Model, table: dict) -> str:
 def global_symmetries_latex(model: Model, reports: dict) -> str:
     r"""A ``tabular`` of the anomalies of the global factors and what they mean.
 
-    ``reports`` is ``{label: GlobalSymmetryReport}``
-    (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+    Parameters
+    ----------
+    model : Model
+        The model (for the LaTeX names of its symbols).
+    reports : dict
+        ``{label: GlobalSymmetryReport}``
+        (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+
+    Returns
+    -------
+    str
+        LaTeX source of a ``tabular``: one row per anomaly coefficient of each
+        global factor (symmetry, channel, coefficient, meaning).
 
     Examples
     --------
