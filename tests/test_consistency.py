@@ -41,7 +41,9 @@ def test_the_same_z2_gauged_is_an_inconsistency():
     gauged = m._with(groups=tuple((k, aa.parse_group(g.name)) for k, g in m.groups))
     r = consistency_report(gauged, convention="eq4")
     assert r.anomalous
-    assert r.reasons == ("discrete Z2tau x SU2L^2, Z2tau x grav^2",)
+    # the Dai–Freed mixed generator L(2;1) x S4[SU2L] repeats Ibáñez–Ross Z2 x SU(2)^2 (issue 21)
+    assert r.reasons == ("discrete Z2tau x SU2L^2, Z2tau x grav^2",
+                         "Dai–Freed anomaly of Z2tau (Spin x Z(2): L(2;1) x S4[SU2L] = 1/2 mod 1)")
 
 
 def test_a_trace_counts_only_if_every_leg_is_gauged():
@@ -180,7 +182,9 @@ reps = { SU3c = "3", Y = "-1/3", PQ = "0" }
     assert pq["instanton_vertex"] == {"SU3c": "1"} and pq["unbroken"] == "trivial"
     assert pq["axion"] == {"N": "1/2", "E": "1/3", "E_over_N": "2/3", "N_DW": "1"}
     assert main(["check", str(path), "--latex"]) == 0
-    assert r"instanton breaking" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert r"instanton breaking" in out and r"E/N = \frac{2}{3}" in out
+    assert r"N_{\mathrm{DW}} = 1" in out
 
 
 def test_sarah_global_zn_is_global_not_a_verdict(tmp_path, capsys):

@@ -177,10 +177,11 @@ def check_file(path, *, format=None, **options) -> CheckReport:
         return CheckReport(path=str(path), format=format or "", error="expression nested too deeply")
 
 
-def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
+def check_directory(root, *, suffixes=MODEL_SUFFIXES, progress=None, **options) -> list:
     """Check every model file under ``root`` (recursively), sorted by path.
 
-    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only.
+    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only;
+    ``progress``, if given, is called as ``progress(done, total, path)`` after each file.
 
     Examples
     --------
@@ -201,5 +202,7 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
         except Exception as exc:  # a bug must not end the run over a collection: report it
             out.append(CheckReport(path=str(p), error=f"internal error ({type(exc).__name__}: {exc});"
                                    " please report it with this file", internal=True))
+        if progress is not None:
+            progress(len(out), len(files), p)
     return out
 
