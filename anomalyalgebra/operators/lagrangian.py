@@ -109,6 +109,7 @@ class Term:
         return bool(self.flavour)
 
     def fields(self) -> tuple:
+        """Names of the fields of the operator (no repeats, in operator order)."""
         return tuple(dict.fromkeys(self.operator.field_names()))
 
     def coupling_matrix(self):
@@ -238,6 +239,7 @@ class Lagrangian:
                           self.max_dim, self.extra_dims, self.fields, self.notation)
 
     def renormalizable(self) -> "Lagrangian":
+        """The terms of dimension <= 4 (``max_dim`` 4, no extra dimensions)."""
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension <= 4), 4, (),
                           self.fields, self.notation)
 
