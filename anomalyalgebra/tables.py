@@ -150,6 +150,7 @@ def global_symmetries_latex(model: Model, reports: dict) -> str:
     Parameters
     ----------
     model : Model
+        The model (for the LaTeX names of its symbols).
     reports : dict
         ``{label: GlobalSymmetryReport}``
         (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
@@ -157,6 +158,8 @@ def global_symmetries_latex(model: Model, reports: dict) -> str:
     Returns
     -------
     str
+        LaTeX source of a ``tabular``: one row per anomaly coefficient of each
+        global factor (symmetry, channel, coefficient, meaning).
 
     Examples
     --------

@@ -122,6 +122,7 @@ def test_convert_never_changes_gauged_into_global_or_back(tmp_path, capsys):
     m = loads_model(SRC)
     losses = conversion_losses(m, "sarah")
     assert "global factor(s) PQ, F (would be written as gauge groups)" in losses
+    assert "global factor(s) PQ, F (would be written as gauge groups)" in conversion_losses(m, "pyrate")
     assert any("Z3" in x and "PyR@TE" in x for x in conversion_losses(m, "pyrate"))
     gz = loads_model(SRC.replace('Z3 = { group = "Z(3)", gauged = false }', 'Z3 = "Z(3)"'))
     assert "gauged Z_N factor(s) Z3 (SARAH's Global[] is not gauged)" in conversion_losses(gz, "sarah")

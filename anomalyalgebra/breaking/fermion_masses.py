@@ -106,6 +106,7 @@ class MassBlock:
         return self.matrix.shape
 
     def fields(self) -> tuple:
+        """Names of the fields with a component in the block (rows first, no repeats)."""
         return tuple(dict.fromkeys([c.field for c in self.rows] + [c.field for c in self.cols]))
 
     def is_conjugated(self, side: str, k: int) -> bool:

@@ -92,6 +92,7 @@ class MajoranaBlock:
         return self.matrix.shape
 
     def fields(self) -> tuple:
+        """Names of the fields with a state in the block (no repeats)."""
         return tuple(dict.fromkeys(s.field for s in self.states))
 
     def index(self, name: str) -> int:
@@ -141,6 +142,7 @@ class MajoranaBlock:
         return self.matrix.rank(simplify=True)
 
     def massless_count(self) -> int:
+        """Number of states left massless at this order (size minus :meth:`rank`)."""
         return self.matrix.rows - self.rank()
 
     def takagi(self, values: dict, dps: int = 50):

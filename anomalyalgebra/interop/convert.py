@@ -95,7 +95,8 @@ def conversion_losses(obj, to: str) -> list:
     if to in ("sarah", "pyrate"):
         out += _symbol_losses(m)
         # gauged/global (issue 23): nothing may become gauged, or global, silently
-        glob = [k for k, g in m.groups if not g.gauged and not (to == "sarah" and isinstance(g, ZN))]
+        # (a Z_N is a SARAH Global[]; PyR@TE drops every Z_N, listed above)
+        glob = [k for k, g in m.groups if not g.gauged and not isinstance(g, ZN)]
         if glob:
             out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
         if to == "sarah":

@@ -110,6 +110,7 @@ class Term:
         return bool(self.flavour)
 
     def fields(self) -> tuple:
+        """Names of the fields of the operator (no repeats, in operator order)."""
         return tuple(dict.fromkeys(self.operator.field_names()))
 
     def coupling_matrix(self):
@@ -239,7 +240,7 @@ class Lagrangian:
                           self.max_dim, self.extra_dims, self.fields, self.notation)
 
     def renormalisable(self) -> "Lagrangian":
-        """The terms of mass dimension at most 4."""
+        """The terms of dimension <= 4 (``max_dim`` 4, no extra dimensions)."""
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension <= 4), 4, (),
                           self.fields, self.notation)
 
