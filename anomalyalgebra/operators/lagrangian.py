@@ -550,29 +550,61 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     if not isinstance(model, Model):
         raise ModelError(f"allowed_operators takes a Model, got {model!r}; load a built-in name or a"
                          " model file with anomalyalgebra.load_model(...) first")
+    names = _chosen_fields(model, fields)
+    dims = sorted({d for d in range(1, int(max_dim) + 1)} | {int(d) for d in extra_dims})
+    search = _Search(model, names, conditional)
+    _bilinears(search, dims)
+    if four_fermion:
+        _four_fermions(search, dims)
+    if include_potential:
+        _potential(search, dims)
+    terms = sorted(search.terms, key=lambda t: (not t.flavour, t.dimension, _term_rank(t, search.order)))
+    return Lagrangian(model.name, tuple(terms), int(max_dim), tuple(int(d) for d in extra_dims),
+                      tuple(names),
+                      notation=tuple((f.name, f.latex, f.is_fermion) for f in model.fields))
+
+
+# ----------------------------------------------------------- the steps of allowed_operators
+def _chosen_fields(model, fields) -> list:
+    """The field names the operators are built from, in model order."""
     names = [f.name for f in model.fields]
     if fields is not None:
         chosen = fields(model) if callable(fields) else tuple(fields)
         for n in chosen:
             model.field(n)
         names = [n for n in names if n in set(chosen)]
-    dims = sorted({d for d in range(1, int(max_dim) + 1)} | {int(d) for d in extra_dims})
-    labels, mods, charges, _ = _abelian(model)
+    return names
 
-    def charge(factor):
-        v = charges[factor.field]
-        return [(-x if factor.conjugate else x) for x in v]
 
-    def total(facs):
-        tot = [0] * len(labels)
+class _Search:
+    """The state shared by the steps: the fields as factors, the abelian charges (exact
+    integer keys when they are numbers), the invariance verdict and the terms found."""
+
+    def __init__(self, model, names, conditional):
+        self.model, self.names, self.conditional = model, names, conditional
+        self.labels, self.mods, self.charges, _ = _abelian(model)
+        self.ferm = [model.field(n) for n in names if model.field(n).is_fermion]
+        scal = [model.field(n) for n in names if model.field(n).is_scalar]
+        self.order = {n: i for i, n in enumerate(names)}
+        self.dotted = sorted([FieldFactor(f.name, True, True) for f in self.ferm if f.chirality == "L"]
+                             + [FieldFactor(f.name, False) for f in self.ferm if f.chirality == "R"],
+                             key=lambda f: self.order[f.field])
+        self.sfac = [FieldFactor(s.name, c) for s in scal for c in (False, True)]
+        # exact integer keys of the abelian charges (None: symbolic charges, use the verdict)
+        self.keys = _integer_charge_keys(self.labels, self.mods, self.charges)
+        self.by_key = {}
+        self.terms = []
+
+    def total(self, facs):
+        tot = [0] * len(self.labels)
         for f in facs:
-            for i, x in enumerate(charge(f)):
-                tot[i] = tot[i] + x
+            for i, x in enumerate(self.charges[f.field]):
+                tot[i] = tot[i] + (-x if f.conjugate else x)
         return tot
 
-    def abelian_verdict(facs):
+    def abelian_verdict(self, facs):
         conds = []
-        for lab, m, x in zip(labels, mods, total(facs)):
+        for m, x in zip(self.mods, self.total(facs)):
             if m is not None:
                 if int(x) % m:
                     return False, ()
@@ -589,20 +621,22 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
             conds.append(sp.Eq(e, 0))
         return True, tuple(conds)
 
-    ferm = [model.field(n) for n in names if model.field(n).is_fermion]
-    scal = [model.field(n) for n in names if model.field(n).is_scalar]
-    dotted = ([FieldFactor(f.name, True, True) for f in ferm if f.chirality == "L"]
-              + [FieldFactor(f.name, False) for f in ferm if f.chirality == "R"])
-    order = {n: i for i, n in enumerate(names)}
-    dotted.sort(key=lambda f: order[f.field])
-    sfac = []
-    for s in scal:
-        sfac += [FieldFactor(s.name, False), FieldFactor(s.name, True)]
+    def scalar_combos(self, ns, key):
+        """The scalar multisets of size ns whose abelian charge total is ``key``, in order."""
+        if ns not in self.by_key:
+            table = {}
+            for ss in combinations_with_replacement(range(len(self.sfac)), ns):
+                table.setdefault(_key_total(self.keys, [self.sfac[k] for k in ss], self.mods), []).append(ss)
+            self.by_key[ns] = table
+        return self.by_key[ns].get(key, ())
 
-    terms = []
+    def all_combos(self, ns):
+        return combinations_with_replacement(range(len(self.sfac)), ns)
 
-    def consider(facs, nferm):
-        ok, conds = abelian_verdict(facs)
+    def consider(self, facs, nferm):
+        """Add the term of the factors ``facs`` (the first ``nferm`` fermions) if it is allowed."""
+        model, conditional = self.model, self.conditional
+        ok, conds = self.abelian_verdict(facs)
         if not ok:
             return
         if conds and conditional == "drop":
@@ -624,22 +658,13 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         herm = op.is_hermitian()
         fl = tuple((f.field, model.field(f.field).copies) for f in facs[:nferm])
         real = herm and all(c == 1 for _, c in fl)    # a flavoured hermitian tensor is not real
-        terms.append(Term(op, _coupling_symbol(kind, op, real), kind, dim, n, herm, conds, fl))
+        self.terms.append(Term(op, _coupling_symbol(kind, op, real), kind, dim, n, herm, conds, fl))
 
-    # exact integer keys of the abelian charges (None: symbolic charges, use the verdict)
-    keys = _integer_charge_keys(labels, mods, charges)
-    by_key = {}
 
-    def scalar_combos(ns, key):
-        """The scalar multisets of size ns whose abelian charge total is ``key``, in order."""
-        if ns not in by_key:
-            table = {}
-            for ss in combinations_with_replacement(range(len(sfac)), ns):
-                table.setdefault(_key_total(keys, [sfac[k] for k in ss], mods), []).append(ss)
-            by_key[ns] = table
-        return by_key[ns].get(key, ())
-
-    # fermion bilinears x scalars
+def _bilinears(search, dims):
+    """Fermion bilinears times scalars."""
+    keys, mods, sfac, order = search.keys, search.mods, search.sfac, search.order
+    dotted = search.dotted
     for d in dims:
         ns = d - 3
         if ns < 0:
@@ -650,25 +675,28 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
                 if a.conjugate and b.conjugate:        # ψ̄ψ̄: write as ψψ (Majorana type)
                     pair = (FieldFactor(a.field, False), FieldFactor(b.field, False))
                 if keys is None:
-                    combos = combinations_with_replacement(range(len(sfac)), ns)
+                    combos = search.all_combos(ns)
                 else:
                     # only scalar sets that cancel the pair's abelian charges: their total is
                     # minus the pair's (or equal to it when the scalars are conjugated below)
                     pk = _key_total(keys, pair, mods)
-                    combos = scalar_combos(ns, pk if (a.conjugate and b.conjugate)
-                                           else _key_neg(pk, mods))
+                    combos = search.scalar_combos(ns, pk if (a.conjugate and b.conjugate)
+                                                  else _key_neg(pk, mods))
                 for ss in combos:
                     sc = [sfac[k] for k in ss]
                     if a.conjugate and b.conjugate:
                         sc = [FieldFactor(f.field, not f.conjugate) for f in sc]
                         sc.sort(key=lambda f: (order[f.field], f.conjugate))
-                    consider(list(pair) + sc, 2)
+                    search.consider(list(pair) + sc, 2)
 
-    # four fermions x scalars (d >= 6), no derivatives
-    spinors = sorted([FieldFactor(f.name, c, c) for f in ferm for c in (True, False)],
+
+def _four_fermions(search, dims):
+    """Four fermions times scalars (d >= 6), no derivatives."""
+    model, keys, mods, sfac, order = search.model, search.keys, search.mods, search.sfac, search.order
+    spinors = sorted([FieldFactor(f.name, c, c) for f in search.ferm for c in (True, False)],
                      key=lambda f: (order[f.field], not f.conjugate))
     four_seen = set()
-    for d in (dims if four_fermion else ()):
+    for d in dims:
         ns = d - 6
         if ns < 0:
             continue
@@ -677,19 +705,19 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
                 # the scalar sets that can cancel the spinors' abelian charges (none: skip
                 # before the Lorentz check; the same verdict as below, only cheaper)
                 need = _key_neg(_key_total(keys, fs, mods), mods)
-                if not scalar_combos(ns, need):
+                if not search.scalar_combos(ns, need):
                     continue
             if not Operator(fs).lorentz_scalar(model):
                 continue
-            if keys is None and not abelian_verdict(fs)[0] and not ns:
+            if keys is None and not search.abelian_verdict(fs)[0] and not ns:
                 continue
             fs = _orient_fermions(fs, model, order)
             if keys is None:
-                combos = combinations_with_replacement(range(len(sfac)), ns)
+                combos = search.all_combos(ns)
             else:
                 # orienting may conjugate all four spinors, which flips their key
                 oriented = _key_total(keys, fs, mods)
-                combos = scalar_combos(ns, _key_neg(oriented, mods))
+                combos = search.scalar_combos(ns, _key_neg(oriented, mods))
             for ss in combos:
                 facs = list(fs) + [sfac[k] for k in ss]
                 op = Operator(tuple(facs))
@@ -697,32 +725,29 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
                 if k1 in four_seen or k2 in four_seen:
                     continue
                 four_seen.add(k1)
-                consider(facs, 4)
+                search.consider(facs, 4)
 
-    # scalar potential
-    if include_potential:
-        seen = set()
-        for d in dims:
-            for ss in combinations_with_replacement(range(len(sfac)), d):
-                facs = [sfac[k] for k in ss]
-                if keys is not None and any(_key_total(keys, facs, mods)):
-                    continue     # not abelian-invariant (nor is its conjugate)
-                op = Operator(tuple(facs))
-                k1, k2 = _key(op), _key(op.hermitian_conjugate())
-                if k2 in seen or k1 in seen:
-                    continue
-                seen.add(k1)
-                # orientation: prefer more unconjugated factors
-                nconj = sum(f.conjugate for f in facs)
-                if nconj * 2 > len(facs):
-                    facs = sorted((FieldFactor(f.field, not f.conjugate) for f in facs),
-                                  key=lambda f: (order[f.field], f.conjugate))
-                consider(facs, 0)
 
-    terms.sort(key=lambda t: (not t.flavour, t.dimension, _term_rank(t, order)))
-    return Lagrangian(model.name, tuple(terms), int(max_dim), tuple(int(d) for d in extra_dims),
-                      tuple(names),
-                      notation=tuple((f.name, f.latex, f.is_fermion) for f in model.fields))
+def _potential(search, dims):
+    """The scalar potential: one orientation of each operator and its conjugate."""
+    keys, mods, sfac, order = search.keys, search.mods, search.sfac, search.order
+    seen = set()
+    for d in dims:
+        for ss in search.all_combos(d):
+            facs = [sfac[k] for k in ss]
+            if keys is not None and any(_key_total(keys, facs, mods)):
+                continue     # not abelian-invariant (nor is its conjugate)
+            op = Operator(tuple(facs))
+            k1, k2 = _key(op), _key(op.hermitian_conjugate())
+            if k2 in seen or k1 in seen:
+                continue
+            seen.add(k1)
+            # orientation: prefer more unconjugated factors
+            nconj = sum(f.conjugate for f in facs)
+            if nconj * 2 > len(facs):
+                facs = sorted((FieldFactor(f.field, not f.conjugate) for f in facs),
+                              key=lambda f: (order[f.field], f.conjugate))
+            search.consider(facs, 0)
 
 
 def _orient_fermions(fs, model, order):
