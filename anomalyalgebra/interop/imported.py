@@ -16,7 +16,13 @@ from pathlib import Path
 from ..exceptions import ModelFileError
 
 __all__ = ["FORMATS", "Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
-           "irrep_from_signed_dimension", "complex_representation", "read_text"]
+           "irrep_from_signed_dimension", "irrep_from_labels", "complex_representation", "read_text",
+           "check_text_size", "NOT_NUMBERS"]
+
+#: Names that stand for no number (Mathematica's and sympy's infinities and undefined
+#: values): a charge written with them is refused, never read as a symbol.
+NOT_NUMBERS = frozenset({"Infinity", "Indeterminate", "ComplexInfinity", "DirectedInfinity",
+                         "oo", "zoo", "nan", "inf", "infinity", "NaN", "Inf"})
 
 #: The formats of model files and the suffixes that select them (the one list:
 #: :data:`anomalyalgebra.interop.MODEL_SUFFIXES` and the suffixes :func:`~anomalyalgebra.load_model`
@@ -142,6 +148,12 @@ def sum_of_products(terms):
     >>> sum_of_products([[["a"], ["b"]], [["c"]]])
     [['a', 'c'], ['b', 'c']]
     """
+    from ..limits import check_limit
+
+    size = 1
+    for alternatives in terms:
+        size *= max(1, len(alternatives))
+        check_limit("max_term_monomials", size, f"a product that expands to {size} or more monomials")
     out = [[]]
     for alternatives in terms:
         out = [m + list(a) for m in out for a in alternatives]
@@ -164,6 +176,35 @@ def irrep_from_signed_dimension(group, d: int):
         raise ModelFileError("an irrep has a non-zero dimension")
     r = group.parse_rep(str(abs(d)))
     return r.conjugate if d < 0 else r
+
+
+def irrep_from_labels(group, labels):
+    """The irrep of a simple factor with the given Dynkin labels, its dimension bounded by
+    the limit ``max_irrep_dim`` (as for an irrep written in a TOML file).
+
+    Examples
+    --------
+    >>> from anomalyalgebra.groups import parse_group
+    >>> irrep_from_labels(parse_group("SU(3)"), (1, 1)).name
+    '8'
+    """
+    from ..limits import check_limit
+
+    for a in labels:
+        check_limit("max_irrep_dim", a, f"the Dynkin label {a}")
+    return group.parse_rep("(" + ",".join(str(int(a)) for a in labels) + ")")
+
+
+def check_text_size(text, path):
+    """Refuse model-file text longer than the limit ``max_file_bytes`` (in UTF-8 bytes),
+    as a TOML file is refused."""
+    from ..limits import current_limits, hint
+
+    bound = current_limits().max_file_bytes
+    size = len(text) if isinstance(text, bytes) or len(text) > bound else len(text.encode("utf-8"))
+    if size > bound:
+        raise ModelFileError(f"larger than the limit max_file_bytes = {bound} bytes{hint('max_file_bytes')}",
+                             path=path)
 
 
 def complex_representation(name, reps, groups):
@@ -201,8 +242,15 @@ def read_text(path) -> tuple:
     ...
     anomalyalgebra.exceptions.ModelFileError: ...x.m: cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
     """
+    from ..limits import current_limits
+
     p = Path(path)
+    bound = current_limits().max_file_bytes
     try:
-        return p, p.read_text(encoding="utf-8")
+        with open(p, "rb") as fh:
+            raw = fh.read(bound + 1)
+        if len(raw) > bound:
+            check_text_size(raw, p)          # raises, naming the limit
+        return p, raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
