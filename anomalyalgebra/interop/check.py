@@ -7,11 +7,17 @@ SU(2)/Sp(2N) anomaly, the Ibáñez–Ross conditions of its Z_N factors
 of every declared Lagrangian, potential or superpotential term through
 :meth:`anomalyalgebra.operators.Operator.conditions`.  :func:`check_directory` does it
 for every model file under a directory; a file that cannot be read is a report with
-its reason, never the end of the run.
+its reason, never the end of the run.  A directory of SARAH models also holds the
+auxiliary files of each model (``particles.m``, ``parameters.m``, ``SPheno.m``, ...):
+a ``.m`` file that assigns none of ``Gauge[[i]]``, ``SuperFields[[i]]``,
+``FermionFields[[i]]``, ``ScalarFields[[i]]`` (or the old ``Fields[[i]]``) is no model
+file and is reported ``skipped`` (likewise a ``.yaml``/``.yml`` file without a top-level
+``Groups`` key); skipped files do not change the exit code of ``check DIR``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
@@ -20,7 +26,8 @@ import sympy as sp
 from ..exceptions import AnomalyAlgebraError
 from .imported import FORMATS
 
-__all__ = ["CheckReport", "check_imported", "check_file", "check_directory", "MODEL_SUFFIXES"]
+__all__ = ["CheckReport", "check_imported", "check_file", "check_directory", "MODEL_SUFFIXES",
+           "auxiliary_reason"]
 
 #: File suffixes :func:`check_directory` picks up: those of every format.
 MODEL_SUFFIXES = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
@@ -30,10 +37,11 @@ MODEL_SUFFIXES = tuple(suffix for suffixes in FORMATS.values() for suffix in suf
 class CheckReport:
     """The verdict on one model file.
 
-    ``status`` is ``"unreadable"`` (``error`` says why), ``"anomalous"`` (a trace that
-    does not vanish identically, a Witten anomaly or a violated discrete condition),
+    ``status`` is ``"skipped"`` (not a model file: ``skipped`` says why),
+    ``"unreadable"`` (``error`` says why), ``"anomalous"`` (a trace that does not vanish
+    identically, a Witten anomaly or a violated discrete condition),
     ``"not invariant"`` (anomaly free, but a declared term is not gauge invariant) or
-    ``"ok"``.
+    ``"ok"``.  ``table`` holds every anomaly channel with its value (zero or not).
     """
 
     path: str
@@ -50,9 +58,13 @@ class CheckReport:
     chirality_defaults: tuple = ()  # PyR@TE: fermions whose set took the default chirality
     internal: bool = False          # the error is a bug of anomalyalgebra, not of the file
     symbolic: bool = False          # some non-zero trace depends on free symbols
+    skipped: str = ""               # why the file is no model file (check_directory)
+    table: tuple = ()               # every channel: (label, value)
 
     @property
     def status(self) -> str:
+        if self.skipped:
+            return "skipped"
         if self.error:
             return "unreadable"
         if self.anomalies or self.witten or self.discrete:
@@ -63,6 +75,8 @@ class CheckReport:
 
     def summary(self) -> str:
         """One line: the status and what failed."""
+        if self.skipped:
+            return f"skipped: {self.skipped}"
         if self.error:
             return f"unreadable: {self.error}"
         parts = []
@@ -88,7 +102,8 @@ class CheckReport:
     def to_dict(self) -> dict:
         return {
             "path": self.path, "format": self.format, "model": self.model, "status": self.status,
-            "error": self.error or None,
+            "error": self.error or None, "skipped": self.skipped or None,
+            "anomaly_table": [{"channel": k, "value": v} for k, v in self.table],
             "anomalies": [{"channel": k, "value": v} for k, v in self.anomalies],
             "witten": list(self.witten), "discrete": list(self.discrete), "terms_checked": self.terms,
             "non_invariant": [{"term": t, "line": ln, "fails": [{"group": g, "condition": c} for g, c in cs]}
@@ -122,10 +137,11 @@ def check_imported(imp, *, path=None) -> CheckReport:
     from ..discrete import discrete_anomalies
 
     model = imp.model
-    anomalies = []
+    anomalies, table = [], []
     symbolic = False
     for key, value in anomaly_table(model).items():
         value = sp.simplify(value)
+        table.append((anomaly_label(model, key), sp.sstr(value)))
         if value != 0:
             anomalies.append((anomaly_label(model, key), sp.sstr(value)))
             symbolic = symbolic or bool(value.free_symbols)
@@ -159,7 +175,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
         path=str(path if path is not None else imp.path), format=imp.format, model=model.name,
         anomalies=tuple(anomalies), witten=tuple(witten), discrete=tuple(discrete), terms=len(imp.terms),
         non_invariant=tuple(bad), undecided=tuple(undecided), notes=tuple(notes),
-        chirality_defaults=tuple(imp.chirality_defaults), symbolic=symbolic,
+        chirality_defaults=tuple(imp.chirality_defaults), symbolic=symbolic, table=tuple(table),
     )
 
 
@@ -176,6 +192,48 @@ def check_file(path, *, format=None, **options) -> CheckReport:
         return CheckReport(path=str(path), format=format or "", error="expression nested too deeply")
 
 
+_SARAH_MODEL = re.compile(r"^[ \t]*(?:Gauge|SuperFields|FermionFields|ScalarFields|Fields)\s*\[\[", re.M)
+_PYRATE_MODEL = re.compile(r"^Groups\s*:", re.M)
+
+
+def auxiliary_reason(path, format=None) -> str:
+    """Why the file ``path`` is not a model file of its format, or ``""``.
+
+    A SARAH model directory holds, beside the model file, ``particles.m``,
+    ``parameters.m``, ``SPheno.m`` and other files that SARAH reads *for* a model; they
+    assign no gauge group or field list.  A ``.yaml``/``.yml`` file is a PyR@TE model only
+    with a top-level ``Groups`` key (``.model`` files always count).  A file that cannot be
+    read counts as a model file (its reader then reports why).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "particles.m").write_text("ParticleDefinitions[GaugeES] = {};")
+    >>> auxiliary_reason(d / "particles.m")
+    'a SARAH file that declares no Gauge[[i]] or field list (particles.m, parameters.m, SPheno.m, ... belong to a model)'
+    """
+    from . import format_of
+
+    try:
+        fmt = format_of(path, format)
+    except AnomalyAlgebraError:
+        return ""
+    if fmt == "toml" or (fmt == "pyrate" and Path(path).suffix.lower() == ".model"):
+        return ""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2_000_000).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    if fmt == "sarah" and not _SARAH_MODEL.search(head):
+        return ("a SARAH file that declares no Gauge[[i]] or field list (particles.m, parameters.m,"
+                " SPheno.m, ... belong to a model)")
+    if fmt == "pyrate" and not _PYRATE_MODEL.search(head):
+        return "a YAML file without a top-level Groups key (not a PyR@TE model)"
+    return ""
+
+
 def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
     """Check every model file under ``root`` (recursively), sorted by path.
 
@@ -186,8 +244,9 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "bad.m").write_text("Gauge[[1]] = {B, SO[3], x, g, False};")
+    >>> _ = (d / "particles.m").write_text("ParticleDefinitions[GaugeES] = {};")
     >>> [(pathlib.Path(r.path).name, r.status) for r in check_directory(d)]
-    [('bad.m', 'unreadable')]
+    [('bad.m', 'unreadable'), ('particles.m', 'skipped')]
     """
     root = Path(root)
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
@@ -195,6 +254,10 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
 
     out = []
     for p in files:
+        why = auxiliary_reason(p, options.get("format"))
+        if why:
+            out.append(CheckReport(path=str(p), format=options.get("format") or "", skipped=why))
+            continue
         try:
             out.append(check_file(p, **(options if format_of(p) == "pyrate" else {})))
         except Exception as exc:  # a bug must not end the run over a collection: report it
