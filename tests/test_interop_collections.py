@@ -1,0 +1,212 @@
+"""Constructs of the public SARAH and PyR@TE model collections, read as the tools read
+them (issue 18).  Every file used here is our own, modelled on a construct found in the
+public collections; none is copied from them."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from anomalyalgebra.exceptions import AnomalyAlgebraError, LimitError, ModelFileError
+from anomalyalgebra.interop import check_directory, check_file, loads_model_text, read_model_file
+
+DATA = Path(__file__).parent / "data" / "interop"
+
+
+# ----------------------------------------------------------------- SARAH constructs
+def test_run_options_and_messages_are_ignored_with_a_note():
+    imp = read_model_file(DATA / "sarah" / "singlet_z3.m")
+    notes = [n for n in imp.notes if n.startswith("ignored")]
+    assert notes == [
+        "ignored Print[...] (line 5): prints a message when SARAH loads the file",
+        "ignored SetOptions[...] (line 34): options of SARAH's output routines (MakeAll, MakeSPheno, ...),"
+        " not part of the model",
+        "ignored SetOptions[...] (line 35): options of SARAH's output routines (MakeAll, MakeSPheno, ...),"
+        " not part of the model",
+    ]
+
+
+def test_imaginary_i_phases_and_the_vector_superfield_placeholder():
+    imp = read_model_file(DATA / "sarah" / "singlet_z3.m")
+    m = imp.model
+    # Exp[2 Pi \[ImaginaryI]/3] is the generator of Z3: charge 1 for every chiral superfield
+    assert [m.field(f).rep("Z3") for f in ("Fq", "Sq", "Fs", "Ss")] == [1, 1, 1, 1]
+    # the 0 written for the vector superfields is "neutral": gauginos carry Z3 charge 0
+    assert [m.field(g).rep("Z3") for g in ("fB", "fWB", "fG")] == [0, 0, 0]
+    # while R-parity (RpM = {-1, -1, 1}) makes the gauginos odd (the third entry is 1 -> 0)
+    assert m.field("fWB").rep("RParity") == 1
+    r = check_file(DATA / "sarah" / "singlet_z3.m")
+    # Z3 x SU(2)^2: 3 colours x 3 generations of q (9) + 3 of l (3) + Hd + Hu higgsinos (2)
+    assert "Z3[Z3] x left^2: 14 mod 3 -> ANOMALOUS" in r.discrete
+    assert r.non_invariant == ()
+
+
+def test_component_names_are_mapped_to_their_field():
+    imp = read_model_file(DATA / "sarah" / "singlet_z3.m")
+    soft = [t for t in imp.terms if t.kind == "LagHC"]
+    # SuR is a component of the scalar of u = conj[uR]: conj[SuR] is Su itself
+    assert [str(t) for t in soft] == ["LagHC Tx: conj(SHd) Su Sq conj(Ss)"]
+    assert "component SuR (line 32) read as its field Su conjugated" in imp.notes
+    assert soft[0].operator.is_invariant(imp.model)
+
+
+def test_unknown_name_in_a_product_of_fields_is_an_error_naming_it(tmp_path, capsys):
+    from anomalyalgebra.cli import main
+
+    text = (DATA / "sarah" / "sm_gaps.m").read_text().replace("Yu H.u.q", "Yu H.u.q + Yx u.q.Hx")
+    path = tmp_path / "hx.m"
+    path.write_text(text)
+    with pytest.raises(ModelFileError, match=r"line 22: unknown name 'Hx' in a product of fields"):
+        read_model_file(path)
+    assert main(["check", str(path)]) == 2
+    assert "'Hx'" in capsys.readouterr().err
+
+
+def test_gaps_and_overrides_in_field_lists_are_compacted_later_wins():
+    imp = read_model_file(DATA / "sarah" / "sm_gaps.m")
+    m = imp.model
+    assert [f.name for f in m.fields] == ["q", "l", "d", "u", "e", "LV", "LVb", "H", "S"]
+    # FermionFields[[6]] is assigned twice: the second entry (hypercharge 1) is the field e
+    assert m.field("e").rep("hypercharge") == -1 and m.field("e").chirality == "R"
+    assert "FermionFields[[i]]: indices 4 are not assigned; the list is compacted (as SARAH does)" in imp.notes
+    assert check_file(DATA / "sarah" / "sm_gaps.m").status == "ok"
+
+
+def test_expand_and_der_in_terms_gauge_charges_without_global():
+    imp = read_model_file(DATA / "sarah" / "sm_gaps.m")
+    terms = [str(t) for t in imp.terms]
+    # Expand[(lam1 + lam2) X] is X with two couplings; Der[S, lor1].VB is S (VB is neutral)
+    assert "LagNoHC lam1: conj(H) H conj(H) H" in terms and "LagNoHC lam2: conj(H) H conj(H) H" in terms
+    assert "LagHC kS: S" in terms
+    assert any("gauge boson(s) of hypercharge carry no charge" in n for n in imp.notes)
+    assert sum("SARAH never reads them" in n for n in imp.notes) == 3
+
+
+def test_old_style_fields_are_superfields_with_name_and_components_swapped():
+    imp = read_model_file(DATA / "sarah" / "old_fields.m")
+    assert imp.supersymmetric
+    assert [f.name for f in imp.superfields.fields] == ["Hu", "Hd", "T"]
+    assert imp.superfields.field("T").rep("isospin").dim == 3
+    assert [str(t) for t in imp.terms] == ["SuperPotential mu: Hu Hd", "SuperPotential lt: Hu T Hd"]
+    assert check_file(DATA / "sarah" / "old_fields.m").status == "ok"
+
+
+def test_a_loop_is_refused_by_name_not_by_a_parse_error():
+    r = check_file(DATA / "sarah" / "septet_loop.m")
+    assert r.status == "unreadable"
+    assert "line 5: Do[...] is a Mathematica program" in r.error
+    assert "expected" not in r.error
+
+
+# ----------------------------------------------------------------- PyR@TE constructs
+def test_pyrate_imaginary_unit_and_primes_in_the_latex_block():
+    imp = read_model_file(DATA / "pyrate" / "bilinear_thdm.model")
+    quartic = [str(t) for t in imp.terms if t.kind == "QuarticTerms"]
+    # K2**2 with K2 = I H2bar H1 - I H1bar H2: four monomials, I a coefficient
+    assert quartic == ["QuarticTerms lam: conj(H2) H1 conj(H2) H1", "QuarticTerms lam: conj(H2) H1 conj(H1) H2",
+                       "QuarticTerms lam: conj(H1) H2 conj(H2) H1", "QuarticTerms lam: conj(H1) H2 conj(H1) H2"]
+    assert check_file(DATA / "pyrate" / "bilinear_thdm.model").status == "ok"
+
+
+def test_pyrate_apostrophe_only_quotes_at_the_start_of_a_scalar():
+    from anomalyalgebra.interop.yamlish import loads_yamlish
+
+    doc = loads_yamlish("Latex: {\n  gp : g',\n  q : 'x, y',\n  t : \\tilde{g}\n}\n")
+    assert [(k, v.text) for k, v, _ in doc.get("Latex").items] == [("gp", "g'"), ("q", "x, y"),
+                                                                   ("t", "\\tilde{g}")]
+
+
+# ----------------------------------------------------------------- limits
+SARAH_HEAD = ("Gauge[[1]] = {B, U[1], hypercharge, g1, False};\n"
+              "Gauge[[2]] = {G, SU[3], color, g3, False};\n")
+
+
+@pytest.mark.parametrize("body,line,limit", [
+    ("ScalarFields[[1]] = {H, 1, H0, 1/2, 1};\nLagNoHC = -lam (conj[H].H)^1000000;", 4, "max_exponent"),
+    ("ScalarFields[[1]] = {H, 1, H0, 1/2, 1};\nScalarFields[[2]] = {S, 1, S0, 0, 1};\n"
+     "LagNoHC = -lam (conj[H].H + S.S + H.conj[H])^40;", 5, "max_term_monomials"),
+    ("FermionFields[[1]] = {e, 3, conj[eR],\n 1.5*^999999, 1};", 4, "max_integer_digits"),
+    ("FermionFields[[1]] = {e, 100000000000000000000, conj[eR], 1, 1};", 3, "max_copies"),
+    ("FermionFields[[1]] = {e, 1, conj[eR], 1, {1000000, 1000000}};", 3, "max_irrep_dim"),
+])
+def test_sarah_limits_name_the_limit_and_the_line(tmp_path, body, line, limit):
+    path = tmp_path / "lim.m"
+    path.write_text(SARAH_HEAD + body)
+    with pytest.raises(ModelFileError) as err:
+        read_model_file(path)
+    assert f"line {line}:" in str(err.value) and limit in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize("value", ["Infinity", "-Infinity", "Indeterminate", "ComplexInfinity"])
+def test_sarah_infinities_are_not_charges(value):
+    with pytest.raises(ModelFileError, match=r"line 3: '.*' is not a number"):
+        loads_model_text(SARAH_HEAD + f"FermionFields[[1]] = {{e, 1, e0, {value}, 1}};", "sarah")
+
+
+PYRATE_HEAD = "Groups: {U1Y: U1, SU3c: SU3}\n"
+
+
+@pytest.mark.parametrize("body,line,limit", [
+    ("ComplexScalars: {H: {RealFields: [a, b], Norm: 1, Qnb: {U1Y: 1}}}\n"
+     "Potential: {QuarticTerms: {lam: (Hbar H)**1000000}}\n", 3, "max_exponent"),
+    ("Fermions: {e: {Gen: 100000000000000000000, Qnb: {U1Y: 1}}}\n", 2, "max_copies"),
+    ("Fermions: {e: {Gen: 1, Qnb: {SU3c: [1000000, 1000000]}}}\n", 2, "max_irrep_dim"),
+])
+def test_pyrate_limits_name_the_limit_and_the_line(body, line, limit):
+    with pytest.raises(ModelFileError) as err:
+        loads_model_text(PYRATE_HEAD + body, "pyrate")
+    assert f"line {line}:" in str(err.value) and limit in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize("value", ["oo", "zoo", "nan", "Infinity"])
+def test_pyrate_infinities_are_not_charges(value):
+    with pytest.raises(ModelFileError, match="is not a number"):
+        loads_model_text(PYRATE_HEAD + f"Fermions: {{e: {{Gen: 1, Qnb: {{U1Y: {value}}}}}}}\n", "pyrate")
+
+
+@pytest.mark.parametrize("suffix", ["m", "model"])
+def test_file_size_limit_applies_to_both_formats(tmp_path, suffix):
+    from anomalyalgebra.limits import using_limits
+
+    path = tmp_path / f"big.{suffix}"
+    path.write_text(("(* padding *)\n" if suffix == "m" else "# padding\n") * 200)
+    with using_limits(max_file_bytes=1000):
+        with pytest.raises(ModelFileError, match="max_file_bytes = 1000"):
+            read_model_file(path)
+        with pytest.raises(ModelFileError, match="max_file_bytes = 1000"):
+            loads_model_text(path.read_text(), "sarah" if suffix == "m" else "pyrate")
+
+
+def test_every_limit_error_is_bad_input_for_the_cli(tmp_path, capsys):
+    from anomalyalgebra.cli import main
+
+    path = tmp_path / "pow.m"
+    path.write_text(SARAH_HEAD + "ScalarFields[[1]] = {H, 1, H0, 1/2, 1};\nLagNoHC = (conj[H].H)^100;")
+    assert main(["check", str(path)]) == 2
+    assert "line 4" in capsys.readouterr().err
+    assert issubclass(LimitError, AnomalyAlgebraError)
+
+
+# ----------------------------------------------------------------- check DIR
+def test_check_dir_skips_auxiliary_files_and_exit_code_follows_models(tmp_path, capsys):
+    from anomalyalgebra.cli import main
+
+    model = tmp_path / "Singlet"
+    model.mkdir()
+    (model / "Singlet.m").write_text((DATA / "sarah" / "old_fields.m").read_text())
+    (model / "particles.m").write_text("ParticleDefinitions[GaugeES] = {\n {SHu, {Description -> \"x\"}}};")
+    (model / "SPheno.m").write_text("MINPAR = {{1, m0}};\nRenConditionsDecays = {\n {a = b}};")
+    rows = check_directory(tmp_path)
+    assert [(Path(r.path).name, r.status) for r in rows] == [("SPheno.m", "skipped"), ("Singlet.m", "ok"),
+                                                           ("particles.m", "skipped")]
+    assert main(["check", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "3 file(s): 1 ok, 2 skipped" in out
+    assert main(["check", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ok = [r for r in data["files"] if r["status"] == "ok"][0]
+    # the full table: every channel, zero or not (isospin^3 vanishes identically for SU(2))
+    channels = {row["channel"]: row["value"] for row in ok["anomaly_table"]}
+    assert channels["chargeA^3"] == "0" and channels["grav^2 x chargeA"] == "0"
+    assert len(channels) == len(read_model_file(model / "Singlet.m").model.anomalies())
+    assert [r["skipped"] is not None for r in data["files"]] == [True, False, True]
