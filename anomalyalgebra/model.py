@@ -30,7 +30,7 @@ __all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY"]
 #: The label that stands for gravity in :meth:`Model.anomaly`.
 GRAVITY = "grav"
 
-_LABEL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LABEL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")   # \Z: "$" would accept a final newline
 _HALF = sp.Rational(1, 2)
 
 
@@ -249,6 +249,30 @@ class Model:
     def labels(self) -> tuple:
         """Group labels in the model's order."""
         return tuple(k for k, _ in self.groups)
+
+    @property
+    def gauge_labels(self) -> tuple:
+        """Labels of the gauged factors, in the model's order.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> aa.load_model("tau_l_only").gauge_labels
+        ('SU3c', 'SU2L', 'Y', 'X')
+        """
+        return tuple(k for k, g in self.groups if g.gauged)
+
+    @property
+    def global_labels(self) -> tuple:
+        """Labels of the global (not gauged) factors, in the model's order.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> aa.load_model("tau_l_only").global_labels
+        ('Z2A', 'Z2tau')
+        """
+        return tuple(k for k, g in self.groups if not g.gauged)
 
     def group(self, label: str) -> GroupFactor:
         """The group factor with this label."""

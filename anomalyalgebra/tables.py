@@ -38,7 +38,8 @@ def _lorentz_latex(f) -> str:
 
 def field_table_text(model: Model) -> str:
     """A plain-text field table (one row per field, one column per group)."""
-    header = ["Field", "Lorentz", "copies"] + [f"{k} {g.name}" for k, g in model.groups]
+    header = ["Field", "Lorentz", "copies"] + [f"{k} {g.name}" + ("" if g.gauged else " (global)")
+                                               for k, g in model.groups]
     rows = [header]
     for f in model.fields:
         rows.append([f.name, _lorentz(f), str(f.copies)] +
@@ -61,10 +62,15 @@ def rep_latex(model: Model, label: str, rep) -> str:
     return rep._latex(None)
 
 
+def _global_mark(g) -> str:
+    """The mark of a global (not gauged) factor in a LaTeX table head."""
+    return "" if g.gauged else r"\,(\text{global})"
+
+
 def _group_latex(label, g) -> str:
     if isinstance(g, ZN):
-        return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}$"
-    return rf"$\mathrm{{{g.name}}}_{{\mathrm{{{label}}}}}$"
+        return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}{_global_mark(g)}$"
+    return rf"$\mathrm{{{g.name}}}_{{\mathrm{{{label}}}}}{_global_mark(g)}$"
 
 
 def field_table_latex(model: Model, *, caption: str | None = None) -> str:
@@ -93,7 +99,8 @@ def field_table_array(model: Model) -> str:
     """
     cols = "l" + "c" * (1 + len(model.groups))
     head = " & ".join([r"\text{Field}", r"\text{Lorentz}"] +
-                      [rf"\mathrm{{{g.name}}}_{{\mathrm{{{k}}}}}" for k, g in model.groups])
+                      [rf"\mathrm{{{g.name}}}_{{\mathrm{{{k}}}}}{_global_mark(g)}"
+                       for k, g in model.groups])
     lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
     for f in model.fields:
         cells = [f.latex, _lorentz_latex(f)] + [rep_latex(model, k, r) for k, r in f.reps]

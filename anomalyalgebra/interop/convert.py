@@ -23,11 +23,14 @@ PyR@TE             Z_N factors, global U(1)s, terms not read from a PyR@TE file
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..exceptions import AnomalyAlgebraError, ModelError
 from ..groups import SimpleFactor, U1, ZN
 from .imported import ImportedModel
+from .yamlish import Mapping, Scalar, loads_yamlish, yaml_scalar
 
 __all__ = ["convert_text", "conversion_losses", "dumps_sarah", "dumps_pyrate"]
 
@@ -153,15 +156,69 @@ def _zn_phase(k, n) -> str:
 
 
 # ---------------------------------------------------------------------- SARAH
-def _check_mathematica_names(imp):
-    import re
+# Everything written into a SARAH file goes through one of these three helpers:
+# identifiers are validated (never escaped: a Mathematica symbol has no quoting),
+# strings are escaped, comments cannot be closed by their text.
+_MATHEMATICA_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
+
+def _sarah_identifier(name, what="name") -> str:
+    """``name`` if it is a plain Mathematica symbol (letters and digits), else a ModelError."""
+    if not isinstance(name, str) or not _MATHEMATICA_NAME.fullmatch(name):
+        raise ModelError(f"SARAH (Mathematica) names are letters and digits only ('_' is a pattern):"
+                         f" cannot write {what} {name!r}; rename it first")
+    return name
+
+
+def _is_coupling_name(c) -> bool:
+    """A coupling read from a SARAH file may use Unicode letters (``m2η``): letters, then
+    letters and ASCII digits; nothing that Mathematica reads as an operator or a pattern."""
+    return isinstance(c, str) and bool(c) and c[0].isalpha() and \
+        all(ch.isalpha() or ch in "0123456789" for ch in c)
+
+
+def _sarah_string(text: str) -> str:
+    """A Mathematica string literal of ``text``, ASCII only, that no input can close.
+
+    ``"`` and ``\\`` are escaped, line breaks and tabs written ``\\n \\r \\t``, every
+    other character outside printable ASCII as ``\\:XXXX`` (``\\|XXXXXX`` beyond the
+    BMP); :mod:`anomalyalgebra.interop.mathematica` reads these escapes back.
+    """
+    out = ['"']
+    for ch in str(text):
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        elif 0x20 <= code < 0x7F:
+            out.append(ch)
+        elif code <= 0xFFFF:
+            out.append(f"\\:{code:04x}")
+        else:
+            out.append(f"\\|{code:06x}")
+    out.append('"')
+    return "".join(out)
+
+
+def _sarah_comment(text: str) -> str:
+    """``(* text *)`` with ``text`` reduced to printable ASCII that cannot open or close a comment."""
+    t = "".join(ch if 0x20 <= ord(ch) < 0x7F else "?" for ch in str(text))
+    while "(*" in t or "*)" in t:
+        t = t.replace("(*", "( *").replace("*)", "* )")
+    return f"(* {t} *)"
+
+
+def _check_mathematica_names(imp):
     m = imp.model
     names = [("group", k) for k, _ in m.groups] + [("field", f.name) for f in m.fields] + \
         [("symbol", s.name) for s in m.symbols] + [("global symmetry", k) for k, _ in imp.global_u1]
     if imp.superfields is not None:
         names += [("superfield", f.name) for f in imp.superfields.fields]
-    bad = [f"{kind} '{n}'" for kind, n in names if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", n)]
+    names += [("gaugino", g) for g in imp.gauginos]
+    names += [("real scalar", r) for r in imp.real_scalars]
+    bad = [f"{kind} {n!r}" for kind, n in names
+           if not (isinstance(n, str) and _MATHEMATICA_NAME.fullmatch(n))]
     if bad:
         raise ModelError("SARAH (Mathematica) names are letters and digits only ('_' is a pattern):"
                          f" cannot write {', '.join(bad)}; rename them first")
@@ -189,8 +246,8 @@ def dumps_sarah(obj) -> str:
     _check_mathematica_names(imp)
     susy = imp.supersymmetric
     sf = imp.superfields
-    lines = [f"(* written by anomalyalgebra from {imp.path or 'a model'} *)", "Off[General::spell]",
-             f'Model`Name = "{m.name}";', ""]
+    lines = [_sarah_comment(f"written by anomalyalgebra from {imp.path or 'a model'}"),
+             "Off[General::spell]", f"Model`Name = {_sarah_string(m.name)};", ""]
     glob_labels = [k for k, _ in zn] + [k for k, _ in imp.global_u1]
     for i, (k, g) in enumerate(zn, 1):
         lines.append(f"Global[[{i}]] = {{Z[{g.n}], {k}}};")
@@ -201,7 +258,7 @@ def dumps_sarah(obj) -> str:
     vec = {}
     if susy:
         for (k, g), gname in zip(gauge, imp.gauginos):
-            vec[k] = gname[1:]
+            vec[k] = _sarah_identifier(gname[1:], f"the vector superfield of gaugino {gname!r}")
     for i, (k, g) in enumerate(gauge, 1):
         v = vec.get(k, "V" + k)
         grp = "U[1]" if isinstance(g, U1) else f"SU[{g.algebra.rank + 1}]"
@@ -272,6 +329,28 @@ def dumps_sarah(obj) -> str:
     lines.append("")
     groups = {}
     names = {f.name for f in m.fields} | ({f.name for f in sf.fields} if susy else set())
+    taken = names | set(m.labels) | {s.name for s in m.symbols} | set(glob_labels) \
+        | {x for x in " ".join(lines).replace("{", " ").replace("}", " ").replace(",", " ").split()
+           if _MATHEMATICA_NAME.fullmatch(x)}
+    taken |= {t.coupling for t in imp.terms if isinstance(t.coupling, str)}
+    renamed = {}
+
+    def coupling_name(n_, t):
+        c = t.coupling
+        if _is_coupling_name(c) and c not in names:
+            return c
+        if not c or c not in renamed:   # deterministic: the first free c<k>, k from the term's number
+            k = n_
+            while f"c{k}" in taken:
+                k += 1
+            renamed[c] = f"c{k}"
+            taken.add(f"c{k}")
+            if not c:
+                return f"c{k}"
+            lines.insert(len(lines) - 1, _sarah_comment(
+                f"anomalyalgebra: coupling {c!r} written as c{k} (not a free Mathematica name)"))
+        return renamed[c]
+
     for n_, t in enumerate(imp.terms, 1):
         target = sf if t.superfield else m
         if t.superfield:
@@ -279,16 +358,16 @@ def dumps_sarah(obj) -> str:
         elif t.kind in _PYRATE_KINDS:
             key = "LagNoHC" if t.operator.is_hermitian() else "LagHC"
         else:                                   # LagHC, LagNoHC or another SARAH Lagrangian
-            key = t.kind
-        coupling = t.coupling if t.coupling and t.coupling.isidentifier() and t.coupling not in names \
-            else f"c{n_}"
+            key = _sarah_identifier(t.kind, "the Lagrangian name")
+        coupling = coupling_name(n_, t)
         factors = []
         for fac in t.operator.factors:
             fld = target.field(fac.field)
             conj = fac.conjugate
             if fld.is_fermion and fld.chirality == "R" and not t.superfield:
                 conj = not conj
-            factors.append(f"conj[{fac.field}]" if conj else fac.field)
+            name = _sarah_identifier(fac.field, "field")
+            factors.append(f"conj[{name}]" if conj else name)
         groups.setdefault(key, []).append(f"{coupling} " + ".".join(factors))
     extra = [k for k in groups if k not in ("LagNoHC", "LagHC", "SuperPotential")]
     if extra:
@@ -303,6 +382,32 @@ def dumps_sarah(obj) -> str:
 
 
 # ---------------------------------------------------------------------- PyR@TE
+# Every scalar goes through _yaml_scalar (plain only when provably plain, else quoted,
+# else refused); comments cannot hold a line break.
+def _yaml_scalar(text, *, expression=False, what="scalar") -> str:
+    return yaml_scalar(text, expression=expression, what=what)
+
+
+def _yaml_term(source: str) -> str:
+    """A potential term: a flow mapping ``{expression, symmetric}`` is rebuilt key by key
+    (each key through :func:`_yaml_scalar`), any other text is one scalar."""
+    t = source.strip() if isinstance(source, str) else source
+    if isinstance(t, str) and t.startswith("{") and t.endswith("}"):
+        try:
+            v = loads_yamlish("k: " + t).get("k")
+        except AnomalyAlgebraError:
+            v = None
+        if isinstance(v, Mapping) and v.items and \
+                all(isinstance(x, Scalar) and not x.text for _, x, _ in v.items):
+            return "{" + ", ".join(_yaml_scalar(k, expression=True, what="term") for k in v.keys()) + "}"
+    return _yaml_scalar(source, expression=True, what="term")
+
+
+def _yaml_comment(text: str) -> str:
+    """``# text`` on one line: every non-printable character (line breaks included) becomes '?'."""
+    return "# " + "".join(ch if ch.isprintable() else "?" for ch in str(text))
+
+
 def _pyrate_group(g) -> str:
     if isinstance(g, U1):
         return "U1"
@@ -336,30 +441,39 @@ def dumps_pyrate(obj) -> str:
         parts = []
         for k, g in gauge:
             r = f.rep(k)
+            key = _yaml_scalar(k, what="group label")
             if isinstance(g, U1):
-                parts.append(f"{k}: {expression_to_text(r)}")
+                parts.append(f"{key}: {_yaml_scalar(expression_to_text(r), expression=True, what='charge')}")
             else:
                 d, labels = _dim_or_labels(g, r)
-                parts.append(f"{k}: {d}" if d is not None else f"{k}: [{', '.join(map(str, labels))}]")
+                parts.append(f"{key}: {d}" if d is not None else f"{key}: [{', '.join(str(int(x)) for x in labels)}]")
         return "{" + ", ".join(parts) + "}"
 
-    lines = [f"# written by anomalyalgebra from {imp.path or 'a model'}"]
+    def name(f):
+        return _yaml_scalar(f.name, what="field name")
+
+    lines = [_yaml_comment(f"written by anomalyalgebra from {imp.path or 'a model'}")]
     if m.fermions:
-        lines.append("# anomalyalgebra: chirality " + " ".join(f"{f.name}={f.chirality}" for f in m.fermions))
-    lines += [f"Name: {m.name}", "Groups: {" + ", ".join(f"{k}: {_pyrate_group(g)}" for k, g in gauge) + "}", ""]
+        lines.append(_yaml_comment("anomalyalgebra: chirality " +
+                                   " ".join(f"{f.name}={f.chirality}" for f in m.fermions)))
+    lines += [f"Name: {_yaml_scalar(m.name, what='model name')}",
+              "Groups: {" + ", ".join(f"{_yaml_scalar(k, what='group label')}: "
+                                      f"{_yaml_scalar(_pyrate_group(g), what='group')}" for k, g in gauge) + "}",
+              ""]
     lines.append("Fermions: {")
     for f in m.fermions:
-        lines.append(f"    {f.name}: {{Gen: {f.copies}, Qnb: {qnb(f)}}},")
+        lines.append(f"    {name(f)}: {{Gen: {int(f.copies)}, Qnb: {qnb(f)}}},")
     lines += ["}", "", "RealScalars: {"]
     real = set(imp.real_scalars)
     for f in m.scalars:
         if f.name in real:
-            lines.append(f"    {f.name}: {{Gen: {f.copies}, Qnb: {qnb(f)}}},")
+            lines.append(f"    {name(f)}: {{Gen: {int(f.copies)}, Qnb: {qnb(f)}}},")
     lines += ["}", "", "CplxScalars: {"]
     for f in m.scalars:
         if f.name not in real:
-            gen = f"Gen: {f.copies}, " if f.copies != 1 else ""
-            lines.append(f"    {f.name}: {{{gen}RealFields: [{f.name}re, {f.name}im], Norm: 1/Sqrt(2),"
+            gen = f"Gen: {int(f.copies)}, " if f.copies != 1 else ""
+            parts = ", ".join(_yaml_scalar(f.name + x, what="field name") for x in ("re", "im"))
+            lines.append(f"    {name(f)}: {{{gen}RealFields: [{parts}], Norm: 1/Sqrt(2),"
                          f" Qnb: {qnb(f)}}},")
     lines += ["}", ""]
     own = [t for t in imp.terms if t.source]
@@ -367,14 +481,16 @@ def dumps_pyrate(obj) -> str:
         lines.append("Potential: {")
         if imp.definitions:
             lines.append("    Definitions: {")
-            lines += [f"        {k} : {v}," for k, v in imp.definitions]
+            lines += [f"        {_yaml_scalar(k, what='definition name')} :"
+                      f" {_yaml_term(v)}," for k, v in imp.definitions]
             lines.append("    },")
         by_kind = {}
         for t in own:
             by_kind.setdefault(t.kind, {})[t.coupling] = t.source
         for kind, items in by_kind.items():
-            lines.append(f"    {kind}: {{")
-            lines += [f"        {c} : {s}," for c, s in items.items()]
+            lines.append(f"    {_yaml_scalar(kind, what='kind of term')}: {{")
+            lines += [f"        {_yaml_scalar(c, what='coupling name')} :"
+                      f" {_yaml_term(s)}," for c, s in items.items()]
             lines.append("    },")
         lines.append("}")
     return "\n".join(lines) + "\n"

@@ -136,6 +136,22 @@ def _number(raw, line, path):
     return value * Fraction(10) ** int(exp) if exp else value
 
 
+_ESCAPE = re.compile(r'\\(?:([\\"])|([ntr])|:([0-9a-fA-F]{4})|\|([0-9a-fA-F]{6}))')
+
+
+def _unescape(raw: str) -> str:
+    """The value of a string literal: ``\\\\ \\" \\n \\t \\r \\:XXXX \\|XXXXXX`` decoded (as
+    Mathematica does); any other backslash sequence (``\\[Alpha]``) is kept as written."""
+    def one(m):
+        if m.group(1):
+            return m.group(1)
+        if m.group(2):
+            return {"n": "\n", "t": "\t", "r": "\r"}[m.group(2)]
+        code = int(m.group(3) or m.group(4), 16)
+        return chr(code) if code <= 0x10FFFF else m.group(0)
+    return _ESCAPE.sub(one, raw)
+
+
 def _tokenize(text: str, path):
     """Tokens ``(kind, value, line)``; kinds: num, name, str, op, end."""
     tokens = []
@@ -173,7 +189,7 @@ def _tokenize(text: str, path):
                 j += 2 if text[j] == "\\" else 1
             if j >= n:
                 raise ModelFileError(f"line {line}: string is never closed", path=path)
-            tokens.append(("str", text[i + 1:j], line))
+            tokens.append(("str", _unescape(text[i + 1:j]), line))
             line += text.count("\n", i, j)
             i = j + 1
             continue

@@ -19,12 +19,13 @@ the line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..exceptions import ModelFileError
 from ..limits import DepthGuard
 
-__all__ = ["Scalar", "Mapping", "Sequence", "loads_yamlish"]
+__all__ = ["Scalar", "Mapping", "Sequence", "loads_yamlish", "yaml_scalar"]
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def _strip_comment(line: str) -> str:
 def _unquote(text: str) -> str:
     t = text.strip()
     if len(t) >= 2 and t[0] == t[-1] and t[0] in "'\"":
-        return t[1:-1]
+        # a single-quoted YAML scalar writes a quote as '' (the inverse of yaml_scalar)
+        return t[1:-1].replace("''", "'") if t[0] == "'" else t[1:-1]
     return t
 
 
@@ -323,3 +325,68 @@ def loads_yamlish(text: str, *, path="<string>") -> Mapping:
     [('Ye', 'Lbar[i] H[i] eR'), ('Yn', 'Lbar[i,a] Ht[i] nR[a]')]
     """
     return _Reader(text, path).document()
+
+
+# ---------------------------------------------------------------------- writing
+#: Plain scalars the writer may leave unquoted: a name, or arithmetic on names and
+#: numbers.  Anything else is quoted; these are safe in block and flow context of
+#: YAML 1.1/1.2 and of the dialect above (no ``: ``, ``#``, ``,``, brackets, quotes,
+#: leading indicator characters, or whitespace at either end).
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PLAIN_EXPRESSION = re.compile(r"[A-Za-z0-9_]|(?!- )[A-Za-z0-9_(+-][A-Za-z0-9_ +*/^().-]*[A-Za-z0-9_)]")
+#: Words YAML 1.1 resolves to booleans or null: a name spelt so is quoted.
+_YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
+
+
+def yaml_scalar(text: str, *, expression: bool = False, what: str = "scalar") -> str:
+    """``text`` as a YAML scalar that reads back as exactly ``text`` and adds no structure.
+
+    The rule is strict: ``text`` is written plain only when it is provably plain (a
+    name ``[A-Za-z_][A-Za-z0-9_]*`` that YAML does not read as a boolean or null; with
+    ``expression=True`` also arithmetic ``+ - * / ^ ( ) .`` on names and numbers, the
+    charges PyR@TE reads).  Every other string is single-quoted, a quote doubled.
+    A string with a character that a single-quoted scalar cannot carry on one line
+    (line breaks, tabs, other control or non-printable characters) is refused.
+
+    Parameters
+    ----------
+    text : str
+        The value.
+    expression : bool, optional
+        Allow the arithmetic characters unquoted (charges, ``1/Sqrt(2)``).
+    what : str, optional
+        What the value is, for the error message.
+
+    Returns
+    -------
+    str
+        The scalar as it is to appear in the file.
+
+    Raises
+    ------
+    ModelError
+        For a string with a non-printable character, or not a string.
+
+    Examples
+    --------
+    >>> yaml_scalar("Hbar"), yaml_scalar("yes"), yaml_scalar("-1/2", expression=True)
+    ('Hbar', "'yes'", '-1/2')
+    >>> yaml_scalar("x: 1 # it's")
+    "'x: 1 # it''s'"
+    >>> yaml_scalar("a\\nb: 1")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelError: cannot write the scalar 'a\\nb: 1' in a PyR@TE (YAML) file: it contains U+000A, which a one-line quoted YAML scalar cannot hold
+    """
+    from ..exceptions import ModelError
+
+    if not isinstance(text, str):
+        raise ModelError(f"cannot write the {what} {text!r} in a PyR@TE (YAML) file: not a string")
+    plain = _PLAIN_EXPRESSION if expression else _PLAIN_NAME
+    if plain.fullmatch(text) and (text.lower() not in _YAML_WORDS):
+        return text
+    bad = next((ch for ch in text if not ch.isprintable()), None)
+    if bad is not None:
+        raise ModelError(f"cannot write the {what} {text!r} in a PyR@TE (YAML) file: it contains"
+                         f" U+{ord(bad):04X}, which a one-line quoted YAML scalar cannot hold")
+    return "'" + text.replace("'", "''") + "'"
