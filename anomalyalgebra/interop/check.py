@@ -27,7 +27,7 @@ from ..exceptions import AnomalyAlgebraError
 from .imported import FORMATS
 
 __all__ = ["CheckReport", "check_imported", "check_file", "check_directory", "MODEL_SUFFIXES",
-           "auxiliary_reason"]
+           "auxiliary_reason", "solve_charges", "R_SYMMETRY"]
 
 #: File suffixes :func:`check_directory` picks up: those of every format.
 MODEL_SUFFIXES = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
@@ -60,6 +60,9 @@ class CheckReport:
     symbolic: bool = False          # some non-zero trace depends on free symbols
     skipped: str = ""               # why the file is no model file (check_directory)
     table: tuple = ()               # every channel: (label, value)
+    global_anomalies: tuple = ()    # non-zero channels with a global leg: reported, no verdict
+    solutions: tuple = ()           # free charges: the branches that make the model consistent
+    solved: str = ""                # one line on those branches (or why there are none)
 
     @property
     def status(self) -> str:
@@ -93,6 +96,11 @@ class CheckReport:
             parts.append(f"{len(self.undecided)} term(s) depend on free charges")
         if self.chirality_defaults:
             parts.append("chirality by default for the set(s) of " + ", ".join(self.chirality_defaults))
+        if self.solved:
+            parts.append(self.solved)
+        if self.global_anomalies:
+            parts.append("global symmetries (not gauged: no inconsistency): " + "; ".join(
+                f"{k} = {v}" for k, v in self.global_anomalies))
         head = "anomaly free" if not (self.anomalies or self.witten or self.discrete) else "ANOMALOUS"
         if self.symbolic and not (self.witten or self.discrete):
             head += " for generic values of the free symbols"
@@ -111,6 +119,8 @@ class CheckReport:
             "undecided": [{"term": t, "line": ln, "conditions": [{"group": g, "condition": c} for g, c in cs]}
                           for t, ln, cs in self.undecided],
             "notes": list(self.notes), "chirality_defaults": list(self.chirality_defaults),
+            "global_anomalies": [{"channel": k, "value": v} for k, v in self.global_anomalies],
+            "charge_solutions": list(self.solutions), "charge_solutions_summary": self.solved or None,
             "depends_on_symbols": self.symbolic,
         }
 
@@ -133,22 +143,84 @@ def check_imported(imp, *, path=None) -> CheckReport:
     >>> print(r.summary())
     ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = -2; grav^2 x hypercharge = -1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
     """
+    model = imp.model
+    v = _verdict(model)
+    notes = list(imp.notes) + list(v["notes"])
+    bad, undecided = [], []
+    for term in imp.terms:
+        target = imp.superfields if term.superfield else model
+        conds = _term_conditions(term, target)
+        fails = tuple((c.label, str(c)) for c in conds if c.satisfied is False)
+        unknown = tuple((c.label, str(c)) for c in conds if c.satisfied is None)
+        if fails:
+            bad.append((str(term), term.line, fails))
+        elif unknown:
+            undecided.append((str(term), term.line, unknown))
+    solutions, solved = (), ""
+    if v["symbolic"] or undecided:
+        solutions, solved = solve_charges(imp)
+    return CheckReport(
+        path=str(path if path is not None else imp.path), format=imp.format, model=model.name,
+        anomalies=v["anomalies"], witten=v["witten"], discrete=v["discrete"], terms=len(imp.terms),
+        non_invariant=tuple(bad), undecided=tuple(undecided), notes=tuple(notes),
+        chirality_defaults=tuple(imp.chirality_defaults), symbolic=v["symbolic"], table=v["table"],
+        global_anomalies=v["global_anomalies"], solutions=solutions, solved=solved,
+    )
+
+
+#: SARAH's one special global symmetry: a U(1) named RSymmetry under which the
+#: superpotential has charge 2 (SARAH, Package/mathParticleProp.m,
+#: CheckChargeConservationGlobal); every other global U(1) requires charge 0.
+R_SYMMETRY = "RSymmetry"
+
+
+def _term_conditions(term, target):
+    """The invariance conditions of a declared term; a superpotential term under SARAH's
+    ``RSymmetry`` must carry R-charge 2."""
+    from ..operators.operator import Condition
+
+    conds = term.operator.conditions(target)
+    if not term.superfield:
+        return conds
+    out = []
+    for c in conds:
+        g = target.group(c.label)
+        if c.label == R_SYMMETRY and c.kind == "u1" and not g.gauged:
+            c = Condition(c.label, "u1", sp.expand(c.expr - 2))
+        out.append(c)
+    return out
+
+
+def _gauge_channel(model, key) -> bool:
+    from ..model import GRAVITY
+
+    return all(x == GRAVITY or model.group(x).gauged for x in key)
+
+
+def _verdict(model) -> dict:
+    """The anomaly verdict of a model on its gauged factors (the global ones are reported,
+    never a reason to call the model anomalous); the even-N gravitational Z(N) condition
+    is decided with the Ibáñez–Ross relaxation."""
     from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_anomaly
     from ..discrete import discrete_anomalies
+    from ..model import GRAVITY
 
-    model = imp.model
-    anomalies, table = [], []
+    anomalies, table, global_anomalies, notes = [], [], [], []
     symbolic = False
     for key, value in anomaly_table(model).items():
         value = sp.simplify(value)
-        table.append((anomaly_label(model, key), sp.sstr(value)))
-        if value != 0:
-            anomalies.append((anomaly_label(model, key), sp.sstr(value)))
+        label = anomaly_label(model, key)
+        table.append((label, sp.sstr(value)))
+        if value == 0:
+            continue
+        if _gauge_channel(model, key):
+            anomalies.append((label, sp.sstr(value)))
             symbolic = symbolic or bool(value.free_symbols)
+        else:
+            global_anomalies.append((label, sp.sstr(value)))
     witten = []
-    notes = list(imp.notes)
     for label, g in model.groups:
-        if has_witten_anomaly_check(g):
+        if g.gauged and has_witten_anomaly_check(g):
             try:
                 if witten_anomaly(model, label):
                     witten.append(label)
@@ -156,27 +228,85 @@ def check_imported(imp, *, path=None) -> CheckReport:
                 notes.append(f"Witten anomaly of {label} undetermined: {exc}")
     discrete = []
     for label, conds in discrete_anomalies(model).items():
+        gauged = model.group(label).gauged
         for c in conds:
+            if not gauged or not (c.channel == GRAVITY or model.group(c.channel).gauged):
+                if c.relaxed is False:
+                    global_anomalies.append((f"Z{c.modulus}[{label}] x {c.channel}^2",
+                                             f"{c.value} mod {c.modulus}"))
+                continue
             if c.relaxed is False:
                 discrete.append(str(c))
             elif c.relaxed is None:
                 notes.append(f"undecided: {c}")
-    bad, undecided = [], []
+    return {"anomalies": tuple(anomalies), "table": tuple(table), "global_anomalies": tuple(global_anomalies),
+            "witten": tuple(witten), "discrete": tuple(discrete), "notes": tuple(notes), "symbolic": symbolic}
+
+
+def solve_charges(imp) -> tuple:
+    """The free U(1) charges for which the gauge anomalies vanish and every declared term
+    is invariant, solved by :class:`anomalyalgebra.solve.ConstraintSystem`.
+
+    Parameters
+    ----------
+    imp : ImportedModel
+
+    Returns
+    -------
+    (solutions, message) : (tuple of str, str)
+        One text per branch of the solution (``"QH = 0"``) and a one-line summary; no
+        branch: ``()`` and the solver's reason; no free charge: ``((), "")``.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.interop.sarah import loads_sarah
+    >>> imp = loads_sarah(
+    ...     "Gauge[[1]] = {X, U[1], extra, gX, False};\\n"
+    ...     "FermionFields[[1]] = {a, 1, a0, Qa};\\n"
+    ...     "FermionFields[[2]] = {b, 1, conj[b0], Qb};\\n"
+    ...     "ScalarFields[[1]] = {S, 1, S0, 0};\\n"
+    ...     "LagHC = y S.b.a;\\n")
+    >>> solve_charges(imp)[0]
+    ('Qa = -Qb, Qb = Qb',)
+
+    (``b`` is read as the right-handed field of charge ``-Qb``.)  A charged ``S``
+    leaves no solution (``Qa + Qb`` must vanish for the mixed gravitational anomaly
+    and be -1 for the term):
+
+    >>> print(solve_charges(loads_sarah(
+    ...     "Gauge[[1]] = {X, U[1], extra, gX, False};\\n"
+    ...     "FermionFields[[1]] = {a, 1, a0, Qa};\\n"
+    ...     "FermionFields[[2]] = {b, 1, conj[b0], Qb};\\n"
+    ...     "ScalarFields[[1]] = {S, 1, S0, 1};\\n"
+    ...     "LagHC = y S.b.a;\\n"))[1])
+    no charges make the gauge anomalies vanish with every declared term invariant: the constraints are inconsistent for generic values of the parameters (Groebner basis = [1]); a minimal conflicting subset is: anomaly grav^2 x extra; term LagHC y: S bar(b) a (line 5) [extra]
+    """
+    from ..anomaly import anomaly_table
+    from ..exceptions import NoSolutionError
+    from ..solve import ConstraintSystem
+
+    model = imp.model
+    if not model.symbols:
+        return (), ""
+    keys = [k for k, v in anomaly_table(model).items() if _gauge_channel(model, k) and sp.expand(v) != 0]
+    cs = ConstraintSystem(model).require_anomaly_free(keys) if keys else ConstraintSystem(model)
     for term in imp.terms:
         target = imp.superfields if term.superfield else model
-        conds = term.operator.conditions(target)
-        fails = tuple((c.label, str(c)) for c in conds if c.satisfied is False)
-        unknown = tuple((c.label, str(c)) for c in conds if c.satisfied is None)
-        if fails:
-            bad.append((str(term), term.line, fails))
-        elif unknown:
-            undecided.append((str(term), term.line, unknown))
-    return CheckReport(
-        path=str(path if path is not None else imp.path), format=imp.format, model=model.name,
-        anomalies=tuple(anomalies), witten=tuple(witten), discrete=tuple(discrete), terms=len(imp.terms),
-        non_invariant=tuple(bad), undecided=tuple(undecided), notes=tuple(notes),
-        chirality_defaults=tuple(imp.chirality_defaults), symbolic=symbolic, table=tuple(table),
-    )
+        for c in _term_conditions(term, target):
+            if c.kind == "u1" and sp.expand(c.expr) != 0:
+                cs = cs.add_equation(c.expr, f"term {term} (line {term.line}) [{c.label}]")
+            elif c.satisfied is False:
+                return (), f"no charges: the term {term} (line {term.line}) breaks {c.label} whatever they are"
+    if not cs.constraints:
+        return (), ""
+    try:
+        sols = cs.solve([s.name for s in model.symbols])
+    except NoSolutionError as exc:
+        return (), f"no charges make the gauge anomalies vanish with every declared term invariant: {exc}"
+    except AnomalyAlgebraError as exc:
+        return (), f"the charges could not be solved for: {exc}"
+    texts = tuple(str(sol) for sol in sols)
+    return texts, "anomaly free with every declared term invariant for: " + " | ".join(texts)
 
 
 def check_file(path, *, format=None, **options) -> CheckReport:

@@ -239,11 +239,11 @@ class _Reader:
             if head == "U":
                 if n != 1:
                     self.fail(node.line, f"global symmetry U[{n}] is not supported (U[1] only)")
-                out.append((label.value, None))
+                out.append((label.value, U1(gauged=False)))
             else:
                 if n < 2:
                     self.fail(node.line, f"Z[{n}] needs N >= 2")
-                out.append((label.value, ZN(n)))
+                out.append((label.value, ZN(n, gauged=False)))
         return out
 
     def read_gauge(self, nglobal):
@@ -360,13 +360,13 @@ class _Reader:
         if susy and (self.indexed["FermionFields"] or self.indexed["ScalarFields"]):
             line = min(n.line for k in ("FermionFields", "ScalarFields") for n in self.indexed[k].values())
             self.fail(line, "a model declares SuperFields or FermionFields/ScalarFields, not both")
-        groups = [(label, g) for label, g, *_ in gauge] + [(label, g) for label, g in globals_ if g is not None]
+        # Gauge[[i]] entries are gauge factors; Global[[k]] entries global factors (gauged=False)
+        groups = [(label, g) for label, g, *_ in gauge] + list(globals_)
         labels = [k for k, _ in groups]
         dup = {x for x in labels if labels.count(x) > 1}
         if dup:
             raise ModelFileError(f"group name(s) {sorted(dup)} used twice", path=self.path)
         symbols = {}
-        u1_globals = {label: [] for label, g in globals_ if g is None}
         fields, superfields, right_handed = [], [], set()
         ngauge, nglobal = len(gauge), len(globals_)
 
@@ -392,9 +392,8 @@ class _Reader:
         def global_charges(fname, glob, slot, line):
             out = []
             for (label, g), q in zip(globals_, glob):
-                if g is None:
-                    u1_globals[label].append((fname, self.u1_charge(q, slot, symbols,
-                                                                    f"field '{fname}', global '{label}'")))
+                if isinstance(g, U1):
+                    out.append((label, self.u1_charge(q, slot, symbols, f"field '{fname}', global '{label}'")))
                 else:
                     out.append((label, sp.Integer(self.zn_charge(q, g.n, slot,
                                                                  f"field '{fname}', global '{label}'"))))
@@ -425,10 +424,12 @@ class _Reader:
                         reps.append((lab2, g2.trivial))
                 glob = []
                 for (glabel, gg), q in zip(globals_, extra):
-                    if gg is not None:
+                    if isinstance(gg, U1):
+                        glob.append((glabel, self.u1_charge(q, 1, symbols, f"gaugino of '{label}'")))
+                    else:
                         glob.append((glabel, sp.Integer(self.zn_charge(q, gg.n, 1, f"gaugino of '{label}'",
                                                                        vector=True))))
-                glob += [(glabel, sp.Integer(0)) for glabel, gg in globals_[len(extra):] if gg is not None]
+                glob += [(glabel, gg.trivial) for glabel, gg in globals_[len(extra):]]
                 gname = "f" + vec
                 gauginos.append(gname)
                 fields.append(make(gname, _HALF, "L", reps + glob, 1, line))
@@ -466,7 +467,6 @@ class _Reader:
         return ImportedModel(
             model=model, format="sarah", path=str(self.path), terms=tuple(terms), superfields=sfmodel,
             gauginos=tuple(gauginos),
-            global_u1=tuple((k, tuple(v)) for k, v in u1_globals.items()),
             real_scalars=tuple(real), notes=tuple(dict.fromkeys(self.notes)),
         )
 
