@@ -88,11 +88,11 @@ def _discrete_label(a) -> str:
 
 
 def _discrete_verdict(a) -> str:
-    if a.free is None:
+    if a.relaxed is None:
         return "undecided (symbolic)"
-    text = "anomaly free" if a.free else "ANOMALOUS"
-    if a.channel == "grav" and a.relaxed != a.free:
-        text += f" (free mod {a.modulus // 2} with heavy Majorana fermions: Ibáñez–Ross relaxation)"
+    text = "anomaly free" if a.relaxed else "ANOMALOUS"
+    if a.channel == "grav" and a.relaxed != a.free:   # the verdict is the relaxed one (as check DIR)
+        text += f" (mod {a.modulus // 2} with heavy Majorana fermions: Ibáñez–Ross relaxation)"
     return text
 
 
@@ -120,8 +120,8 @@ def _reasons(model, table, witten, discrete) -> list:
     if bad:
         out.append("Witten anomaly of " + ", ".join(f"{b} ({witten[b]})" if witten[b] is not True
                                                    else b for b in bad))
-    bad = [_discrete_label(a) + ("" if a.free is False else " (undecided)") for a in discrete
-           if a.free is not True]
+    bad = [_discrete_label(a) + ("" if a.relaxed is False else " (undecided)") for a in discrete
+           if a.relaxed is not True]
     if bad:
         out.append("discrete " + ", ".join(bad))
     return out
@@ -140,8 +140,10 @@ def _check(args) -> int:
     witten = _witten(model)
     discrete = _discrete(model)
     reasons = _reasons(model, table, witten, discrete)
-    free = not reasons
     report = _interop_report(args, imp)
+    if report is not None:   # SARAH/PyR@TE: the verdict of interop.check_imported, as in check DIR
+        reasons = list(report.reasons)
+    free = not reasons
     if args.json:
         payload = {
             "model": model.name,

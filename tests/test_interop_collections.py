@@ -212,3 +212,77 @@ def test_check_dir_skips_auxiliary_files_and_exit_code_follows_models(tmp_path, 
     assert channels["chargeA^3"] == "0" and channels["grav^2 x chargeA"] == "0"
     assert len(channels) == len(read_model_file(model / "Singlet.m").model.anomalies())
     assert [r["skipped"] is not None for r in data["files"]] == [True, False, True]
+
+
+# ----------------------------------------------------------------- one verdict
+def test_global_u1_anomalies_are_reported_not_a_verdict():
+    r = check_file(DATA / "sarah" / "pq_axion.m")
+    m = read_model_file(DATA / "sarah" / "pq_axion.m").model
+    assert m.group("PQ").gauged is False and m.gauge_labels == ("hypercharge", "left", "color")
+    # the PQ colour anomaly of the heavy quark (the axion-gluon coupling) is reported
+    assert ("color^2 x PQ", "-1") in r.global_anomalies
+    assert r.status == "ok" and r.anomalies == ()
+
+
+Z4_TOML = """
+name = "z4"
+[groups]
+Y = "U(1)"
+Z4 = "Z(4)"
+[fields.a]
+spin = "1/2"
+chirality = "L"
+reps = { Y = "1", Z4 = "2" }
+[fields.b]
+spin = "1/2"
+chirality = "L"
+reps = { Y = "-1", Z4 = "0" }
+"""
+
+
+def test_even_n_gravitational_relaxation_same_verdict_in_file_and_dir(tmp_path, capsys):
+    """Z4 x grav^2 = 2 mod 4 fails mod 4 and holds mod 2 (Ibanez-Ross relaxation)."""
+    from anomalyalgebra.cli import main
+
+    (tmp_path / "z4.toml").write_text(Z4_TOML)
+    r = check_file(tmp_path / "z4.toml")
+    assert r.discrete == () and r.status == "ok"
+    assert main(["check", str(tmp_path / "z4.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "Z4 x grav^2  =  2 mod 4  -> anomaly free (mod 2 with heavy Majorana" in out
+    assert main(["check", str(tmp_path)]) == 0
+
+
+def test_sarah_file_verdict_same_in_file_and_dir(tmp_path, capsys):
+    from anomalyalgebra.cli import main
+
+    for name in ("singlet_z3.m", "pq_axion.m"):
+        (tmp_path / name).write_text((DATA / "sarah" / name).read_text())
+        assert main(["check", str(tmp_path / name)]) == 0     # global Z3 / PQ: no inconsistency
+    assert main(["check", str(tmp_path)]) == 0
+    capsys.readouterr()
+    text = (DATA / "sarah" / "singlet_z3.m").read_text()
+    bad = text.replace("{e,  3, conj[eR],    1,", "{e,  3, conj[eR],    2,")
+    assert bad != text
+    (tmp_path / "e2.m").write_text(bad)        # hypercharge 2 for e: gauge anomalies
+    assert main(["check", str(tmp_path / "e2.m")]) == 1
+    assert check_file(tmp_path / "e2.m").status == "anomalous"
+    assert main(["check", str(tmp_path)]) == 1
+
+
+def test_free_charges_are_solved_with_the_terms(tmp_path):
+    src = ("Gauge[[1]] = {B, U[1], hypercharge, g1, False};\n"
+           "Gauge[[2]] = {Bp, U[1], extra, gp, False};\n"
+           "FermionFields[[1]] = {a, 1, a0, 1, Qa};\n"
+           "FermionFields[[2]] = {b, 1, conj[b0], -1, Qb};\n"
+           "ScalarFields[[1]] = {S, 1, S0, 0, QS};\n"
+           "LagHC = y S.b.a;\n")
+    path = tmp_path / "free.m"
+    path.write_text(src)
+    r = check_file(path)
+    assert r.status == "anomalous" and r.symbolic
+    # anomalies: Qa + Qb = 0 (b is right-handed with charge -Qb); the term: QS + Qb + Qa = 0
+    assert r.solutions == ("QS = 0, Qa = -Qb, Qb = Qb",)
+    path.write_text(src.replace("0, QS}", "0, 1}"))
+    r = check_file(path)
+    assert r.solutions == () and r.solved.startswith("no charges make the gauge anomalies vanish")

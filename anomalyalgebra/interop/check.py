@@ -76,6 +76,20 @@ class CheckReport:
             return "not invariant"
         return "ok"
 
+    @property
+    def reasons(self) -> tuple:
+        """Why the model is anomalous, one phrase per kind (empty: anomaly free); the same
+        phrases for ``check FILE`` and ``check DIR``."""
+        out = []
+        if self.anomalies:
+            out.append("traces " + ", ".join(k for k, _ in self.anomalies) + (
+                " (symbolic ones vanish only for special values of the symbols)" if self.symbolic else ""))
+        if self.witten:
+            out.append("Witten anomaly of " + ", ".join(self.witten))
+        if self.discrete:
+            out.append("discrete " + "; ".join(self.discrete))
+        return tuple(out)
+
     def summary(self) -> str:
         """One line: the status and what failed."""
         if self.skipped:
