@@ -239,9 +239,14 @@ def test_pyrate_round_trip(name):
     assert sorted(str(t) for t in back.terms) == sorted(str(t) for t in imp.terms)
 
 
-def test_sarah_refuses_underscored_names():
-    with pytest.raises(ModelError, match="symbol 'alpha_L'"):
-        convert_text(aa.load_model("sm_x_tau"), "sarah")
+def test_sarah_renames_underscored_names_with_a_note():
+    model = aa.load_model("sm_x_tau")
+    text = convert_text(model, "sarah")
+    assert "(* anomalyalgebra: 'alpha_L' written as alphaL (SARAH names are letters and digits;" in text
+    back = loads_sarah(text).model
+    assert [s.name for s in back.symbols] == sorted(s.name.replace("_", "") for s in model.symbols)
+    assert back.anomalies() == model.subs({s: sp.Symbol(s.name.replace("_", ""), real=True)
+                                           for s in model.symbols}).anomalies()
 
 
 @pytest.mark.parametrize("name", ["sm", "tau_l_minus_4r", "tau_l_only"])

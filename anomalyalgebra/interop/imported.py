@@ -10,14 +10,14 @@ written back (:mod:`anomalyalgebra.interop.convert`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 from ..exceptions import ModelFileError
 
-__all__ = ["FORMATS", "Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
+__all__ = ["FORMATS", "Term", "ImportedModel", "SarahSource", "symbol_table", "charge_from_text", "sum_of_products",
            "irrep_from_signed_dimension", "irrep_from_labels", "complex_representation", "read_text",
-           "check_text_size", "NOT_NUMBERS"]
+           "check_text_size", "NOT_NUMBERS", "ORDER_PRAGMA", "apply_field_order"]
 
 #: Names that stand for no number (Mathematica's and sympy's infinities and undefined
 #: values): a charge written with them is refused, never read as a symbol.
@@ -51,6 +51,11 @@ class Term:
         is checked against :attr:`ImportedModel.superfields`.
     source : str
         The term's text as the file wrote it (PyR@TE; written back verbatim).
+    coefficient : tuple
+        SARAH: ``(number, names, others)`` — the rational factor with its sign
+        (:class:`fractions.Fraction`), the coupling names in order (``"conj[Yu]"`` for a
+        conjugated one) and the other factors as parsed nodes (``Sqrt[2]``,
+        ``Delta[lef1, lef2]``); written back by the SARAH writer.  Empty when unknown.
     """
 
     kind: str
@@ -59,6 +64,7 @@ class Term:
     line: int = 0
     superfield: bool = False
     source: str = ""
+    coefficient: tuple = dc_field(default=(), compare=False)
 
     def __str__(self) -> str:
         c = f"{self.coupling}: " if self.coupling else ""
@@ -84,15 +90,19 @@ class ImportedModel:
         and fermion different charges); superpotential terms are checked against it.
     gauginos : tuple of str
         Names of the gaugino fields added for the vector superfields.
-    global_u1 : tuple of (label, tuple of (field, charge))
-        Continuous global symmetries (SARAH ``Global[[k]] = {U[1], ...}``).  They are
-        not gauged, so they are not part of the anomaly check; kept for writing back.
+    global_u1 : tuple
+        Kept for compatibility and always empty: SARAH's global symmetries
+        (``Global[[k]]``, Z[N] and U[1]) are factors of :attr:`model` with
+        ``gauged=False``.
     real_scalars : tuple of str
     notes : tuple of str
         Choices the reader made (chirality inferred from Yukawa terms or taken from an
         option, numeric symbols substituted, ...); printed by ``check``.
     definitions : tuple of (str, str)
         PyR@TE ``Definitions`` as written (key, expression), for writing back.
+    sarah : SarahSource or None
+        What a SARAH file declares beyond the model (vector-field and coupling names,
+        component names, ``NameOfStates``, the ``DEFINITION`` blocks), for writing back.
     chirality_defaults : tuple of str
         PyR@TE: for each set of fermions whose overall chirality nothing fixed, the
         fermion that received the default chirality.
@@ -109,10 +119,63 @@ class ImportedModel:
     notes: tuple = ()
     definitions: tuple = ()
     chirality_defaults: tuple = ()
+    sarah: object = dc_field(default=None, compare=False)
 
     @property
     def supersymmetric(self) -> bool:
         return self.superfields is not None
+
+
+@dataclass(frozen=True)
+class SarahSource:
+    """What a SARAH model file declares beyond the model itself, kept for the writer.
+
+    Attributes
+    ----------
+    gauge : tuple of (label, vector, coupling, expand)
+        Per gauge factor: the vector (super)field name, the coupling name and the
+        ``expand`` flag as written (``"True"``/``"False"``).
+    components : tuple of (field, Node)
+        The component list of each field entry, as parsed.
+    named : tuple of (str, str)
+        Names written with named characters: ``("Mu", "\\[Mu]")``.
+    blocks : tuple of (Node, Node)
+        ``NameOfStates`` and the ``DEFINITION[...][...]`` assignments other than the
+        Lagrangian input (gauge fixing, EWSB rotations, VEVs, Dirac spinors), in file order.
+    lagrangian_input : Node or None
+        The right-hand side of ``DEFINITION[GaugeES][LagrangianInput]``.
+    """
+
+    gauge: tuple = ()
+    components: tuple = ()
+    named: tuple = ()
+    blocks: tuple = ()
+    lagrangian_input: object = None
+
+
+#: The comment line with which the SARAH and PyR@TE writers record the model's field
+#: order (both formats list fermions before scalars); the readers restore it.
+ORDER_PRAGMA = "anomalyalgebra: field order"
+
+
+def apply_field_order(model, text, notes):
+    """``model`` with its fields in the order recorded by an ``anomalyalgebra: field
+    order a b c`` comment of ``text`` (written by the writers), when that comment names
+    exactly the model's fields; otherwise ``model`` unchanged (with a note if the
+    comment does not match)."""
+    import re
+
+    from dataclasses import replace
+
+    m = re.search(re.escape(ORDER_PRAGMA) + r"((?:[ \t]+[^\s*]+)+)", text)
+    if not m:
+        return model
+    order = m.group(1).split()
+    by_name = {f.name: f for f in model.fields}
+    if sorted(order) != sorted(by_name):
+        notes.append(f"the '{ORDER_PRAGMA}' comment does not name the fields of the file; ignored")
+        return model
+    return replace(model, fields=tuple(by_name[n] for n in order), _index=None)
 
 
 def symbol_table(names, existing=()):

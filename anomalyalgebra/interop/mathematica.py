@@ -152,7 +152,7 @@ def _unescape(raw: str) -> str:
     return _ESCAPE.sub(one, raw)
 
 
-def _tokenize(text: str, path):
+def _tokenize(text: str, path, named=None):
     """Tokens ``(kind, value, line)``; kinds: num, name, str, op, end."""
     tokens = []
     i, line, n = 0, 1, len(text)
@@ -205,6 +205,8 @@ def _tokenize(text: str, path):
             if not m:
                 raise ModelFileError(f"line {line}: cannot read the name at {text[i:i + 20]!r}", path=path)
             name = re.sub(r"\\\[([A-Za-z]+)\]", r"\1", m.group(0))
+            if named is not None and name != m.group(0):
+                named.setdefault(name, m.group(0))      # "Mu" was written \[Mu]
             tokens.append(("name", name, line))
             i = m.end()
             continue
@@ -249,9 +251,9 @@ def _tokenize(text: str, path):
 
 
 class _Parser:
-    def __init__(self, text, path):
+    def __init__(self, text, path, named=None):
         self.path = path
-        self.tokens = _tokenize(text, path)
+        self.tokens = _tokenize(text, path, named)
         self.i = 0
         self.depth = 0        # inside (), [], {}: a newline is only whitespace
         self.guard = DepthGuard()     # recursion: brackets, signs, powers, rules
@@ -451,8 +453,11 @@ class _Parser:
         self.fail("expected a number, a name, a string, '{' or '('")
 
 
-def parse_statements(text: str, *, path="<string>") -> list:
+def parse_statements(text: str, *, path="<string>", named=None) -> list:
     """Parse SARAH model-file text into a list of statement nodes.
+
+    ``named``, a dict, receives every name written with named characters, as
+    ``{"Mu": "\\[Mu]"}`` (the tree holds the plain name; writers need the written one).
 
     Examples
     --------
@@ -465,7 +470,7 @@ def parse_statements(text: str, *, path="<string>") -> list:
     ...
     anomalyalgebra.exceptions.ModelFileError: <string>: line 1: unsupported Mathematica construct starting at '@ 2;' (the SARAH reader accepts assignments of lists, numbers, names, f[...], x[[i]], ->, + - * / ^ . and comments)
     """
-    return _Parser(text, path).statements()
+    return _Parser(text, path, named).statements()
 
 
 def parse_mathematica_expression(text: str, *, path="<string>") -> Node:

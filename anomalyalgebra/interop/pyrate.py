@@ -31,6 +31,7 @@ recorded in :attr:`ImportedModel.notes`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import sympy as sp
 
@@ -38,7 +39,7 @@ from ..exceptions import AnomalyAlgebraError, LimitError, ModelError, ModelFileE
 from ..groups import U1, parse_group
 from ..limits import DepthGuard, check_limit
 from ..model import Field, Model
-from .imported import (NOT_NUMBERS, ImportedModel, Term, charge_from_text, check_text_size,
+from .imported import (NOT_NUMBERS, ImportedModel, Term, apply_field_order, charge_from_text, check_text_size,
                        complex_representation, irrep_from_labels, irrep_from_signed_dimension, read_text,
                        sum_of_products, symbol_table)
 from .yamlish import Mapping, Scalar, Sequence, loads_yamlish
@@ -103,7 +104,10 @@ def loads_pyrate(text: str, *, path="<string>", name="model", chirality=None,
                 raise ModelFileError(f"anomalyalgebra chirality comment: cannot read {item!r}"
                                      " (write NAME=L or NAME=R)", path=path)
             pragma[k] = v
-    return _Reader(doc, path, name, dict(chirality or {}), pragma, default_chirality).read()
+    imp = _Reader(doc, path, name, dict(chirality or {}), pragma, default_chirality).read()
+    notes = list(imp.notes)
+    model = apply_field_order(imp.model, text, notes)      # recorded by the writer
+    return replace(imp, model=model, notes=tuple(notes))
 
 
 def _group_text(text):

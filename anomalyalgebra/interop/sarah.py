@@ -38,6 +38,7 @@ naming the file and the line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import sympy as sp
@@ -46,7 +47,7 @@ from ..exceptions import AnomalyAlgebraError, LimitError, ModelError, ModelFileE
 from ..groups import SimpleFactor, U1, ZN, parse_group
 from ..limits import check_limit, current_limits, hint
 from ..model import Field, Model
-from .imported import (NOT_NUMBERS, ImportedModel, Term, charge_from_text, check_text_size,
+from .imported import (NOT_NUMBERS, ImportedModel, SarahSource, Term, apply_field_order, charge_from_text, check_text_size,
                        complex_representation, irrep_from_labels, irrep_from_signed_dimension, read_text,
                        sum_of_products, symbol_table)
 from .mathematica import Node, parse_statements
@@ -96,14 +97,22 @@ def loads_sarah(text: str, *, path="<string>", name="model") -> ImportedModel:
     ['LagHC Ye: conj(H) bar(e) l']
     """
     check_text_size(text, path)
-    return _Reader(text, path, name).read()
+    imp = _Reader(text, path, name).read()
+    if not imp.supersymmetric:          # the field order the writer recorded (fermions come first)
+        notes = list(imp.notes)
+        model = apply_field_order(imp.model, text, notes)
+        imp = replace(imp, model=model, notes=tuple(notes))
+    return imp
 
 
 class _Reader:
     def __init__(self, text, path, name):
         self.path = path
         self.name = name
-        self.statements = parse_statements(text, path=path)
+        self.named = {}
+        self.statements = parse_statements(text, path=path, named=self.named)
+        self.blocks = []          # (lhs, rhs): NameOfStates, DEFINITION[...][...] (written back)
+        self.component_nodes = []  # (field, components node)
         self.values = {}          # name -> rhs node (plain assignments)
         self.indexed = {k: {} for k in _INDEXED + ("Fields",)}
         self.notes = []
@@ -146,8 +155,12 @@ class _Reader:
                           " write FermionFields/ScalarFields/SuperFields (SARAH 4 conventions)")
             elif lhs.kind == "name":
                 self.values[lhs.value] = rhs
+                if lhs.value == "NameOfStates":
+                    self.blocks.append((lhs, rhs))
             elif _is_lagrangian_input(lhs):
                 self.lagrangians.append(rhs)
+            elif _is_definition(lhs):
+                self.blocks.append((lhs, rhs))
             # anything else (DEFINITION[...][...] = ..., x[[i]] of other lists) is ignored
 
     def ordered(self, key):
@@ -248,6 +261,7 @@ class _Reader:
 
     def read_gauge(self, nglobal):
         out = []
+        self.gauge_info = []
         for node in self.ordered("Gauge"):
             if node.kind != "list" or len(node.args) < 5:
                 self.fail(node.line, "Gauge[[i]] must be {vector field, group, name, coupling, expand, ...},"
@@ -273,6 +287,9 @@ class _Reader:
             if label.kind != "name" or vec.kind != "name":
                 self.fail(node.line, "the vector field and the group name must be symbols")
             out.append((label.value, group, vec.value, extra, node.line))
+            coupling, expand = node.args[3], node.args[4]
+            self.gauge_info.append((label.value, vec.value, coupling.value if coupling.kind == "name" else "",
+                                    expand.value if expand.kind == "name" else ""))
         if not out:
             raise ModelFileError("no Gauge[[i]] declared", path=self.path)
         if len(out) > current_limits().max_group_factors:
@@ -380,6 +397,7 @@ class _Reader:
                 self.fail(node.line, f"{key}: the field name must be a symbol, got {name.text()!r}")
             for comp, conj in _component_names(comps):
                 self.components.setdefault(comp, (name.value, conj))
+            self.component_nodes.append((name.value, comps))
             copies = self.integer(gens, f"{key} '{name.value}': the number of generations", "max_copies")
             reps = []
             for (label, g, *_), q in zip(gauge, node.args[3:3 + ngauge]):
@@ -468,6 +486,9 @@ class _Reader:
             model=model, format="sarah", path=str(self.path), terms=tuple(terms), superfields=sfmodel,
             gauginos=tuple(gauginos),
             real_scalars=tuple(real), notes=tuple(dict.fromkeys(self.notes)),
+            sarah=SarahSource(gauge=tuple(self.gauge_info), components=tuple(self.component_nodes),
+                              named=tuple(self.named.items()), blocks=tuple(self.blocks),
+                              lagrangian_input=self.lagrangians[0] if self.lagrangians else None),
         )
 
     def list_superpotential(self, node, names):
@@ -479,7 +500,8 @@ class _Reader:
                 self.fail(item.line, "a superpotential list entry is {{coefficient, coupling}, {superfields}},"
                           f" got {item.text()[:60]!r}")
             coupling = [a.value for a in item.args[0].args if a.kind == "name"]
-            out.append((coupling, [(f.value, False) for f in item.args[1].args], item.line))
+            out.append((coupling, [(f.value, False) for f in item.args[1].args], item.line,
+                        Fraction(1), []))
         return out
 
     def resolver(self, target, superpotential):
@@ -589,7 +611,7 @@ class _Reader:
                 monos = self.list_superpotential(node, names)
             else:
                 monos = _monomials(node, self.resolver(target, key == "SuperPotential"), self)
-            for coeffs, factors, line in monos:
+            for coeffs, factors, line, num, others in monos:
                 if not factors:
                     continue
                 bosons = [f for f in factors if f[0] is None]
@@ -617,8 +639,14 @@ class _Reader:
                         conj = not conj
                     facs.append(FieldFactor(fname, conj, bar=conj and fld.is_fermion))
                 coupling = next((c for c in coeffs if c), "")
-                out.append(Term(key, coupling, Operator(tuple(facs)), line, key == "SuperPotential"))
+                out.append(Term(key, coupling, Operator(tuple(facs)), line, key == "SuperPotential",
+                                coefficient=(num, tuple(coeffs), tuple(others))))
         return out
+
+
+def _is_definition(lhs):
+    """``DEFINITION[state][what]`` (EWSB rotations, gauge fixing, VEVs, Dirac spinors)."""
+    return lhs.kind == "call" and lhs.value.kind == "call" and lhs.value.head_name == "DEFINITION"
 
 
 def _is_lagrangian_input(lhs):
@@ -693,14 +721,20 @@ def _coefficient_of(node, needed):
 
 
 def _monomials(node, resolve, reader):
-    """Expand a Lagrangian expression: list of (coupling names, factors, line); a factor is
-    ``(field, conj)`` or ``(None, group label)`` for a vector boson (see ``resolver``)."""
+    """Expand a Lagrangian expression: list of (coupling names, factors, line, number,
+    other factors); a factor is ``(field, conj)`` or ``(None, group label)`` for a vector
+    boson (see ``resolver``); ``number`` is the rational factor with its sign, ``other
+    factors`` the parsed nodes of the remaining non-field factors (``Sqrt[2]``)."""
+    one = Fraction(1)
+
+    def mono(coeffs=(), facs=(), num=one, others=()):
+        return (list(coeffs), list(facs), num, list(others))
 
     def name_factor(name, in_dot, line, conj=False):
         r = resolve(name, in_dot, line, conj)
         if r is None:
-            return [([f"conj[{name}]" if conj else name], [])]
-        return [([], [r])]
+            return [mono([f"conj[{name}]" if conj else name])]
+        return [mono(facs=[r])]
 
     def walk(nd, in_dot=False):
         k = nd.kind
@@ -710,7 +744,7 @@ def _monomials(node, resolve, reader):
                 out += walk(a, in_dot)
             return out
         if k == "neg":
-            return walk(nd.args[0], in_dot)
+            return [(c, f, -n, o) for c, f, n, o in walk(nd.args[0], in_dot)]
         if k == "dot":
             return _product([walk(a, True) for a in nd.args], nd.line, reader)
         if k == "mul":
@@ -719,18 +753,22 @@ def _monomials(node, resolve, reader):
             den = walk(nd.args[1])
             if any(m[1] for m in den):
                 reader.fail(nd.line, f"a field in a denominator: {nd.text()[:60]!r}")
-            return walk(nd.args[0], in_dot)
+            num = walk(nd.args[0], in_dot)
+            if len(den) == 1 and not den[0][0] and not den[0][3] and den[0][2] != 0:
+                return [(c, f, n / den[0][2], o) for c, f, n, o in num]
+            inverse = Node("div", None, (Node("num", one, (), nd.line), nd.args[1]), nd.line)
+            return [(c, f, n, o + [inverse]) for c, f, n, o in num]
         if k == "pow":
             base, exp = nd.args
             b = walk(base, in_dot)
             if not any(m[1] for m in b):
-                return [([], [])] if not b else [(sum((m[0] for m in b), []), [])]
+                return [mono(others=[nd])]
             if exp.kind != "num" or exp.value.denominator != 1 or exp.value < 1:
                 reader.fail(nd.line, f"a field raised to {exp.text()!r}: only positive integer powers")
             reader.within("max_exponent", exp.value, f"the power {exp.text()} of fields", nd.line)
             return _product([b] * int(exp.value), nd.line, reader)
         if k == "num":
-            return [([], [])]
+            return [mono(num=nd.value)]
         if k == "name":
             return name_factor(nd.value, in_dot, nd.line)
         if k == "call":
@@ -745,13 +783,13 @@ def _monomials(node, resolve, reader):
             if any(m[1] for ms in inner for m in ms):
                 reader.fail(nd.line, f"unsupported function {nd.value.text()!r} applied to fields in"
                             f" {nd.text()[:60]!r}")
-            return [([], [])]
+            return [mono(others=[nd])]
         reader.fail(nd.line, f"unsupported construct in a Lagrangian term: {nd.text()[:60]!r}")
 
     out = []
     for term in (node.args if node.kind == "add" else (node,)):
-        for coeffs, facs in walk(term):
-            out.append((coeffs, facs, term.line))
+        for coeffs, facs, num, others in walk(term):
+            out.append((coeffs, facs, term.line, num, others))
             if len(out) > current_limits().max_term_monomials:
                 reader.within("max_term_monomials", len(out), f"a Lagrangian of {len(out)} or more"
                               " monomials", term.line)
@@ -759,13 +797,19 @@ def _monomials(node, resolve, reader):
 
 
 def _product(parts, line, reader):
-    """Cartesian product of lists of monomials (as lists of alternatives), each monomial a
-    pair (couplings, factors); bounded by the limit ``max_term_monomials``."""
+    """Cartesian product of lists of monomials (as lists of alternatives), each monomial
+    ``(couplings, factors, number, others)``; bounded by the limit ``max_term_monomials``."""
     try:
         combos = sum_of_products([[[m] for m in alternatives] for alternatives in parts])
     except LimitError as exc:
         reader.fail(line, str(exc))
-    return [(sum((m[0] for m in c), []), sum((m[1] for m in c), [])) for c in combos]
+    out = []
+    for c in combos:
+        num = Fraction(1)
+        for m in c:
+            num *= m[2]
+        out.append((sum((m[0] for m in c), []), sum((m[1] for m in c), []), num, sum((m[3] for m in c), [])))
+    return out
 
 
 def _ranges(numbers):

@@ -20,3 +20,8 @@ RealScalars = {S};
 
 LagNoHC = -(mu2 conj[H].H + Expand[(lam1 + lam2) conj[H].H.conj[H].H] + 1/2 MS2 S.S);
 LagHC = -(Yd conj[H].d.q + Ye conj[H].e.l + Yu H.u.q + MV LVb.LV + Delta[lor1, lor2] kS Der[S, lor1].VB);
+
+NameOfStates = {GaugeES, EWSB};
+DEFINITION[EWSB][GaugeSector] = {{{VB, VWB[3]}, {VP, VZ}, ZZ}, {{VWB[1], VWB[2]}, {VWp, conj[VWp]}, ZW}};
+DEFINITION[EWSB][VEVs] = {{H0, {v, 1/Sqrt[2]}, {Ah, \[ImaginaryI]/Sqrt[2]}, {hh, 1/Sqrt[2]}}};
+DEFINITION[EWSB][GaugeFixing] = {{Der[VP], -1/(2 RXi[P])}, {Der[VZ] + \[Xi]Z MZ Ah, -1/(2 RXi[Z])}};
