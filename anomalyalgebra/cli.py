@@ -27,6 +27,12 @@
     Number of independent real operators of each dimension 5..D (Hilbert series,
     EOM and IBP removed); ``--breaking`` adds, for each accidental symmetry, the
     lowest dimension at which an operator breaks it.
+``anomalyalgebra operators MODEL --list --max-dim D [--json]``
+    The allowed operators up to dimension D (every gauge and declared global symmetry).
+``anomalyalgebra symmetries MODEL [--max-dim D] [--json]``
+    The accidental symmetry group of the operators up to dimension D (default 4) and
+    the subgroup exact under the gauge instantons (rank, torsion), and per U(1)
+    generator its instanton vertex and 't Hooft anomalies (docs/global_symmetries.rst).
 
 Exit codes (every command; see ``docs/errors.rst``):
 
@@ -50,8 +56,7 @@ import traceback
 
 import sympy as sp
 
-from .anomaly import CONVENTIONS, anomaly_label, has_witten_anomaly_check, witten_index
-from .discrete import discrete_anomalies
+from .anomaly import CONVENTIONS
 from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
 from .modelfile import builtin_models, load_model
@@ -64,23 +69,8 @@ __all__ = ["main", "run", "EXIT_OK", "EXIT_ANOMALOUS", "EXIT_BAD_INPUT", "EXIT_I
 EXIT_OK, EXIT_ANOMALOUS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 #: Range of ``operators --max-dim`` (the SM with three generations takes ~3 s at d = 8).
 MIN_COUNT_DIM, MAX_COUNT_DIM = 5, 12
-
-
-def _witten(model):
-    out = {}
-    for label, g in model.groups:
-        if has_witten_anomaly_check(g):
-            try:
-                idx = witten_index(model, label)
-                out[label] = bool(idx % 2)
-            except AnomalyAlgebraError as exc:
-                out[label] = f"undetermined: {exc}"
-    return out
-
-
-def _discrete(model) -> list:
-    """The Ibáñez–Ross conditions of every Z_N factor, flattened (see :mod:`.discrete`)."""
-    return [a for conds in discrete_anomalies(model).values() for a in conds]
+#: Range of ``operators --list --max-dim`` and ``symmetries --max-dim``.
+MIN_LIST_DIM, MAX_LIST_DIM = 2, 8
 
 
 def _discrete_label(a) -> str:
@@ -109,24 +99,6 @@ def _discrete_latex(model, conds) -> str:
     return "\n".join(lines)
 
 
-def _reasons(model, table, witten, discrete) -> list:
-    """Why a model is not anomaly free, one phrase per kind of anomaly."""
-    out = []
-    traces = [anomaly_label(model, k) for k, v in table.items() if sp.simplify(v) != 0]
-    if traces:
-        out.append("traces " + ", ".join(traces) + " (symbolic ones vanish only for special"
-                   " values of the symbols)")
-    bad = [label for label, w in witten.items() if w is not False]
-    if bad:
-        out.append("Witten anomaly of " + ", ".join(f"{b} ({witten[b]})" if witten[b] is not True
-                                                   else b for b in bad))
-    bad = [_discrete_label(a) + ("" if a.relaxed is False else " (undecided)") for a in discrete
-           if a.relaxed is not True]
-    if bad:
-        out.append("discrete " + ", ".join(bad))
-    return out
-
-
 def _check(args) -> int:
     if os.path.isdir(args.model):
         return _check_dir(args)
@@ -136,14 +108,16 @@ def _check(args) -> int:
         model = imp.model
     else:  # a built-in name is the built-in model even with --format (its file only gives the report)
         model = load_model(args.model, format=args.format, **opts)
-    table = model.anomalies(convention=args.convention)
-    witten = _witten(model)
-    discrete = _discrete(model)
-    reasons = _reasons(model, table, witten, discrete)
+    from .consistency import consistency_report
+
+    verdict = consistency_report(model, convention=args.convention)
+    table, witten, discrete = verdict.anomalies, verdict.witten, list(verdict.discrete)
+    reasons = list(verdict.reasons)
+    free = not verdict.anomalous
     report = _interop_report(args, imp)
-    if report is not None:   # SARAH/PyR@TE: the verdict of interop.check_imported, as in check DIR
+    if report is not None:   # SARAH/PyR@TE: check_imported's verdict (consistency_report), as check DIR
         reasons = list(report.reasons)
-    free = not reasons
+        free = not reasons
     if args.json:
         payload = {
             "model": model.name,
@@ -155,14 +129,7 @@ def _check(args) -> int:
                  "reps": {k: model.group(k).rep_text(r) for k, r in f.reps}}
                 for f in model.fields
             ],
-            "anomalies": [{"channel": list(k), "label": anomaly_label(model, k), "value": sp.sstr(v),
-                           "latex": sp.latex(v)} for k, v in table.items()],
-            "witten": witten,
-            "discrete": [{"symmetry": a.symmetry, "channel": a.channel, "label": _discrete_label(a),
-                          "value": sp.sstr(sp.sympify(a.value)), "modulus": a.modulus,
-                          "free": a.free, "relaxed": a.relaxed} for a in discrete],
-            "anomaly_free": free,
-            "reasons": reasons,
+            **verdict.to_dict(),
         }
         if report is not None:
             payload["file_check"] = report.to_dict()
@@ -174,6 +141,11 @@ def _check(args) -> int:
         if discrete:
             print()
             print(_discrete_latex(model, discrete))
+        if verdict.global_symmetries:
+            from .tables import global_symmetries_latex
+
+            print()
+            print(global_symmetries_latex(model, verdict.global_symmetries))
     else:
         print(f"Model: {model.name}")
         print(field_table_text(model))
@@ -189,6 +161,12 @@ def _check(args) -> int:
             for a in discrete:
                 print(f"{_discrete_label(a).ljust(width)}  =  {a.value} mod {a.modulus}  ->"
                       f" {_discrete_verdict(a)}")
+        if verdict.global_symmetries:
+            print()
+            print("Global symmetries (their anomalies are physics, not inconsistencies;"
+                  " standard convention):")
+            for rep in verdict.global_symmetries.values():
+                print("\n".join(rep.lines()))
         print()
         print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)
@@ -362,8 +340,12 @@ def _operators(args) -> int:
     from .operators.hilbert import hilbert_series
     from .operators.violation import symmetry_breaking
 
+    if args.list:
+        if args.count or args.breaking:
+            raise UsageError("operators: --list goes alone (not with --count or --breaking)")
+        return _operators_list(args)
     if not (args.count or args.breaking):
-        raise UsageError("operators: give --count and/or --breaking")
+        raise UsageError("operators: give --count and/or --breaking, or --list")
     if not MIN_COUNT_DIM <= args.max_dim <= MAX_COUNT_DIM:
         raise UsageError(f"operators: --max-dim must be between {MIN_COUNT_DIM} and {MAX_COUNT_DIM}"
                          f" (got {args.max_dim}); the Hilbert series counts the operators of"
@@ -390,6 +372,51 @@ def _operators(args) -> int:
     return 0
 
 
+def _list_dim(command, d) -> None:
+    if not MIN_LIST_DIM <= d <= MAX_LIST_DIM:
+        raise UsageError(f"{command}: --max-dim must be between {MIN_LIST_DIM} and {MAX_LIST_DIM}"
+                         f" (got {d})")
+
+
+def _operators_list(args) -> int:
+    """``operators MODEL --list``: the allowed operators up to ``--max-dim``."""
+    from .operators import allowed_operators
+
+    _list_dim("operators --list", args.max_dim)
+    model = load_model(args.model)
+    lag = allowed_operators(model, args.max_dim)
+    rows = [{"operator": str(t.operator), "dimension": int(t.dimension), "kind": t.kind,
+             "fields": list(t.fields()), "hermitian": t.hermitian,
+             "couplings": None if t.couplings is None else int(t.couplings),
+             "conditions": [sp.sstr(c) for c in t.condition]} for t in lag.terms]
+    if args.json:
+        print(json.dumps({"model": model.name, "max_dim": args.max_dim, "operators": rows}, indent=2))
+        return 0
+    print(f"Allowed operators of {model.name} up to d = {args.max_dim} ({len(rows)} terms):")
+    for t in lag.terms:
+        print(f"  d = {int(t.dimension)}  {t}")
+    return 0
+
+
+def _symmetries(args) -> int:
+    """``symmetries MODEL``: accidental symmetries and what survives the instantons."""
+    from .operators.instantons import exact_symmetries
+
+    _list_dim("symmetries", args.max_dim)
+    report = exact_symmetries(load_model(args.model), args.max_dim)
+    print(json.dumps(report.to_dict(), indent=2) if args.json else report.text())
+    return 0
+
+
+def _add_symmetries_parser(sub) -> None:
+    s = sub.add_parser("symmetries", help="accidental global symmetries and the part exact under"
+                       " gauge instantons")
+    s.add_argument("model", help="built-in model or a .toml path")
+    s.add_argument("--max-dim", type=int, default=4,
+                   help=f"operators up to this dimension, {MIN_LIST_DIM} to {MAX_LIST_DIM} (default 4)")
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+
+
 def _add_operators_parser(sub) -> None:
     o = sub.add_parser("operators", help="count independent operators by dimension (Hilbert series)")
     o.add_argument("model", help="built-in model or a .toml path")
@@ -398,6 +425,8 @@ def _add_operators_parser(sub) -> None:
     o.add_argument("--breaking", action="store_true",
                    help="lowest dimension at which each accidental symmetry is broken")
     o.add_argument("--content", action="store_true", help="with --count: also by field content")
+    o.add_argument("--list", action="store_true",
+                   help=f"list the allowed operators up to --max-dim ({MIN_LIST_DIM} to {MAX_LIST_DIM})")
     o.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -506,6 +535,7 @@ def main(argv=None) -> int:
                    help="processes (default: 2 if the machine has 2 or more CPUs; 1 = serial)")
     sub.add_parser("models", help="list the built-in models")
     _add_operators_parser(sub)
+    _add_symmetries_parser(sub)
     args = parser.parse_args(argv)
     limits = None
     try:
@@ -519,6 +549,8 @@ def main(argv=None) -> int:
             return _operators(args)
         if args.command == "convert":
             return _convert(args)
+        if args.command == "symmetries":
+            return _symmetries(args)
         return _models()
     except BaseException as exc:  # the one place that maps every error to an exit code
         return _exit_code(exc, args.debug)

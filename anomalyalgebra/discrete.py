@@ -36,8 +36,21 @@ __all__ = ["DiscreteAnomaly", "ibanez_ross", "discrete_anomalies"]
 class DiscreteAnomaly:
     """One Ibáñez–Ross condition: ``value ≡ 0 (mod modulus)``.
 
-    ``free`` is the verdict (``None`` if the value is symbolic); ``relaxed`` the
-    verdict with the even-N gravitational relaxation (same as ``free`` otherwise).
+    Attributes
+    ----------
+    symmetry : str
+        Name of the Z_N symmetry.
+    channel : str
+        Label of the simple factor G of ``Z_N × G²``, or ``"grav"``.
+    value : int or sympy.Expr
+        ``Σ_i q_i · 2T(r_i) · d_i`` (or ``Σ_i q_i · dim_i`` for gravity), not reduced.
+    modulus : int
+        ``N``.
+    free : bool or None
+        The verdict (``None`` if the value is symbolic).
+    relaxed : bool or None
+        The verdict with the even-N gravitational relaxation (same as ``free``
+        otherwise).
     """
 
     symmetry: str
@@ -91,9 +104,29 @@ def _charge_per_field(model, charges: dict, n: int) -> dict:
 def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
     """Ibáñez–Ross conditions of a Z_n with ``charges`` ``{field or phase: q}``.
 
-    ``charges`` may name a field (all copies) or one copy ``"l12_2"`` (as the phases
-    of :func:`anomalyalgebra.operators.accidental_symmetries`).  Fields not listed
-    have charge 0.
+    Parameters
+    ----------
+    model : Model
+        The model (its simple factors and fermions).
+    charges : dict
+        ``{field or copy: q}``; a key may name a field (all copies) or one copy
+        ``"l12_2"`` (as the phases of
+        :func:`anomalyalgebra.operators.accidental_symmetries`).  Fields not listed
+        have charge 0; later entries win.
+    n : int
+        The order N of the symmetry.
+    name : str, optional
+        Name of the symmetry in the records (default ``"Z"``).
+
+    Returns
+    -------
+    tuple of DiscreteAnomaly
+        One condition per simple factor of the model, then gravity.
+
+    Raises
+    ------
+    ModelError
+        If a key is neither a field nor a copy ``"<field>_<k>"`` of the model.
 
     Examples
     --------
@@ -138,6 +171,18 @@ def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
 
 def discrete_anomalies(model, labels=None) -> dict:
     """Ibáñez–Ross conditions for every Z_N factor of the model (or those in ``labels``).
+
+    Parameters
+    ----------
+    model : Model
+        The model; the charges are those of its Z_N factors.
+    labels : iterable of str, optional
+        Restrict to these Z_N labels.
+
+    Returns
+    -------
+    dict
+        ``{label: tuple of DiscreteAnomaly}`` (see :func:`ibanez_ross`).
 
     Examples
     --------

@@ -4,6 +4,7 @@ Schema (every key not listed is an error; see ``docs/modelfiles.rst``)::
 
     name = "L = -4R"                 # required
     description = "..."              # optional
+    electric_charge = "T3(SU2L) + Y" # optional: U(1) labels and T3 of SU(2) labels
     [groups]                         # required; label = group, in table-column order
     SU3c = "SU(3)"
     SU2L = "SU(2)"
@@ -39,11 +40,11 @@ import sympy as sp
 from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from .limits import current_limits, hint
 from .groups import parse_group
-from .model import Field, Model
+from .model import Field, Model, electric_charge_text, parse_electric_charge
 
 __all__ = ["load_model", "loads_model", "dumps_model", "builtin_models", "as_model"]
 
-_TOP_KEYS = {"name", "description", "groups", "symbols", "fields"}
+_TOP_KEYS = {"name", "description", "electric_charge", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
 _GROUP_KEYS = {"group", "gauged"}
 _ASSUMPTIONS = {"real", "positive", "negative", "nonnegative", "nonpositive", "nonzero",
@@ -234,8 +235,15 @@ def loads_model(text: str, *, path="<string>") -> Model:
     fields = []
     for fname, spec in fields_data.items():
         fields.append(_read_field(fname, spec, gmap, by_name, path))
+    charge = ()
+    if "electric_charge" in data:
+        try:
+            charge = parse_electric_charge(groups, data["electric_charge"])
+        except ModelError as exc:
+            raise ModelFileError(str(exc), path=path, key="electric_charge") from None
     try:
-        return Model(name, tuple(groups), tuple(fields), symbols, symbol_latex, description)
+        return Model(name, tuple(groups), tuple(fields), symbols, symbol_latex, description,
+                     charge)
     except ModelError as exc:
         raise ModelFileError(str(exc), path=path) from None
 
@@ -404,6 +412,8 @@ def dumps_model(model: Model) -> str:
     lines = [f"name = {_toml_string(model.name)}"]
     if model.description:
         lines.append(f"description = {_toml_string(model.description)}")
+    if model.electric_charge:
+        lines.append(f"electric_charge = {_toml_string(electric_charge_text(model))}")
     lines.append("")
     lines.append("[groups]")
     for label, g in model.groups:

@@ -18,7 +18,20 @@ __all__ = ["iter_solutions", "enumerate_problem", "count_solutions", "run_batch"
 
 
 def run_batch(problem: Problem, chunks) -> list:
-    """Solve several chunks in one task (the unit sent to an executor)."""
+    """Solve several chunks in one task (the unit sent to an executor).
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+    chunks : iterable of Chunk
+        Chunks of :func:`~anomalyalgebra.enumeration.plan_chunks`.
+
+    Returns
+    -------
+    list of tuple
+        The solutions of the chunks, chunk after chunk, each chunk's sorted.
+    """
     out = []
     for chunk in chunks:
         out.extend(run_chunk(problem, chunk))
@@ -83,11 +96,13 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
         ``ProcessPoolExecutor``, ``ThreadPoolExecutor``, or a dask
         ``Client.get_executor()``).  ``None`` runs in this process.
     batch_size : int, optional
-        Chunks per submitted task (default: about 4 tasks per chunk group of 64).
+        Chunks per submitted task (default: ``len(chunks) // 256``, at least 1).
     max_pending : int
         Tasks in flight at once, which bounds the memory held for out-of-order results.
     progress : bool
         Show a progress bar (tqdm if installed, otherwise a line on stderr).
+    desc : str
+        Label of the progress bar.
     method : {"auto", "direct", "lattice"}
         Engine path (see :func:`~anomalyalgebra.enumeration.choose_method`); the
         solutions are the same, their order may differ between paths.
@@ -96,6 +111,13 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
     ------
     tuple of tuple of int
         One sorted tuple per group.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``method``, or ``"lattice"`` when that path does not apply.
+    MissingDependencyError
+        If numpy is not installed.
 
     Examples
     --------
@@ -138,10 +160,43 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
 
 
 def enumerate_problem(problem: Problem, **kwargs) -> list:
-    """All solutions as a list (same order as :func:`iter_solutions`)."""
+    """All solutions as a list (same order as :func:`iter_solutions`).
+
+    Parameters
+    ----------
+    problem : Problem
+        What to enumerate.
+    **kwargs
+        Passed to :func:`iter_solutions` (``executor``, ``batch_size``, ``method`` ...).
+
+    Returns
+    -------
+    list of tuple of tuple of int
+        Every solution.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.enumeration import Problem, Group, Condition
+    >>> p = Problem((Group("z", 2, (-1, 0, 1)),), (Condition("s", 0, ((0, 1),)),))
+    >>> enumerate_problem(p)
+    [((0, 0),), ((-1, 1),)]
+    """
     return list(iter_solutions(problem, **kwargs))
 
 
 def count_solutions(problem: Problem, **kwargs) -> int:
-    """Number of solutions, without keeping them."""
+    """Number of solutions, without keeping them.
+
+    Parameters
+    ----------
+    problem : Problem
+        What to enumerate.
+    **kwargs
+        Passed to :func:`iter_solutions`.
+
+    Returns
+    -------
+    int
+        The number of solutions.
+    """
     return sum(1 for _ in iter_solutions(problem, **kwargs))

@@ -205,54 +205,38 @@ def _term_conditions(term, target):
     return out
 
 
-def _gauge_channel(model, key) -> bool:
-    from ..model import GRAVITY
-
-    return all(x == GRAVITY or model.group(x).gauged for x in key)
-
-
 def _verdict(model) -> dict:
-    """The anomaly verdict of a model on its gauged factors (the global ones are reported,
-    never a reason to call the model anomalous); the even-N gravitational Z(N) condition
-    is decided with the Ibáñez–Ross relaxation."""
-    from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_anomaly
+    """The verdict of :func:`anomalyalgebra.consistency.consistency_report` (gauged factors
+    only, the even-N gravitational Z(N) condition with the Ibáñez–Ross relaxation) in the
+    rows of a :class:`CheckReport`; the non-zero channels with a global leg and the failing
+    conditions of global Z(N) factors are listed as ``global_anomalies`` (no verdict)."""
+    from ..anomaly import anomaly_label
+    from ..consistency import consistency_report
     from ..discrete import discrete_anomalies
-    from ..model import GRAVITY
 
+    r = consistency_report(model, convention="eq4")
     anomalies, table, global_anomalies, notes = [], [], [], []
     symbolic = False
-    for key, value in anomaly_table(model).items():
+    for key, value in r.anomalies.items():
         value = sp.simplify(value)
         label = anomaly_label(model, key)
         table.append((label, sp.sstr(value)))
         if value == 0:
             continue
-        if _gauge_channel(model, key):
+        if key in r.gauge_anomalies:
             anomalies.append((label, sp.sstr(value)))
             symbolic = symbolic or bool(value.free_symbols)
         else:
             global_anomalies.append((label, sp.sstr(value)))
-    witten = []
-    for label, g in model.groups:
-        if g.gauged and has_witten_anomaly_check(g):
-            try:
-                if witten_anomaly(model, label):
-                    witten.append(label)
-            except AnomalyAlgebraError as exc:
-                notes.append(f"Witten anomaly of {label} undetermined: {exc}")
-    discrete = []
+    witten = [label for label, w in r.witten.items() if w is True]
+    notes += [f"Witten anomaly of {label} {w}" for label, w in r.witten.items() if isinstance(w, str)]
+    discrete = [str(c) for c in r.discrete if c.relaxed is False]
+    notes += [f"undecided: {c}" for c in r.discrete if c.relaxed is None]
+    decided = {(c.symmetry, c.channel) for c in r.discrete}
     for label, conds in discrete_anomalies(model).items():
-        gauged = model.group(label).gauged
         for c in conds:
-            if not gauged or not (c.channel == GRAVITY or model.group(c.channel).gauged):
-                if c.relaxed is False:
-                    global_anomalies.append((f"Z{c.modulus}[{label}] x {c.channel}^2",
-                                             f"{c.value} mod {c.modulus}"))
-                continue
-            if c.relaxed is False:
-                discrete.append(str(c))
-            elif c.relaxed is None:
-                notes.append(f"undecided: {c}")
+            if (c.symmetry, c.channel) not in decided and c.relaxed is False:
+                global_anomalies.append((f"Z{c.modulus}[{label}] x {c.channel}^2", f"{c.value} mod {c.modulus}"))
     return {"anomalies": tuple(anomalies), "table": tuple(table), "global_anomalies": tuple(global_anomalies),
             "witten": tuple(witten), "discrete": tuple(discrete), "notes": tuple(notes), "symbolic": symbolic}
 
@@ -296,13 +280,14 @@ def solve_charges(imp) -> tuple:
     no charges make the gauge anomalies vanish with every declared term invariant: the constraints are inconsistent for generic values of the parameters (Groebner basis = [1]); a minimal conflicting subset is: anomaly grav^2 x extra; term LagHC y: S bar(b) a (line 5) [extra]
     """
     from ..anomaly import anomaly_table
+    from ..consistency import is_gauge_channel
     from ..exceptions import NoSolutionError
     from ..solve import ConstraintSystem
 
     model = imp.model
     if not model.symbols:
         return (), ""
-    keys = [k for k, v in anomaly_table(model).items() if _gauge_channel(model, k) and sp.expand(v) != 0]
+    keys = [k for k, v in anomaly_table(model).items() if is_gauge_channel(model, k) and sp.expand(v) != 0]
     cs = ConstraintSystem(model).require_anomaly_free(keys) if keys else ConstraintSystem(model)
     for term in imp.terms:
         target = imp.superfields if term.superfield else model

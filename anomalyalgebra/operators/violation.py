@@ -70,7 +70,19 @@ class SymmetryViolation:
 
 @dataclass(frozen=True)
 class SymmetryBreakingReport:
-    """Result of :func:`symmetry_breaking`: one :class:`SymmetryViolation` per symmetry."""
+    """Result of :func:`symmetry_breaking`: one :class:`SymmetryViolation` per symmetry.
+
+    Attributes
+    ----------
+    model_name : str
+        Name of the model.
+    max_dim : int
+        Highest mass dimension searched.
+    group : str
+        The accidental symmetry group, as text.
+    violations : tuple of SymmetryViolation
+        One entry per accidental U(1) and Z_n.
+    """
 
     model_name: str
     max_dim: int
@@ -78,7 +90,23 @@ class SymmetryBreakingReport:
     violations: tuple
 
     def violation(self, name: str) -> SymmetryViolation:
-        """The entry of the symmetry called ``name``."""
+        """The entry of the symmetry called ``name``.
+
+        Parameters
+        ----------
+        name : str
+            E.g. ``"U(1)_{q,u,d}"``.
+
+        Returns
+        -------
+        SymmetryViolation
+            Its entry.
+
+        Raises
+        ------
+        ModelError
+            If the model has no accidental symmetry of that name.
+        """
         for v in self.violations:
             if v.symmetry == name:
                 return v
@@ -111,6 +139,17 @@ class SymmetryBreakingReport:
 
 def symmetry_gradings(accidental: AccidentalSymmetries) -> dict:
     """``{name: {copy phase: charge}}`` of every accidental U(1) and Z_n, for ``gradings=``.
+
+    Parameters
+    ----------
+    accidental : AccidentalSymmetries
+        From :func:`~anomalyalgebra.operators.accidental_symmetries`.
+
+    Returns
+    -------
+    dict
+        Suitable for the ``gradings`` argument of
+        :func:`~anomalyalgebra.operators.hilbert_series`.
 
     Examples
     --------
@@ -145,6 +184,8 @@ def symmetry_breaking(model, max_dim: int = 8, *, accidental: AccidentalSymmetri
     Returns
     -------
     SymmetryBreakingReport
+        One entry per symmetry, with the lowest violating dimension (``None`` if
+        none up to ``max_dim``) and the violating field contents.
 
     Examples
     --------
