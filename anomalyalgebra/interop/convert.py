@@ -30,7 +30,7 @@ import sympy as sp
 
 from ..exceptions import AnomalyAlgebraError, ModelError
 from ..groups import SimpleFactor, U1, ZN
-from .imported import ORDER_PRAGMA, ImportedModel
+from .imported import CHARGE_PRAGMA, ORDER_PRAGMA, ImportedModel
 from .yamlish import Mapping, Scalar, loads_yamlish, yaml_scalar
 
 __all__ = ["convert_text", "conversion_losses", "dumps_sarah", "dumps_pyrate"]
@@ -307,6 +307,16 @@ def _sarah_renames(imp) -> dict:
     return out
 
 
+def _charge_text(model, renames=None) -> str:
+    """The model's electric charge as text (group labels renamed as written)."""
+    from ..model import electric_charge_text
+
+    text = electric_charge_text(model)
+    for old, new in (renames or {}).items():
+        text = re.sub(rf"(?<![A-Za-z0-9_]){re.escape(old)}(?![A-Za-z0-9_])", new, text)
+    return text
+
+
 def _check_mathematica_names(imp, renames=None):
     renames = renames or {}
     m = imp.model
@@ -389,6 +399,8 @@ def dumps_sarah(obj) -> str:
     for old, new in renames.items():
         lines.append(_sarah_comment(f"anomalyalgebra: {old!r} written as {new} (SARAH names are letters"
                                     " and digits; '_' is a Mathematica pattern)"))
+    if m.electric_charge and not susy:
+        lines.append(_sarah_comment(f"{CHARGE_PRAGMA} " + _charge_text(m, renames)))
     if not susy and [f.name for f in m.fields] != [f.name for f in m.fermions + m.scalars]:
         # SARAH lists fermions before scalars: the model's own order, for the reader
         lines.append(_sarah_comment(f"{ORDER_PRAGMA} " + " ".join(nm(f.name) for f in m.fields)))
@@ -648,6 +660,8 @@ def dumps_pyrate(obj) -> str:
     real_set = set(imp.real_scalars)
     written = [f.name for f in m.fermions] + [f.name for f in m.scalars if f.name in real_set] + \
         [f.name for f in m.scalars if f.name not in real_set]
+    if m.electric_charge:
+        lines.append(_yaml_comment(f"{CHARGE_PRAGMA} " + _charge_text(m)))
     if [f.name for f in m.fields] != written:      # PyR@TE lists fermions, real, complex scalars
         lines.append(_yaml_comment(f"{ORDER_PRAGMA} " + " ".join(f.name for f in m.fields)))
     lines += [f"Name: {_yaml_scalar(m.name, what='model name')}",

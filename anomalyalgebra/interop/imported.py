@@ -17,7 +17,7 @@ from ..exceptions import ModelFileError
 
 __all__ = ["FORMATS", "Term", "ImportedModel", "SarahSource", "symbol_table", "charge_from_text", "sum_of_products",
            "irrep_from_signed_dimension", "irrep_from_labels", "complex_representation", "read_text",
-           "check_text_size", "NOT_NUMBERS", "ORDER_PRAGMA", "apply_field_order"]
+           "check_text_size", "NOT_NUMBERS", "ORDER_PRAGMA", "CHARGE_PRAGMA", "apply_field_order"]
 
 #: Names that stand for no number (Mathematica's and sympy's infinities and undefined
 #: values): a charge written with them is refused, never read as a symbol.
@@ -158,15 +158,30 @@ class SarahSource:
 ORDER_PRAGMA = "anomalyalgebra: field order"
 
 
+#: The comment line with which the writers record the electric charge
+#: (``T3(SU2L) + Y``), which neither SARAH's nor PyR@TE's model file declares.
+CHARGE_PRAGMA = "anomalyalgebra: electric charge"
+
+
 def apply_field_order(model, text, notes):
-    """``model`` with its fields in the order recorded by an ``anomalyalgebra: field
-    order a b c`` comment of ``text`` (written by the writers), when that comment names
-    exactly the model's fields; otherwise ``model`` unchanged (with a note if the
-    comment does not match)."""
+    """``model`` with what the writers recorded in comments of ``text``: the field order
+    (``anomalyalgebra: field order a b c``, applied when it names exactly the model's
+    fields) and the electric charge (``anomalyalgebra: electric charge T3(SU2L) + Y``,
+    read by :func:`anomalyalgebra.model.parse_electric_charge`); a comment that does not
+    fit is ignored with a note."""
     import re
 
     from dataclasses import replace
 
+    from ..exceptions import AnomalyAlgebraError
+    from ..model import parse_electric_charge
+
+    q = re.search(re.escape(CHARGE_PRAGMA) + r"[ \t]+([A-Za-z0-9()+\-*/ \t]+?)[ \t]*(?:\*\)|$)", text, re.M)
+    if q and not model.electric_charge:
+        try:
+            model = replace(model, electric_charge=parse_electric_charge(model.groups, q.group(1)), _index=None)
+        except AnomalyAlgebraError as exc:
+            notes.append(f"the '{CHARGE_PRAGMA}' comment cannot be read ({exc}); ignored")
     m = re.search(re.escape(ORDER_PRAGMA) + r"((?:[ \t]+[^\s*]+)+)", text)
     if not m:
         return model
