@@ -300,7 +300,10 @@ class _Reader:
     def rep(self, group, node, symbols, what):
         if isinstance(group, U1):
             return self.charge(node, symbols, what)
+        use = node.line
         node = self.resolve(node)
+        if node.line != use:                # a name assigned elsewhere: errors name the entry's line
+            node = _at_line(node, use)
         alg = group.algebra
         try:
             if node.kind == "list":
@@ -330,28 +333,31 @@ class _Reader:
         """An integer mod N from a SARAH global charge (a list picks ``slot``).
 
         ``vector``: the charge of a vector superfield, where SARAH files write ``0`` as a
-        placeholder for "neutral" (it is stored and never used as a phase)."""
+        placeholder for "neutral" (it is stored and never used as a phase).  Errors name
+        the line of the field entry (and the line of a name's value, if elsewhere)."""
+        use = node.line
         node = self.resolve(node)
         if node.kind == "list":
             if len(node.args) != 3:
-                self.fail(node.line, f"{what}: a list of global charges has three entries"
-                          " (superfield, first and second component)")
+                self.fail(use, f"{what}: a list of global charges has three entries"
+                          f" (superfield, first and second component){_defined(node, use)}")
             node = self.resolve(node.args[slot])
         if vector and node.kind == "num" and node.value == 0:
-            self.notes.append(f"Z[{n}] charge 0 of a vector superfield (line {node.line}) read as neutral"
+            self.notes.append(f"Z[{n}] charge 0 of a vector superfield (line {use}) read as neutral"
                               " (SARAH's placeholder; a phase is never 0)")
             return 0
         value = _phase_exponent(node, n)
         if value is None:
-            self.fail(node.line, f"{what}: cannot read a Z[{n}] charge from {node.text()!r} (write 1,"
-                      f" -1 for Z[2], or a phase Exp[2 Pi I k/{n}])")
+            self.fail(use, f"{what}: cannot read a Z[{n}] charge from {node.text()!r} (write 1,"
+                      f" -1 for Z[2], or a phase Exp[2 Pi I k/{n}]){_defined(node, use)}")
         return value
 
     def u1_charge(self, node, slot, symbols, what):
+        use = node.line
         node = self.resolve(node)
         if node.kind == "list":
             if len(node.args) != 3:
-                self.fail(node.line, f"{what}: a list of global charges has three entries")
+                self.fail(use, f"{what}: a list of global charges has three entries{_defined(node, use)}")
             node = node.args[slot]
         return self.charge(node, symbols, what)
 
@@ -810,6 +816,16 @@ def _product(parts, line, reader):
             num *= m[2]
         out.append((sum((m[0] for m in c), []), sum((m[1] for m in c), []), num, sum((m[3] for m in c), [])))
     return out
+
+
+def _defined(node, use):
+    """`` (value from line N)`` when a name's value sits on another line than its use."""
+    return f" (the value on line {node.line})" if node.line != use else ""
+
+
+def _at_line(node, line):
+    """``node`` re-labelled with ``line`` (its children keep theirs)."""
+    return Node(node.kind, node.value, node.args, line)
 
 
 def _ranges(numbers):
