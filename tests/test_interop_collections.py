@@ -366,3 +366,36 @@ def test_pyrate_writer_uses_pyrate3_keys():
     out = convert_text(aa.load_model("sm"), "pyrate")
     assert "ComplexScalars: {" in out and "CplxScalars" not in out
     assert loads_model_text(out, "pyrate").model.field("H").reps == aa.load_model("sm").field("H").reps
+
+
+def test_errors_name_the_line_of_the_entry_and_of_a_value_assigned_elsewhere():
+    text = ("Global[[1]] = {Z[3], Z3};\n"
+            "bad = Exp[2 Pi I/7];\n"
+            "Gauge[[1]] = {B, U[1], hypercharge, g1, False, 1};\n"
+            "FermionFields[[1]] = {e, 1, e0, 1, bad};\n")
+    with pytest.raises(ModelFileError, match=r"line 4: field 'e', global 'Z3': cannot read a Z\[3\] charge"
+                                             r" from 'Exp\[2 Pi I/7\]'.*\(the value on line 2\)"):
+        loads_model_text(text, "sarah")
+
+
+R_MODEL = """
+Global[[1]] = {U[1], RSymmetry};
+Gauge[[1]] = {B, U[1], hypercharge, g1, False, {0, 1, 0}};
+SuperFields[[1]] = {Hd, 1, {Hd0, Hdm}, -1/2, {0, 0, -1}};
+SuperFields[[2]] = {Hu, 1, {Hup, Hu0},  1/2, {0, 0, -1}};
+SuperFields[[3]] = {Rd, 1, {Rdp, Rd0},  1/2, {2, 2, 1}};
+SuperFields[[4]] = {Ru, 1, {Ru0, Rum}, -1/2, {2, 2, 1}};
+SuperPotential = MuD Rd.Hd + MuU Ru.Hu + \\[Mu] Hu.Hd;
+"""
+
+
+def test_superpotential_terms_carry_r_charge_two_under_sarahs_rsymmetry():
+    imp = loads_model_text(R_MODEL, "sarah")
+    assert imp.model.field("fB").rep("RSymmetry") == 1           # the gaugino: second entry
+    assert imp.model.field("FHd").rep("RSymmetry") == -1 and imp.model.field("SRd").rep("RSymmetry") == 2
+    from anomalyalgebra.interop import check_imported
+
+    r = check_imported(imp)
+    # MuD Rd.Hd and MuU Ru.Hu have R-charge 2 (allowed); the mu term Hu.Hd has 0
+    assert [t for t, _, _ in r.non_invariant] == ["SuperPotential Mu: Hu Hd"]
+    assert r.non_invariant[0][2] == (("RSymmetry", "RSymmetry: -2 = 0"),)
