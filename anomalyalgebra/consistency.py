@@ -8,7 +8,12 @@ by the Python API.  The verdict is decided on the **gauged** factors only:
   gravity (a trace with a global leg is an anomaly of that global symmetry);
 * Witten's global anomaly of every gauged SU(2)/Sp(2N) factor;
 * the Ibáñez–Ross conditions of every gauged Z(N), against the gauged simple factors
-  and gravity.
+  and gravity;
+* the Dai–Freed conditions of every gauged Z(N) (:mod:`anomalyalgebra.nonperturbative`;
+  a global Z(N) with a Dai–Freed anomaly has a 't Hooft anomaly, reported only).  The
+  report also carries the global form of the gauge group (``gauge_quotient``) and the
+  SU(2) global anomalies (``su2_global``; the new SU(2) anomaly never decides the verdict:
+  it matters only in a non-spin formulation).
 
 The anomalies of every global factor are reported, with their meaning (instanton
 breaking or 't Hooft anomaly), by :mod:`anomalyalgebra.global_symmetries`; they never
@@ -26,6 +31,7 @@ from .discrete import discrete_anomalies
 from .exceptions import AnomalyAlgebraError
 from .global_symmetries import global_symmetries
 from .model import GRAVITY, Model
+from .nonperturbative.report import NonPerturbativeReport, nonperturbative_report
 
 __all__ = ["ConsistencyReport", "consistency_report", "is_gauge_channel", "gauge_witten",
            "gauge_discrete"]
@@ -33,6 +39,21 @@ __all__ = ["ConsistencyReport", "consistency_report", "is_gauge_channel", "gauge
 
 def is_gauge_channel(model: Model, key) -> bool:
     """Whether every leg of an anomaly channel is a gauged factor or gravity.
+
+    Parameters
+    ----------
+    model : Model
+    key : sequence of str
+        Three labels of the model (or ``"grav"``).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ModelError
+        For a label the model does not have.
 
     Examples
     --------
@@ -54,8 +75,24 @@ def is_gauge_channel(model: Model, key) -> bool:
 
 
 def gauge_witten(model: Model) -> dict:
-    """Witten's anomaly of every gauged SU(2)/Sp(2N) factor: ``{label: bool}``, or a string
-    ``"undetermined: ..."`` when a representation has a symbolic dimension."""
+    """Witten's anomaly of every gauged SU(2)/Sp(2N) factor.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    dict
+        ``{label: bool}``, or a string ``"undetermined: ..."`` when a representation has a
+        symbolic dimension.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> gauge_witten(aa.load_model("sm").without("l"))
+    {'SU2L': True}
+    """
     out = {}
     for label, g in model.groups:
         if g.gauged and has_witten_anomaly_check(g):
@@ -68,7 +105,23 @@ def gauge_witten(model: Model) -> dict:
 
 def gauge_discrete(model: Model) -> tuple:
     """The Ibáñez–Ross conditions of the gauged Z(N) factors against gauged simple factors
-    and gravity (:class:`~anomalyalgebra.discrete.DiscreteAnomaly`, flattened)."""
+    and gravity.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    tuple of DiscreteAnomaly
+        :class:`~anomalyalgebra.discrete.DiscreteAnomaly`, flattened over the factors.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> gauge_discrete(aa.load_model("tau_l_only"))     # its Z2s are global
+    ()
+    """
     labels = [k for k, g in model.groups if g.gauged and g.kind == "zn"]
     if not labels:
         return ()
@@ -82,7 +135,7 @@ def gauge_discrete(model: Model) -> tuple:
 class ConsistencyReport:
     """The consistency verdict of a model and everything it rests on.
 
-    Attributes
+    Parameters
     ----------
     model : Model
     convention : str
@@ -97,10 +150,16 @@ class ConsistencyReport:
         :func:`gauge_discrete`.
     global_symmetries : dict
         ``{label: GlobalSymmetryReport}`` for every global factor.
+    dai_freed : dict
+        ``{label: DaiFreedResult}`` for every Z(N) factor (gauged and global).
+    gauge_quotient : GaugeQuotient
+        The subgroup of the centre acting trivially on every field.
+    su2_global : dict
+        ``{label: SU2Global}`` for every SU(2)/Sp(2N) factor.
     anomalous : bool
         True if a gauge trace does not vanish identically, a gauged SU(2)/Sp has
-        Witten's anomaly (or it is undetermined) or a gauged Z(N) condition fails (or
-        is undecided).
+        Witten's anomaly (or it is undetermined), a gauged Z(N) Ibáñez–Ross condition
+        fails (or is undecided) or a gauged Z(N) has a Dai–Freed anomaly.
     reasons : tuple of str
         Why, one phrase per kind of anomaly (empty when consistent).
     """
@@ -114,6 +173,14 @@ class ConsistencyReport:
     global_symmetries: dict = dc_field(default_factory=dict, compare=False)
     anomalous: bool = False
     reasons: tuple = ()
+    dai_freed: dict = dc_field(default_factory=dict, compare=False)
+    gauge_quotient: object = dc_field(default=None, compare=False)
+    su2_global: dict = dc_field(default_factory=dict, compare=False)
+
+    @property
+    def nonperturbative(self) -> NonPerturbativeReport:
+        """The Dai–Freed, gauge-quotient and SU(2) parts, with their text and LaTeX forms."""
+        return NonPerturbativeReport(self.dai_freed, self.gauge_quotient, self.su2_global)
 
     @property
     def anomaly_free(self) -> bool:
@@ -121,7 +188,8 @@ class ConsistencyReport:
 
     def to_dict(self) -> dict:
         """The JSON form used by ``check --json`` (keys ``anomalies``, ``witten``,
-        ``discrete``, ``global_symmetries``, ``anomaly_free``, ``reasons``)."""
+        ``discrete``, ``global_symmetries``, ``dai_freed``, ``gauge_quotient``,
+        ``su2_global``, ``anomaly_free``, ``reasons``)."""
         m = self.model
         return {
             "anomalies": [{"channel": list(k), "label": anomaly_label(m, k), "value": sp.sstr(v),
@@ -133,6 +201,7 @@ class ConsistencyReport:
                           "value": sp.sstr(sp.sympify(a.value)), "modulus": a.modulus,
                           "free": a.free, "relaxed": a.relaxed} for a in self.discrete],
             "global_symmetries": {k: r.to_dict() for k, r in self.global_symmetries.items()},
+            **(self.nonperturbative.to_dict() if self.gauge_quotient is not None else {}),
             "anomaly_free": not self.anomalous,
             "reasons": list(self.reasons),
         }
@@ -140,10 +209,11 @@ class ConsistencyReport:
 
 def _reasons(model, gauge_table, witten, discrete) -> tuple:
     out = []
-    traces = [anomaly_label(model, k) for k, v in gauge_table.items() if sp.simplify(v) != 0]
-    if traces:
-        out.append("traces " + ", ".join(traces) + " (symbolic ones vanish only for special"
-                   " values of the symbols)")
+    nonzero = [(k, v) for k, v in gauge_table.items() if sp.simplify(v) != 0]
+    if nonzero:   # the note on symbols only where a non-vanishing trace has symbols
+        symbolic = any(sp.sympify(v).free_symbols for _, v in nonzero)
+        out.append("traces " + ", ".join(anomaly_label(model, k) for k, _ in nonzero)
+                   + (" (symbolic ones vanish only for special values of the symbols)" if symbolic else ""))
     bad = [label for label, w in witten.items() if w is not False]
     if bad:
         out.append("Witten anomaly of " + ", ".join(f"{b} ({witten[b]})" if witten[b] is not True
@@ -172,6 +242,14 @@ def consistency_report(model: Model, *, convention: str = "left") -> Consistency
     -------
     ConsistencyReport
 
+    Raises
+    ------
+    ModelError
+        When the Dai–Freed conditions of a Z(N) factor need integer dimensions the model
+        does not give (a symbolic SU(2) dimension).
+    LimitError
+        When a Z(N) exceeds ``max_zn_order``.
+
     Examples
     --------
     The seed paper's L-only model: its Z_2 symmetries are imposed (global), so their
@@ -182,12 +260,14 @@ def consistency_report(model: Model, *, convention: str = "left") -> Consistency
     >>> r.anomalous, r.global_symmetries["Z2tau"].unbroken
     (False, 'trivial')
     >>> consistency_report(aa.load_model("sm").without("e"), convention="left").reasons
-    ('traces Y^3, grav^2 x Y (symbolic ones vanish only for special values of the symbols)',)
+    ('traces Y^3, grav^2 x Y',)
     """
     table = anomaly_table(model, convention=convention)
     gauge_table = {k: v for k, v in table.items() if is_gauge_channel(model, k)}
     witten = gauge_witten(model)
     discrete = gauge_discrete(model)
-    reasons = _reasons(model, gauge_table, witten, discrete)
+    nonpert = nonperturbative_report(model)
+    reasons = _reasons(model, gauge_table, witten, discrete) + tuple(nonpert.reasons)
     return ConsistencyReport(model, convention, table, gauge_table, witten, discrete,
-                             global_symmetries(model), bool(reasons), reasons)
+                             global_symmetries(model), bool(reasons), reasons,
+                             nonpert.dai_freed, nonpert.gauge_quotient, nonpert.su2_global)

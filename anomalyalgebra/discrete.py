@@ -60,12 +60,24 @@ class DiscreteAnomaly:
     free: object
     relaxed: object
 
+    @property
+    def residue(self):
+        """``value`` reduced to ``0..modulus-1`` when it is an integer, else ``value`` unchanged.
+
+        Examples
+        --------
+        >>> DiscreteAnomaly("Z", "grav", -1, 2, False, False).residue
+        1
+        """
+        v = sp.sympify(self.value)
+        return int(v) % self.modulus if v.is_Integer else self.value
+
     def __str__(self) -> str:
         v = "anomaly free" if self.free else ("ANOMALOUS" if self.free is False else "undecided")
         extra = ""
         if self.channel == "grav" and self.relaxed != self.free:
             extra = f" (free mod {self.modulus // 2}: Ibáñez–Ross relaxation)"
-        return f"Z{self.modulus}[{self.symmetry}] x {self.channel}^2: {self.value} mod {self.modulus} -> {v}{extra}"
+        return f"Z{self.modulus}[{self.symmetry}] x {self.channel}^2: {self.residue} mod {self.modulus} -> {v}{extra}"
 
 
 def _verdict(value, n):
@@ -137,8 +149,8 @@ def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
     >>> sm = aa.load_model("sm")
     >>> for a in ibanez_ross(sm, {"l": 1, "e": 1}, 2, "L"): print(a)
     Z2[L] x SU3c^2: 0 mod 2 -> anomaly free
-    Z2[L] x SU2L^2: 3 mod 2 -> ANOMALOUS
-    Z2[L] x grav^2: 3 mod 2 -> ANOMALOUS (free mod 1: Ibáñez–Ross relaxation)
+    Z2[L] x SU2L^2: 1 mod 2 -> ANOMALOUS
+    Z2[L] x grav^2: 1 mod 2 -> ANOMALOUS (free mod 1: Ibáñez–Ross relaxation)
     """
     per_field = _charge_per_field(model, charges, n)
     out = []

@@ -91,11 +91,20 @@ def _text(value) -> str:
 class GlobalAnomaly:
     """One anomaly coefficient of a global factor.
 
-    ``channel`` are the three labels (``("PQ", "SU3c", "SU3c")``, ``("PQ", "grav",
-    "grav")``); ``value`` is exact, reduced mod ``modulus`` for a Z(N) (``None`` for a
-    continuous factor); ``meaning`` is ``"instanton breaking"``, ``"'t Hooft anomaly"``,
-    ``"none"`` (it vanishes) or ``"undecided (symbolic)"``.  For an SU(2)/Sp Witten
-    parity ``channel`` is ``(label, "Witten")``.
+    Parameters
+    ----------
+    symmetry : str
+        The global label.
+    channel : tuple of str
+        The three labels (``("PQ", "SU3c", "SU3c")``, ``("PQ", "grav", "grav")``); for
+        an SU(2)/Sp Witten parity ``(label, "Witten")``.
+    value : sympy.Expr
+        Exact; reduced mod ``modulus`` for a Z(N).
+    meaning : str
+        ``"instanton breaking"``, ``"'t Hooft anomaly"``, ``"none"`` (it vanishes) or
+        ``"undecided (symbolic)"``.
+    modulus : int or None
+        N for a Z(N) (and 2 for a Witten parity), ``None`` for a continuous factor.
     """
 
     symmetry: str
@@ -131,8 +140,18 @@ class GlobalAnomaly:
 class AxionCouplings:
     """N, E, E/N and the domain-wall number of a global U(1) (see the module doc).
 
-    ``N``, ``E_over_N`` and ``domain_wall`` are ``{SU(3) label: value}``; ``E`` is
-    ``None`` when the model declares no electric charge.
+    Parameters
+    ----------
+    symmetry : str
+        The global U(1) label.
+    N : dict
+        ``{SU(3) label: N}``, exact.
+    E : sympy.Rational or None
+        ``None`` when the model declares no electric charge.
+    E_over_N : dict
+        ``{SU(3) label: E/N}`` (``None`` values without an electric charge).
+    domain_wall : dict
+        ``{SU(3) label: N_DW}``.
     """
 
     symmetry: str
@@ -155,7 +174,7 @@ class AxionCouplings:
 class GlobalSymmetryReport:
     """Everything :func:`global_symmetry_report` derives for one global factor.
 
-    Attributes
+    Parameters
     ----------
     label, group, kind : str
         The factor (``kind`` is ``"u1"``, ``"zn"`` or ``"simple"``).
@@ -220,8 +239,17 @@ class GlobalSymmetryReport:
 
 # ---------------------------------------------------------------------- helpers
 def charge_unit(values):
-    """The positive rational ``u`` with ``values / u`` coprime integers (``None`` if all are 0
-    or some value is symbolic).
+    """The positive rational ``u`` with ``values / u`` coprime integers.
+
+    Parameters
+    ----------
+    values : iterable
+        Exact charges.
+
+    Returns
+    -------
+    sympy.Rational or None
+        ``None`` if every value is 0 or some value is symbolic.
 
     Examples
     --------
@@ -252,8 +280,19 @@ def charge_unit(values):
 def unbroken_order(violations, n=None):
     """Order of the subgroup left by instanton vertices of charges ``violations``.
 
-    For a U(1) (``n=None``) with coprime integer charges: ``gcd |ΔQ_G|``, or ``None``
-    when nothing is violated (the U(1) survives).  For Z(n): ``gcd(n, A_G, ...)``.
+    Parameters
+    ----------
+    violations : iterable of int
+        The charge violated by one instanton of each factor (coprime integer charges for a
+        U(1), integers mod n for Z(n)).
+    n : int, optional
+        The order of a Z(n); ``None`` for a U(1).
+
+    Returns
+    -------
+    int or None
+        For a U(1): ``gcd |ΔQ_G|``, or ``None`` when nothing is violated (the U(1)
+        survives).  For Z(n): ``gcd(n, A_G, ...)``.
 
     Examples
     --------
@@ -296,6 +335,18 @@ def electric_charges_squared(model, field) -> sp.Expr:
     """``Σ Q²`` over the states of one copy of ``field`` under the declared electric charge,
     times the dimensions of the simple factors that do not enter Q.
 
+    Parameters
+    ----------
+    model : Model
+        A model that declares ``electric_charge``.
+    field : str or Field
+
+    Returns
+    -------
+    sympy.Rational
+
+    Notes
+    -----
     The T3 eigenvalues of an SU(2) irrep are half its weights (Dynkin basis) from the
     weight system of :mod:`anomalyalgebra.algebra`.
 
@@ -348,6 +399,11 @@ def axion_couplings(model, label) -> AxionCouplings | None:
     Returns
     -------
     AxionCouplings or None
+
+    Raises
+    ------
+    ModelError
+        If ``label`` is not a global U(1).
 
     Examples
     --------
@@ -500,6 +556,15 @@ def _simple_report(model, label, g):
 
 def global_symmetries(model: Model) -> dict:
     """:func:`global_symmetry_report` of every global label, in the model's order.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    dict
+        ``{label: GlobalSymmetryReport}``.
 
     Examples
     --------

@@ -423,8 +423,21 @@ class Model:
         return self._with(name=name)
 
     def with_electric_charge(self, charge) -> "Model":
-        """A copy declaring its electric charge (text such as ``"T3(SU2L) + Y"`` or a mapping
-        ``{label: coefficient}``); see :func:`parse_electric_charge`.
+        """A copy declaring its electric charge; see :func:`parse_electric_charge`.
+
+        Parameters
+        ----------
+        charge : str or mapping
+            Text such as ``"T3(SU2L) + Y"`` or a mapping ``{label: coefficient}``.
+
+        Returns
+        -------
+        Model
+
+        Raises
+        ------
+        ModelError
+            For a combination :func:`parse_electric_charge` refuses.
 
         Examples
         --------
@@ -642,7 +655,16 @@ def _check_electric_charge(model_name, groups, charge, *, where=None) -> tuple:
 
 
 def electric_charge_text(model: "Model") -> str:
-    """The electric charge as the text :func:`parse_electric_charge` reads back ("" if none).
+    """The electric charge as the text :func:`parse_electric_charge` reads back.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    str
+        ``""`` if the model declares none.
 
     Examples
     --------

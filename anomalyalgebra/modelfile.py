@@ -105,8 +105,8 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
         return loads_model(res.read_text(encoding="utf-8"), path=f"<built-in model {name_or_path}>")
     if not isinstance(name_or_path, (str, os.PathLike)) or not os.fspath(name_or_path):
         raise ModelFileError(
-            f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a .toml"
-            f" file, got {name_or_path!r}")
+            f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a model"
+            f" file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got {name_or_path!r}")
     path = Path(os.fspath(name_or_path))
     if format not in (None, "toml") or options or _other_tools_suffix(path):
         # other tools' formats: the readers live in the interop layer (imported lazily)
@@ -150,7 +150,7 @@ def as_model(model) -> Model:
     >>> as_model(42)
     Traceback (most recent call last):
     ...
-    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a .toml file, got 42
+    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a model file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got 42
     """
     if isinstance(model, Model):
         return model

@@ -238,8 +238,16 @@ def anomaly_table_latex(model: Model, table: dict) -> str:
 def global_symmetries_latex(model: Model, reports: dict) -> str:
     r"""A ``tabular`` of the anomalies of the global factors and what they mean.
 
-    ``reports`` is ``{label: GlobalSymmetryReport}``
-    (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+    Parameters
+    ----------
+    model : Model
+    reports : dict
+        ``{label: GlobalSymmetryReport}``
+        (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -271,5 +279,15 @@ def global_symmetries_latex(model: Model, reports: dict) -> str:
             lines.append(rf"${name(label)}$ & {channel} & ${value}{mod}$ & {_escape(a.meaning)} \\")
         lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{unbroken by gauge instantons:"
                      rf" {_escape(rep.unbroken)}}} \\")
+        if rep.axion is not None:
+            ax = rep.axion
+            for su3, n in ax.N.items():
+                parts = [rf"N_{{\mathrm{{{_escape(su3)}}}}} = {sp.latex(n)}"]
+                if ax.E is not None:
+                    parts += [rf"E = {sp.latex(ax.E)}", rf"E/N = {sp.latex(ax.E_over_N[su3])}"]
+                if ax.domain_wall[su3] is not None:
+                    parts.append(rf"N_{{\mathrm{{DW}}}} = {sp.latex(ax.domain_wall[su3])}")
+                lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{axion: $" + ",\\ ".join(parts)
+                             + r"$} \\")
     lines += [r"\hline", r"\end{tabular}"]
     return "\n".join(lines)

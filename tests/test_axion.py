@@ -107,6 +107,10 @@ def test_sm_declares_its_electric_charge():
     assert sm.electric_charge == (("SU2L", 1), ("Y", 1))
     # e^c: Q^2 = 1; l: 0 + 1; q: 3 x (4/9 + 1/9)
     assert [electric_charges_squared(sm, f) for f in ("e", "l", "q")] == [1, 1, sp.Rational(5, 3)]
+    from anomalyalgebra.operators import drop_groups
+
+    assert drop_groups(sm, "Y").electric_charge == ()          # Q without Y means nothing
+    assert drop_groups(sm, "SU3c").electric_charge == sm.electric_charge
 
 
 @pytest.mark.parametrize("text, words", [

@@ -42,8 +42,10 @@ def test_the_same_z2_gauged_is_an_inconsistency():
     r = consistency_report(gauged, convention="eq4")
     assert r.anomalous
     # Z2 x grav^2 holds mod N/2 = 1 (Ibáñez–Ross relaxation, decided the same way in
-    # check FILE, check DIR and interop.check_imported: issue 18)
-    assert r.reasons == ("discrete Z2tau x SU2L^2",)
+    # check FILE, check DIR and interop.check_imported: issue 18); the Dai–Freed mixed
+    # generator L(2;1) x S4[SU2L] repeats Ibáñez–Ross Z2 x SU(2)^2 (issue 21)
+    assert r.reasons == ("discrete Z2tau x SU2L^2",
+                         "Dai–Freed anomaly of Z2tau (Spin x Z(2): L(2;1) x S4[SU2L] = 1/2 mod 1)")
 
 
 def test_a_trace_counts_only_if_every_leg_is_gauged():
@@ -182,7 +184,9 @@ reps = { SU3c = "3", Y = "-1/3", PQ = "0" }
     assert pq["instanton_vertex"] == {"SU3c": "1"} and pq["unbroken"] == "trivial"
     assert pq["axion"] == {"N": "1/2", "E": "1/3", "E_over_N": "2/3", "N_DW": "1"}
     assert main(["check", str(path), "--latex"]) == 0
-    assert r"instanton breaking" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert r"instanton breaking" in out and r"E/N = \frac{2}{3}" in out
+    assert r"N_{\mathrm{DW}} = 1" in out
 
 
 def test_sarah_global_zn_is_global_not_a_verdict(tmp_path, capsys):

@@ -27,7 +27,7 @@ from ..exceptions import ModelError, NoSolutionError
 from .parallel import iter_solutions
 from .problem import Condition, Group, Polynomial, Problem, symmetric_range
 
-__all__ = ["ChargeProblem", "charge_problem", "enumerate_charges", "operator_charge"]
+__all__ = ["ChargeProblem", "charge_problem", "enumerate_charges", "operator_charge", "unknowns_label"]
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,34 @@ def _find_label(model, unknowns, label):
             f" of model '{model.name}' (found {sorted(found)}); pass label="
         )
     return found.pop()
+
+
+def unknowns_label(model, unknowns, label: str | None = None) -> str:
+    """The U(1) factor whose charges contain *unknowns* (``label`` itself, checked, if given).
+
+    Parameters
+    ----------
+    model : anomalyalgebra.Model
+    unknowns : sequence of sympy.Symbol or str
+    label : str, optional
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ModelError
+        If ``label`` is not a U(1) of the model, or the unknowns do not appear in the
+        charges of exactly one U(1).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> unknowns_label(aa.load_model("sm_x_tau"), ["alpha_L", "alpha_R"])
+    'X'
+    """
+    return _find_label(model, _resolve(model, unknowns), label)
 
 
 def _equation(e):

@@ -7,10 +7,9 @@ size.  A dask.distributed cluster is used through ``client.get_executor()``.
 
 from __future__ import annotations
 
-import sys
-import time
 from collections import deque
 
+from ..progress import ProgressLine
 from .engine import plan_chunks, run_chunk
 from .problem import Problem
 
@@ -38,50 +37,6 @@ def run_batch(problem: Problem, chunks) -> list:
     return out
 
 
-class _Progress:
-    """tqdm if installed, else a single self-overwriting line on stderr."""
-
-    def __init__(self, total: int, enabled, desc: str):
-        self.total = total
-        self.done = 0
-        self.enabled = bool(enabled)
-        self.bar = None
-        self.t0 = time.monotonic()
-        self.last = 0.0
-        if not self.enabled:
-            return
-        try:
-            from tqdm.auto import tqdm
-        except ImportError:
-            tqdm = None
-        if tqdm is not None:
-            self.bar = tqdm(total=total, desc=desc, unit="chunk")
-        self.desc = desc
-
-    def update(self, n: int = 1, found: int = 0):
-        self.done += n
-        if not self.enabled:
-            return
-        if self.bar is not None:
-            self.bar.update(n)
-            self.bar.set_postfix(solutions=found, refresh=False)
-            return
-        now = time.monotonic()
-        if now - self.last > 0.5 or self.done == self.total:
-            self.last = now
-            sys.stderr.write(
-                f"\r{self.desc}: {self.done}/{self.total} chunks,"
-                f" {found} solutions, {now - self.t0:.1f}s"
-            )
-            if self.done == self.total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-
-    def close(self):
-        if self.bar is not None:
-            self.bar.close()
-
-
 def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = None,
                    max_pending: int = 64, progress=False, desc: str = "enumerating",
                    method: str = "auto"):
@@ -100,9 +55,11 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
     max_pending : int
         Tasks in flight at once, which bounds the memory held for out-of-order results.
     progress : bool
-        Show a progress bar (tqdm if installed, otherwise a line on stderr).
+        Show a progress line on stderr (:class:`~anomalyalgebra.progress.ProgressLine`:
+        tqdm if installed, otherwise one self-overwriting line), tasks done and
+        solutions found.
     desc : str
-        Label of the progress bar.
+        Label of the progress line.
     method : {"auto", "direct", "lattice"}
         Engine path (see :func:`~anomalyalgebra.enumeration.choose_method`); the
         solutions are the same, their order may differ between paths.
@@ -131,14 +88,14 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
     if batch_size is None:
         batch_size = max(1, len(chunks) // 256)
     batches = [chunks[i:i + batch_size] for i in range(0, len(chunks), batch_size)]
-    bar = _Progress(len(batches), progress, desc)
+    bar = ProgressLine(desc, len(batches), enabled=progress, min_interval=0.5, unit="tasks")
     found = 0
     try:
         if executor is None:
             for batch in batches:
                 sols = run_batch(problem, batch)
                 found += len(sols)
-                bar.update(1, found)
+                bar.update(1, solutions=found)
                 yield from sols
             return
         pending: deque = deque()
@@ -153,7 +110,7 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
             if nxt is not None:
                 pending.append(executor.submit(run_batch, problem, nxt))
             found += len(sols)
-            bar.update(1, found)
+            bar.update(1, solutions=found)
             yield from sols
     finally:
         bar.close()

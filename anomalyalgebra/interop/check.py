@@ -363,10 +363,11 @@ def auxiliary_reason(path, format=None) -> str:
     return ""
 
 
-def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
+def check_directory(root, *, suffixes=MODEL_SUFFIXES, progress=None, **options) -> list:
     """Check every model file under ``root`` (recursively), sorted by path.
 
-    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only.
+    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only;
+    ``progress``, if given, is called as ``progress(done, total, path)`` after each file.
 
     Examples
     --------
@@ -386,11 +387,13 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
         why = auxiliary_reason(p, options.get("format"))
         if why:
             out.append(CheckReport(path=str(p), format=options.get("format") or "", skipped=why))
-            continue
-        try:
-            out.append(check_file(p, **(options if format_of(p) == "pyrate" else {})))
-        except Exception as exc:  # a bug must not end the run over a collection: report it
-            out.append(CheckReport(path=str(p), error=f"internal error ({type(exc).__name__}: {exc});"
-                                   " please report it with this file", internal=True))
+        else:
+            try:
+                out.append(check_file(p, **(options if format_of(p) == "pyrate" else {})))
+            except Exception as exc:  # a bug must not end the run over a collection: report it
+                out.append(CheckReport(path=str(p), error=f"internal error ({type(exc).__name__}: {exc});"
+                                       " please report it with this file", internal=True))
+        if progress is not None:
+            progress(len(out), len(files), p)
     return out
 

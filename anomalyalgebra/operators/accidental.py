@@ -125,7 +125,7 @@ class AccidentalSymmetries:
             cells = []
             for s, c in zip(syms, cols):
                 q = s.charge(p)
-                txt = str(q) if s.kind == "U(1)" else f"{q} mod {s.order}"
+                txt = str(q) if s.kind == "U(1)" else f"{int(q) % s.order} mod {s.order}"
                 cells.append(txt.rjust(len(c)))
             lines.append(p.ljust(w0) + " | " + " | ".join(cells))
         return "\n".join(lines)
@@ -583,4 +583,6 @@ def drop_groups(model, *labels):
         model.group(lab)
     keep = tuple((lab, g) for lab, g in model.groups if lab not in labels)
     fields = tuple(replace(f, reps=tuple((k, v) for k, v in f.reps if k not in labels)) for f in model.fields)
-    return model._with(groups=keep, fields=fields)
+    # an electric charge that uses a dropped factor no longer means anything: drop it too
+    charge = () if any(k in labels for k, _ in model.electric_charge) else model.electric_charge
+    return model._with(groups=keep, fields=fields, electric_charge=charge)

@@ -112,6 +112,15 @@ def split_copies(model: Model, phases) -> Model:
     """The model with every field of several copies split into one field per copy, named by
     its phase (``q_1``, ``q_2``, ...), restricted to ``phases``.
 
+    Parameters
+    ----------
+    model : Model
+    phases : sequence of str
+
+    Returns
+    -------
+    Model
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -129,11 +138,19 @@ def split_copies(model: Model, phases) -> Model:
 class U1Generator:
     """One U(1) generator of the accidental or exact group.
 
-    ``charges`` are primitive integers ``((phase, q), ...)`` (non-zero ones);
-    ``vertex`` is ``((G, ΔQ_G), ...)`` for the factors whose instantons violate it;
-    ``unbroken`` is ``"U(1)"`` if exact, else ``"Z(k)"`` or ``"trivial"``;
-    ``thooft`` maps ``"cubic"``, ``"gravitational"`` and ``"mixed"`` (a dict keyed by the
-    partner: ``{"Y": {"Q^2 Y": ..., "Q Y^2": ...}, ...}``) to exact values.
+    Parameters
+    ----------
+    name : str
+    charges : tuple
+        Primitive integers ``((phase, q), ...)`` (the non-zero ones).
+    exact : bool
+    vertex : tuple
+        ``((G, ΔQ_G), ...)`` for the factors whose instantons violate it.
+    unbroken : str
+        ``"U(1)"`` if exact, else ``"Z(k)"`` or ``"trivial"``.
+    thooft : dict
+        ``"cubic"``, ``"gravitational"`` and ``"mixed"`` (keyed by the partner:
+        ``{"Y": {"Q^2 Y": ..., "Q Y^2": ...}, ...}``), exact values.
     """
 
     name: str
@@ -158,10 +175,17 @@ class U1Generator:
 class SymmetryReport:
     """Result of :func:`exact_symmetries`.
 
-    ``accidental`` and ``exact`` are
-    :class:`~anomalyalgebra.operators.accidental.AccidentalSymmetries` (the second with
-    the 't Hooft vertices added as rows); ``u1`` lists the accidental U(1) generators
-    followed by the exact ones not among them.
+    Parameters
+    ----------
+    model_name : str
+    max_dim : int
+    accidental, exact : AccidentalSymmetries
+        :class:`~anomalyalgebra.operators.accidental.AccidentalSymmetries` of the
+        operators, and of the operators plus the 't Hooft vertices.
+    u1 : tuple of U1Generator
+        The accidental U(1) generators followed by the exact ones not among them.
+    vertices : tuple
+        ``((G, row), ...)``: :func:`instanton_rows`.
     """
 
     model_name: str

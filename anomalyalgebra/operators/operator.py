@@ -102,8 +102,10 @@ class Condition:
     def __str__(self) -> str:
         if self.kind == "u1":
             return f"{self.label}: {sp.sstr(self.expr)} = 0"
-        if self.kind == "zn":
-            return f"{self.label}: {sp.sstr(self.expr)} = 0 mod {self.modulus}"
+        if self.kind == "zn":   # a number is shown reduced (0..N-1), an expression as it is
+            e = sp.sympify(self.expr)
+            text = str(int(e) % self.modulus) if e.is_Integer else sp.sstr(e)
+            return f"{self.label}: {text} = 0 mod {self.modulus}"
         return f"{self.label}: {self.expr} singlet(s)"
 
 

@@ -30,7 +30,7 @@ from ..exceptions import ModelError
 from .accidental import AccidentalSymmetries, accidental_symmetries
 from .hilbert import MIN_DIM, hilbert_series
 
-__all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "symmetry_gradings"]
+__all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "symmetry_gradings", "violates"]
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,27 @@ def symmetry_gradings(accidental: AccidentalSymmetries) -> dict:
     return {s.name: dict(s.charges) for s in accidental.u1 + accidental.discrete}
 
 
-def _violates(q, kind, order):
+def violates(q: int, kind: str, order: int | None) -> bool:
+    """Whether an operator of charge ``q`` breaks a symmetry of this ``kind`` (and ``order``).
+
+    A U(1) is broken by any non-zero charge, a Z_n by a charge that is not a multiple of n.
+
+    Parameters
+    ----------
+    q : int
+    kind : {"U(1)", "Z"}
+    order : int or None
+        ``n`` of a ``Z_n``.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> violates(2, "U(1)", None), violates(2, "Z", 2), violates(3, "Z", 2)
+    (True, False, True)
+    """
     return q % order != 0 if kind != "U(1)" else q != 0
 
 
@@ -211,7 +231,7 @@ def symmetry_breaking(model, max_dim: int = 8, *, accidental: AccidentalSymmetri
                 if s.name in found and found[s.name][0] < d:
                     continue
                 q = grade[i]
-                if _violates(q, s.kind, s.order):
+                if violates(q, s.kind, s.order):
                     found.setdefault(s.name, (d, defaultdict(int)))[1][(text, q)] += n
         d += 1
     out = []
