@@ -63,6 +63,12 @@ class CheckReport:
     global_anomalies: tuple = ()    # non-zero channels with a global leg: reported, no verdict
     solutions: tuple = ()           # free charges: the branches that make the model consistent
     solved: str = ""                # one line on those branches (or why there are none)
+    verdict: tuple = ()             # consistency_report's reasons (the verdict), when checked
+    consistency: object = dc_field(default=None, compare=False)   # its to_dict() for --json
+
+    @property
+    def _anomalous(self) -> bool:
+        return bool(self.verdict or self.anomalies or self.witten or self.discrete)
 
     @property
     def status(self) -> str:
@@ -70,7 +76,7 @@ class CheckReport:
             return "skipped"
         if self.error:
             return "unreadable"
-        if self.anomalies or self.witten or self.discrete:
+        if self._anomalous:
             return "anomalous"
         if self.non_invariant:
             return "not invariant"
@@ -78,8 +84,11 @@ class CheckReport:
 
     @property
     def reasons(self) -> tuple:
-        """Why the model is anomalous, one phrase per kind (empty: anomaly free); the same
-        phrases for ``check FILE`` and ``check DIR``."""
+        """Why the model is anomalous, one phrase per kind (empty: anomaly free): the reasons
+        of :func:`anomalyalgebra.consistency.consistency_report`, the same for ``check FILE``
+        and ``check DIR``."""
+        if self.verdict:
+            return tuple(self.verdict)
         out = []
         if self.anomalies:
             out.append("traces " + ", ".join(k for k, _ in self.anomalies) + (
@@ -115,7 +124,10 @@ class CheckReport:
         if self.global_anomalies:
             parts.append("global symmetries (not gauged: no inconsistency): " + "; ".join(
                 f"{k} = {v}" for k, v in self.global_anomalies))
-        head = "anomaly free" if not (self.anomalies or self.witten or self.discrete) else "ANOMALOUS"
+        extra = [x for x in self.verdict if not x.startswith(("traces ", "Witten ", "discrete "))]
+        if extra:                     # non-perturbative reasons (Dai–Freed, ...) of the verdict
+            parts.insert(0, "; ".join(extra))
+        head = "ANOMALOUS" if self._anomalous else "anomaly free"
         if self.symbolic and not (self.witten or self.discrete):
             head += " for generic values of the free symbols"
         return head + (f", {self.terms} term(s) checked" if self.terms else "") + \
@@ -135,6 +147,7 @@ class CheckReport:
             "notes": list(self.notes), "chirality_defaults": list(self.chirality_defaults),
             "global_anomalies": [{"channel": k, "value": v} for k, v in self.global_anomalies],
             "charge_solutions": list(self.solutions), "charge_solutions_summary": self.solved or None,
+            "reasons": list(self.reasons), "consistency": self.consistency,
             "depends_on_symbols": self.symbolic,
         }
 
@@ -179,6 +192,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
         non_invariant=tuple(bad), undecided=tuple(undecided), notes=tuple(notes),
         chirality_defaults=tuple(imp.chirality_defaults), symbolic=v["symbolic"], table=v["table"],
         global_anomalies=v["global_anomalies"], solutions=solutions, solved=solved,
+        verdict=v["verdict"], consistency=v["consistency"],
     )
 
 
@@ -238,6 +252,7 @@ def _verdict(model) -> dict:
             if (c.symmetry, c.channel) not in decided and c.relaxed is False:
                 global_anomalies.append((f"Z{c.modulus}[{label}] x {c.channel}^2", f"{c.value} mod {c.modulus}"))
     return {"anomalies": tuple(anomalies), "table": tuple(table), "global_anomalies": tuple(global_anomalies),
+            "verdict": tuple(r.reasons), "consistency": r.to_dict(),
             "witten": tuple(witten), "discrete": tuple(discrete), "notes": tuple(notes), "symbolic": symbolic}
 
 

@@ -85,29 +85,26 @@ def conversion_losses(obj, to: str) -> list:
     if to == "sarah":
         zn = [k for k, g in m.groups if isinstance(g, ZN) and g.gauged]
         if zn:
-            out.append(f"gauged Z_N factor(s) {', '.join(zn)} (SARAH's Z[N] are global symmetries:"
-                       " read back with gauged = false)")
+            out.append(f"gauged Z_N factor(s) {', '.join(zn)} (SARAH's Global[] is not gauged)")
+        glob = [k for k, g in m.groups if not g.gauged and isinstance(g, SimpleFactor)]
+        if glob:      # SARAH's global symmetries are Z[N] and U[1]
+            out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
     if to == "pyrate":
         zn = [k for k, g in m.groups if isinstance(g, ZN)]
         if zn:
             out.append(f"Z_N factor(s) {', '.join(zn)} (PyR@TE has no discrete groups)")
         glob = [k for k, g in m.groups if not g.gauged and not isinstance(g, ZN)]
         if glob:
-            out.append(f"global factor(s) {', '.join(glob)} (PyR@TE groups are gauge groups)")
+            out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
         foreign = [t for t in imp.terms if not t.source]
         if foreign:
             out.append(f"{len(foreign)} term(s) not read from a PyR@TE file (PyR@TE needs explicit index"
                        " contractions)")
     if to in ("sarah", "pyrate"):
         out += _symbol_losses(m)
-        # gauged/global (issue 23): nothing may become gauged, or global, silently
-        glob = [k for k, g in m.groups if not g.gauged and not (to == "sarah" and isinstance(g, ZN))]
-        if glob:
-            out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
-        if to == "sarah":
-            gz = [k for k, g in m.groups if g.gauged and isinstance(g, ZN)]
-            if gz:
-                out.append(f"gauged Z_N factor(s) {', '.join(gz)} (SARAH's Global[] is not gauged)")
+    # gauged/global (issue 23): nothing may become gauged, or global, silently.  SARAH
+    # writes global Z[N] and U[1] as Global[[k]] (a gauged Z_N is listed above, a global
+    # SU(N) is refused by the writer); PyR@TE has only gauge groups (Z_N listed above).
     return out
 
 
@@ -380,15 +377,13 @@ def dumps_sarah(obj) -> str:
     m = imp.model
     src = imp.sarah
     named = dict(src.named) if src is not None else {}
-    gauge = [(k, g) for k, g in m.groups if g.gauged and not isinstance(g, ZN)]
-    glob = [(k, g) for k, g in m.groups if not (g.gauged and not isinstance(g, ZN))]
+    # Gauge[[i]]: gauged U(1)/SU(N) (and a global SU(N), which SARAH cannot declare global:
+    # a conversion loss); Global[[k]]: Z(N) and global U(1)
+    gauge = [(k, g) for k, g in m.groups if isinstance(g, SimpleFactor) or (isinstance(g, U1) and g.gauged)]
+    glob = [(k, g) for k, g in m.groups if (k, g) not in gauge]
     for k, g in gauge:
         if not (isinstance(g, U1) or (g.algebra.series == "A")):
             raise ModelError(f"group '{k}' ({g.name}) cannot be written in a SARAH file (U[1], SU[N], Z[N])")
-    for k, g in glob:
-        if isinstance(g, SimpleFactor):
-            raise ModelError(f"global factor '{k}' ({g.name}) cannot be written in a SARAH file"
-                             " (global symmetries are Z[N] or U[1])")
     renames = _sarah_renames(imp)
     _check_mathematica_names(imp, renames)
 
