@@ -399,3 +399,20 @@ def test_superpotential_terms_carry_r_charge_two_under_sarahs_rsymmetry():
     # MuD Rd.Hd and MuU Ru.Hu have R-charge 2 (allowed); the mu term Hu.Hd has 0
     assert [t for t, _, _ in r.non_invariant] == ["SuperPotential Mu: Hu Hd"]
     assert r.non_invariant[0][2] == (("RSymmetry", "RSymmetry: -2 = 0"),)
+
+
+def test_check_file_and_check_dir_agree_on_every_test_file():
+    """One verdict: the exit code of ``check FILE`` is the status of the file's row in
+    ``check DIR``, for every SARAH and PyR@TE test file (anomalous, Witten, Z_N, terms)."""
+    import contextlib
+    import io
+
+    from anomalyalgebra.cli import main
+
+    want = {"ok": 0, "anomalous": 1, "not invariant": 1, "unreadable": 2}
+    rows = [r for r in check_directory(DATA) if r.status != "skipped"]
+    assert len(rows) >= 30 and {r.status for r in rows} >= {"ok", "anomalous", "not invariant", "unreadable"}
+    for r in rows:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            code = main(["check", r.path])
+        assert code == want[r.status], (r.path, r.status, code)
