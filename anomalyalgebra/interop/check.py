@@ -349,6 +349,17 @@ def auxiliary_reason(path, format=None) -> str:
     with a top-level ``Groups`` key (``.model`` files always count).  A file that cannot be
     read counts as a model file (its reader then reports why).
 
+    Parameters
+    ----------
+    path : str or Path
+    format : {"sarah", "pyrate", "toml"}, optional
+        The format; by default from the suffix.
+
+    Returns
+    -------
+    str
+        The reason, or ``""`` for a model file.
+
     Examples
     --------
     >>> import tempfile, pathlib

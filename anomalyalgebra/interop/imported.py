@@ -168,7 +168,29 @@ def apply_field_order(model, text, notes):
     (``anomalyalgebra: field order a b c``, applied when it names exactly the model's
     fields) and the electric charge (``anomalyalgebra: electric charge T3(SU2L) + Y``,
     read by :func:`anomalyalgebra.model.parse_electric_charge`); a comment that does not
-    fit is ignored with a note."""
+    fit is ignored with a note.
+
+    Parameters
+    ----------
+    model : Model
+        As read from ``text``.
+    text : str
+        The model file's text.
+    notes : list of str
+        Receives a note for a comment that is ignored.
+
+    Returns
+    -------
+    Model
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> sm = aa.load_model("sm")
+    >>> m = apply_field_order(sm, "(* anomalyalgebra: field order H q u d l e *)", [])
+    >>> [f.name for f in m.fields]
+    ['H', 'q', 'u', 'd', 'l', 'e']
+    """
     import re
 
     from dataclasses import replace
@@ -260,6 +282,21 @@ def irrep_from_labels(group, labels):
     """The irrep of a simple factor with the given Dynkin labels, its dimension bounded by
     the limit ``max_irrep_dim`` (as for an irrep written in a TOML file).
 
+    Parameters
+    ----------
+    group : SimpleFactor
+    labels : sequence of int
+        Non-negative Dynkin labels, one per simple root.
+
+    Returns
+    -------
+    Irrep
+
+    Raises
+    ------
+    LimitError
+        A label or the dimension above ``max_irrep_dim``.
+
     Examples
     --------
     >>> from anomalyalgebra.groups import parse_group
@@ -275,7 +312,28 @@ def irrep_from_labels(group, labels):
 
 def check_text_size(text, path):
     """Refuse model-file text longer than the limit ``max_file_bytes`` (in UTF-8 bytes),
-    as a TOML file is refused."""
+    as a TOML file is refused.
+
+    Parameters
+    ----------
+    text : str or bytes
+    path : str or Path
+        Named in the message.
+
+    Raises
+    ------
+    ModelFileError
+        The text is too long.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.limits import using_limits
+    >>> with using_limits(max_file_bytes=10):
+    ...     check_text_size("x = 1;" * 3, "m.m")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelFileError: m.m: larger than the limit max_file_bytes = 10 bytes (raise it with anomalyalgebra.limits.using_limits(max_file_bytes=...))
+    """
     from ..limits import current_limits, hint
 
     bound = current_limits().max_file_bytes

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..exceptions import LimitError, ModelFileError
-from ..limits import DepthGuard, check_limit, current_limits
+from ..limits import DepthGuard, check_limit
 
 __all__ = ["Node", "parse_statements", "parse_mathematica_expression", "EVALUATION_HEADS"]
 
