@@ -30,10 +30,11 @@ import traceback
 
 import sympy as sp
 
-from .anomaly import CONVENTIONS
+from .anomaly import CONVENTIONS, DEFAULT_CONVENTION
 from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
-from .modelfile import builtin_models, load_model
+from .formats import load_model
+from .modelfile import builtin_models
 from .tables import (anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text,
                      latex_symbol_names)
 
@@ -291,7 +292,7 @@ def _convert(args) -> int:
 
 
 def _reproduce(args) -> int:
-    from .export.report import default_cache_dir, reproduce
+    from .paper.report import default_cache_dir, reproduce
 
     if args.pdf:
         from .export.latex import find_tex_engine
@@ -326,7 +327,7 @@ def _reproduce(args) -> int:
     return EXIT_OK
 
 
-#: The progress lines of :func:`~anomalyalgebra.export.report.reproduce` (others are messages).
+#: The progress lines of :func:`~anomalyalgebra.paper.report.reproduce` (others are messages).
 _REPRODUCE_PROGRESS = re.compile(r"\s*(\[\s*\d+/\d+\]|Fig\. 1 \.\.\.)")
 
 
@@ -899,9 +900,10 @@ def _add_check_parser(sub) -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="machine-readable output")
     fmt.add_argument("--latex", action="store_true", help="LaTeX field table and traces")
-    p.add_argument("--convention", choices=CONVENTIONS, default="eq4",
-                   help="eq4: Eq. (4) of the seed paper (default); left: sum over left-handed Weyl"
-                        " fermions")
+    p.add_argument("--convention", choices=CONVENTIONS, default=DEFAULT_CONVENTION,
+                   help="left: sum over left-handed Weyl fermions, T(fund) = 1/2 (default); eq4: right"
+                        " minus left with the anticommutator (-2x left for U(1) channels, -1x for G^3"
+                        " and gravity)")
     return p
 
 

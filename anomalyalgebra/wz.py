@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .anomaly import anomaly_trace
 from .exceptions import ModelError
 from .model import Model
 
@@ -204,10 +205,11 @@ def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None,
     light, heavy = split_fields(model, light, heavy)
     low = model.without(*heavy)
     high = model.without(*light)
-    a_ww_l = sp.expand(low.anomaly(current, weak, weak))
-    a_yy_l = sp.expand(low.anomaly(current, hypercharge, hypercharge))
-    a_ww_h = sp.expand(high.anomaly(current, weak, weak))
-    a_yy_h = sp.expand(high.anomaly(current, hypercharge, hypercharge))
+    # The coefficients of Eq. (8) are written with right-minus-left traces ("eq4").
+    a_ww_l = sp.expand(anomaly_trace(low, current, weak, weak, convention="eq4"))
+    a_yy_l = sp.expand(anomaly_trace(low, current, hypercharge, hypercharge, convention="eq4"))
+    a_ww_h = sp.expand(anomaly_trace(high, current, weak, weak, convention="eq4"))
+    a_yy_h = sp.expand(anomaly_trace(high, current, hypercharge, hypercharge, convention="eq4"))
     c_ww, c_bb = -a_ww_l, -a_yy_l
     matches = None
     if heavy:

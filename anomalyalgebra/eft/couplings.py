@@ -46,6 +46,7 @@ from typing import Mapping
 
 import sympy as sp
 
+from ..anomaly import anomaly_trace
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1
 from ..numeric import lambdify as _lambdify
@@ -482,8 +483,10 @@ def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacu
     g_X = gsym[current]
     traces, heavy_traces, coeffs = [], [], []
     for i, j in _gauge_pairs(model, current):
-        a_light = sp.expand(low.anomaly(current, i, j))
-        a_heavy = sp.expand(high.anomaly(current, i, j)) if high is not None else sp.Integer(0)
+        # the couplings below are written with right-minus-left traces ("eq4")
+        a_light = sp.expand(anomaly_trace(low, current, i, j, convention="eq4"))
+        a_heavy = (sp.expand(anomaly_trace(high, current, i, j, convention="eq4")) if high is not None
+                   else sp.Integer(0))
         if a_light == 0 and a_heavy == 0:
             continue
         traces.append(((i, j), a_light))

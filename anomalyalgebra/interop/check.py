@@ -168,7 +168,7 @@ def check_imported(imp, *, path=None) -> CheckReport:
     >>> r.status
     'anomalous'
     >>> print(r.summary())
-    ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = -2; grav^2 x hypercharge = -1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
+    ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = 1; grav^2 x hypercharge = 1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
     """
     model = imp.model
     v = _verdict(model)
@@ -228,7 +228,7 @@ def _verdict(model) -> dict:
     from ..consistency import consistency_report
     from ..discrete import discrete_anomalies
 
-    r = consistency_report(model, convention="eq4")
+    r = consistency_report(model)          # the package's default convention of the traces
     anomalies, table, global_anomalies, notes = [], [], [], []
     symbolic = False
     for key, value in r.anomalies.items():
@@ -325,7 +325,7 @@ def solve_charges(imp) -> tuple:
 
 def check_file(path, *, format=None, **options) -> CheckReport:
     """Read and check one model file; a file that cannot be read gives a report with ``error``."""
-    from . import read_model_file
+    from .files import read_model_file
 
     try:
         imp = read_model_file(path, format=format, **options)
@@ -406,7 +406,7 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, progress=None, **options) 
     """
     root = Path(root)
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-    from . import format_of
+    from .files import format_of
 
     out = []
     for p in files:

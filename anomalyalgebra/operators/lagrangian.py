@@ -46,7 +46,7 @@ import sympy as sp
 
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
-from ..modelfile import as_model
+from ..model import Model
 from .operator import FieldFactor, Operator
 
 __all__ = ["Term", "Lagrangian", "allowed_operators", "uncolored_fields"]
@@ -109,6 +109,7 @@ class Term:
         return bool(self.flavour)
 
     def fields(self) -> tuple:
+        """Names of the fields of the operator (no repeats, in operator order)."""
         return tuple(dict.fromkeys(self.operator.field_names()))
 
     def coupling_matrix(self):
@@ -238,6 +239,7 @@ class Lagrangian:
                           self.max_dim, self.extra_dims, self.fields, self.notation)
 
     def renormalizable(self) -> "Lagrangian":
+        """The terms of dimension <= 4 (``max_dim`` 4, no extra dimensions)."""
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension <= 4), 4, (),
                           self.fields, self.notation)
 
@@ -523,7 +525,9 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     """
     if conditional not in ("keep", "drop", "raise"):
         raise ModelError(f"conditional must be 'keep', 'drop' or 'raise', got {conditional!r}")
-    model = as_model(model)
+    if not isinstance(model, Model):
+        raise ModelError(f"allowed_operators takes a Model, got {model!r}; load a built-in name or a"
+                         " model file with anomalyalgebra.load_model(...) first")
     names = [f.name for f in model.fields]
     if fields is not None:
         chosen = fields(model) if callable(fields) else tuple(fields)

@@ -9,11 +9,14 @@ import sympy as sp
 from ..breaking import vacuum
 from ..exceptions import ModelFileError
 from ..modelfile import load_model
-from ..records import PaperRecord
+from .record import PaperRecord
 from . import printed
 
-__all__ = ["model_symbols", "record", "same", "proportionality", "VEVS", "VACUA", "model_vacuum"]
+__all__ = ["CONVENTION", "model_symbols", "record", "same", "proportionality", "VEVS", "VACUA", "model_vacuum"]
 
+#: The paper's anomaly convention, Eq. (4): right minus left, with the anticommutator
+#: (the library's default is the left-handed Weyl sum; see docs/conventions.rst).
+CONVENTION = "eq4"
 #: The VEV symbols of Section IV.
 VEVS = dict(zip(["v", "v_X", "V_1", "V_5"], sp.symbols("v v_X V_1 V_5", positive=True)))
 #: The UV models of Section IV and their vacua (Eqs. 34, 44): field -> VEV.

@@ -330,20 +330,20 @@ def fig1_lines() -> dict:
 
 
 def fig1_data(*, n=301, **options):
-    """The numbers of Fig. 1 (:class:`anomalyalgebra.pheno.Fig1Data`): the trace plane and
+    """The numbers of Fig. 1 (:class:`anomalyalgebra.paper.figure.Fig1Data`): the trace plane and
     the (α_L g_X, α_R g_X) plane of ``sm_x_tau``, with the light-trace directions of
     ``tau_l_only`` and ``tau_l_minus_4r`` (:func:`fig1_lines`) and their best fits."""
-    from ..pheno.plot import fig1_data as data
+    from .figure import fig1_data as data
 
     return data(model=load_model("sm_x_tau"), lines=fig1_lines(), n=n, **options)
 
 
 def fig1(path=None, *, n=301, formats=("png", "pdf"), **options):
-    """Fig. 1 of the paper: :func:`fig1_data` drawn by :func:`anomalyalgebra.pheno.draw_fig1`.
+    """Fig. 1 of the paper: :func:`fig1_data` drawn by :func:`anomalyalgebra.paper.figure.draw_fig1`.
 
     Returns ``(figure, written files)``.
     """
-    from ..pheno.plot import require_matplotlib, draw_fig1
+    from .figure import require_matplotlib, draw_fig1
 
     require_matplotlib()
     return draw_fig1(fig1_data(n=n, **options), path, formats=formats)

@@ -14,8 +14,8 @@ from typing import Any
 import sympy as sp
 
 from ..exceptions import MissingDependencyError
-from .fit import best_fit_along, chi2_charges_function, chi2_function, delta_chi2_threshold
-from .parameters import default_parameters
+from ..pheno.fit import best_fit_along, chi2_charges_function, chi2_function, delta_chi2_threshold
+from ..pheno.parameters import default_parameters
 
 __all__ = ["plot_fig1", "fig1_grid", "fig1_data", "draw_fig1", "Fig1Data", "Fig1Panel", "require_matplotlib",
            "matplotlib_available"]
@@ -86,7 +86,7 @@ def fig1_grid(panel="traces", n=301, m_X=None, params=None, *, model=None, xlim=
 
 def _grid(f, panel, n, xlim=None, ylim=None):
     """``(X, Y, Δχ²)`` of the χ² function ``f`` on the default window of ``panel``."""
-    from .numeric import require_numpy
+    from ..pheno.numeric import require_numpy
 
     np = require_numpy()
     xlim = xlim or ((-0.04, 0.04) if panel == "traces" else (-0.03, 0.03))
