@@ -167,7 +167,7 @@ def _frac(v) -> str:
 def _gen(name: str) -> str:
     # generator names are built in .daifreed from integers and model labels
     out = name.replace(" x ", r"\times ").replace("S4", "S^4")
-    return re.sub(r"\[([A-Za-z0-9_]+)\]", lambda m: "[" + m.group(1).replace("_", r"\_") + "]", out)
+    return re.sub(r"\[([A-Za-z0-9_+*]+)\]", lambda m: "[" + m.group(1).replace("_", r"\_") + "]", out)
 
 
 def _struct(s: str) -> str:
