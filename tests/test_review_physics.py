@@ -63,3 +63,17 @@ def test_coprime_and_global_partners_do_not_mix_into_a_gauged_zn():
     r = dai_freed(m, "B")                                   # the global B: 't Hooft anomaly
     assert r.free is False and not r.gauged
     assert not consistency_report(m).anomalous
+
+
+def test_two_part_with_a_gauged_u1_is_undecided_not_free():
+    # Spin x Z(2) with a gauged U(1): the L(2;1) x (S2xS2) residual vanishes (sum Q^2 s even),
+    # but the Z2-valued mixed classes are not evaluated: None with the reason, not True
+    m = Model.build("z2u1", {"A": "U(1)", "Z": "Z(2)"},
+                    [fermion("x", "L", {"A": 1, "Z": 1}), fermion("y", "L", {"A": -1, "Z": 1}),
+                     fermion("z", "L", {"A": 0, "Z": 0})])    # z: Z(2) is not fermion parity
+    r = dai_freed(m, "Z")
+    assert r.residuals["L(2;1) x (S2xS2)[A,A]"] == 0
+    assert r.free is None and "not evaluated" in r.reason
+    no_u1 = Model.build("z2", {"Z": "Z(2)"}, [fermion("x", "L", {"Z": 1}, copies=2),
+                                              fermion("z", "L", {"Z": 0})])
+    assert dai_freed(no_u1, "Z").free is True            # Omega_5^Spin(BZ2) = 0: complete
