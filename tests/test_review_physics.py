@@ -77,3 +77,28 @@ def test_two_part_with_a_gauged_u1_is_undecided_not_free():
     no_u1 = Model.build("z2", {"Z": "Z(2)"}, [fermion("x", "L", {"Z": 1}, copies=2),
                                               fermion("z", "L", {"Z": 0})])
     assert dai_freed(no_u1, "Z").free is True            # Omega_5^Spin(BZ2) = 0: complete
+
+
+_Z3Z3 = """name = "z3z3"
+[groups]
+A = "Z(3)"
+B = "Z(3)"
+"""
+
+
+def _z3z3_file(tmp_path, charges):
+    text = _Z3Z3 + "".join(f'[fields.f{i}]\nspin = "1/2"\nchirality = "L"\ncopies = {c}\n'
+                           f'reps = {{ A = "{a}", B = "{b}" }}\n' for i, (a, b, c) in enumerate(charges))
+    p = tmp_path / f"z3z3_{len(charges)}.toml"
+    p.write_text(text)
+    return str(p)
+
+
+def test_check_exit_codes_for_mixed_z3_x_z3(tmp_path, capsys):
+    from anomalyalgebra.cli import main
+    assert main(["check", _z3z3_file(tmp_path, [(0, 0, 1), (0, 2, 1), (2, 1, 1), (1, 0, 1)])]) == 1
+    assert "L(3;1,1,1)[A+2*B] = 1/3" in capsys.readouterr().out
+    # all evaluated residuals vanish: exit 0, but the verdict says what is undecided
+    assert main(["check", _z3z3_file(tmp_path, [(1, 0, 9), (0, 1, 9)])]) == 0
+    last = capsys.readouterr().out.rstrip().splitlines()[-1]
+    assert last.startswith("anomaly free (undecided: Dai–Freed conditions of A (the mixed Z(3) x Z(3)")
