@@ -155,7 +155,9 @@ def _check(args) -> int:
         print()
         print(verdict.nonperturbative.text())       # Dai–Freed, gauge quotient, SU(2) (issue 21)
         print()
-        print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
+        undecided = verdict.nonperturbative.undecided
+        print(("anomaly free" + (" (undecided: " + "; ".join(undecided) + ")" if undecided else ""))
+              if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)
     return EXIT_OK if free and terms_ok else EXIT_ANOMALOUS
 
