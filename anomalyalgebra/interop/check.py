@@ -368,7 +368,7 @@ def auxiliary_reason(path, format=None) -> str:
     >>> auxiliary_reason(d / "particles.m")
     'a SARAH file that declares no Gauge[[i]] or field list (particles.m, parameters.m, SPheno.m, ... belong to a model)'
     """
-    from . import format_of
+    from .files import format_of
 
     try:
         fmt = format_of(path, format)
