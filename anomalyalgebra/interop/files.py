@@ -153,6 +153,13 @@ def convert_text(imported, to: str, *, lossy: bool = False) -> str:
         For an unknown target, when the target cannot express part of the model and
         ``lossy`` is false (the message lists what), or cannot express it at all (a
         group or name the format has no way to write).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> text = convert_text(aa.load_model("sm"), "pyrate")
+    >>> [f.name for f in loads_model_text(text, "pyrate").model.fields]
+    ['q', 'u', 'd', 'l', 'e', 'H']
     """
     from .convert import convert_text as _convert
 
