@@ -53,6 +53,18 @@ class Field:
         Number of identical copies (generations).
     latex : str
         LaTeX name, e.g. ``r"\\ell_L^3"``.
+
+    Raises
+    ------
+    ModelError
+        If the name is not an identifier, the spin is not 1/2 or 0, the chirality
+        does not fit the spin, or ``copies`` is not a positive integer.
+
+    Examples
+    --------
+    >>> f = fermion("l3", "L", {"SU2L": "2", "Y": "-1/2"})
+    >>> f.is_fermion, f.chirality, f.rep("Y")
+    (True, 'L', '-1/2')
     """
 
     name: str
@@ -102,7 +114,23 @@ class Field:
         return dict(self.reps)
 
     def rep(self, label: str):
-        """The representation under the factor ``label``."""
+        """The representation under the factor ``label``.
+
+        Parameters
+        ----------
+        label : str
+            A group label.
+
+        Returns
+        -------
+        object
+            The irrep or charge (as given; :meth:`Model.build` reads strings).
+
+        Raises
+        ------
+        ModelError
+            If the field has no representation under ``label``.
+        """
         for k, v in self.reps:
             if k == label:
                 return v
@@ -120,12 +148,62 @@ def fermion(name, chirality, reps: Mapping, *, copies=1, latex="") -> Field:
 
     Representations are given as objects (irreps, sympy expressions, integers) or as
     the same strings a model file uses; :meth:`Model.build` reads the strings.
+
+    Parameters
+    ----------
+    name : str
+        Field name (an identifier).
+    chirality : {"L", "R"}
+        Left-handed ``(1/2, 0)`` or right-handed ``(0, 1/2)``.
+    reps : mapping
+        ``{group label: representation}``.
+    copies : int, optional
+        Number of generations (default 1).
+    latex : str, optional
+        LaTeX name (default: the name).
+
+    Returns
+    -------
+    Field
+        A Weyl fermion.
+
+    Raises
+    ------
+    ModelError
+        As :class:`Field`.
+
+    Examples
+    --------
+    >>> fermion("e", "R", {"Y": "-1"}, copies=3).copies
+    3
     """
     return Field(name, _HALF, chirality, tuple(reps.items()), copies, latex)
 
 
 def scalar(name, reps: Mapping, *, copies=1, latex="") -> Field:
-    """Shorthand for a complex scalar."""
+    """Shorthand for a complex scalar.
+
+    Parameters
+    ----------
+    name : str
+        Field name (an identifier).
+    reps : mapping
+        ``{group label: representation}``.
+    copies : int, optional
+        Number of copies (default 1).
+    latex : str, optional
+        LaTeX name (default: the name).
+
+    Returns
+    -------
+    Field
+        A spin-0 field without chirality.
+
+    Raises
+    ------
+    ModelError
+        As :class:`Field`.
+    """
     return Field(name, sp.Integer(0), None, tuple(reps.items()), copies, latex)
 
 
@@ -135,6 +213,32 @@ class Model:
 
     Build one with :meth:`Model.build` (which reads representation strings) or load a
     model file with :func:`anomalyalgebra.load_model`.
+
+    Parameters
+    ----------
+    name : str
+        The model's name.
+    groups : tuple of (str, GroupFactor)
+        Labelled group factors in table-column order.
+    fields : tuple of Field
+        The fields, with built representations (objects, not strings).
+    symbols : tuple of sympy.Symbol, optional
+        The declared symbols charges may use.
+    symbol_latex : tuple of (str, str), optional
+        LaTeX names of symbols.
+    description : str, optional
+        Free text.
+    electric_charge : tuple of (str, sympy.Rational), optional
+        The electric charge as ``(label, coefficient)`` pairs (a U(1) label stands
+        for its charge, an SU(2) label for its T3); empty if not declared.
+
+    Raises
+    ------
+    ModelError
+        For a label that is not an identifier or is ``"grav"``, a group that is not
+        a :class:`~anomalyalgebra.groups.GroupFactor`, a label or field name used
+        twice, or a field without a representation for some group (or with one for
+        an unknown label).
 
     Examples
     --------
@@ -224,6 +328,24 @@ class Model:
             The electric charge as text (``"T3(SU2L) + Y"``, see
             :func:`parse_electric_charge`) or a mapping ``{label: coefficient}`` (a U(1)
             label stands for its charge, an SU(2) label for its T3).
+        description : str, optional
+            Free text.
+        symbol_latex : iterable of (str, str), optional
+            LaTeX names of symbols.
+
+        Returns
+        -------
+        Model
+            The model, representations read.
+
+        Raises
+        ------
+        ModelError
+            For a representation string that does not read (naming the field and
+            the group), a float U(1) charge, or any inconsistency :class:`Model`
+            refuses.
+        GroupError
+            For a group string that names no group.
 
         Examples
         --------
@@ -292,14 +414,46 @@ class Model:
         return tuple(k for k, g in self.groups if not g.gauged)
 
     def group(self, label: str) -> GroupFactor:
-        """The group factor with this label."""
+        """The group factor with this label.
+
+        Parameters
+        ----------
+        label : str
+            A group label.
+
+        Returns
+        -------
+        GroupFactor
+            The factor.
+
+        Raises
+        ------
+        ModelError
+            If the model has no such label (the message lists the labels).
+        """
         for k, g in self.groups:
             if k == label:
                 return g
         raise ModelError(f"model '{self.name}' has no group labelled {label!r} (groups: {list(self.labels)})")
 
     def field(self, name: str) -> Field:
-        """The field with this name."""
+        """The field with this name.
+
+        Parameters
+        ----------
+        name : str
+            A field name.
+
+        Returns
+        -------
+        Field
+            The field.
+
+        Raises
+        ------
+        ModelError
+            If the model has no such field (the message lists the fields).
+        """
         try:
             return self._index[name]
         except KeyError:
@@ -316,7 +470,29 @@ class Model:
         return tuple(f for f in self.fields if f.is_scalar)
 
     def symbol(self, name: str) -> sp.Symbol:
-        """The declared symbol with this name (with its assumptions)."""
+        """The declared symbol with this name (with its assumptions).
+
+        Parameters
+        ----------
+        name : str
+            A symbol name.
+
+        Returns
+        -------
+        sympy.Symbol
+            The symbol as declared (use it to build equations).
+
+        Raises
+        ------
+        ModelError
+            If the model declares no such symbol.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> aa.load_model("sm_x_tau").symbol("alpha_L").is_real
+        True
+        """
         for s in self.symbols:
             if s.name == name:
                 return s
@@ -325,7 +501,31 @@ class Model:
         )
 
     def charge(self, field: str, label: str):
-        """The representation (charge, for a U(1)) of ``field`` under ``label``."""
+        """The representation (charge, for a U(1)) of ``field`` under ``label``.
+
+        Parameters
+        ----------
+        field : str
+            A field name.
+        label : str
+            A group label.
+
+        Returns
+        -------
+        object
+            An irrep, a sympy charge or a Z_N residue.
+
+        Raises
+        ------
+        ModelError
+            If the field or the label is unknown.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> aa.load_model("sm").charge("q", "Y")
+        1/6
+        """
         self.group(label)
         return self.field(field).rep(label)
 
@@ -363,6 +563,25 @@ class Model:
         expression, or text read by :func:`~anomalyalgebra.expr.parse_expression`): a
         float raises :class:`ModelError`, as in model files.  Substituted symbols that
         no longer appear are dropped from :attr:`symbols`.
+
+        Parameters
+        ----------
+        mapping : mapping, optional
+            ``{symbol or name: value}``.
+        **kwargs
+            More ``name=value`` pairs.
+
+        Returns
+        -------
+        Model
+            A new model.
+
+        Raises
+        ------
+        ModelError
+            For an undeclared name or an inexact value.
+        ExpressionError
+            For a text value that does not parse.
 
         Examples
         --------
@@ -402,18 +621,76 @@ class Model:
         return new._with(symbols=keep)
 
     def without(self, *names: str) -> "Model":
-        """A copy without the named fields."""
+        """A copy without the named fields.
+
+        Parameters
+        ----------
+        *names : str
+            Field names.
+
+        Returns
+        -------
+        Model
+            A new model.
+
+        Raises
+        ------
+        ModelError
+            If a name is not a field of the model.
+        """
         for n in names:
             self.field(n)
         return self._with(fields=tuple(f for f in self.fields if f.name not in names))
 
     def with_fields(self, *fields: Field) -> "Model":
-        """A copy with extra fields (representation strings are read)."""
+        """A copy with extra fields (representation strings are read).
+
+        Parameters
+        ----------
+        *fields : Field
+            The new fields (after the existing ones).
+
+        Returns
+        -------
+        Model
+            A new model.
+
+        Raises
+        ------
+        ModelError
+            For a name already used, or a representation that does not read.
+        """
         extra = Model.build(self.name, self.groups, fields, symbols=self.symbols).fields
         return self._with(fields=self.fields + extra)
 
     def replace_field(self, name: str, **changes) -> "Model":
-        """A copy with one field's attributes replaced (``copies``, ``latex``, ``reps``...)."""
+        """A copy with one field's attributes replaced.
+
+        Parameters
+        ----------
+        name : str
+            The field.
+        **changes
+            New values of :class:`Field` attributes (``copies``, ``latex``,
+            ``chirality`` ...); a ``reps`` mapping is merged with the old one and its
+            strings are read.
+
+        Returns
+        -------
+        Model
+            A new model, the field at its old position.
+
+        Raises
+        ------
+        ModelError
+            If the field is unknown or the new attributes are inconsistent.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> aa.load_model("sm").replace_field("l", copies=1).field("l").copies
+        1
+        """
         old = self.field(name)
         if "reps" in changes and isinstance(changes["reps"], Mapping):
             merged = old.rep_map
@@ -424,6 +701,18 @@ class Model:
         return self._with(fields=tuple(new if f.name == name else f for f in self.fields))
 
     def rename(self, name: str) -> "Model":
+        """A copy with another name.
+
+        Parameters
+        ----------
+        name : str
+            The new name.
+
+        Returns
+        -------
+        Model
+            A new model.
+        """
         return self._with(name=name)
 
     def with_electric_charge(self, charge) -> "Model":

@@ -82,6 +82,11 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
     **options
         Reader options of other formats: not accepted here (:class:`ModelFileError`).
 
+    Returns
+    -------
+    Model
+        The model, every representation read exactly (no ``eval``).
+
     Raises
     ------
     ModelFileError
@@ -132,7 +137,19 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
 
 
 def loads_model(text: str, *, path="<string>") -> Model:
-    """Read a model from model-file text.
+    """Read a model from model-file text (the TOML schema of the module docstring).
+
+    Parameters
+    ----------
+    text : str
+        The text of a ``.toml`` model file.
+    path : str or os.PathLike, optional
+        Shown in error messages (default ``"<string>"``).
+
+    Returns
+    -------
+    Model
+        The model.
 
     Raises
     ------
@@ -361,6 +378,21 @@ def dumps_model(model: Model) -> str:
 
     The writer is small and specific to this schema (strings, booleans, integers and
     inline tables), so no TOML-writing dependency is needed; the round trip is tested.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    str
+        TOML text.
+
+    Raises
+    ------
+    ExpressionError
+        If a charge cannot be written in model-file syntax.
 
     Examples
     --------

@@ -55,7 +55,19 @@ __all__ = ["Symmetry", "AccidentalSymmetries", "accidental_symmetries", "phase_n
 
 @dataclass(frozen=True)
 class Symmetry:
-    """A U(1) or Z_n acting by phases; ``charges`` lists the non-zero integer charges."""
+    """A U(1) or Z_n acting by phases; ``charges`` lists the non-zero integer charges.
+
+    Parameters
+    ----------
+    name : str
+        E.g. ``"U(1)_{q,u,d}"`` or ``"Z2_{N1}"``.
+    kind : {"U(1)", "Z"}
+        Continuous or discrete.
+    charges : tuple of (str, int)
+        ``(phase, charge)`` for every phase with a non-zero charge.
+    order : int, optional
+        ``n`` of a ``Z_n`` (None for a U(1)).
+    """
 
     name: str
     kind: str                  # "U(1)" or "Z"
@@ -63,6 +75,18 @@ class Symmetry:
     order: int | None = None
 
     def charge(self, phase: str) -> int:
+        """The charge of one phase.
+
+        Parameters
+        ----------
+        phase : str
+            A phase name (``"l12_1"``, ``"H"``).
+
+        Returns
+        -------
+        int
+            Its charge (0 when not in the support; mod ``order`` for a Z_n).
+        """
         return dict(self.charges).get(phase, 0)
 
     @property
@@ -91,6 +115,12 @@ class AccidentalSymmetries:
         Number of independent U(1) phases before removing the gauged ones.
     gauged : tuple of str
         Labels of the U(1) factors removed.
+    model_name : str
+        Name of the model.
+    vevs : tuple of str
+        The scalars (or phases) with a VEV that were imposed.
+    rows : int
+        Number of charge rows (terms after the flavour rule, extra rows).
     """
 
     model_name: str
@@ -151,7 +181,29 @@ class AccidentalSymmetries:
                 + r" \\ ".join(rows) + "\\end{array}$$")
 
     def find(self, *fields) -> Symmetry:
-        """The U(1) whose support (copies collapsed to field names) is exactly ``fields``."""
+        """The symmetry whose support (copies collapsed to field names) is exactly ``fields``.
+
+        Parameters
+        ----------
+        *fields : str
+            Field names (or phase names).
+
+        Returns
+        -------
+        Symmetry
+            The first U(1) or Z_n acting on exactly those fields.
+
+        Raises
+        ------
+        ModelError
+            If no symmetry has that support.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> accidental_symmetries(aa.load_model("sm")).find("q", "u", "d").name
+        'U(1)_{q,u,d}'
+        """
         want = set(fields)
         for s in self.u1 + self.discrete:
             if set(_collapse(s.support)) == want or set(s.support) == want:
@@ -162,6 +214,20 @@ class AccidentalSymmetries:
 def phase_name(name, a, copies) -> str:
     """The phase of copy ``a`` (from 0) of a field with ``copies`` copies.
 
+    Parameters
+    ----------
+    name : str
+        Field name.
+    a : int
+        Copy index, from 0.
+    copies : int
+        Number of copies of the field.
+
+    Returns
+    -------
+    str
+        ``name`` for a single copy, ``name_<a+1>`` otherwise.
+
     Examples
     --------
     >>> phase_name("H", 0, 1), phase_name("q", 2, 3)
@@ -171,7 +237,25 @@ def phase_name(name, a, copies) -> str:
 
 
 def phase_names(model, fields=None) -> tuple:
-    """One phase per copy: ``("q_1", "q_2", "q_3", ..., "H")``."""
+    """One phase per copy: ``("q_1", "q_2", "q_3", ..., "H")``.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    fields : iterable of str, optional
+        The fields (default: all, in model order).
+
+    Returns
+    -------
+    tuple of str
+        Names as :func:`phase_name` gives them.
+
+    Raises
+    ------
+    ModelError
+        If a name is not a field of the model.
+    """
     names = [f.name for f in model.fields] if fields is None else list(fields)
     out = []
     for n in names:
@@ -291,7 +375,30 @@ def _symmetric_only(term, model):
 
 
 def charge_matrix(model, terms, phases, flavour="diagonalise"):
-    """Integer rows (list of lists) of the terms over ``phases``; hermitian terms give none."""
+    """Integer charge rows of the terms over ``phases``, with the flavour rule.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    terms : iterable of Term
+        The terms; hermitian ones give no row (their phase is always zero).
+    phases : sequence of str
+        The phases (columns), from :func:`phase_names`.
+    flavour : {"diagonalize", "generic"}, optional
+        The flavour rule of the module documentation.
+
+    Returns
+    -------
+    list of list of int
+        One row per (flavour component of a) term.
+
+    Raises
+    ------
+    ModelError
+        If a term is allowed only under a condition on symbolic charges, or uses a
+        single-copy field that is not among the phases.
+    """
     index = {p: i for i, p in enumerate(phases)}
     terms = [t for t in terms if not t.hermitian]
     for t in terms:
@@ -337,12 +444,17 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
     Parameters
     ----------
     model : Model
+        The model.
     lagrangian : Lagrangian, optional
         The terms to use (default: :func:`allowed_operators` with ``max_dim``,
         ``extra_dims`` and ``fields``).
     fields : iterable of str or callable, optional
         The fields whose phases are considered (default: all fields of the model, or
         those of ``lagrangian`` if given together with ``fields``).
+    max_dim : int, optional
+        Operator dimensions enumerated when ``lagrangian`` is not given (default 4).
+    extra_dims : iterable of int, optional
+        Further dimensions enumerated (e.g. ``(5,)``).
     vevs : iterable of str
         Scalars (or phases ``S_2`` of a copy) with a VEV: keep only the symmetries
         left unbroken, i.e. those that fix the VEVs up to a gauge transformation.
@@ -355,6 +467,19 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
         invariant, e.g. the 't Hooft vertices of the gauge instantons
         (:func:`anomalyalgebra.operators.instantons.instanton_rows`): the result is then the
         subgroup left exact by them.
+
+    Returns
+    -------
+    AccidentalSymmetries
+        The U(1)s (gauged U(1)s quotiented out, a readable basis) and the Z_n
+        factors, with their charges per phase.
+
+    Raises
+    ------
+    ModelError
+        For an unknown ``flavour`` rule, an extra row of the wrong length, a VEV of
+        a fermion or unknown field, or a term allowed only under a condition on
+        symbolic charges.
 
     Examples
     --------
@@ -489,6 +614,25 @@ def gauge_remnant(model, vevs, labels=None) -> AccidentalSymmetries:
     of ``U(1)^g`` fixing every VEV is ``U(1)^{g-r} × Π Z_{d_i}`` from the Smith form of
     the (VEV fields × U(1)s) charge matrix.
 
+    Parameters
+    ----------
+    model : Model
+        The model.
+    vevs : iterable of str
+        Scalars with a VEV.
+    labels : iterable of str, optional
+        The U(1)s (default: every gauged U(1) factor).
+
+    Returns
+    -------
+    AccidentalSymmetries
+        The unbroken U(1)s and discrete remnants, charges per phase.
+
+    Raises
+    ------
+    ModelError
+        If a VEV names an unknown field.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -528,6 +672,25 @@ def goldstone_bosons(model, lagrangian: Lagrangian, vevs) -> tuple:
     The accidental U(1)s of the potential (scalar phases only) that the VEVs break,
     minus the broken gauged U(1) directions.  Each returned :class:`Symmetry` is an
     accidental U(1) whose breaking leaves a massless Goldstone at tree level.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    lagrangian : Lagrangian
+        Its operators; only the scalar potential is used.
+    vevs : iterable of str
+        Scalars with a VEV.
+
+    Returns
+    -------
+    tuple of Symmetry
+        One accidental U(1) per physical Goldstone (empty: none).
+
+    Raises
+    ------
+    ModelError
+        If a VEV names an unknown field.
 
     Examples
     --------
@@ -574,6 +737,24 @@ def goldstone_bosons(model, lagrangian: Lagrangian, vevs) -> tuple:
 
 def drop_groups(model, *labels):
     """The model with the group factors ``labels`` removed (e.g. the Z_2's of Table III).
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    *labels : str
+        Group labels to remove.
+
+    Returns
+    -------
+    Model
+        A new model without those factors (and the fields' representations under
+        them).
+
+    Raises
+    ------
+    ModelError
+        If a label is not a group of the model.
 
     Examples
     --------

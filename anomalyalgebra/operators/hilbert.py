@@ -120,13 +120,37 @@ class HilbertSeries:
         return out
 
     def count(self, dim: int, grade=None) -> int:
-        """Operators of dimension ``dim`` (with exactly ``grade``, if given)."""
+        """Operators of dimension ``dim`` (with exactly ``grade``, if given).
+
+        Parameters
+        ----------
+        dim : int
+            Mass dimension.
+        grade : sequence of int, optional
+            A grade in the order of :attr:`gradings` (and the content entries).
+
+        Returns
+        -------
+        int
+            Number of independent real operators (0 when none).
+        """
         if grade is None:
             return self.counts.get(dim, 0)
         return self._lookup.get((dim, tuple(grade)), 0)
 
     def by_grade(self, dim: int) -> dict:
-        """``{grade: count}`` at one dimension."""
+        """``{grade: count}`` at one dimension.
+
+        Parameters
+        ----------
+        dim : int
+            Mass dimension.
+
+        Returns
+        -------
+        dict
+            ``{grade tuple: number of independent real operators}``, non-zero only.
+        """
         return {g: n for (d, g), n in self.graded if d == dim}
 
     def rows(self):
@@ -154,6 +178,21 @@ class HilbertSeries:
     def by_content(self, dim: int) -> dict:
         """``{field content: count}`` at one dimension (needs ``content=True``), summed
         over the other gradings; see :func:`content_text` for the notation.
+
+        Parameters
+        ----------
+        dim : int
+            Mass dimension.
+
+        Returns
+        -------
+        dict
+            ``{content text: number of independent real operators}``.
+
+        Raises
+        ------
+        ModelError
+            If the series was computed without ``content=True``.
 
         Examples
         --------
@@ -296,6 +335,20 @@ def content_text(model, dim: int, grade: Mapping) -> str:
     particles follow the model's field order, conjugates (``†``) after their fields,
     then the field-strength halves ``G_L``, ``G_R`` of each gauge factor ``G``.
 
+    Parameters
+    ----------
+    model : Model
+        The model (for the particle order and dimensions).
+    dim : int
+        Mass dimension of the operator.
+    grade : mapping
+        ``{particle name: count}``.
+
+    Returns
+    -------
+    str
+        The content, e.g. ``"D^2 H H† Y_L"``.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -307,6 +360,18 @@ def content_text(model, dim: int, grade: Mapping) -> str:
 
 def operator_counts(model, max_dim: int) -> dict:
     """``{dimension: number of independent real operators}`` for ``MIN_DIM..max_dim``.
+
+    Parameters
+    ----------
+    model : Model
+        A model with numeric charges.
+    max_dim : int
+        Highest mass dimension.
+
+    Returns
+    -------
+    dict
+        ``{dimension: count}`` from :func:`hilbert_series`.
 
     Examples
     --------
