@@ -67,7 +67,7 @@ def test_coprime_and_global_partners_do_not_mix_into_a_gauged_zn():
 
 def test_two_part_with_a_gauged_u1_is_undecided_not_free():
     # Spin x Z(2) with a gauged U(1): the L(2;1) x (S2xS2) residual vanishes (sum Q^2 s even),
-    # but the Z2-valued mixed classes are not evaluated: None with the reason, not True
+    # but the other mixed Z(2) x U(1) classes are not evaluated: None with the reason, not True
     m = Model.build("z2u1", {"A": "U(1)", "Z": "Z(2)"},
                     [fermion("x", "L", {"A": 1, "Z": 1}), fermion("y", "L", {"A": -1, "Z": 1}),
                      fermion("z", "L", {"A": 0, "Z": 0})])    # z: Z(2) is not fermion parity
