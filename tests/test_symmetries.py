@@ -195,3 +195,40 @@ def test_chiral_su5_exact_generator_named_from_the_accidental_ones():
                        [fermion("psi", "L", {"G": "10"}), fermion("chi", "L", {"G": "5bar"})])
     exact = [g for g in exact_symmetries(m).u1 if g.exact]
     assert [g.name for g in exact] == ["U(1)_{psi} - 3 U(1)_{chi}"]
+
+
+def _z3_z2_model(z3_gauged, z2_gauged):
+    # S: Z(3) charge 1, P: Z(2) charge 1. Up to d = 4 the operators S^3 and P^2, P^4, P^3 P*
+    # respect exactly Z(3) x Z(2) = Z(6) (phases of S and P).
+    return aa.Model.build("Z3 x Z2", {"Z": aa.parse_group("Z(3)", gauged=z3_gauged),
+                                      "T": aa.parse_group("Z(2)", gauged=z2_gauged)},
+                          [scalar("S", {"Z": "1", "T": "0"}), scalar("P", {"Z": "0", "T": "1"})])
+
+
+@pytest.mark.parametrize("z3_gauged, z2_gauged, torsion", [
+    (True, True, []), (True, False, [2]), (False, True, [3]), (False, False, [6])])
+def test_gauged_zn_is_removed_from_the_accidental_torsion(z3_gauged, z2_gauged, torsion):
+    # the accidental group is the symmetry of the operators beyond the gauge symmetries: a
+    # gauged Z(N) is quotiented out, a declared global one (gauged=False) stays
+    from anomalyalgebra.operators import accidental_symmetries
+    m = _z3_z2_model(z3_gauged, z2_gauged)
+    acc = accidental_symmetries(m)
+    assert [d for d in acc.invariants if d > 1] == torsion
+    assert [s.order for s in acc.discrete] == torsion
+    assert exact_symmetries(m).to_dict()["accidental"] == {"rank": 0, "torsion": torsion}
+    if torsion == [2]:
+        assert dict(acc.discrete[0].charges) == {"P": 1}
+
+
+def test_gauged_zn_inside_an_accidental_u1_changes_nothing():
+    # lepton number mod 3 gauged in the SM: the Z(3) lies in the identity component
+    # (inside L_e L_mu L_tau), so rank and torsion stay those of the SM
+    sm = aa.load_model("sm")
+    groups = dict(sm.groups)
+    groups["Z3L"] = aa.parse_group("Z(3)")
+    fields = [fermion(f.name, f.chirality, {**dict(f.reps), "Z3L": "1" if f.name in "le" else "0"},
+                      copies=f.copies) if f.is_fermion else
+              scalar(f.name, {**dict(f.reps), "Z3L": "0"}, copies=f.copies) for f in sm.fields]
+    m = aa.Model.build("SM x Z3L", groups, fields)
+    d = exact_symmetries(m).to_dict()
+    assert d["accidental"] == {"rank": 4, "torsion": []} and d["exact"] == {"rank": 3, "torsion": []}

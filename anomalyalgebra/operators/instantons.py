@@ -200,7 +200,7 @@ class SymmetryReport:
 
     @staticmethod
     def _group(acc):
-        return {"rank": len(acc.u1), "torsion": [s.order for s in acc.discrete]}
+        return {"rank": len(acc.u1), "torsion": [d for d in acc.invariants if d > 1]}
 
     def to_dict(self) -> dict:
         """JSON form: ``accidental``/``exact`` ``{"rank", "torsion"}`` and ``u1`` entries."""
