@@ -496,6 +496,7 @@ def exact_basis(model: Model, acc: AccidentalSymmetries, vertices: dict, rank: i
     coeffs.sort(key=lambda c: (next(i for i, x in enumerate(c) if x), sum(x * x for x in c), c))
     symbols = _symbols(model, acc)
     names = [s.name for s in acc.u1]
+    display = [x[0] if x else n for x, n in zip(symbols, names)]
     out = []
     for c in coeffs:
         q = [sum(ci * v[j] for ci, v in zip(c, vecs)) for j in range(len(phases))]
@@ -504,8 +505,10 @@ def exact_basis(model: Model, acc: AccidentalSymmetries, vertices: dict, rank: i
             g = gcd(g, x)
         charges = tuple((p, x // g) for p, x in zip(phases, q) if x)
         unit = [i for i, x in enumerate(c) if x]
-        if len(unit) == 1 and c[unit[0]] == 1:
-            out.append((acc.u1[unit[0]], accidental_names(model, acc)[unit[0]]))
+        if len(unit) == 1 and c[unit[0]] == 1:            # an accidental generator itself
+            i = unit[0]
+            sym = acc.u1[i] if not symbols[i] else replace(acc.u1[i], name=f"U(1)_{{{display[i]}}}")
+            out.append((sym, display[i]))
             continue
         name = _combination_name(c, symbols, names)
         label = f"({name})" if "U(1)" in name else f"U(1)_{{{name}}}"
