@@ -54,11 +54,11 @@ def _discrete_label(a) -> str:
 
 
 def _discrete_verdict(a) -> str:
-    if a.free is None:
+    if a.relaxed is None:
         return "undecided (symbolic)"
-    text = "anomaly free" if a.free else "ANOMALOUS"
-    if a.channel == "grav" and a.relaxed != a.free:
-        text += f" (free mod {a.modulus // 2} with heavy Majorana fermions: Ibáñez–Ross relaxation)"
+    text = "anomaly free" if a.relaxed else "ANOMALOUS"
+    if a.channel == "grav" and a.relaxed != a.free:   # the verdict is the relaxed one (as check DIR)
+        text += f" (mod {a.modulus // 2} with heavy Majorana fermions: Ibáñez–Ross relaxation)"
     return text
 
 
@@ -94,6 +94,9 @@ def _check(args) -> int:
     reasons = list(verdict.reasons)
     free = not verdict.anomalous
     report = _interop_report(args, imp)
+    if report is not None:   # SARAH/PyR@TE: check_imported's verdict (consistency_report), as check DIR
+        reasons = list(report.reasons)
+        free = not reasons
     if args.json:
         payload = {
             "model": model.name,
@@ -152,7 +155,9 @@ def _check(args) -> int:
         print()
         print(verdict.nonperturbative.text())       # Dai–Freed, gauge quotient, SU(2) (issue 21)
         print()
-        print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
+        undecided = verdict.nonperturbative.undecided
+        print(("anomaly free" + (" (undecided: " + "; ".join(undecided) + ")" if undecided else ""))
+              if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)
     return EXIT_OK if free and terms_ok else EXIT_ANOMALOUS
 
@@ -266,7 +271,8 @@ def _check_dir(args) -> int:
         return EXIT_INTERNAL
     if any(r.status == "unreadable" for r in reports):
         return EXIT_BAD_INPUT
-    return EXIT_ANOMALOUS if any(r.status != "ok" for r in reports) else EXIT_OK
+    # skipped files (a model's particles.m, SPheno.m, ...) are no model files: no say in the code
+    return EXIT_ANOMALOUS if any(r.status not in ("ok", "skipped") for r in reports) else EXIT_OK
 
 
 def _convert(args) -> int:

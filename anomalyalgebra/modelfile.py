@@ -37,7 +37,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError
+from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError, check_keys
 from .limits import current_limits, hint
 from .groups import parse_group
 from .model import Field, Model, electric_charge_text, parse_electric_charge
@@ -172,12 +172,7 @@ def loads_model(text: str, *, path="<string>") -> Model:
                              path=path) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise ModelFileError(f"not valid TOML for a model: {exc}", path=path) from None
-    unknown = set(data) - _TOP_KEYS
-    if unknown:
-        raise ModelFileError(
-            f"unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}", path=path,
-            key=sorted(unknown)[0],
-        )
+    check_keys(data, _TOP_KEYS, what="top-level key", path=path)
     name = data.get("name")
     if not isinstance(name, str) or not name:
         raise ModelFileError("a model needs a non-empty string 'name'", path=path, key="name")
@@ -227,11 +222,7 @@ def _read_group(label, spec, path):
     key = f"groups.{label}"
     gauged = True
     if isinstance(spec, dict):
-        bad = set(spec) - _GROUP_KEYS
-        if bad:
-            raise ModelFileError(f"unknown key(s) {sorted(bad)} in a group table; allowed:"
-                                 f" {sorted(_GROUP_KEYS)}", path=path,
-                                 key=f"{key}.{sorted(bad)[0]}")
+        check_keys(spec, _GROUP_KEYS, where="in a group table", path=path, key_prefix=f"{key}.")
         if "group" not in spec:
             raise ModelFileError("a group table needs the key 'group', e.g."
                                  " { group = \"U(1)\", gauged = false }", path=path,
@@ -266,10 +257,7 @@ def _read_symbols(spec, path):
         if not isinstance(opts, dict):
             raise ModelFileError("a symbol is declared as name = { assumptions }, e.g."
                                  " { real = true }", path=path, key=key)
-        bad = set(opts) - _SYMBOL_KEYS
-        if bad:
-            raise ModelFileError(f"unknown option(s) {sorted(bad)}; allowed: {sorted(_SYMBOL_KEYS)}",
-                                 path=path, key=f"{key}.{sorted(bad)[0]}")
+        check_keys(opts, _SYMBOL_KEYS, what="option", path=path, key_prefix=f"{key}.")
         assumptions = {}
         for k, v in opts.items():
             if k == "latex":
@@ -293,10 +281,7 @@ def _read_symbols(spec, path):
 def _read_field(fname, spec, gmap, symbols, path):
     if not isinstance(spec, dict):
         raise ModelFileError("a field is a table [fields.NAME]", path=path, field=fname)
-    bad = set(spec) - _FIELD_KEYS
-    if bad:
-        raise ModelFileError(f"unknown key(s) {sorted(bad)}; allowed: {sorted(_FIELD_KEYS)}",
-                             path=path, field=fname, key=sorted(bad)[0])
+    check_keys(spec, _FIELD_KEYS, path=path, field=fname)
     spin_text = spec.get("spin")
     if isinstance(spin_text, int) and not isinstance(spin_text, bool):
         spin_text = str(spin_text)

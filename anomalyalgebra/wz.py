@@ -74,7 +74,7 @@ def _symbols():
         "a": sp.Symbol("a"),
         "g_X": sp.Symbol("g_X", positive=True),
         "g": sp.Symbol("g", positive=True),
-        "gp": sp.Symbol("g'", positive=True),
+        "g'": sp.Symbol("g'", positive=True),
         "m_X": sp.Symbol("m_X", positive=True),
         "xi": sp.Symbol("xi"),
         "X": sp.IndexedBase("X"),
@@ -247,6 +247,6 @@ def wz_lagrangian(coefficients: WZCoefficients):
     a = s["a"]
     eps = sp.LeviCivita(al, mu, nu, be)
     X, B, W = s["X"], s["B"], s["W"]
-    term_b = s["g_X"] * s["gp"]**2 * coefficients.C_BB / (24 * sp.pi**2) * eps * X[al] * B[mu] * partial(be, B[nu])
+    term_b = s["g_X"] * s["g'"]**2 * coefficients.C_BB / (24 * sp.pi**2) * eps * X[al] * B[mu] * partial(be, B[nu])
     term_w = s["g_X"] * s["g"]**2 * coefficients.C_WW / (24 * sp.pi**2) * eps * X[al] * W[a, mu] * partial(be, W[a, nu])
     return term_b + term_w

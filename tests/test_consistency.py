@@ -41,8 +41,10 @@ def test_the_same_z2_gauged_is_an_inconsistency():
     gauged = m._with(groups=tuple((k, aa.parse_group(g.name)) for k, g in m.groups))
     r = consistency_report(gauged, convention="eq4")
     assert r.anomalous
-    # the Dai–Freed mixed generator L(2;1) x S4[SU2L] repeats Ibáñez–Ross Z2 x SU(2)^2 (issue 21)
-    assert r.reasons == ("discrete Z2tau x SU2L^2, Z2tau x grav^2",
+    # Z2 x grav^2 holds mod N/2 = 1 (Ibáñez–Ross relaxation, decided the same way in
+    # check FILE, check DIR and interop.check_imported: issue 18); the Dai–Freed mixed
+    # generator L(2;1) x S4[SU2L] repeats Ibáñez–Ross Z2 x SU(2)^2 (issue 21)
+    assert r.reasons == ("discrete Z2tau x SU2L^2",
                          "Dai–Freed anomaly of Z2tau (Spin x Z(2): L(2;1) x S4[SU2L] = 1/2 mod 1)")
 
 

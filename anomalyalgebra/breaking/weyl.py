@@ -59,6 +59,25 @@ class MassTerm:
 
 
 def mass_terms(terms) -> list:
+    """Normalise the accepted forms of mass terms to :class:`MassTerm` records.
+
+    Parameters
+    ----------
+    terms : iterable
+        :class:`MassTerm` records, ``(operator, coupling)`` pairs, or terms of
+        :func:`~anomalyalgebra.operators.allowed_operators` (scalar-potential terms
+        are skipped; a 1 x 1 coupling matrix becomes its entry).
+
+    Returns
+    -------
+    list of MassTerm
+        In input order.
+
+    Raises
+    ------
+    ModelError
+        For an item of none of these forms.
+    """
     out = []
     for t in terms:
         if isinstance(t, MassTerm):
@@ -77,6 +96,32 @@ def mass_terms(terms) -> list:
 
 
 def copy_coupling(term, fa, fb, ca, cb):
+    """The coupling between copy ``ca`` of ``fa`` and copy ``cb`` of ``fb`` in one term.
+
+    A coupling matrix is indexed by the copies; a scalar coupling between two fields
+    with copies is flavour-diagonal (zero off the diagonal); otherwise it is the same
+    for every copy.
+
+    Parameters
+    ----------
+    term : MassTerm
+        The term.
+    fa, fb : Field
+        The two fermion fields, in the operator's order.
+    ca, cb : int
+        Copy indices, from 0.
+
+    Returns
+    -------
+    sympy.Expr
+        The coupling of that pair of copies.
+
+    Raises
+    ------
+    ModelError
+        If the coupling matrix has the wrong shape, or a scalar coupling joins two
+        fields with different numbers of copies.
+    """
     c = term.coupling
     if isinstance(c, sp.MatrixBase):
         if c.shape != (fa.copies, fb.copies):
@@ -93,6 +138,18 @@ def copy_coupling(term, fa, fb, ca, cb):
 
 
 def component_order(model):
+    """A sort key putting components in model order: field, then copy, then T3 descending.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    callable
+        ``key(component)`` for :func:`sorted`.
+    """
     pos = {f.name: i for i, f in enumerate(model.fields)}
     return lambda c: (pos[c.field], c.copy, -c.t3)
 
@@ -140,6 +197,25 @@ class WeylState:
 
 
 def is_colourless(vac, field: str) -> bool:
+    """Whether a field is trivial under every simple factor other than the weak SU(2).
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum (its model and its SU(2) label).
+    field : str
+        Field name.
+
+    Returns
+    -------
+    bool
+        True for a colourless field.
+
+    Raises
+    ------
+    ModelError
+        If the field is unknown.
+    """
     model = vac.model
     for label, g in model.groups:
         if label != vac.su2 and isinstance(g, SimpleFactor) and not g.is_trivial(model.field(field).rep(label)):
@@ -148,11 +224,39 @@ def is_colourless(vac, field: str) -> bool:
 
 
 def state_charge(vac, st: WeylState):
+    """Electric charge of a Weyl state (minus the component's for a conjugate).
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum.
+    st : WeylState
+        The state.
+
+    Returns
+    -------
+    sympy.Expr
+        ``Q``.
+    """
     q = sp.simplify(vac.charge(st.component))
     return -q if st.conjugate else q
 
 
 def zn_charges(vac, st: WeylState) -> tuple:
+    """Charges of a Weyl state under the unbroken Z_N factors of the vacuum.
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum.
+    st : WeylState
+        The state.
+
+    Returns
+    -------
+    tuple of (str, int)
+        ``(label, charge mod N)``; a conjugate state takes ``-q``.
+    """
     model = vac.model
     out = []
     for label in vac.unbroken_labels():
@@ -164,10 +268,28 @@ def zn_charges(vac, st: WeylState) -> tuple:
 
 
 def symmetric_invariant(spins: tuple, conjugated: tuple, classes: tuple) -> dict:
-    """The SU(2) singlet of a product, symmetric under exchanges of factors with the
-    same ``classes`` entry, as ``{(k1, ...): coefficient}``; first coefficient 1.
+    """The SU(2) singlet of a product, symmetric under exchanges of factors with the same
+    ``classes`` entry, as ``{(k1, ...): coefficient}``; first coefficient 1.
 
-    Empty when there is no symmetric singlet; ModelError when there are several.
+    Parameters
+    ----------
+    spins : tuple
+        The spin of each factor.
+    conjugated : tuple of bool
+        Whether each factor enters conjugated.
+    classes : tuple
+        Factors with equal entries are identical and the tensor is symmetrised over
+        them (all different: :func:`~anomalyalgebra.breaking.su2.invariant_tensor`).
+
+    Returns
+    -------
+    dict
+        ``{(k1, ...): coefficient}``; empty when there is no symmetric singlet.
+
+    Raises
+    ------
+    ModelError
+        When there are several symmetric singlets (the contraction is ambiguous).
     """
     if len(set(classes)) == len(classes):
         return invariant_tensor(spins, conjugated)
@@ -220,7 +342,27 @@ def symmetric_invariant(spins: tuple, conjugated: tuple, classes: tuple) -> dict
 
 
 def majorana_entries(vac, terms) -> dict:
-    """``S[(a, b)]``: coefficient of the Weyl product ``a b`` in ``-L`` (left-handed states)."""
+    """``S[(a, b)]``: coefficient of the Weyl product ``a b`` in ``-L`` (left-handed states).
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum the operators are evaluated on.
+    terms : iterable
+        Majorana-type mass terms (as :func:`mass_terms` accepts): two fermions of the
+        same spinor type and scalars with VEVs.
+
+    Returns
+    -------
+    dict
+        ``{(WeylState, WeylState): coefficient}`` (not symmetrised; ``M = S + S^T``).
+
+    Raises
+    ------
+    ModelError
+        For a term that is not a Majorana-type bilinear or not a Lorentz scalar, an
+        ambiguous SU(2) contraction, or a coupling matrix of the wrong shape.
+    """
     model = vac.model
     S: dict = {}
     for term in mass_terms(terms):

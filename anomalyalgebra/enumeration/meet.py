@@ -102,7 +102,18 @@ def _member_table(problem: Problem):
 
 
 def key_bound(problem: Problem) -> int:
-    """An upper bound on |value| of any partial key, target or join code component."""
+    """An upper bound on ``|value|`` of any partial key, target or join code component.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+
+    Returns
+    -------
+    int
+        ``max_c (|constant_c| + Σ_g size_g max_v |p_{c,g}(v)|)``, exact.
+    """
     table = _member_table(problem)
     bound = 0
     for ci, cond in enumerate(problem.conditions):
@@ -147,6 +158,25 @@ def uses_int64(problem: Problem) -> bool:
 # planning
 # ----------------------------------------------------------------------------------
 def log_multisets(nvals: int, size: int) -> float:
+    """Natural log of the number of multisets of ``size`` values out of ``nvals``.
+
+    Parameters
+    ----------
+    nvals : int
+        Number of allowed values.
+    size : int
+        Number of members.
+
+    Returns
+    -------
+    float
+        ``log C(nvals + size - 1, size)`` (0 for size 0, ``-inf`` for no value).
+
+    Examples
+    --------
+    >>> round(log_multisets(3, 2), 6) == round(__import__("math").log(6), 6)
+    True
+    """
     from math import lgamma
 
     if size == 0:
@@ -157,7 +187,22 @@ def log_multisets(nvals: int, size: int) -> float:
 
 
 def configurations(problem: Problem):
-    """Yield (left_blocks, right_blocks) covering every point exactly once."""
+    """Yield ``(left_blocks, right_blocks)`` covering every point exactly once.
+
+    The groups are distributed over two sides of balanced size; a group that dominates
+    the search space is cut by sign (its negative members on the left, the others on
+    the right), one configuration per number of negative members.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+
+    Yields
+    ------
+    tuple of (tuple of Block, tuple of Block)
+        The two sides of one configuration.
+    """
     groups = problem.groups
     logs = [log_multisets(len(g.values), g.size) for g in groups]
     total = sum(logs)
@@ -202,7 +247,19 @@ def configurations(problem: Problem):
 # one side, breadth first
 # ----------------------------------------------------------------------------------
 class SideContext:
-    """Per-problem numeric tables (built once per process, see side_context)."""
+    """Per-problem numeric tables (built once per process, see :func:`side_context`).
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem; its member values per condition and group are tabulated as numpy
+        arrays (int64 when :func:`uses_int64` proves it exact, Python ints otherwise).
+
+    Raises
+    ------
+    MissingDependencyError
+        If numpy is not installed.
+    """
 
     def __init__(self, problem: Problem):
         np = numpy_module()
@@ -222,7 +279,19 @@ class SideContext:
         self._tables: dict = {}
 
     def block_tables(self, block: Block):
-        """P restricted to the block plus suffix minima/maxima (exact, Python ints)."""
+        """``P`` restricted to the block plus suffix minima/maxima (exact).
+
+        Parameters
+        ----------
+        block : Block
+            The block.
+
+        Returns
+        -------
+        tuple of numpy.ndarray
+            ``(P, suffix_min, suffix_max)``, each of shape (values in the block, conditions);
+            cached per block.
+        """
         key = (block.group, block.lo, block.hi)
         if key not in self._tables:
             self._tables[key] = self._block_tables(block)
@@ -245,7 +314,18 @@ class SideContext:
         return P, to(smin), to(smax)
 
     def side_range(self, blocks):
-        """Exact (min, max) per condition of a side's key over all its points."""
+        """Exact (min, max) per condition of a side's key over all its points.
+
+        Parameters
+        ----------
+        blocks : iterable of Block
+            The side.
+
+        Returns
+        -------
+        tuple of (list, list)
+            ``(lo, hi)``, one entry per condition.
+        """
         lo = [0] * self.ncond
         hi = [0] * self.ncond
         for b in blocks:
@@ -258,14 +338,44 @@ class SideContext:
 
 @lru_cache(maxsize=8)
 def side_context(problem: Problem) -> SideContext:
+    """The :class:`SideContext` of a problem (cached, a few per process).
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+
+    Returns
+    -------
+    SideContext
+        Its tables.
+    """
     return SideContext(problem)
 
 
 def enumerate_side(ctx: SideContext, blocks, target_lo, target_hi, first=None):
-    """All points of a side whose key can still lie in [target_lo, target_hi].
+    """All points of a side whose key can still lie in ``[target_lo, target_hi]``.
 
-    Returns ``(keys, idx)``: keys of shape (rows, ncond) and one index array per
-    member (value index within the member's block).
+    Breadth first, one member at a time; after each step the states whose key cannot
+    reach the target interval with the rest of the side are dropped (an exact
+    relaxation).
+
+    Parameters
+    ----------
+    ctx : SideContext
+        The problem's tables.
+    blocks : tuple of Block
+        The side.
+    target_lo, target_hi : sequence
+        Bounds per condition of the key the side must be able to reach.
+    first : int, optional
+        Fix the value index of the first member of the first block.
+
+    Returns
+    -------
+    tuple
+        ``(keys, idx)``: keys of shape (rows, conditions) and one index array per member
+        (value index within the member's block).
     """
     np = numpy_module()
     dtype = ctx.dtype
@@ -318,6 +428,21 @@ def enumerate_side(ctx: SideContext, blocks, target_lo, target_hi, first=None):
 
 @lru_cache(maxsize=4)
 def left_side(problem: Problem, left: tuple, right: tuple):
+    """The enumerated left side of a configuration, targeted at what the right side can
+    reach (cached: the chunks of one configuration share it).
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+    left, right : tuple of Block
+        The two sides.
+
+    Returns
+    -------
+    tuple
+        ``(keys, idx)`` as :func:`enumerate_side`.
+    """
     ctx = side_context(problem)
     rlo, rhi = ctx.side_range(right)
     const = [c.constant for c in problem.conditions]
@@ -330,12 +455,26 @@ def left_side(problem: Problem, left: tuple, right: tuple):
 # join
 # ----------------------------------------------------------------------------------
 def join_pieces(ctx: SideContext, lkeys, rkeys, max_rows: int | None = None):
-    """Index pairs (li, ri) with lkeys[li] + rkeys[ri] + const == 0 (exact), in
+    """Index pairs ``(li, ri)`` with ``lkeys[li] + rkeys[ri] + const == 0`` (exact), in
     consecutive pieces of about ``max_rows`` pairs.
 
     The callers assemble and filter the candidates piece by piece, so memory is
-    bounded by ``max_rows`` (default ``JOIN_ROWS``) candidates, not by the whole join.
-    A right row with more matches than ``max_rows`` is one piece on its own.
+    bounded by ``max_rows`` candidates, not by the whole join.  A right row with more
+    matches than ``max_rows`` is one piece on its own.
+
+    Parameters
+    ----------
+    ctx : SideContext
+        The problem's tables.
+    lkeys, rkeys : numpy.ndarray
+        Keys of the two sides, shape (rows, conditions).
+    max_rows : int, optional
+        Pairs per piece (default :data:`JOIN_ROWS`).
+
+    Yields
+    ------
+    tuple of numpy.ndarray
+        ``(li, ri)`` index arrays of one piece.
     """
     np = numpy_module()
     if max_rows is None:
@@ -481,7 +620,22 @@ def _filter(ctx: SideContext, sol):
 
 
 def filter_pieces(ctx: SideContext, lkeys, rkeys, assemble) -> list:
-    """Join, assemble and filter piece by piece (bounded memory), then finish."""
+    """Join, assemble and filter piece by piece (bounded memory), then sort.
+
+    Parameters
+    ----------
+    ctx : SideContext
+        The problem's tables.
+    lkeys, rkeys : numpy.ndarray
+        Keys of the two sides.
+    assemble : callable
+        ``assemble(li, ri)`` -> the flattened candidates of those index pairs.
+
+    Returns
+    -------
+    list of tuple of tuple of int
+        The solutions, sorted, as tuples of per-group tuples.
+    """
     np = numpy_module()
     kept = [_filter(ctx, assemble(li, ri)) for li, ri in join_pieces(ctx, lkeys, rkeys)
             if li.shape[0]]

@@ -32,9 +32,9 @@ from typing import Iterable
 
 from .record import PaperRecord
 from . import breaking, operators, pheno, solutions, traces
-from ._common import proportionality
+from ._common import paper_parameters, proportionality
 
-__all__ = ["results", "keys", "RECORDS", "TABLE_CAPTIONS", "PaperRecord", "proportionality"]
+__all__ = ["results", "keys", "RECORDS", "TABLE_CAPTIONS", "PaperRecord", "paper_parameters", "proportionality"]
 
 #: Every key of :func:`results` and the function computing it, in the paper's order.
 RECORDS = {

@@ -23,7 +23,7 @@ import sympy as sp
 from ..expr import parse_expression
 from ..modelfile import load_model
 from ..pheno.fit import best_fit_along, delta_chi2_threshold, light_traces
-from ..pheno.parameters import default_parameters
+from ._common import paper_parameters
 from ..solve import INFINITY, ConstraintSystem, NeutralLightest, RationalValues, integers, rationals, scan
 from ..solve.algebraic import proves_zero
 from . import pheno as pheno_records
@@ -310,7 +310,7 @@ def table2_zgamma(params=None, rows=None):
     >>> r.derived[(4, 3)][2], r.derived[(sp.oo, 2)][2]
     (True, True)
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     explicit_rows = rows is not None
     if rows is None:
         rows = sorted({(r[0], r[1]) for r in table2().derived}, key=lambda t: (t[1], str(t[0])))
