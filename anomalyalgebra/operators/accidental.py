@@ -483,13 +483,13 @@ def _quotient_torsion(model, aug, n, zlabels, phases):
         L = L * N // gcd(L, N)
     J, r = len(zs), len(R)
     # k in Z^J with Σ_j k_j (a·z_j) L/N_j ≡ 0 (mod L) for every row a: the part inside G
-    big = [[sum(x * y for x, y in zip(a, z)) * (L // N) for N, z in zs] + [L * (i == j) for j in range(r)]
-           for i, a in enumerate(R)]
-    ks = [k[:J] for k in integer_kernel(big, J + r)] if R else [[int(i == j) for j in range(J)] for i in range(J)]
-    ys = [[sum(kj * z[p] * (L // N) for kj, (N, z) in zip(k, zs)) for p in range(n)] for k in ks]
-    ys = [y for y in ys if any(v % L for v in y)]
     if not R:
         return [], []
+    big = [[sum(x * y for x, y in zip(a, z)) * (L // N) for N, z in zs] + [L * (i == j) for j in range(r)]
+           for i, a in enumerate(R)]
+    ks = [k[:J] for k in integer_kernel(big, J + r)]
+    ys = [[sum(kj * z[p] * (L // N) for kj, (N, z) in zip(k, zs)) for p in range(n)] for k in ks]
+    ys = [y for y in ys if any(v % L for v in y)]
     rows = [list(a) + [sum(x * v for x, v in zip(a, y)) // L for y in ys] for a in R]
     _, tors, invariants = integer_kernel(rows, n + len(ys), torsion=True)
     out = []
