@@ -17,7 +17,6 @@ TO_SPLIT = {
     "operators/lagrangian.py": "the Lagrangian/Term records apart from the search (allowed_operators)",
     "interop/sarah.py": "the statement reader apart from the model builder (owner of interop)",
     "interop/convert.py": "one module per target format (owner of interop)",
-    "operators/accidental.py": "the instanton/global bookkeeping apart from the Smith-form symmetries",
 }
 
 
