@@ -12,7 +12,6 @@ LIMIT = 700
 #: (then delete it here).
 TO_SPLIT = {
     "cli.py": "one module per subcommand group (owner of cli.py)",
-    "pheno/observables.py": "B -> K X and Z -> gamma X observables apart",
     "interop/sarah.py": "the statement reader apart from the model builder (owner of interop)",
     "interop/convert.py": "one module per target format (owner of interop)",
 }
