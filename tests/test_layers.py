@@ -62,6 +62,8 @@ MODULE_LAYERS = {
     "lattice": "core",
     "groups": "core",
     "model": "core",
+    "fields": "core",
+    "electric_charge": "core",
     "display": "core",
     "progress": "core",
     # physics
