@@ -14,7 +14,7 @@ from .groups import SimpleFactor, U1, ZN
 from .model import Model
 
 __all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
-           "anomaly_table_latex", "rep_latex"]
+           "anomaly_table_latex", "rep_latex", "latex_escape"]
 
 
 def latex_symbol_names(model: Model) -> dict:
@@ -62,9 +62,10 @@ def rep_latex(model: Model, label: str, rep) -> str:
 
 
 def _group_latex(label, g) -> str:
+    label = latex_escape(label, math=True)
     if isinstance(g, ZN):
         return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}$"
-    return rf"$\mathrm{{{g.name}}}_{{\mathrm{{{label}}}}}$"
+    return rf"$\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{label}}}}}$"
 
 
 def field_table_latex(model: Model, *, caption: str | None = None) -> str:
@@ -78,7 +79,7 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
         lines.append(" & ".join(cells) + r" \\")
     lines += [r"\hline", r"\end{tabular}"]
     cap = caption if caption is not None else f"Field content of the {model.name} model."
-    lines += [rf"\caption{{{_escape(cap)}}}", r"\end{table}"]
+    lines += [rf"\caption{{{latex_escape(cap)}}}", r"\end{table}"]
     return "\n".join(lines)
 
 
@@ -93,7 +94,8 @@ def field_table_array(model: Model) -> str:
     """
     cols = "l" + "c" * (1 + len(model.groups))
     head = " & ".join([r"\text{Field}", r"\text{Lorentz}"] +
-                      [rf"\mathrm{{{g.name}}}_{{\mathrm{{{k}}}}}" for k, g in model.groups])
+                      [rf"\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{latex_escape(k, math=True)}}}}}"
+                       for k, g in model.groups])
     lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
     for f in model.fields:
         cells = [f.latex, _lorentz_latex(f)] + [rep_latex(model, k, r) for k, r in f.reps]
@@ -102,11 +104,41 @@ def field_table_array(model: Model) -> str:
     return "\n".join(lines)
 
 
-def _escape(text: str) -> str:
-    for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#"),
-                 ("_", r"\_"), ("$", r"\$"), ("{", r"\{"), ("}", r"\}")):
-        text = text.replace(a, b)
-    return text
+_TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%",
+                 "&": r"\&", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_MATH_ESCAPES = dict(_TEXT_ESCAPES, **{"\\": r"\backslash{}", "~": r"\sim{}", "^": r"\hat{}"})
+
+
+def latex_escape(text: str, *, math: bool = False) -> str:
+    r"""``text`` as LaTeX that typesets the characters themselves and runs no command.
+
+    One pass over the text: each of ``# $ % & _ { } ~ ^ \`` becomes its escaped form
+    (``\textbackslash{}``, ``\textasciitilde{}``, ``\textasciicircum{}`` in text;
+    ``\backslash{}``, ``\sim{}``, ``\hat{}`` in math mode, e.g. inside ``\mathrm``),
+    runs of white space (line breaks included: a blank line would end a paragraph
+    inside ``\caption``) become one space, and other non-printable characters are
+    dropped.
+
+    Parameters
+    ----------
+    text : str
+    math : bool, optional
+        Escape for math mode (names inside ``\mathrm{...}``).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(latex_escape(r"50% of a_b & {c}^~ \input{x} #1 $"))
+    50\% of a\_b \& \{c\}\textasciicircum{}\textasciitilde{} \textbackslash{}input\{x\} \#1 \$
+    >>> print(latex_escape("q_L^2", math=True))
+    q\_L\hat{}2
+    """
+    table = _MATH_ESCAPES if math else _TEXT_ESCAPES
+    text = " ".join(str(text).split())
+    return "".join(table.get(ch, ch) for ch in text if ch.isprintable())
 
 
 def anomaly_table_text(model: Model, table: dict) -> str:

@@ -36,7 +36,7 @@ import sympy as sp
 from .. import paper
 from ..exceptions import MissingDependencyError
 from ..modelfile import builtin_models, load_model
-from ..tables import field_table_latex
+from ..tables import field_table_latex, latex_escape
 from .jsonio import JSONExpressionError, to_json
 from .latex import compile_latex, document, find_tex_engine
 
@@ -249,7 +249,7 @@ def _equations_tex(records) -> str:
     names = latex_symbol_names(m)
     parts = []
     for key, value in _equation_rows(records):
-        label = key.replace("_", r"\_")
+        label = latex_escape(key)
         parts.append(rf"\noindent\texttt{{{label}}}" "\n" r"\begin{equation*}" "\n  "
                      + sp.latex(value, symbol_names=names) + "\n" r"\end{equation*}")
     return "\n\n".join(parts)

@@ -55,34 +55,80 @@ def format_of(path, format=None) -> str:
                          path=path)
 
 
-def read_model_file(path, *, format=None, **options) -> ImportedModel:
+def read_model_file(path, *, format=None, trust_latex=False, **options) -> ImportedModel:
     """Read a SARAH, PyR@TE or TOML model file into an :class:`ImportedModel`.
 
-    ``options`` go to the reader (PyR@TE: ``chirality``, ``default_chirality``).
+    ``options`` go to the reader (PyR@TE: ``chirality``, ``default_chirality``).  The
+    LaTeX names of the fields of a SARAH or PyR@TE file are escaped (they are text, not
+    LaTeX we wrote) unless ``trust_latex=True``; see :func:`loads_model_text`.
     """
     fmt = format_of(path, format)
     if not Path(path).is_file():
         raise ModelFileError("no such file", path=Path(path))
     p, text = read_text(path)
-    return loads_model_text(text, fmt, path=p, name=p.stem, **options)
+    return loads_model_text(text, fmt, path=p, name=p.stem, trust_latex=trust_latex, **options)
 
 
-def loads_model_text(text: str, format: str, *, path="<string>", name="model", **options) -> ImportedModel:
-    """Read model-file text in ``format`` (``"sarah"``, ``"pyrate"`` or ``"toml"``)."""
+def loads_model_text(text: str, format: str, *, path="<string>", name="model", trust_latex=False,
+                     **options) -> ImportedModel:
+    """Read model-file text in ``format`` (``"sarah"``, ``"pyrate"`` or ``"toml"``).
+
+    Parameters
+    ----------
+    text : str
+    format : {"sarah", "pyrate", "toml"}
+    path, name : str, optional
+        For messages, and the model's name when the file gives none.
+    trust_latex : bool, optional
+        Our own TOML model files are trusted LaTeX: their ``latex`` strings are typeset
+        as written.  The LaTeX names of the fields of a SARAH or PyR@TE file are text
+        from elsewhere and are escaped (:func:`anomalyalgebra.tables.latex_escape`, so
+        ``Q_L`` prints as "Q_L" and no command in it runs) unless this is ``True``.
+    **options
+        Passed to the PyR@TE reader (``chirality``, ``default_chirality``).
+
+    Returns
+    -------
+    ImportedModel
+
+    Raises
+    ------
+    ModelFileError
+        For malformed text; the message names the line.
+    """
     fmt = format_of(path, format)
     if fmt != "pyrate" and options:
         raise ModelFileError(f"option(s) {sorted(options)} apply to PyR@TE files only", path=path)
     if fmt == "sarah":
         from .sarah import loads_sarah
 
-        return loads_sarah(text, path=path, name=name)
-    if fmt == "pyrate":
+        imp = loads_sarah(text, path=path, name=name)
+    elif fmt == "pyrate":
         from .pyrate import loads_pyrate
 
-        return loads_pyrate(text, path=path, name=name, **options)
-    from ..modelfile import loads_model
+        imp = loads_pyrate(text, path=path, name=name, **options)
+    else:
+        from ..modelfile import loads_model
 
-    return ImportedModel(model=loads_model(text, path=path), format="toml", path=str(path))
+        return ImportedModel(model=loads_model(text, path=path), format="toml", path=str(path))
+    return imp if trust_latex else _escape_latex_names(imp)
+
+
+def _escape_latex_names(imp: ImportedModel) -> ImportedModel:
+    """The imported model with every field's LaTeX name escaped (math mode)."""
+    import dataclasses
+
+    from ..model import Model
+    from ..tables import latex_escape
+
+    def escaped(model):
+        if model is None:
+            return None
+        fields = tuple(dataclasses.replace(f, latex=latex_escape(f.latex, math=True)) for f in model.fields)
+        return Model(model.name, model.groups, fields, model.symbols,
+                     tuple((k, latex_escape(v, math=True)) for k, v in model.symbol_latex), model.description)
+
+    return dataclasses.replace(imp, model=escaped(imp.model), superfields=escaped(imp.superfields))
 
 
 def convert_text(imported, to: str, *, lossy: bool = False) -> str:
