@@ -147,6 +147,7 @@ def _check(args) -> int:
             "model": model.name,
             "convention": args.convention,
             "groups": {k: g.name for k, g in model.groups},
+            "gauged": {k: g.gauged for k, g in model.groups},
             "fields": [
                 {"name": f.name, "spin": str(f.spin), "chirality": f.chirality, "copies": f.copies,
                  "reps": {k: model.group(k).rep_text(r) for k, r in f.reps}}

@@ -11,6 +11,12 @@ representation, its Dynkin index, its cubic anomaly coefficient and its conjugat
 * :class:`U1` carries an exact or symbolic charge (a sympy expression).
 * :class:`ZN` carries an integer charge modulo N.  For Z(2) the signs ``"+"`` and
   ``"-"`` of the seed paper's Table III are accepted and mean 0 and 1.
+
+Every factor is *gauged* (the default) or *global* (``gauged=False``): a global factor
+is a symmetry the model builder imposes or finds (a Peccei–Quinn U(1), a flavour group,
+a Z(N) parity).  Its anomalies are not inconsistencies but physics (instanton breaking,
+'t Hooft anomalies); see :mod:`anomalyalgebra.consistency` and
+:mod:`anomalyalgebra.global_symmetries`.
 """
 
 from __future__ import annotations
@@ -35,9 +41,26 @@ __all__ = ["GroupFactor", "SimpleFactor", "U1", "ZN", "parse_group"]
 
 
 class GroupFactor:
-    """Common interface of the factors; see the subclasses."""
+    """Common interface of the factors; see the subclasses.
+
+    Every factor has the dataclass field ``gauged`` (keyword, default ``True``).
+    """
 
     kind: str = ""
+    gauged: bool = True
+
+    def _check_gauged(self):
+        if not isinstance(self.gauged, bool):
+            raise GroupError(f"{self.name}: 'gauged' must be a boolean (True or False),"
+                             f" got {self.gauged!r}")
+
+    def __repr__(self) -> str:
+        # the field list of the dataclass, leaving out gauged=True (the default)
+        from dataclasses import fields
+
+        parts = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self)
+                 if f.repr and not (f.name == "gauged" and self.gauged is True)]
+        return f"{type(self).__name__}({', '.join(parts)})"
 
     @property
     def name(self) -> str:  # pragma: no cover - overridden
@@ -47,7 +70,7 @@ class GroupFactor:
         return self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SimpleFactor(GroupFactor):
     """A simple compact Lie group factor such as SU(3), SO(10) or E6.
 
@@ -60,7 +83,11 @@ class SimpleFactor(GroupFactor):
     """
 
     algebra: object
+    gauged: bool = True
     kind = "simple"
+
+    def __post_init__(self):
+        self._check_gauged()
 
     @property
     def name(self) -> str:
@@ -126,7 +153,7 @@ class SimpleFactor(GroupFactor):
         return rep
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class U1(GroupFactor):
     """An abelian U(1) factor; charges are exact or symbolic sympy expressions.
 
@@ -136,7 +163,11 @@ class U1(GroupFactor):
     -1/2
     """
 
+    gauged: bool = True
     kind = "u1"
+
+    def __post_init__(self):
+        self._check_gauged()
 
     @property
     def name(self) -> str:
@@ -180,7 +211,7 @@ class U1(GroupFactor):
         return sp.sympify(rep).subs(mapping)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ZN(GroupFactor):
     """A discrete Z_N factor; a charge is an integer modulo N, stored in [0, N).
 
@@ -192,11 +223,13 @@ class ZN(GroupFactor):
     """
 
     n: int
+    gauged: bool = True
     kind = "zn"
 
     def __post_init__(self):
-        if not isinstance(self.n, int) or self.n < 2:
+        if isinstance(self.n, bool) or not isinstance(self.n, int) or self.n < 2:
             raise GroupError(f"Z(N) needs an integer N >= 2, got {self.n!r}")
+        self._check_gauged()
 
     @property
     def name(self) -> str:
@@ -250,16 +283,28 @@ class ZN(GroupFactor):
 _GROUP_RE = re.compile(r"^\s*(U|Z)\s*\(\s*(\d*)\s*\)\s*$")
 
 
-def parse_group(text: str) -> GroupFactor:
+def parse_group(text: str, gauged: bool = True) -> GroupFactor:
     """Read a group factor: ``"U(1)"``, ``"Z(3)"`` or a simple Lie group.
 
     Simple Lie groups are anything :func:`anomalyalgebra.algebra.lie_algebra` reads:
     ``"SU(3)"``, ``"SO(10)"``, ``"Sp(4)"``, ``"E6"``, ``"G2"``, ...
 
+    Parameters
+    ----------
+    text : str
+        The group's name.
+    gauged : bool
+        ``True`` (default) for a gauge factor, ``False`` for a global symmetry.
+
+    Returns
+    -------
+    GroupFactor
+        A :class:`SimpleFactor`, :class:`U1` or :class:`ZN` with that ``gauged`` flag.
+
     Raises
     ------
     GroupError
-        When the text names no group the toolkit knows.
+        When the text names no group the toolkit knows, or ``gauged`` is not a boolean.
     LimitError
         When the rank or the order of Z(N) exceeds a limit of :mod:`anomalyalgebra.limits`.
 
@@ -267,6 +312,8 @@ def parse_group(text: str) -> GroupFactor:
     --------
     >>> parse_group("U(1)"), parse_group("Z(3)").n, parse_group("SU(2)").name
     (U1(), 3, 'SU(2)')
+    >>> parse_group("U(1)", gauged=False)
+    U1(gauged=False)
     >>> parse_group("U(2)")
     Traceback (most recent call last):
     ...
@@ -274,6 +321,8 @@ def parse_group(text: str) -> GroupFactor:
     """
     if not isinstance(text, str):
         raise GroupError(f"a group must be given as a string such as \"SU(3)\", got {text!r}")
+    if not isinstance(gauged, bool):
+        raise GroupError(f"'gauged' must be a boolean (True or False), got {gauged!r}")
     m = _GROUP_RE.match(text)
     if m:
         kind, num = m.group(1), m.group(2)
@@ -283,12 +332,12 @@ def parse_group(text: str) -> GroupFactor:
                     f"{text!r} is not a group factor: write U({num}) as SU({num}) x U(1)"
                     " (only U(1) is accepted as a unitary factor)"
                 )
-            return U1()
+            return U1(gauged=gauged)
         if not num or len(num.lstrip("0")) < 2 and int(num) < 2:
             raise GroupError(f"{text!r}: a discrete factor Z(N) needs N >= 2")
         digits = len(num.lstrip("0"))
         if digits > 12:
             check_limit("max_zn_order", 10**12, f"'Z(...)': an order of {digits} digits")
         check_limit("max_zn_order", int(num), f"{text.strip()!r}: order {int(num)}")
-        return ZN(int(num))
-    return SimpleFactor(_alg.lie_algebra(text))
+        return ZN(int(num), gauged=gauged)
+    return SimpleFactor(_alg.lie_algebra(text), gauged=gauged)

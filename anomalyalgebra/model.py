@@ -250,6 +250,30 @@ class Model:
         """Group labels in the model's order."""
         return tuple(k for k, _ in self.groups)
 
+    @property
+    def gauge_labels(self) -> tuple:
+        """Labels of the gauged factors, in the model's order.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> aa.load_model("tau_l_only").gauge_labels
+        ('SU3c', 'SU2L', 'Y', 'X')
+        """
+        return tuple(k for k, g in self.groups if g.gauged)
+
+    @property
+    def global_labels(self) -> tuple:
+        """Labels of the global (not gauged) factors, in the model's order.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> aa.load_model("tau_l_only").global_labels
+        ('Z2A', 'Z2tau')
+        """
+        return tuple(k for k, g in self.groups if not g.gauged)
+
     def group(self, label: str) -> GroupFactor:
         """The group factor with this label."""
         for k, g in self.groups:

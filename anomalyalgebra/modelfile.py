@@ -10,6 +10,7 @@ Schema (every key not listed is an error; see ``docs/modelfiles.rst``)::
     Y = "U(1)"
     X = "U(1)"
     Z2A = "Z(2)"
+    PQ = { group = "U(1)", gauged = false }   # a global symmetry (default: gauged)
     [symbols]                        # optional; name = { assumptions }
     alpha_L = { real = true, latex = '\\alpha_L^\\tau' }
     n = { integer = true, positive = true }
@@ -44,6 +45,7 @@ __all__ = ["load_model", "loads_model", "dumps_model", "builtin_models", "as_mod
 
 _TOP_KEYS = {"name", "description", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
+_GROUP_KEYS = {"group", "gauged"}
 _ASSUMPTIONS = {"real", "positive", "negative", "nonnegative", "nonpositive", "nonzero",
                 "integer", "rational"}
 _SYMBOL_KEYS = _ASSUMPTIONS | {"latex"}
@@ -216,15 +218,7 @@ def loads_model(text: str, *, path="<string>") -> Model:
         raise ModelFileError(f"{len(groups_data)} group factors exceed the limit max_group_factors"
                              f" = {current_limits().max_group_factors}{hint('max_group_factors')}",
                              path=path, key="groups")
-    groups = []
-    for label, text_ in groups_data.items():
-        if not isinstance(text_, str):
-            raise ModelFileError(f"group must be a string such as \"SU(3)\", got {text_!r}",
-                                 path=path, key=f"groups.{label}")
-        try:
-            groups.append((label, parse_group(text_)))
-        except AnomalyAlgebraError as exc:
-            raise ModelFileError(str(exc), path=path, key=f"groups.{label}") from None
+    groups = [(label, _read_group(label, spec, path)) for label, spec in groups_data.items()]
 
     symbols, symbol_latex = _read_symbols(data.get("symbols", {}), path)
     by_name = {s.name: s for s in symbols}
@@ -244,6 +238,38 @@ def loads_model(text: str, *, path="<string>") -> Model:
         return Model(name, tuple(groups), tuple(fields), symbols, symbol_latex, description)
     except ModelError as exc:
         raise ModelFileError(str(exc), path=path) from None
+
+
+def _read_group(label, spec, path):
+    """One entry of [groups]: ``"SU(3)"`` (gauged) or ``{ group = "U(1)", gauged = false }``."""
+    key = f"groups.{label}"
+    gauged = True
+    if isinstance(spec, dict):
+        bad = set(spec) - _GROUP_KEYS
+        if bad:
+            raise ModelFileError(f"unknown key(s) {sorted(bad)} in a group table; allowed:"
+                                 f" {sorted(_GROUP_KEYS)}", path=path,
+                                 key=f"{key}.{sorted(bad)[0]}")
+        if "group" not in spec:
+            raise ModelFileError("a group table needs the key 'group', e.g."
+                                 " { group = \"U(1)\", gauged = false }", path=path,
+                                 key=f"{key}.group")
+        gauged = spec.get("gauged", True)
+        if not isinstance(gauged, bool):
+            raise ModelFileError(f"'gauged' must be true or false, got {gauged!r}", path=path,
+                                 key=f"{key}.gauged")
+        text = spec["group"]
+        key_text = f"{key}.group"
+    else:
+        text, key_text = spec, key
+    if not isinstance(text, str):
+        raise ModelFileError(f"group must be a string such as \"SU(3)\" or a table"
+                             f" {{ group = \"U(1)\", gauged = false }}, got {text!r}",
+                             path=path, key=key_text)
+    try:
+        return parse_group(text, gauged=gauged)
+    except AnomalyAlgebraError as exc:
+        raise ModelFileError(str(exc), path=path, key=key_text) from None
 
 
 def _read_symbols(spec, path):
@@ -381,7 +407,10 @@ def dumps_model(model: Model) -> str:
     lines.append("")
     lines.append("[groups]")
     for label, g in model.groups:
-        lines.append(f"{_toml_key(label)} = {_toml_string(g.name)}")
+        if g.gauged:
+            lines.append(f"{_toml_key(label)} = {_toml_string(g.name)}")
+        else:
+            lines.append(f"{_toml_key(label)} = {{ group = {_toml_string(g.name)}, gauged = false }}")
     if model.symbols:
         lines.append("")
         lines.append("[symbols]")

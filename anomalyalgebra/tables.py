@@ -38,7 +38,8 @@ def _lorentz_latex(f) -> str:
 
 def field_table_text(model: Model) -> str:
     """A plain-text field table (one row per field, one column per group)."""
-    header = ["Field", "Lorentz", "copies"] + [f"{k} {g.name}" for k, g in model.groups]
+    header = ["Field", "Lorentz", "copies"] + [f"{k} {g.name}" + ("" if g.gauged else " (global)")
+                                               for k, g in model.groups]
     rows = [header]
     for f in model.fields:
         rows.append([f.name, _lorentz(f), str(f.copies)] +
@@ -61,11 +62,16 @@ def rep_latex(model: Model, label: str, rep) -> str:
     return rep._latex(None)
 
 
+def _global_mark(g) -> str:
+    """The mark of a global (not gauged) factor in a LaTeX table head."""
+    return "" if g.gauged else r"\,(\text{global})"
+
+
 def _group_latex(label, g) -> str:
     label = latex_escape(label, math=True)
     if isinstance(g, ZN):
-        return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}$"
-    return rf"$\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{label}}}}}$"
+        return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}{_global_mark(g)}$"
+    return rf"$\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{label}}}}}{_global_mark(g)}$"
 
 
 def field_table_latex(model: Model, *, caption: str | None = None) -> str:
@@ -95,6 +101,7 @@ def field_table_array(model: Model) -> str:
     cols = "l" + "c" * (1 + len(model.groups))
     head = " & ".join([r"\text{Field}", r"\text{Lorentz}"] +
                       [rf"\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{latex_escape(k, math=True)}}}}}"
+                       rf"{_global_mark(g)}"
                        for k, g in model.groups])
     lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
     for f in model.fields:

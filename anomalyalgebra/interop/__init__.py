@@ -118,15 +118,14 @@ def _escape_latex_names(imp: ImportedModel) -> ImportedModel:
     """The imported model with every field's LaTeX name escaped (math mode)."""
     import dataclasses
 
-    from ..model import Model
     from ..tables import latex_escape
 
     def escaped(model):
         if model is None:
             return None
         fields = tuple(dataclasses.replace(f, latex=latex_escape(f.latex, math=True)) for f in model.fields)
-        return Model(model.name, model.groups, fields, model.symbols,
-                     tuple((k, latex_escape(v, math=True)) for k, v in model.symbol_latex), model.description)
+        return dataclasses.replace(model, fields=fields, symbol_latex=tuple(
+            (k, latex_escape(v, math=True)) for k, v in model.symbol_latex))
 
     return dataclasses.replace(imp, model=escaped(imp.model), superfields=escaped(imp.superfields))
 
