@@ -37,6 +37,7 @@ from pathlib import Path
 import sympy as sp
 
 from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError
+from .files import read_regular_file
 from .limits import current_limits, hint
 from .groups import parse_group
 from .model import Field, Model
@@ -112,19 +113,15 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
         from .interop import read_model_file
 
         return read_model_file(path, format=format, **options).model
-    if not path.exists():
+    if not os.path.lexists(path):
         raise ModelFileError(
             f"no such model file, and not a built-in model (built-in: {', '.join(builtin_models())})",
             path=path,
         )
-    if path.is_dir():
-        raise ModelFileError("is a directory, not a model file", path=path)
     bound = current_limits().max_file_bytes
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(bound + 1)
-    except OSError as exc:
-        raise ModelFileError(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    # a regular file only, checked before it is opened: a FIFO would block, a symlink loop
+    # is named as such (anomalyalgebra.files)
+    raw = read_regular_file(path, limit=bound)
     if len(raw) > bound:
         raise ModelFileError(f"larger than the limit max_file_bytes = {bound} bytes"
                              f"{hint('max_file_bytes')}", path=path)

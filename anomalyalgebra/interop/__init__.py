@@ -63,9 +63,7 @@ def read_model_file(path, *, format=None, trust_latex=False, **options) -> Impor
     LaTeX we wrote) unless ``trust_latex=True``; see :func:`loads_model_text`.
     """
     fmt = format_of(path, format)
-    if not Path(path).is_file():
-        raise ModelFileError("no such file", path=Path(path))
-    p, text = read_text(path)
+    p, text = read_text(path)        # refuses a missing or special file, names a symlink loop
     return loads_model_text(text, fmt, path=p, name=p.stem, trust_latex=trust_latex, **options)
 
 

@@ -201,8 +201,11 @@ def read_text(path) -> tuple:
     ...
     anomalyalgebra.exceptions.ModelFileError: ...x.m: cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
     """
+    from ..files import read_regular_file
+
     p = Path(path)
+    raw = read_regular_file(p)        # a regular file only, checked before it is opened
     try:
-        return p, p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return p, raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ModelFileError(f"cannot read the file: {exc}", path=p) from None
