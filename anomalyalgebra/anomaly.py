@@ -410,10 +410,17 @@ def witten_anomaly(model: Model, label: str) -> bool:
 
 
 def is_anomaly_free(model: Model) -> bool:
-    """True when every trace vanishes identically and no Witten anomaly is present."""
-    if any(sp.simplify(v) != 0 for v in anomaly_table(model).values()):
-        return False
+    """True when every trace of gauged factors (and gravity) vanishes identically and no
+    gauged SU(2)/Sp factor has Witten's anomaly.
+
+    Anomalies of global factors (``gauged=False``) are not inconsistencies and do not
+    count; the full verdict, with the gauged Z(N), is
+    :func:`anomalyalgebra.consistency.consistency_report`.
+    """
+    for key, v in anomaly_table(model, convention="left").items():
+        if all(x == GRAVITY or model.group(x).gauged for x in key) and sp.simplify(v) != 0:
+            return False
     for label, g in model.groups:
-        if has_witten_anomaly_check(g) and witten_anomaly(model, label):
+        if g.gauged and has_witten_anomaly_check(g) and witten_anomaly(model, label):
             return False
     return True

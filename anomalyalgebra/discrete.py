@@ -36,8 +36,21 @@ __all__ = ["DiscreteAnomaly", "ibanez_ross", "discrete_anomalies"]
 class DiscreteAnomaly:
     """One Ibáñez–Ross condition: ``value ≡ 0 (mod modulus)``.
 
-    ``free`` is the verdict (``None`` if the value is symbolic); ``relaxed`` the
-    verdict with the even-N gravitational relaxation (same as ``free`` otherwise).
+    Attributes
+    ----------
+    symmetry : str
+        Name of the Z_N symmetry.
+    channel : str
+        Label of the simple factor G of ``Z_N × G²``, or ``"grav"``.
+    value : int or sympy.Expr
+        ``Σ_i q_i · 2T(r_i) · d_i`` (or ``Σ_i q_i · dim_i`` for gravity), not reduced.
+    modulus : int
+        ``N``.
+    free : bool or None
+        The verdict (``None`` if the value is symbolic).
+    relaxed : bool or None
+        The verdict with the even-N gravitational relaxation (same as ``free``
+        otherwise).
     """
 
     symmetry: str
@@ -47,12 +60,24 @@ class DiscreteAnomaly:
     free: object
     relaxed: object
 
+    @property
+    def residue(self):
+        """``value`` reduced to ``0..modulus-1`` when it is an integer, else ``value`` unchanged.
+
+        Examples
+        --------
+        >>> DiscreteAnomaly("Z", "grav", -1, 2, False, False).residue
+        1
+        """
+        v = sp.sympify(self.value)
+        return int(v) % self.modulus if v.is_Integer else self.value
+
     def __str__(self) -> str:
         v = "anomaly free" if self.free else ("ANOMALOUS" if self.free is False else "undecided")
         extra = ""
         if self.channel == "grav" and self.relaxed != self.free:
             extra = f" (free mod {self.modulus // 2}: Ibáñez–Ross relaxation)"
-        return f"Z{self.modulus}[{self.symmetry}] x {self.channel}^2: {self.value} mod {self.modulus} -> {v}{extra}"
+        return f"Z{self.modulus}[{self.symmetry}] x {self.channel}^2: {self.residue} mod {self.modulus} -> {v}{extra}"
 
 
 def _verdict(value, n):
@@ -91,9 +116,29 @@ def _charge_per_field(model, charges: dict, n: int) -> dict:
 def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
     """Ibáñez–Ross conditions of a Z_n with ``charges`` ``{field or phase: q}``.
 
-    ``charges`` may name a field (all copies) or one copy ``"l12_2"`` (as the phases
-    of :func:`anomalyalgebra.operators.accidental_symmetries`).  Fields not listed
-    have charge 0.
+    Parameters
+    ----------
+    model : Model
+        The model (its simple factors and fermions).
+    charges : dict
+        ``{field or copy: q}``; a key may name a field (all copies) or one copy
+        ``"l12_2"`` (as the phases of
+        :func:`anomalyalgebra.operators.accidental_symmetries`).  Fields not listed
+        have charge 0; later entries win.
+    n : int
+        The order N of the symmetry.
+    name : str, optional
+        Name of the symmetry in the records (default ``"Z"``).
+
+    Returns
+    -------
+    tuple of DiscreteAnomaly
+        One condition per simple factor of the model, then gravity.
+
+    Raises
+    ------
+    ModelError
+        If a key is neither a field nor a copy ``"<field>_<k>"`` of the model.
 
     Examples
     --------
@@ -104,8 +149,8 @@ def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
     >>> sm = aa.load_model("sm")
     >>> for a in ibanez_ross(sm, {"l": 1, "e": 1}, 2, "L"): print(a)
     Z2[L] x SU3c^2: 0 mod 2 -> anomaly free
-    Z2[L] x SU2L^2: 3 mod 2 -> ANOMALOUS
-    Z2[L] x grav^2: 3 mod 2 -> ANOMALOUS (free mod 1: Ibáñez–Ross relaxation)
+    Z2[L] x SU2L^2: 1 mod 2 -> ANOMALOUS
+    Z2[L] x grav^2: 1 mod 2 -> ANOMALOUS (free mod 1: Ibáñez–Ross relaxation)
     """
     per_field = _charge_per_field(model, charges, n)
     out = []
@@ -138,6 +183,18 @@ def ibanez_ross(model, charges: dict, n: int, name: str = "Z") -> tuple:
 
 def discrete_anomalies(model, labels=None) -> dict:
     """Ibáñez–Ross conditions for every Z_N factor of the model (or those in ``labels``).
+
+    Parameters
+    ----------
+    model : Model
+        The model; the charges are those of its Z_N factors.
+    labels : iterable of str, optional
+        Restrict to these Z_N labels.
+
+    Returns
+    -------
+    dict
+        ``{label: tuple of DiscreteAnomaly}`` (see :func:`ibanez_ross`).
 
     Examples
     --------

@@ -37,7 +37,15 @@ class UnknownRepresentationError(AnomalyAlgebraError, ValueError):
 
 
 class AmbiguousRepresentationError(UnknownRepresentationError):
-    """A conventional irrep name matches several irreps; the message lists them."""
+    """A conventional irrep name matches several irreps; the message lists them.
+
+    Parameters
+    ----------
+    message : str
+        The error message.
+    candidates : tuple, optional
+        The matching irreps, kept as the attribute ``candidates``.
+    """
 
     def __init__(self, message: str, candidates: tuple = ()):
         super().__init__(message)
@@ -57,6 +65,22 @@ class ModelFileError(ModelError):
 
     The message always starts with the file name and, where it applies, the field
     and the key that were wrong; the same pieces are kept as attributes.
+
+    Parameters
+    ----------
+    message : str
+        What was wrong (kept as the attribute ``reason``).
+    path : str or Path, optional
+        The file.
+    field : str, optional
+        The field (or table) of the file.
+    key : str, optional
+        The key inside the field.
+
+    Examples
+    --------
+    >>> str(ModelFileError("not a number", path="m.toml", field="e", key="Y"))
+    "m.toml, field 'e', key 'Y': not a number"
     """
 
     def __init__(self, message: str, *, path=None, field=None, key=None):
@@ -90,8 +114,14 @@ class MissingDependencyError(AnomalyAlgebraError, ImportError):
 class LimitError(AnomalyAlgebraError, ValueError):
     """An input asks for more than a resource limit allows (see :mod:`anomalyalgebra.limits`).
 
-    ``limit`` is the name of the :class:`~anomalyalgebra.limits.Limits` field that was
-    exceeded (``None`` when the limits themselves were mis-set).
+    Parameters
+    ----------
+    message : str
+        The error message (names the limit and how to raise it).
+    limit : str, optional
+        The name of the :class:`~anomalyalgebra.limits.Limits` field that was
+        exceeded, kept as the attribute ``limit`` (``None`` when the limits
+        themselves were mis-set).
     """
 
     def __init__(self, message: str, *, limit=None):

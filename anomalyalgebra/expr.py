@@ -368,6 +368,21 @@ def expression_to_text(expr) -> str:
     model-file grammar cannot express (e.g. ``sin``) raises :class:`ExpressionError`
     instead of writing something that would not load.
 
+    Parameters
+    ----------
+    expr : sympy expression or number
+        The charge expression (text is refused).
+
+    Returns
+    -------
+    str
+        Model-file syntax (``^`` for powers), parsed back to the same expression.
+
+    Raises
+    ------
+    ExpressionError
+        If ``expr`` is a string, or cannot be written in model-file syntax.
+
     Examples
     --------
     >>> import sympy as sp

@@ -190,10 +190,25 @@ def hermite_rows(rows, *, backend: str = "auto"):
     Parameters
     ----------
     rows : sequence of sequences of int
+        Generators of the lattice (any number, possibly dependent).
     backend : {"auto", "python", "flint"}
         ``"auto"``: python-flint, when it is installed, for inputs with at least
         ``FLINT_MIN_ENTRIES`` entries of which at least a fraction
         ``FLINT_MIN_DENSITY`` are non-zero; Python integers otherwise.
+
+    Returns
+    -------
+    list of list of int
+        The Hermite basis, one row per pivot.
+
+    Raises
+    ------
+    ValueError
+        For an unknown backend.
+    TypeError
+        If an entry is not an integer.
+    MissingDependencyError
+        For ``backend="flint"`` without python-flint.
 
     Examples
     --------
@@ -277,7 +292,12 @@ def integer_solutions(A, b, n_cols: int | None = None):
 
     Parameters
     ----------
-    A : m x n integer matrix (list of rows); b : length-m integers.
+    A : sequence of sequences of int
+        The m x n integer matrix (rows).
+    b : sequence of int
+        Right-hand side, length m.
+    n_cols : int, optional
+        Number of columns n (needed when ``A`` has no rows).
 
     Returns
     -------
@@ -288,6 +308,13 @@ def integer_solutions(A, b, n_cols: int | None = None):
         is in row Hermite normal form and ``x0`` is reduced modulo it (each pivot
         coordinate of ``K`` in ``[0, pivot)``).  ``None`` when no integer
         solution exists.
+
+    Raises
+    ------
+    ValueError
+        If ``A`` and ``b`` have different numbers of rows, or rows differ in length.
+    TypeError
+        If an entry is not an integer.
 
     Notes
     -----
@@ -488,6 +515,21 @@ def _monomial_matrix(A) -> bool:
 def check_smith(a, D, U, V) -> None:
     """Raise ``ArithmeticError`` unless ``D = U a V`` is a valid Smith decomposition.
 
+    Parameters
+    ----------
+    a : sequence of sequences of int
+        The original matrix.
+    D : sequence of sequences of int
+        The claimed Smith normal form (diagonal, non-negative, divisibility chain).
+    U, V : sequence of sequences of int
+        The claimed unimodular transforms.
+
+    Raises
+    ------
+    ArithmeticError
+        If ``U a V != D``, ``U`` or ``V`` is not unimodular, ``D`` is not diagonal,
+        has a negative entry, or its invariants do not divide each other.
+
     Examples
     --------
     >>> check_smith([[2]], [[4]], [[1]], [[2]])
@@ -525,6 +567,23 @@ def check_smith(a, D, U, V) -> None:
 def int_det(m) -> int:
     """Determinant of a square integer matrix (sympy ``DomainMatrix`` over ZZ, exact).
 
+    Parameters
+    ----------
+    m : sequence of sequences of int
+        A square matrix (rows); the empty matrix has determinant 1.
+
+    Returns
+    -------
+    int
+        The determinant.
+
+    Raises
+    ------
+    ValueError
+        If the matrix is not square.
+    TypeError
+        If an entry is not an integer.
+
     Examples
     --------
     >>> int_det([[2, 1], [7, 4]])
@@ -542,6 +601,16 @@ def int_det(m) -> int:
 
 def rational_rank(rows) -> int:
     """Rank over Q of integer or rational rows (sympy ``DomainMatrix``, exact).
+
+    Parameters
+    ----------
+    rows : sequence of sequences
+        Entries are ints, ``Fraction`` or strings ``fractions.Fraction`` parses.
+
+    Returns
+    -------
+    int
+        The rank (0 for no rows or empty rows).
 
     Examples
     --------
@@ -580,8 +649,21 @@ def lll_reduce(basis, delta=(3, 4)):
     Parameters
     ----------
     basis : sequence of sequences of int
+        Linearly independent integer vectors.
     delta : (int, int) or Fraction
         The Lovász parameter, ``1/4 < delta < 1`` (default 3/4).
+
+    Returns
+    -------
+    list of list of int
+        The reduced basis of the same lattice.
+
+    Raises
+    ------
+    ValueError
+        If the vectors are linearly dependent.
+    ArithmeticError
+        If the transform returned by sympy does not preserve the lattice.
 
     Examples
     --------

@@ -65,6 +65,38 @@ class Limits:
 
     See the module documentation for the defaults and the reasons for them.
 
+    Parameters
+    ----------
+    max_file_bytes : int
+        Size of a model file read as text.
+    max_expression_length : int
+        Characters of one charge expression.
+    max_nesting_depth : int
+        Nesting of parentheses, signs, powers and functions in a parser.
+    max_integer_digits : int
+        Decimal digits of an integer written or computed while parsing.
+    max_exponent : int
+        Size of an exponent in a charge expression.
+    max_expanded_terms : int
+        Monomials of an expanded charge.
+    max_group_rank : int
+        Rank of a simple factor.
+    max_irrep_dim : int
+        Dimension of an irrep.
+    max_zn_order : int
+        ``N`` of a ``Z_N`` factor.
+    max_group_factors : int
+        Group factors of a model.
+    max_fields : int
+        Fields of a model.
+    max_copies : int
+        Copies of one field.
+
+    Raises
+    ------
+    LimitError
+        If a value is not a positive int (``limit`` names the field).
+
     Examples
     --------
     >>> Limits().max_group_rank
@@ -121,6 +153,24 @@ def current_limits() -> Limits:
 def using_limits(limits: Limits | None = None, **changes):
     """Run a block with other limits: a whole :class:`Limits`, or some fields changed.
 
+    Parameters
+    ----------
+    limits : Limits, optional
+        The limits to start from (default: those in force).
+    **changes : int
+        Fields of :class:`Limits` to change, e.g. ``max_group_rank=64``.
+
+    Yields
+    ------
+    Limits
+        The limits in force inside the ``with`` block (restored afterwards).
+
+    Raises
+    ------
+    LimitError
+        If ``limits`` is not a :class:`Limits`, a change names an unknown limit, or a
+        changed value is not a positive int.
+
     Examples
     --------
     >>> with using_limits(max_group_rank=64):
@@ -151,7 +201,19 @@ def using_limits(limits: Limits | None = None, **changes):
 def check_limit(name: str, value: int, what: str) -> None:
     """Raise :class:`LimitError` if ``value`` exceeds the limit ``name``.
 
-    ``what`` describes the input for the message, e.g. ``"'SU(100000)': rank 99999"``.
+    Parameters
+    ----------
+    name : str
+        A field of :class:`Limits`.
+    value : int
+        The size the input asks for.
+    what : str
+        Describes the input for the message, e.g. ``"'SU(100000)': rank 99999"``.
+
+    Raises
+    ------
+    LimitError
+        If ``value`` is larger than the limit in force (``limit`` is ``name``).
 
     Examples
     --------
@@ -203,13 +265,40 @@ class DepthGuard:
 
 
 def hint(name: str) -> str:
-    """The sentence that tells a user how to raise a limit."""
+    """The sentence that tells a user how to raise a limit.
+
+    Parameters
+    ----------
+    name : str
+        A field of :class:`Limits`.
+
+    Returns
+    -------
+    str
+        Starts with a space, to append to an error message.
+
+    Examples
+    --------
+    >>> hint("max_fields")
+    ' (raise it with anomalyalgebra.limits.using_limits(max_fields=...))'
+    """
     return f" (raise it with anomalyalgebra.limits.using_limits({name}=...))"
 
 
 def int_digits(n) -> int:
     """Decimal digits of ``|n|`` (within one), from the bit length: a huge int is never
     converted to text (Python refuses ints of more than 4300 digits there).
+
+    Parameters
+    ----------
+    n : int
+        Any integer (converted with ``int``).
+
+    Returns
+    -------
+    int
+        The number of decimal digits, exact below ``10**18``, otherwise possibly
+        one too many.
 
     Examples
     --------

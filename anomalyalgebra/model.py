@@ -25,7 +25,8 @@ import sympy as sp
 from .exceptions import ModelError
 from .groups import GroupFactor, SimpleFactor, U1, ZN, parse_group
 
-__all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY"]
+__all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY", "parse_electric_charge",
+           "electric_charge_text"]
 
 #: The label that stands for gravity in :meth:`Model.anomaly`.
 GRAVITY = "grav"
@@ -153,6 +154,7 @@ class Model:
     symbols: tuple = ()
     symbol_latex: tuple = ()
     description: str = ""
+    electric_charge: tuple = ()
     _index: dict = dc_field(default=None, compare=False, hash=False, repr=False)
 
     # ------------------------------------------------------------------ building
@@ -177,6 +179,8 @@ class Model:
         dup = {x for x in names if names.count(x) > 1}
         if dup:
             raise ModelError(f"model '{self.name}': field name(s) {sorted(dup)} used twice")
+        object.__setattr__(self, "electric_charge", _check_electric_charge(
+            self.name, groups, self.electric_charge))
         ordered = []
         for f in self.fields:
             if not isinstance(f, Field):
@@ -197,7 +201,7 @@ class Model:
 
     @classmethod
     def build(cls, name: str, groups, fields: Iterable[Field], *, symbols=(), description="",
-              symbol_latex=()):
+              symbol_latex=(), electric_charge=()):
         """Build a model, reading group and representation strings.
 
         Parameters
@@ -212,6 +216,10 @@ class Model:
             ``"alpha_L"``) or already-built objects.
         symbols : iterable of sympy.Symbol
             Symbols that charge strings may use.
+        electric_charge : str or mapping, optional
+            The electric charge as text (``"T3(SU2L) + Y"``, see
+            :func:`parse_electric_charge`) or a mapping ``{label: coefficient}`` (a U(1)
+            label stands for its charge, an SU(2) label for its T3).
 
         Examples
         --------
@@ -242,7 +250,12 @@ class Model:
                         else sp.sympify(rep)
                 reps.append((label, rep))
             built.append(replace(f, reps=tuple(reps)))
-        return cls(name, factors, tuple(built), symbols, tuple(symbol_latex), description)
+        if isinstance(electric_charge, str):
+            electric_charge = parse_electric_charge(factors, electric_charge)
+        elif isinstance(electric_charge, Mapping):
+            electric_charge = tuple(electric_charge.items())
+        return cls(name, factors, tuple(built), symbols, tuple(symbol_latex), description,
+                   tuple(electric_charge))
 
     # ------------------------------------------------------------------ access
     @property
@@ -334,6 +347,7 @@ class Model:
             "symbols": self.symbols,
             "symbol_latex": self.symbol_latex,
             "description": self.description,
+            "electric_charge": self.electric_charge,
         }
         data.update(changes)
         return Model(**data)
@@ -408,6 +422,36 @@ class Model:
     def rename(self, name: str) -> "Model":
         return self._with(name=name)
 
+    def with_electric_charge(self, charge) -> "Model":
+        """A copy declaring its electric charge; see :func:`parse_electric_charge`.
+
+        Parameters
+        ----------
+        charge : str or mapping
+            Text such as ``"T3(SU2L) + Y"`` or a mapping ``{label: coefficient}``.
+
+        Returns
+        -------
+        Model
+
+        Raises
+        ------
+        ModelError
+            For a combination :func:`parse_electric_charge` refuses.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> m = aa.load_model("sm_x_tau").with_electric_charge("T3(SU2L) + Y")
+        >>> m.electric_charge
+        (('SU2L', 1), ('Y', 1))
+        """
+        if isinstance(charge, str):
+            charge = parse_electric_charge(self.groups, charge)
+        elif isinstance(charge, Mapping):
+            charge = tuple(charge.items())
+        return self._with(electric_charge=tuple(charge))
+
     # ------------------------------------------------------------------ anomalies
     def anomaly(self, a: str, b: str | None = None, c: str | None = None, *,
                 convention: str = "eq4"):
@@ -475,3 +519,174 @@ def _read_rep(group, text, symbols, model_name, field_name, label):
         raise type(exc)(
             f"model '{model_name}', field '{field_name}', group '{label}' ({group.name}): {exc}"
         ) from None
+
+
+_T3_RE = re.compile(r"\bT3\s*\(\s*([^()]*?)\s*\)")
+
+
+def parse_electric_charge(groups, text: str) -> tuple:
+    """Read an electric charge: a linear combination of U(1) labels and ``T3(label)`` of
+    SU(2) labels with rational coefficients, e.g. ``"T3(SU2L) + Y"``.
+
+    The text is read by :func:`anomalyalgebra.expr.parse_expression` (never ``eval`` or
+    ``sympify``).  Only gauged factors may appear: the electric charge is a gauge
+    generator.
+
+    Parameters
+    ----------
+    groups : sequence of (label, GroupFactor)
+        The model's factors.
+    text : str
+        The combination.
+
+    Returns
+    -------
+    tuple of (label, sympy.Rational)
+        In the order of ``groups``; an SU(2) label stands for its T3.
+
+    Raises
+    ------
+    ModelError
+        For an unknown label, ``T3`` of a factor that is not SU(2), a bare SU(2) label,
+        a global or discrete factor, a term that is not linear (a product, a power, a
+        constant) or text the expression parser refuses.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.groups import parse_group
+    >>> g = [("SU2L", parse_group("SU(2)")), ("Y", parse_group("U(1)"))]
+    >>> parse_electric_charge(g, "T3(SU2L) + Y")
+    (('SU2L', 1), ('Y', 1))
+    >>> parse_electric_charge(g, "T3(SU2L) + Y/2")
+    (('SU2L', 1), ('Y', 1/2))
+    >>> parse_electric_charge(g, "T3(Y)")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelError: electric_charge 'T3(Y)': T3 of 'Y', which is U(1), not SU(2)
+    """
+    from .exceptions import AnomalyAlgebraError
+    from .expr import parse_expression
+
+    where = f"electric_charge {text!r}" if isinstance(text, str) else "electric_charge"
+    if not isinstance(text, str) or not text.strip():
+        raise ModelError(f"{where}: must be a non-empty string such as \"T3(SU2L) + Y\"")
+    gmap = dict(groups)
+    placeholders = {}
+
+    def t3(match):
+        label = match.group(1)
+        g = gmap.get(label)
+        if g is None:
+            raise ModelError(f"{where}: unknown label {label!r} in T3(...) (groups: {list(gmap)})")
+        if not (isinstance(g, SimpleFactor) and g.is_su2):
+            raise ModelError(f"{where}: T3 of {label!r}, which is {g.name}, not SU(2)")
+        name = f"T3__{label}"
+        placeholders[name] = label
+        return name
+
+    body = _T3_RE.sub(t3, text)
+    symbols = {name: sp.Symbol(name) for name in placeholders}
+    for label, g in gmap.items():
+        if isinstance(g, U1):
+            symbols.setdefault(label, sp.Symbol(label))
+    for token in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", body):
+        if token in symbols or token == "sqrt":
+            continue
+        g = gmap.get(token)
+        if g is None:
+            raise ModelError(f"{where}: unknown label {token!r} (groups: {list(gmap)})")
+        hint_ = f"; write T3({token})" if isinstance(g, SimpleFactor) and g.is_su2 else ""
+        raise ModelError(f"{where}: {token!r} is {g.name}: only U(1) labels and T3 of SU(2)"
+                         f" labels can enter the electric charge{hint_}")
+    try:
+        value = parse_expression(body, symbols)
+    except AnomalyAlgebraError as exc:
+        raise ModelError(f"{where}: {exc}") from None
+    gens = [symbols[k] for k in symbols]
+    value = sp.expand(value)
+    try:
+        poly = sp.Poly(value, *gens) if gens else None
+    except sp.PolynomialError:
+        poly = None
+    if poly is None or poly.total_degree() > 1 or poly.coeff_monomial(1) != 0 or \
+            any(not c.is_Rational for c in poly.coeffs()):
+        raise ModelError(f"{where}: not a linear combination of U(1) labels and T3(SU(2) label)"
+                         " with rational coefficients (no products, powers or constants)")
+    coeff = {}
+    for name, sym in symbols.items():
+        c = poly.coeff_monomial(sym)
+        if c != 0:
+            coeff[placeholders.get(name, name)] = sp.Rational(c)
+    return _check_electric_charge("", tuple(groups), tuple(coeff.items()), where=where)
+
+
+def _check_electric_charge(model_name, groups, charge, *, where=None) -> tuple:
+    """Validate ``((label, coefficient), ...)``; returned in the order of ``groups``."""
+    where = where or f"model '{model_name}', electric_charge"
+    gmap = dict(groups)
+    out = {}
+    for item in charge:
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise ModelError(f"{where}: expected (label, coefficient) pairs, got {item!r}")
+        label, c = item
+        g = gmap.get(label)
+        if g is None:
+            raise ModelError(f"{where}: unknown label {label!r} (groups: {list(gmap)})")
+        if not (isinstance(g, U1) or (isinstance(g, SimpleFactor) and g.is_su2)):
+            raise ModelError(f"{where}: {label!r} is {g.name}; only U(1) factors and T3 of SU(2)"
+                             " factors enter the electric charge")
+        if not g.gauged:
+            raise ModelError(f"{where}: {label!r} is a global factor; the electric charge is a"
+                             " combination of gauged factors")
+        if isinstance(c, bool) or isinstance(c, float):
+            raise ModelError(f"{where}: coefficient of {label!r} must be an exact rational, got {c!r}")
+        if isinstance(c, Fraction):
+            c = sp.Rational(c.numerator, c.denominator)
+        c = sp.sympify(c) if isinstance(c, (int, sp.Basic)) else c
+        if not isinstance(c, sp.Rational):
+            raise ModelError(f"{where}: coefficient of {label!r} must be an exact rational, got {c!r}")
+        if label in out:
+            raise ModelError(f"{where}: {label!r} given twice")
+        if c != 0:
+            out[label] = c
+    if charge and not out:
+        raise ModelError(f"{where}: every coefficient is zero")
+    return tuple((k, out[k]) for k, _ in groups if k in out)
+
+
+def electric_charge_text(model: "Model") -> str:
+    """The electric charge as the text :func:`parse_electric_charge` reads back.
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    str
+        ``""`` if the model declares none.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> electric_charge_text(aa.load_model("sm"))
+    'T3(SU2L) + Y'
+    """
+    parts = []
+    for label, c in model.electric_charge:
+        g = model.group(label)
+        term = f"T3({label})" if isinstance(g, SimpleFactor) else label
+        if c == 1:
+            text = term
+        elif c == -1:
+            text = f"-{term}"
+        elif c.q == 1:
+            text = f"{c}*{term}"
+        elif abs(c.p) == 1:
+            text = f"{'-' if c.p < 0 else ''}{term}/{c.q}"
+        else:
+            text = f"{c.p}*{term}/{c.q}"
+        if parts:
+            text = f"- {text[1:]}" if text.startswith("-") else f"+ {text}"
+        parts.append(text)
+    return " ".join(parts)

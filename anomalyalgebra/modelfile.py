@@ -4,6 +4,7 @@ Schema (every key not listed is an error; see ``docs/modelfiles.rst``)::
 
     name = "L = -4R"                 # required
     description = "..."              # optional
+    electric_charge = "T3(SU2L) + Y" # optional: U(1) labels and T3 of SU(2) labels
     [groups]                         # required; label = group, in table-column order
     SU3c = "SU(3)"
     SU2L = "SU(2)"
@@ -40,11 +41,11 @@ from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError
 from .files import read_regular_file
 from .limits import current_limits, hint
 from .groups import parse_group
-from .model import Field, Model
+from .model import Field, Model, electric_charge_text, parse_electric_charge
 
 __all__ = ["load_model", "loads_model", "dumps_model", "builtin_models", "as_model"]
 
-_TOP_KEYS = {"name", "description", "groups", "symbols", "fields"}
+_TOP_KEYS = {"name", "description", "electric_charge", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
 _GROUP_KEYS = {"group", "gauged"}
 _ASSUMPTIONS = {"real", "positive", "negative", "nonnegative", "nonpositive", "nonzero",
@@ -105,8 +106,8 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
         return loads_model(res.read_text(encoding="utf-8"), path=f"<built-in model {name_or_path}>")
     if not isinstance(name_or_path, (str, os.PathLike)) or not os.fspath(name_or_path):
         raise ModelFileError(
-            f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a .toml"
-            f" file, got {name_or_path!r}")
+            f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a model"
+            f" file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got {name_or_path!r}")
     path = Path(os.fspath(name_or_path))
     if format not in (None, "toml") or options or _other_tools_suffix(path):
         # other tools' formats: the readers live in the interop layer (imported lazily)
@@ -146,7 +147,7 @@ def as_model(model) -> Model:
     >>> as_model(42)
     Traceback (most recent call last):
     ...
-    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a .toml file, got 42
+    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a model file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got 42
     """
     if isinstance(model, Model):
         return model
@@ -231,8 +232,15 @@ def loads_model(text: str, *, path="<string>") -> Model:
     fields = []
     for fname, spec in fields_data.items():
         fields.append(_read_field(fname, spec, gmap, by_name, path))
+    charge = ()
+    if "electric_charge" in data:
+        try:
+            charge = parse_electric_charge(groups, data["electric_charge"])
+        except ModelError as exc:
+            raise ModelFileError(str(exc), path=path, key="electric_charge") from None
     try:
-        return Model(name, tuple(groups), tuple(fields), symbols, symbol_latex, description)
+        return Model(name, tuple(groups), tuple(fields), symbols, symbol_latex, description,
+                     charge)
     except ModelError as exc:
         raise ModelFileError(str(exc), path=path) from None
 
@@ -401,6 +409,8 @@ def dumps_model(model: Model) -> str:
     lines = [f"name = {_toml_string(model.name)}"]
     if model.description:
         lines.append(f"description = {_toml_string(model.description)}")
+    if model.electric_charge:
+        lines.append(f"electric_charge = {_toml_string(electric_charge_text(model))}")
     lines.append("")
     lines.append("[groups]")
     for label, g in model.groups:

@@ -34,6 +34,16 @@ def fast_numpy_printer(fully_qualified: bool = False):
     ``numpy.power(x, 4)`` is several times slower than ``square(square(x))``; sympy
     prints ``x**4`` as a power, so e.g. the Fig. 1 χ² (which has a ``(a - b)**4`` term)
     would run ~3x slower than hand-written numpy without this.
+
+    Parameters
+    ----------
+    fully_qualified : bool, optional
+        Print ``numpy.square`` instead of ``square`` (default False).
+
+    Returns
+    -------
+    sympy.printing.numpy.NumPyPrinter
+        A printer instance to pass to :func:`sympy.lambdify` (``printer=``).
     """
     from sympy.printing.numpy import NumPyPrinter
 
@@ -54,6 +64,23 @@ def fast_numpy_printer(fully_qualified: bool = False):
 def lambdify_numpy(args, expr):
     """``sympy.lambdify(args, expr, "numpy")`` with small powers written as products.
 
+    Parameters
+    ----------
+    args : sequence of sympy.Symbol
+        The arguments of the function.
+    expr : sympy expression
+        The expression (or a sequence of them).
+
+    Returns
+    -------
+    callable
+        A vectorised numpy function of ``args``.
+
+    Raises
+    ------
+    MissingDependencyError
+        If numpy is not installed.
+
     Examples
     --------
     >>> x = sp.Symbol("x")
@@ -66,6 +93,18 @@ def lambdify_numpy(args, expr):
 
 def lambdify_mpmath(args, expr):
     """``sympy.lambdify(args, expr, "mpmath")``: arbitrary precision at ``mpmath.mp.dps``.
+
+    Parameters
+    ----------
+    args : sequence of sympy.Symbol
+        The arguments of the function.
+    expr : sympy expression
+        The expression.
+
+    Returns
+    -------
+    callable
+        A function evaluating with mpmath at the precision in force when called.
 
     Examples
     --------
@@ -80,7 +119,35 @@ def lambdify_mpmath(args, expr):
 
 
 def lambdify(args: Sequence, expr, modules: str = "numpy"):
-    """Dispatch to :func:`lambdify_numpy` or :func:`lambdify_mpmath`."""
+    """Dispatch to :func:`lambdify_numpy` or :func:`lambdify_mpmath`.
+
+    Parameters
+    ----------
+    args : sequence of sympy.Symbol
+        The arguments of the function.
+    expr : sympy expression
+        The expression.
+    modules : {"numpy", "mpmath"}, optional
+        The backend (default ``"numpy"``).
+
+    Returns
+    -------
+    callable
+        The compiled function.
+
+    Raises
+    ------
+    ValueError
+        For another ``modules``.
+    MissingDependencyError
+        For ``"numpy"`` without numpy.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> float(lambdify([x], x**2, "mpmath")(3))
+    9.0
+    """
     if modules == "numpy":
         return lambdify_numpy(args, expr)
     if modules == "mpmath":
@@ -99,6 +166,16 @@ def to_mpmath_matrix(M):
     sympy entries (exact or symbolic-numeric, e.g. ``sqrt(2)``) are evaluated with
     five guard digits beyond the working precision; numbers are converted by
     ``mpmath.mpmathify``.  Call it inside ``mpmath.workdps(dps)``.
+
+    Parameters
+    ----------
+    M : matrix-like
+        A sympy, numpy or mpmath matrix, or a list of rows, with numeric entries.
+
+    Returns
+    -------
+    mpmath.matrix
+        The matrix at the current precision.
 
     Examples
     --------

@@ -15,6 +15,16 @@ def remembered(maxsize: int):
     """Decorator: :func:`functools.lru_cache` for a pure function of immutable arguments
     that may also be called with unhashable ones (then computed, not remembered).
 
+    Parameters
+    ----------
+    maxsize : int
+        Size of the LRU cache.
+
+    Returns
+    -------
+    callable
+        A decorator; the decorated function has ``cache_clear`` and ``cache_info``.
+
     Examples
     --------
     >>> @remembered(8)
@@ -51,6 +61,16 @@ def simplify(expr):
     already keeps it in the one canonical form that every step of
     :func:`sympy.simplify` returns for it.
 
+    Parameters
+    ----------
+    expr : sympy expression
+        Any expression (unhashable arguments are simplified, not remembered).
+
+    Returns
+    -------
+    sympy.Basic
+        ``sympy.simplify(expr)``, or ``expr`` itself for a non-zero monomial.
+
     Examples
     --------
     >>> x, v = sp.Symbol("x"), sp.Symbol("v", positive=True)
@@ -68,6 +88,18 @@ def is_monomial(expr) -> bool:
     """Whether ``expr`` is a rational times positive-integer surds times integer powers
     of commutative symbols (the expressions :func:`simplify` returns at once).
 
+    Parameters
+    ----------
+    expr : sympy expression
+        The expression tested.
+
+    Returns
+    -------
+    bool
+        True for such a product.
+
+    Examples
+    --------
     >>> v = sp.Symbol("v")
     >>> is_monomial(3 * sp.sqrt(2) * v**-2 / 5), is_monomial(v + 1), is_monomial(sp.sqrt(v))
     (True, False, False)

@@ -14,11 +14,23 @@ from .groups import SimpleFactor, U1, ZN
 from .model import Model
 
 __all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
-           "anomaly_table_latex", "rep_latex", "latex_escape"]
+           "anomaly_table_latex", "rep_latex", "global_symmetries_latex", "latex_escape"]
 
 
 def latex_symbol_names(model: Model) -> dict:
-    """Map each declared symbol to its LaTeX name from the model file (``latex = ...``)."""
+    """Map each declared symbol to its LaTeX name from the model file (``latex = ...``).
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    dict
+        ``{sympy.Symbol: latex}`` for the symbols that have a LaTeX name, for
+        ``sympy.latex(..., symbol_names=...)``.
+    """
     latex = dict(model.symbol_latex)
     return {s: latex[s.name] for s in model.symbols if s.name in latex}
 
@@ -37,7 +49,25 @@ def _lorentz_latex(f) -> str:
 
 
 def field_table_text(model: Model) -> str:
-    """A plain-text field table (one row per field, one column per group)."""
+    """A plain-text field table (one row per field, one column per group).
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    str
+        Header, a rule, then one line per field (Lorentz type, copies, and the
+        representation or charge under each group).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> print(field_table_text(aa.load_model("sm")).splitlines()[0])
+    Field  Lorentz   copies  SU3c SU(3)  SU2L SU(2)  Y U(1)
+    """
     header = ["Field", "Lorentz", "copies"] + [f"{k} {g.name}" + ("" if g.gauged else " (global)")
                                                for k, g in model.groups]
     rows = [header]
@@ -51,7 +81,27 @@ def field_table_text(model: Model) -> str:
 
 
 def rep_latex(model: Model, label: str, rep) -> str:
-    """LaTeX of one table entry (an irrep, a charge, a Z_N sign)."""
+    """LaTeX of one table entry (an irrep, a charge, a Z_N sign).
+
+    Parameters
+    ----------
+    model : Model
+        The model (for the group and the LaTeX names of its symbols).
+    label : str
+        A group label of the model.
+    rep : Irrep, SymbolicSU2Irrep, sympy expression or int
+        The field's representation or charge under ``label``.
+
+    Returns
+    -------
+    str
+        Math-mode LaTeX without delimiters.
+
+    Raises
+    ------
+    ModelError
+        If ``label`` is not a group of the model.
+    """
     g = model.group(label)
     if isinstance(g, U1):
         return sp.latex(rep, symbol_names=latex_symbol_names(model))
@@ -75,7 +125,21 @@ def _group_latex(label, g) -> str:
 
 
 def field_table_latex(model: Model, *, caption: str | None = None) -> str:
-    """A ``table`` environment in the layout of the seed paper's Tables I, III, IV."""
+    """A ``table`` environment in the layout of the seed paper's Tables I, III, IV.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    caption : str, optional
+        Caption text (LaTeX special characters are escaped); default
+        ``"Field content of the <name> model."``.
+
+    Returns
+    -------
+    str
+        LaTeX source of a ``table`` with a ``tabular``.
+    """
     cols = "l" + "c" * (1 + len(model.groups))
     lines = [r"\begin{table}[t]", r"\centering", rf"\begin{{tabular}}{{{cols}}}", r"\hline",
              " & ".join(["Field", "Lorentz"] + [_group_latex(k, g) for k, g in model.groups])
@@ -91,6 +155,16 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
 
 def field_table_array(model: Model) -> str:
     """The field table as a math-mode ``array`` (renders in MathJax and in LaTeX).
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    str
+        LaTeX source of an ``array`` environment (no math delimiters).
 
     Examples
     --------
@@ -149,11 +223,39 @@ def latex_escape(text: str, *, math: bool = False) -> str:
 
 
 def anomaly_table_text(model: Model, table: dict) -> str:
+    """The anomaly traces as plain text, one ``label  =  value`` line per channel.
+
+    Parameters
+    ----------
+    model : Model
+        The model (for the channel labels).
+    table : dict
+        ``{channel key: trace}``, e.g. :func:`~anomalyalgebra.anomaly.anomaly_table`.
+
+    Returns
+    -------
+    str
+        The lines, labels padded to one width.
+    """
     width = max((len(anomaly_label(model, k)) for k in table), default=0)
     return "\n".join(f"{anomaly_label(model, k).ljust(width)}  =  {sp.sstr(v)}" for k, v in table.items())
 
 
 def anomaly_table_latex(model: Model, table: dict) -> str:
+    """The anomaly traces as a LaTeX ``align`` environment (``\\mathcal{A}_{...} &= ...``).
+
+    Parameters
+    ----------
+    model : Model
+        The model (for the LaTeX names of its symbols).
+    table : dict
+        ``{channel key: trace}``, e.g. :func:`~anomalyalgebra.anomaly.anomaly_table`.
+
+    Returns
+    -------
+    str
+        LaTeX source.
+    """
     names = latex_symbol_names(model)
     lines = [r"\begin{align}"]
     items = list(table.items())
@@ -162,4 +264,62 @@ def anomaly_table_latex(model: Model, table: dict) -> str:
         end = r" \\" if i < len(items) - 1 else ""
         lines.append(rf"\mathcal{{A}}_{{{sub}}} &= {sp.latex(v, symbol_names=names)}{end}")
     lines.append(r"\end{align}")
+    return "\n".join(lines)
+
+
+def global_symmetries_latex(model: Model, reports: dict) -> str:
+    r"""A ``tabular`` of the anomalies of the global factors and what they mean.
+
+    Parameters
+    ----------
+    model : Model
+    reports : dict
+        ``{label: GlobalSymmetryReport}``
+        (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> from anomalyalgebra.global_symmetries import global_symmetries
+    >>> m = aa.load_model("tau_l_only")
+    >>> print(global_symmetries_latex(m, global_symmetries(m)).splitlines()[9])
+    $\mathrm{Z2tau}$ & $\mathrm{Z2tau} \times \mathrm{SU2L}^2$ & $1 \bmod 2$ & instanton breaking \\
+    """
+    names = latex_symbol_names(model)
+
+    def name(label):
+        return r"\mathrm{%s}" % latex_escape(label, math=True)
+
+    lines = [r"\begin{tabular}{llll}", r"\hline",
+             r"symmetry & channel & coefficient & meaning \\", r"\hline"]
+    for label, rep in reports.items():
+        for a in rep.anomalies:
+            if len(a.channel) == 2:
+                channel = rf"${name(a.channel[0])}$ (Witten)"
+            else:
+                parts = []
+                for lab in dict.fromkeys(a.channel):
+                    k = a.channel.count(lab)
+                    parts.append(name(lab) + (f"^{k}" if k > 1 else ""))
+                channel = "$" + r" \times ".join(parts) + "$"
+            value = sp.latex(sp.sympify(a.value), symbol_names=names)
+            mod = rf" \bmod {a.modulus}" if a.modulus is not None else ""
+            lines.append(rf"${name(label)}$ & {channel} & ${value}{mod}$ & {latex_escape(a.meaning)} \\")
+        lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{unbroken by gauge instantons:"
+                     rf" {latex_escape(rep.unbroken)}}} \\")
+        if rep.axion is not None:
+            ax = rep.axion
+            for su3, n in ax.N.items():
+                parts = [rf"N_{{\mathrm{{{latex_escape(su3, math=True)}}}}} = {sp.latex(n)}"]
+                if ax.E is not None:
+                    parts += [rf"E = {sp.latex(ax.E)}", rf"E/N = {sp.latex(ax.E_over_N[su3])}"]
+                if ax.domain_wall[su3] is not None:
+                    parts.append(rf"N_{{\mathrm{{DW}}}} = {sp.latex(ax.domain_wall[su3])}")
+                lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{axion: $" + ",\\ ".join(parts)
+                             + r"$} \\")
+    lines += [r"\hline", r"\end{tabular}"]
     return "\n".join(lines)

@@ -41,7 +41,19 @@ __all__ = ["WZCoefficients", "wz_coefficients", "split_fields", "wz_lagrangian",
 
 
 class partial(sp.Function):
-    r"""Unevaluated derivative ``∂_μ F`` (prints as ``\partial_{\mu} F``)."""
+    r"""Unevaluated derivative ``∂_μ F`` (prints as ``\partial_{\mu} F``).
+
+    Parameters
+    ----------
+    *args : (sympy.Symbol, sympy expression)
+        ``(mu, f)``: the Lorentz index and the differentiated field (e.g. an
+        ``Indexed`` such as ``B[nu]``).
+
+    Examples
+    --------
+    >>> print(sp.latex(partial(sp.Symbol("mu"), sp.Symbol("f"))))
+    \partial_{\mu} f
+    """
 
     nargs = 2
 
@@ -115,10 +127,21 @@ def split_fields(model: Model, light=None, heavy=None, names=None) -> tuple:
     Parameters
     ----------
     model : Model
+        The model whose fields are split.
     light, heavy : iterable of str, optional
         Give at most one; each name must be a field of ``model``.  Neither: all light.
     names : iterable of str, optional
         The fields to split (default: every field of the model).
+
+    Returns
+    -------
+    tuple of (tuple of str, tuple of str)
+        Light and heavy names; the complement keeps the order of ``names``.
+
+    Raises
+    ------
+    ModelError
+        If both ``light`` and ``heavy`` are given, or a name is not a field of the model.
 
     Examples
     --------
@@ -147,6 +170,7 @@ def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None,
     Parameters
     ----------
     model : Model
+        The full model (light and heavy fields).
     current : str
         Label of the U(1) whose boson is light.
     light, heavy : iterable of str, optional
@@ -154,6 +178,18 @@ def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None,
         at most one.  Default: every field is light (an EFT such as ``sm_x_tau``).
     weak, hypercharge : str
         Labels of SU(2)_L and U(1)_Y.
+
+    Returns
+    -------
+    WZCoefficients
+        ``C_WW = -A^light_{XWW}``, ``C_BB = -A^light_{XYY}`` with the traces they come
+        from and whether they equal the heavy fields' traces.
+
+    Raises
+    ------
+    ModelError
+        If a label is not a group of the model, both ``light`` and ``heavy`` are given,
+        or a name is not a field of the model.
 
     Examples
     --------
@@ -185,6 +221,17 @@ def wz_lagrangian(coefficients: WZCoefficients):
     ``g_X g'^2 C_BB/(24π²) ε^{αμνβ} X_α B_μ ∂_β B_ν + g_X g^2 C_WW/(24π²) ε^{αμνβ} X_α W^a_μ ∂_β W^a_ν``
     (summation over repeated indices implied; ``g^2`` on the W term, see the module
     documentation).
+
+    Parameters
+    ----------
+    coefficients : WZCoefficients
+        The output of :func:`wz_coefficients`.
+
+    Returns
+    -------
+    sympy.Expr
+        The Lagrangian with ``LeviCivita``, ``IndexedBase`` fields and :class:`partial`
+        (symbols from :data:`WZ_SYMBOLS`).
 
     Examples
     --------

@@ -9,6 +9,20 @@ _here = Path(__file__).parent
 for _nb in sorted((_here.parent / "notebooks").glob("*.ipynb")):
     shutil.copy2(_nb, _here / "_notebooks" / _nb.name)
 
+# The command-line page shows exactly what --help prints: generated here from the CLI's
+# one table of subcommands (anomalyalgebra.cli.COMMANDS, through cli.help_texts()).
+from anomalyalgebra.cli import help_texts as _help_texts  # noqa: E402
+
+(_here / "_generated").mkdir(exist_ok=True)
+_lines = []
+for _title, _text in _help_texts().items():
+    _lines += [_title, "-" * len(_title), "", ".. code-block:: text", ""]
+    _lines += [("    " + _line).rstrip() for _line in _text.splitlines()] + [""]
+_page = "\n".join(_lines)
+_target = _here / "_generated" / "cli_help.rst"
+if not _target.exists() or _target.read_text(encoding="utf-8") != _page:
+    _target.write_text(_page, encoding="utf-8")
+
 project = "anomalyalgebra"
 author = "anomalyalgebra developers"
 copyright = "2026, anomalyalgebra developers"
@@ -27,7 +41,7 @@ source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-n
 nb_execution_mode = "force"
 nb_execution_timeout = 600
 nb_execution_raise_on_error = True
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 numpydoc_show_class_members = False
 numpydoc_validation_checks = set()
 autodoc_member_order = "bysource"

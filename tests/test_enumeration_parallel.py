@@ -71,5 +71,5 @@ def test_progress_line_on_stderr(capsys, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_tqdm)
     got = enumerate_problem(singlet_problem(6, 6), progress=True)
     err = capsys.readouterr().err
-    assert "chunks" in err and "solutions" in err
+    assert "4/4 tasks" in err and "solutions 2" in err
     assert got == enumerate_problem(singlet_problem(6, 6))

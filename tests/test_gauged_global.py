@@ -110,3 +110,22 @@ def test_text_latex_and_json_carry_the_flag(capsys):
     payload = json.loads(capsys.readouterr().out)
     assert payload["gauged"] == {"SU3c": True, "SU2L": True, "Y": True, "X": True,
                                  "Z2A": False, "Z2tau": False}
+
+
+def test_convert_never_changes_gauged_into_global_or_back(tmp_path, capsys):
+    from anomalyalgebra.interop.convert import conversion_losses, convert_text
+
+    # the seed paper's global Z2s are SARAH Global[] symmetries: nothing lost
+    assert conversion_losses(aa.load_model("tau_l_only"), "sarah") == []
+    text = convert_text(aa.load_model("tau_l_only"), "sarah")
+    assert "Global[[1]] = {Z[2], Z2A};" in text
+    m = loads_model(SRC)
+    losses = conversion_losses(m, "sarah")
+    assert "global factor(s) PQ, F (would be written as gauge groups)" in losses
+    assert any("Z3" in x and "PyR@TE" in x for x in conversion_losses(m, "pyrate"))
+    gz = loads_model(SRC.replace('Z3 = { group = "Z(3)", gauged = false }', 'Z3 = "Z(3)"'))
+    assert "gauged Z_N factor(s) Z3 (SARAH's Global[] is not gauged)" in conversion_losses(gz, "sarah")
+    path = tmp_path / "m.toml"
+    path.write_text(SRC)
+    assert main(["convert", str(path), "--to", "sarah"]) == 2
+    assert "global factor(s) PQ, F" in capsys.readouterr().err

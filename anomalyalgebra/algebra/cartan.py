@@ -212,6 +212,24 @@ class LieAlgebra:
     def irrep(self, spec) -> "Irrep":  # noqa: F821
         """The irrep given by a name (``"3bar"``), a label string or a tuple of Dynkin labels.
 
+        Parameters
+        ----------
+        spec : str or tuple of int
+            A conventional name, a label string such as ``"(1,0)"``, or Dynkin labels;
+            see :func:`~anomalyalgebra.algebra.parse_irrep`.
+
+        Returns
+        -------
+        Irrep
+            The irrep of this algebra.
+
+        Raises
+        ------
+        UnknownRepresentationError
+            If ``spec`` denotes no irrep of the algebra.
+        AmbiguousRepresentationError
+            If a name matches several irreps.
+
         Examples
         --------
         >>> su5 = lie_algebra("SU(5)")
@@ -263,6 +281,21 @@ class LieAlgebra:
 
     def irreps(self, max_dim: int) -> tuple:
         """All irreps with ``dim <= max_dim``, ordered by (dim, LieART order).
+
+        Parameters
+        ----------
+        max_dim : int
+            Largest dimension listed.
+
+        Returns
+        -------
+        tuple of Irrep
+            The irreps, conjugates included.
+
+        Raises
+        ------
+        UnknownRepresentationError
+            If ``max_dim`` is not a positive int.
 
         Examples
         --------
@@ -382,7 +415,23 @@ def _parse_algebra(text: str) -> LieAlgebra:
 # ---------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def cartan_matrix(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
-    """Cartan matrix of ``alg`` as a tuple of int rows (see module conventions)."""
+    """Cartan matrix of ``alg`` (see the module conventions for the node numbering).
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+
+    Returns
+    -------
+    tuple of tuple of int
+        ``A[i][j] = <alpha_i, alpha_j^vee>``, rank x rank.
+
+    Examples
+    --------
+    >>> cartan_matrix(lie_algebra("SU(3)"))
+    ((2, -1), (-1, 2))
+    """
     s, n = alg.series, alg.rank
     a = [[2 if i == j else 0 for j in range(n)] for i in range(n)]
 
@@ -484,7 +533,23 @@ def inner(alg: LieAlgebra, x, y) -> Fraction:
 
 @lru_cache(maxsize=None)
 def positive_roots(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
-    """Positive roots in the simple-root basis, sorted by (height, reverse lex)."""
+    """Positive roots in the simple-root basis, sorted by (height, reverse lex).
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+
+    Returns
+    -------
+    tuple of tuple of int
+        Coefficients of each positive root on the simple roots.
+
+    Examples
+    --------
+    >>> positive_roots(lie_algebra("SU(3)"))
+    ((1, 0), (0, 1), (1, 1))
+    """
     a = cartan_matrix(alg)
     n = alg.rank
     simple = [tuple(int(i == j) for j in range(n)) for i in range(n)]

@@ -231,7 +231,26 @@ def _g(a, b):
 
 @lru_cache(maxsize=None)
 def irrep_dim(alg: LieAlgebra, labels: tuple) -> int:
-    """Weyl dimension formula ``prod_{alpha>0} (lambda+rho, alpha)/(rho, alpha)``."""
+    """Weyl dimension formula ``prod_{alpha>0} (lambda+rho, alpha)/(rho, alpha)``.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    int
+        The dimension.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> irrep_dim(lie_algebra("SU(3)"), (1, 1))
+    8
+    """
     rows, rho_prod = _dim_weights(alg)
     shifted = [x + 1 for x in labels]
     num = 1
@@ -244,14 +263,52 @@ def irrep_dim(alg: LieAlgebra, labels: tuple) -> int:
 
 @lru_cache(maxsize=None)
 def irrep_casimir(alg: LieAlgebra, labels: tuple) -> Fraction:
-    """``C2 = (lambda, lambda + 2 rho)/2``."""
+    """Quadratic Casimir ``C2 = (lambda, lambda + 2 rho)/2`` (long roots of length squared 2).
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    Fraction
+        ``C2(R)``; ``C2(adj) = h^vee``.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> irrep_casimir(lie_algebra("SU(3)"), (1, 1))
+    Fraction(3, 1)
+    """
     two = tuple(x + 2 for x in labels)
     return inner(alg, labels, two) / 2
 
 
 @lru_cache(maxsize=None)
 def irrep_index(alg: LieAlgebra, labels: tuple) -> Fraction:
-    """``T = dim(R) C2(R) / dim(G)``."""
+    """Dynkin index ``T = dim(R) C2(R) / dim(G)``.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    Fraction
+        ``T(R)``, with ``T(fund SU(N)) = 1/2`` (LieART/Slansky quote ``l = 2 T``).
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> irrep_index(lie_algebra("SU(3)"), (1, 0))
+    Fraction(1, 2)
+    """
     dimg = alg.rank + 2 * len(positive_roots(alg))
     return irrep_casimir(alg, labels) * irrep_dim(alg, labels) / dimg
 
@@ -277,6 +334,24 @@ def irrep_anomaly(alg: LieAlgebra, labels: tuple) -> int:
     orthogonal coordinates of ``lambda + rho``), so
     ``A(R) = dim(R) p3(lambda+rho) / (N p3(omega_1 + rho))``.  The tests check this
     against the weight sum ``sum_mu mult(mu) (mu.h)^3`` (Okubo's definition).
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    int
+        ``A(R)``; 0 for every algebra other than SU(N), N >= 3.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> irrep_anomaly(lie_algebra("SU(3)"), (2, 0))      # the 6
+    7
     """
     if alg.series != "A" or alg.rank < 2:
         return 0
@@ -309,14 +384,53 @@ def _reflect_to_dominant(a, w):
 
 @lru_cache(maxsize=None)
 def irrep_conjugate(alg: LieAlgebra, labels: tuple) -> tuple:
-    """Dynkin labels of the conjugate irrep, ``-w0(lambda)`` = dominant conjugate of ``-lambda``."""
+    """Dynkin labels of the conjugate irrep, ``-w0(lambda)`` = dominant conjugate of ``-lambda``.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    tuple of int
+        The conjugate's labels.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> irrep_conjugate(lie_algebra("SU(3)"), (2, 0))
+    (0, 2)
+    """
     w, _ = _reflect_to_dominant(cartan_matrix(alg), [-x for x in labels])
     return w
 
 
 @lru_cache(maxsize=None)
 def irrep_reality(alg: LieAlgebra, labels: tuple) -> str:
-    """``'complex'`` unless self-conjugate; then real/pseudoreal from ``(-1)^<lambda, 2 rho^vee>``."""
+    """Reality of an irrep: ``'complex'`` unless self-conjugate; then real or pseudoreal
+    from the parity of ``<lambda, 2 rho^vee>``.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    str
+        ``"complex"``, ``"real"`` or ``"pseudoreal"``.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> irrep_reality(lie_algebra("SU(2)"), (1,))
+    'pseudoreal'
+    """
     if irrep_conjugate(alg, labels) != labels:
         return "complex"
     k = _two_rho_coroot(alg)
@@ -331,6 +445,24 @@ def congruence_class(alg: LieAlgebra, labels: tuple):
     ``a_1 + a_3 + ... mod 2``; SO(2n): the pair ``(a_{n-1}+a_n mod 2,
     2(a_1+a_3+...) + (n-2) a_{n-1} + n a_n mod 4)``; E6: ``a1-a2+a4-a5 mod 3``;
     E7: ``a4+a6+a7 mod 2``; E8, F4, G2: 0.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    int or tuple of int
+        The class (a pair for SO(2n)).
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> congruence_class(lie_algebra("SU(3)"), (1, 0)), congruence_class(lie_algebra("SU(3)"), (1, 1))
+    (1, 0)
     """
     a, s, n = labels, alg.series, alg.rank
     if s == "A":
@@ -352,7 +484,23 @@ def congruence_class(alg: LieAlgebra, labels: tuple):
 def dominant_weights(alg: LieAlgebra, labels: tuple) -> tuple:
     """Dominant weights of the irrep with their multiplicities (Freudenthal's formula).
 
-    Returns ``((weight, mult), ...)`` ordered by depth below the highest weight.
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+
+    Returns
+    -------
+    tuple of (tuple of int, int)
+        ``((weight, mult), ...)`` ordered by depth below the highest weight.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> dominant_weights(lie_algebra("SU(3)"), (1, 1))      # the 8: two zero weights
+    (((1, 1), 1), ((0, 0), 2))
     """
     a = cartan_matrix(alg)
     n = alg.rank
@@ -426,12 +574,33 @@ def _orbit(a, w):
 
 @lru_cache(maxsize=512)
 def weight_system(alg: LieAlgebra, labels: tuple, force: bool = False) -> tuple:
-    """All weights with multiplicities, ``((weight, mult), ...)``, highest first.
+    """All weights with multiplicities, highest first.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    labels : tuple of int
+        Dynkin labels of the highest weight (validated by :class:`Irrep`, not here).
+    force : bool, optional
+        Compute even above :data:`MAX_WEIGHT_SYSTEM_DIM`.
+
+    Returns
+    -------
+    tuple of (tuple of int, int)
+        ``((weight, mult), ...)`` in Dynkin-label coordinates, by depth below the
+        highest weight, then reverse-lexicographic.
 
     Raises
     ------
     UnknownRepresentationError
         If the irrep is larger than :data:`MAX_WEIGHT_SYSTEM_DIM` and ``force`` is false.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> weight_system(lie_algebra("SU(3)"), (1, 0))
+    (((1, 0), 1), ((-1, 1), 1), ((0, -1), 1))
     """
     if not force and irrep_dim(alg, labels) > MAX_WEIGHT_SYSTEM_DIM:
         raise UnknownRepresentationError(

@@ -73,7 +73,26 @@ def _bound_for(d: int) -> int:
 
 
 def irreps_of_dim(alg: LieAlgebra, d: int) -> tuple:
-    """Dynkin labels of all irreps of dimension ``d`` (unsorted tuple)."""
+    """Dynkin labels of all irreps of dimension ``d``.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    d : int
+        The dimension.
+
+    Returns
+    -------
+    tuple of tuple of int
+        Unsorted; empty when no irrep has that dimension.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> sorted(irreps_of_dim(lie_algebra("SU(3)"), 6))
+    [(0, 2), (2, 0)]
+    """
     if alg.rank == 1:  # SU(2): one irrep per dimension, no enumeration needed
         return ((d - 1,),) if d >= 1 else ()
     return tuple(_by_dim(alg, _bound_for(d)).get(d, ()))
@@ -147,7 +166,18 @@ def _name(alg: LieAlgebra, labels: tuple) -> str:
 
 
 def irrep_name(irrep: Irrep) -> str:
-    """Conventional name of an irrep (see module docstring).
+    """Conventional name of an irrep (see the module docstring).
+
+    Parameters
+    ----------
+    irrep : Irrep
+        The irrep.
+
+    Returns
+    -------
+    str
+        E.g. ``"3bar"``, ``"20''"``, ``"8_v"``, or the Dynkin label string when the
+        irrep has no conventional name.
 
     Examples
     --------
@@ -160,7 +190,17 @@ def irrep_name(irrep: Irrep) -> str:
 
 
 def irrep_latex(irrep: Irrep) -> str:
-    r"""LaTeX form: ``\overline{3}``, ``15'``, ``8_{v}``, or the Dynkin label.
+    r"""LaTeX form of an irrep's name: ``\overline{3}``, ``15'``, ``8_{v}``, or the Dynkin label.
+
+    Parameters
+    ----------
+    irrep : Irrep
+        The irrep.
+
+    Returns
+    -------
+    str
+        LaTeX source (no math delimiters).
 
     Examples
     --------
@@ -179,7 +219,31 @@ def irrep_latex(irrep: Irrep) -> str:
 
 
 def irreps_up_to(alg: LieAlgebra, max_dim: int) -> tuple:
-    """All irreps with ``dim <= max_dim``, sorted by dimension then name order."""
+    """All irreps with ``dim <= max_dim``, sorted by dimension then name order.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    max_dim : int
+        Largest dimension listed (positive).
+
+    Returns
+    -------
+    tuple of Irrep
+        The irreps, conjugates included.
+
+    Raises
+    ------
+    UnknownRepresentationError
+        If ``max_dim`` is not a positive int.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> [r.name for r in irreps_up_to(lie_algebra("SU(2)"), 3)]
+    ['1', '2', '3']
+    """
     if isinstance(max_dim, bool) or not isinstance(max_dim, int) or max_dim < 1:
         raise UnknownRepresentationError(f"{alg.name}: max_dim must be a positive int, got {max_dim!r}")
     table = _by_dim(alg, _bound_for(max_dim))

@@ -29,6 +29,11 @@ class SymbolicSU2Irrep:
     dim : sympy.Expr
         The dimension ``n``; it prints as this expression.
 
+    Raises
+    ------
+    UnknownRepresentationError
+        If ``dim`` is a number, or its assumptions exclude a positive integer.
+
     Examples
     --------
     >>> import sympy
@@ -93,7 +98,23 @@ class SymbolicSU2Irrep:
         return self.dim.free_symbols
 
     def subs(self, *args, **kwargs):
-        """Substitute into the dimension; an integer result gives an ordinary :class:`Irrep`."""
+        """Substitute into the dimension.
+
+        Parameters
+        ----------
+        *args, **kwargs
+            As for :meth:`sympy.Basic.subs`.
+
+        Returns
+        -------
+        Irrep or SymbolicSU2Irrep
+            An ordinary :class:`Irrep` when the dimension becomes an integer.
+
+        Raises
+        ------
+        UnknownRepresentationError
+            If the dimension becomes a number that is not a positive integer.
+        """
         return su2_irrep(self.dim.subs(*args, **kwargs))
 
     def __str__(self) -> str:
@@ -124,6 +145,7 @@ def su2_irrep(n):
     Returns
     -------
     Irrep or SymbolicSU2Irrep
+        An ordinary irrep for a number, a symbolic one otherwise.
 
     Raises
     ------

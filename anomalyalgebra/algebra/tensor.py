@@ -126,6 +126,24 @@ def singlet_multiplicity(*irreps: Irrep) -> int:
     Computed as ``sum_X mult(X in first half) mult(conj X in second half)``,
     cached on the sorted tuple of Dynkin labels (the product is commutative).
 
+    Parameters
+    ----------
+    *irreps : Irrep
+        At least one irrep, all of the same algebra.
+
+    Returns
+    -------
+    int
+        The multiplicity of the trivial irrep in the product.
+
+    Raises
+    ------
+    UnknownRepresentationError
+        If no irrep is given, or an argument is not an :class:`Irrep` (symbolic SU(2)
+        irreps must be substituted first).
+    GroupError
+        If the irreps belong to different algebras.
+
     Examples
     --------
     >>> from anomalyalgebra.algebra import lie_algebra

@@ -28,7 +28,21 @@ __all__ = [
 
 
 def block_charges(vac, block, label: str) -> tuple:
-    """The charges under a U(1) ``label`` of a block's rows and columns.
+    """The charges under a U(1) ``label`` of a mass block's rows and columns.
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum the block was built from.
+    block : MassBlock
+        A Dirac mass block (rows: left-handed components, columns: right-handed).
+    label : str
+        A U(1) label of the model.
+
+    Returns
+    -------
+    tuple of (tuple, tuple)
+        ``(row charges, column charges)`` as sympy numbers or expressions.
 
     Examples
     --------
@@ -47,7 +61,22 @@ def block_charges(vac, block, label: str) -> tuple:
 
 
 def z_charges(vac, block, sin2_theta_W=None) -> tuple:
-    """``T3 - Q sin^2(theta_W)`` of the rows and columns (the Z coupling over g/cos theta_W)."""
+    """Z charges ``T3 - Q sin^2(theta_W)`` of a block's rows and columns (the coupling over ``g/cos theta_W``).
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum the block was built from (gives ``Q = T3 + Y``).
+    block : MassBlock
+        A Dirac mass block.
+    sin2_theta_W : sympy expression or number, optional
+        ``sin^2 theta_W``; default the symbol ``s_W^2``.
+
+    Returns
+    -------
+    tuple of (tuple, tuple)
+        ``(row charges, column charges)``.
+    """
     s2 = sp.Symbol("s_W^2", positive=True) if sin2_theta_W is None else sp.sympify(sin2_theta_W)
     rows = tuple(c.t3 - vac.charge(c) * s2 for c in block.rows)
     cols = tuple(c.t3 - vac.charge(c) * s2 for c in block.cols)
@@ -63,6 +92,12 @@ def mass_basis_couplings(charges: Sequence, U) -> sp.ImmutableMatrix:
         Charges of the gauge states (rows of U).
     U : matrix
         Gauge states = U * mass states (columns of U are the mass states).
+
+    Returns
+    -------
+    sympy.ImmutableMatrix
+        Hermitian coupling matrix in the mass basis; the diagonal entry of a light
+        state is its IR coupling (Eq. 57 of the seed paper).
 
     Examples
     --------
@@ -84,8 +119,23 @@ def mass_basis_couplings(charges: Sequence, U) -> sp.ImmutableMatrix:
 def isospin_raising_amplitudes(vac, block, U) -> dict:
     """W-current amplitudes ``<partner | T+ | mass state i>`` for the rows of a block.
 
-    Returns ``{component T3+1 name: [amplitude to mass state i]}``; for the τ block of
-    the L = -4R model the ν_τ–τ_L amplitude is ``cos θ_L`` (Eq. 56).
+    For the τ block of the L = -4R model the ν_τ–τ_L amplitude is ``cos θ_L`` (Eq. 56
+    of the seed paper).
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum the block was built from.
+    block : MassBlock
+        A Dirac mass block; its rows (left-handed components) are raised.
+    U : matrix
+        Left-handed rotation, gauge rows = U * mass states.
+
+    Returns
+    -------
+    dict
+        ``{name of the T3+1 component: [amplitude to mass state i for each i]}``;
+        rows at the top of their multiplet contribute nothing.
     """
     from .su2 import spin_matrices
     from .vacuum import Component, su2_spin
@@ -106,11 +156,26 @@ def isospin_raising_amplitudes(vac, block, U) -> dict:
 
 
 def photon_trace(charge, C_L, C_R, states: Sequence[int] | None = None):
-    """``Q^2 sum_i (C_R[i,i] - C_L[i,i])`` over mass states ``states`` of one block.
+    """``Q^2 Σ_i (C_R[i,i] - C_L[i,i])`` over the mass states ``states`` of one block.
 
     The X–photon–photon trace of Eq. (4) restricted to those states: over the whole
     block it equals the UV value whatever the mixing; over the light states only it
-    carries the footnote-4 correction.
+    carries the footnote-4 correction of the seed paper.
+
+    Parameters
+    ----------
+    charge : sympy expression or number
+        Electric charge Q of the block's states.
+    C_L, C_R : sympy.Matrix
+        Mass-basis X couplings of the left- and right-handed states
+        (:func:`mass_basis_couplings`).
+    states : sequence of int, optional
+        Indices of the mass states summed over (default: all).
+
+    Returns
+    -------
+    sympy.Expr
+        The partial trace.
     """
     n = C_L.shape[0]
     idx = range(n) if states is None else states

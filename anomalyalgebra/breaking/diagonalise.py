@@ -50,7 +50,25 @@ __all__ = [
 
 
 def rotation(theta) -> sp.ImmutableMatrix:
-    """``R(theta) = [[cos, sin], [-sin, cos]]``: mass states = R * gauge states (Eq. 52)."""
+    """The rotation ``R(theta) = [[cos, sin], [-sin, cos]]``: mass states = R * gauge states (Eq. 52).
+
+    Parameters
+    ----------
+    theta : sympy expression or number
+        Mixing angle (radians).
+
+    Returns
+    -------
+    sympy.ImmutableMatrix
+        The 2 x 2 orthogonal matrix.
+
+    Examples
+    --------
+    >>> rotation(sp.pi/2)
+    Matrix([
+    [ 0, 1],
+    [-1, 0]])
+    """
     c, s = sp.cos(theta), sp.sin(theta)
     return sp.ImmutableMatrix([[c, s], [-s, c]])
 
@@ -108,8 +126,29 @@ class TwoByTwo:
         return (self.determinant / self.masses[1], self.masses[1])
 
     def series(self, quantity: str, small: Sequence, order: int):
-        """Expansion of ``"light"``, ``"heavy"``, ``"tan2theta_L"`` or ``"tan2theta_R"``
-        to ``order`` in the small symbols (scaled together by one parameter).
+        """Expansion of a mass or mixing angle to ``order`` in the small symbols.
+
+        The small symbols are scaled together by one parameter, ``s -> eps s``, and the
+        result is truncated at ``eps^order``.
+
+        Parameters
+        ----------
+        quantity : str
+            ``"light"``, ``"heavy"``, ``"tan2theta_L"`` or ``"tan2theta_R"``.
+        small : sequence of sympy.Symbol
+            The small parameters.
+        order : int
+            Highest power kept.
+
+        Returns
+        -------
+        sympy.Expr
+            The truncated series.
+
+        Raises
+        ------
+        KeyError
+            For an unknown ``quantity``.
 
         Examples
         --------
@@ -194,7 +233,24 @@ def _series_mul(a, b):
 
 
 def diagonalise_2x2(M) -> TwoByTwo:
-    """Closed-form diagonalisation of a real 2x2 mass matrix.
+    """Closed-form diagonalisation of a real 2x2 Dirac mass matrix (Eqs. 48-51 of the seed paper).
+
+    Parameters
+    ----------
+    M : matrix-like
+        2 x 2 mass matrix, rows left-handed and columns right-handed gauge states;
+        entries real (symbols declared real or positive).
+
+    Returns
+    -------
+    TwoByTwo
+        ``M M^T``, ``M^T M``, ``tan 2θ_{L,R}``, the angles on the principal branch and
+        the exact singular values ``(m_light, m_heavy)``.
+
+    Raises
+    ------
+    ModelError
+        If ``M`` is not 2 x 2.
 
     Examples
     --------
@@ -318,6 +374,12 @@ def perturbative_svd(M, small: Sequence, order: int = 2, *, light_rows=None, lig
         Indices of the light states; by default the rows/columns that vanish when the
         small parameters are set to zero.
 
+    Returns
+    -------
+    PerturbativeSVD
+        Light and heavy blocks, the rotation parameters ``A``, ``B`` and the unitary
+        rotations ``U_L``, ``U_R`` (light states first), all truncated at ``order``.
+
     Raises
     ------
     ModelError
@@ -400,6 +462,19 @@ def numerical_svd(M, dps: int = 50) -> list:
 
     The values carry ``dps`` digits; compare them inside ``mpmath.workdps(dps)``.
 
+    Parameters
+    ----------
+    M : matrix-like
+        Numeric matrix (sympy, nested lists or numbers convertible by
+        :func:`~anomalyalgebra.numeric.to_mpmath_matrix`), real or complex.
+    dps : int, optional
+        Decimal digits of the working precision (default 50).
+
+    Returns
+    -------
+    list of mpmath.mpf
+        The singular values, ascending.
+
     Examples
     --------
     >>> [float(x) for x in numerical_svd([[0, 1], [1, 10]], dps=30)]
@@ -423,12 +498,26 @@ def block_diagonalise_numeric(M, light_rows: Sequence[int], light_cols: Sequence
                               dps: int | None = None):
     """Numerical seesaw block-diagonalisation (mpmath, real or complex).
 
-    Runs ``iterations`` steps of the fixed-point equations of the module docstring
-    and returns ``(light_block, heavy_block)`` as mpmath matrices (exact
-    normalisation by matrix inverse square roots).  Each step gains one order in
-    the ratio of light to heavy entries.  ``dps``: working precision (default: the
-    current mpmath precision); do arithmetic on the results inside
-    ``mpmath.workdps(dps)`` to keep it.
+    Runs ``iterations`` steps of the fixed-point equations of the module docstring;
+    the normalisation uses exact matrix inverse square roots.  Each step gains one
+    order in the ratio of light to heavy entries.
+
+    Parameters
+    ----------
+    M : matrix-like
+        Numeric mass matrix, rows left-handed and columns right-handed states.
+    light_rows, light_cols : sequence of int
+        Indices of the light rows and columns.
+    iterations : int, optional
+        Number of fixed-point steps (default 3).
+    dps : int, optional
+        Working precision in decimal digits (default: the current mpmath precision);
+        do arithmetic on the results inside ``mpmath.workdps(dps)`` to keep it.
+
+    Returns
+    -------
+    tuple of mpmath.matrix
+        ``(light_block, heavy_block)``.
 
     Examples
     --------

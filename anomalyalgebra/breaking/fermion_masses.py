@@ -50,8 +50,15 @@ __all__ = ["MassTerm", "MassBlock", "FermionMasses", "fermion_masses", "mass_ter
 class MassTerm:
     """An operator with its coupling, ``-L ⊃ coupling * operator + h.c.``.
 
-    ``coupling`` is a sympy expression, or a matrix indexed by the copies of the two
-    fermions (in the operator's order) for fields with several copies.
+    Parameters
+    ----------
+    operator : Operator or str
+        The operator; a string is parsed with :meth:`Operator.parse`
+        (e.g. ``"bar(l3) ER H"``).
+    coupling : sympy expression, matrix or nested list
+        A sympy expression, or a matrix indexed by the copies of the two fermions
+        (in the operator's order) for fields with several copies; stored as a sympy
+        expression or an ``ImmutableMatrix``.
     """
 
     operator: Operator
@@ -74,7 +81,25 @@ class MassTerm:
 
 
 def mass_term(operator, coupling) -> MassTerm:
-    """Shorthand: ``mass_term("bar(l3) ER H", y_L)``."""
+    """Shorthand constructor of a :class:`MassTerm`.
+
+    Parameters
+    ----------
+    operator : Operator or str
+        The operator, e.g. ``"bar(l3) ER H"``.
+    coupling : sympy expression or matrix
+        Its coupling.
+
+    Returns
+    -------
+    MassTerm
+        ``MassTerm(operator, coupling)``.
+
+    Examples
+    --------
+    >>> str(mass_term("bar(EL) ER", sp.Symbol("M")))
+    'M * bar(EL) ER'
+    """
     return MassTerm(operator, coupling)
 
 
@@ -118,7 +143,20 @@ class MassBlock:
         return tuple(dict.fromkeys([c.field for c in self.rows] + [c.field for c in self.cols]))
 
     def is_conjugated(self, side: str, k: int) -> bool:
-        """Whether row (``side="row"``) or column ``k`` is a charge conjugate, ``(psi)^c``."""
+        """Whether a row or a column of the block is a charge conjugate, ``(psi)^c``.
+
+        Parameters
+        ----------
+        side : str
+            ``"row"`` for a row; anything else means a column.
+        k : int
+            Row or column index.
+
+        Returns
+        -------
+        bool
+            False for every entry of an ordinary block.
+        """
         flags = self.row_conjugate if side == "row" else self.col_conjugate
         return bool(flags) and bool(flags[k])
 
@@ -159,8 +197,19 @@ class FermionMasses:
         return majorana_masses(self)
 
     def block(self, *fields: str, charge=None) -> MassBlock:
-        """The block that contains a component of every named field (and has electric
-        charge ``charge``, if given).
+        """The block that contains a component of every named field.
+
+        Parameters
+        ----------
+        *fields : str
+            Field names.
+        charge : number or str, optional
+            Only consider blocks of this electric charge.
+
+        Returns
+        -------
+        MassBlock
+            The first such block, in model order.
 
         Raises
         ------
@@ -176,7 +225,18 @@ class FermionMasses:
         raise ModelError(f"no mass block contains all of {list(fields)}")
 
     def blocks_of(self, field: str) -> tuple:
-        """Every block with a component of ``field``."""
+        """Every block with a component of ``field``.
+
+        Parameters
+        ----------
+        field : str
+            A fermion name.
+
+        Returns
+        -------
+        tuple of MassBlock
+            Possibly empty (a massless field).
+        """
         return tuple(b for b in self.blocks if field in b.fields())
 
 
@@ -237,9 +297,24 @@ def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses
     vac : Vacuum
         From :func:`~anomalyalgebra.breaking.vacuum`.
     terms : iterable of MassTerm or (operator, coupling)
-        ``-L ⊃ coupling * operator + h.c.``; operators as objects or strings.
+        ``-L ⊃ coupling * operator + h.c.``; operators as objects or strings.  Terms of
+        :func:`~anomalyalgebra.operators.allowed_operators` are accepted too.
     check : bool
         Refuse operators that are not allowed (gauge/discrete invariant Lorentz scalars).
+
+    Returns
+    -------
+    FermionMasses
+        The Dirac blocks (connected components of the mass-mixing graph), the
+        massless components and the Majorana-type terms.
+
+    Raises
+    ------
+    ModelError
+        For a malformed term, an operator with an unknown field, an operator that is
+        not allowed (with ``check``), a term with other than two fermions, a coupling
+        matrix of the wrong shape, an operator with several SU(2) contractions, or a
+        block that mixes states of different unbroken charges.
 
     Examples
     --------
@@ -499,6 +574,27 @@ def model_fermion_masses(vac, max_dim: int = 4, extra_dims=(), *, fields=None) -
     Enumerates the operators with
     :func:`anomalyalgebra.operators.allowed_operators` (couplings are the
     symbols it assigns, e.g. ``y_{l3*,ER,H}``) and evaluates them on the vacuum.
+
+    Parameters
+    ----------
+    vac : Vacuum
+        The vacuum.
+    max_dim : int, optional
+        Largest operator dimension enumerated (default 4, renormalisable).
+    extra_dims : iterable of int, optional
+        Further dimensions to include (e.g. ``(5,)``).
+    fields : iterable of str, optional
+        Restrict the operators to these fields (passed to ``allowed_operators``).
+
+    Returns
+    -------
+    FermionMasses
+        As :func:`fermion_masses` (operators taken as allowed, ``check=False``).
+
+    Raises
+    ------
+    ModelError
+        If the operator enumeration is unavailable, or as :func:`fermion_masses`.
 
     Examples
     --------

@@ -28,7 +28,20 @@ __all__ = ["GaugeMassMatrix", "gauge_mass_matrix", "default_couplings"]
 
 
 def default_couplings(model, su2="SU2L", hypercharge="Y") -> dict:
-    """``{label: coupling symbol}``: ``g`` for SU(2), ``g'`` for Y, ``g_<label>`` otherwise.
+    """Default gauge-coupling symbols of the U(1) and weak SU(2) factors of a model.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    su2, hypercharge : str, optional
+        Labels of the weak SU(2) and of U(1)_Y.
+
+    Returns
+    -------
+    dict
+        ``{label: positive sympy.Symbol}``: ``g`` for ``su2``, ``g'`` for the hypercharge,
+        ``g_<label>`` for every other U(1); other factors get no entry.
 
     Examples
     --------
@@ -51,13 +64,17 @@ def default_couplings(model, su2="SU2L", hypercharge="Y") -> dict:
 class GaugeMassMatrix:
     """The gauge-boson mass-squared matrix, ``L ⊃ (1/2) V^T M^2 V``.
 
+    Built by :func:`gauge_mass_matrix`.
+
     Attributes
     ----------
     basis : tuple of str
         ``("W1", "W2", "W3", "B", <other U(1) labels>)``; ``B`` is the hypercharge boson.
     matrix : sympy.ImmutableMatrix
         M^2 in that basis, real and symmetric.
-    couplings : tuple of (label, coupling)
+    couplings : tuple of (str, sympy.Expr)
+        Gauge coupling of each label, followed by the bookkeeping entries
+        ``("__su2__", label)`` and ``("__hypercharge__", label)``.
     """
 
     basis: tuple
@@ -65,7 +82,23 @@ class GaugeMassMatrix:
     couplings: tuple
 
     def entry(self, a: str, b: str):
-        """``M^2_ab`` by boson names."""
+        """``M^2_ab`` by boson names.
+
+        Parameters
+        ----------
+        a, b : str
+            Names from :attr:`basis` (``"W3"``, ``"B"``, a U(1) label ...).
+
+        Returns
+        -------
+        sympy.Expr
+            The matrix entry.
+
+        Raises
+        ------
+        ValueError
+            If a name is not in the basis.
+        """
         return self.matrix[self.basis.index(a), self.basis.index(b)]
 
     @property
@@ -84,11 +117,33 @@ class GaugeMassMatrix:
         return sp.simplify(self.entry("W1", "W1")) if "W1" in self.basis else sp.Integer(0)
 
     def mass_squared(self, label: str):
-        """Diagonal entry of a neutral boson (the mass squared if it does not mix)."""
+        """Diagonal entry ``M^2_aa`` of a neutral boson (its mass squared if it does not mix).
+
+        Parameters
+        ----------
+        label : str
+            A U(1) label or a basis name; the hypercharge label is read as ``"B"``.
+
+        Returns
+        -------
+        sympy.Expr
+            The factored entry.
+        """
         return sp.factor(self.entry(self._name(label), self._name(label)))
 
     def mass(self, label: str):
-        """``sqrt(M^2_aa)`` (Eqs. 35, 45); exact only when the boson does not mix."""
+        """``sqrt(M^2_aa)`` (Eqs. 35, 45 of the seed paper); the mass only when the boson does not mix.
+
+        Parameters
+        ----------
+        label : str
+            A U(1) label or a basis name.
+
+        Returns
+        -------
+        sympy.Expr
+            The square root of :meth:`mass_squared`.
+        """
         return sp.sqrt(self.mass_squared(label))
 
     def _name(self, label):
@@ -102,6 +157,16 @@ class GaugeMassMatrix:
         """``M^2_{Z,label}`` with ``Z = c_W W3 - s_W B``, ``tan theta_W = g'/g``.
 
         Zero when no electroweak-breaking scalar carries the ``label`` charge.
+
+        Parameters
+        ----------
+        label : str
+            A basis name (typically an extra U(1) such as ``"X"``).
+
+        Returns
+        -------
+        sympy.Expr
+            The Z–``label`` mass mixing, factored.
         """
         c = dict(self.couplings)
         g, gp = c[c["__su2__"]], c[self._hyper]
@@ -109,7 +174,18 @@ class GaugeMassMatrix:
         return sp.factor(sp.simplify(g / gz * self.entry("W3", label) - gp / gz * self.entry("B", label)))
 
     def photon_mixing(self, label: str):
-        """``M^2_{A,label}`` with ``A = s_W W3 + c_W B``; zero when Q is unbroken."""
+        """``M^2_{A,label}`` with ``A = s_W W3 + c_W B``; zero when Q is unbroken.
+
+        Parameters
+        ----------
+        label : str
+            A basis name.
+
+        Returns
+        -------
+        sympy.Expr
+            The photon–``label`` mass mixing.
+        """
         c = dict(self.couplings)
         g, gp = c[c["__su2__"]], c[self._hyper]
         gz = sp.sqrt(g**2 + gp**2)
@@ -133,8 +209,20 @@ def gauge_mass_matrix(vac, couplings=None) -> GaugeMassMatrix:
     Parameters
     ----------
     vac : Vacuum
+        The model with its VEVs.
     couplings : mapping, optional
-        ``{group label: gauge coupling}``; defaults to :func:`default_couplings`.
+        ``{group label: gauge coupling}`` overriding :func:`default_couplings`.
+
+    Returns
+    -------
+    GaugeMassMatrix
+        ``M^2_ab = g_a g_b Σ <phi>^† {T_a, T_b} <phi>`` over the scalars with a VEV, in
+        the basis ``W1, W2, W3, B`` and the other U(1) labels.
+
+    Raises
+    ------
+    ModelError
+        If a scalar's SU(2) dimension is symbolic.
 
     Examples
     --------

@@ -70,8 +70,18 @@ __all__ = [
 # ----------------------------------------------------------------------------- records
 @dataclass(frozen=True)
 class WeylState:
-    """A left-handed Weyl state: a component of a left-handed field, or the conjugate
-    (``conjugate=True``) of a component of a right-handed field."""
+    """A left-handed Weyl state of the Majorana bookkeeping.
+
+    Either a component of a left-handed field, or the conjugate (``conjugate=True``)
+    of a component of a right-handed field.
+
+    Parameters
+    ----------
+    component : Component
+        The field component.
+    conjugate : bool, optional
+        True for ``(chi_R)^c`` (default False).
+    """
 
     component: Component
     conjugate: bool = False
@@ -81,7 +91,19 @@ class WeylState:
         return self.component.field
 
     def name(self, model=None) -> str:
-        """``"l3[1/2]"``, ``"N1^c"``, ``"LR[-1]^c"`` (the conjugate of the T3 = -1 component)."""
+        """Display name of the state.
+
+        Parameters
+        ----------
+        model : Model, optional
+            The model, for the copy index and the isospin label (see :meth:`Component.name`).
+
+        Returns
+        -------
+        str
+            E.g. ``"l3[1/2]"``, ``"N1^c"``, ``"LR[-1]^c"`` (the conjugate of the T3 = -1
+            component).
+        """
         return self.component.name(model) + ("^c" if self.conjugate else "")
 
     def __str__(self) -> str:
@@ -116,13 +138,45 @@ class MajoranaBlock:
         return tuple(dict.fromkeys(s.field for s in self.states))
 
     def index(self, name: str) -> int:
-        """Position of the state called ``name`` (e.g. ``"N1^c"``)."""
+        """Position of the state called ``name`` in :attr:`states`.
+
+        Parameters
+        ----------
+        name : str
+            A state name, e.g. ``"N1^c"``.
+
+        Returns
+        -------
+        int
+            Row/column index in :attr:`matrix`.
+
+        Raises
+        ------
+        ModelError
+            If the block has no such state.
+        """
         if name not in self.names:
             raise ModelError(f"Majorana block {list(self.names)} has no state '{name}'")
         return self.names.index(name)
 
     def entry(self, a: str, b: str):
-        """``M[a, b]`` by state names."""
+        """``M[a, b]`` by state names.
+
+        Parameters
+        ----------
+        a, b : str
+            State names (see :attr:`names`).
+
+        Returns
+        -------
+        sympy.Expr
+            The matrix entry.
+
+        Raises
+        ------
+        ModelError
+            If a name is not a state of the block.
+        """
         return self.matrix[self.index(a), self.index(b)]
 
     def rank(self) -> int:
@@ -133,11 +187,44 @@ class MajoranaBlock:
         return self.matrix.rows - self.rank()
 
     def takagi(self, values: dict, dps: int = 50):
-        """:func:`numerical_takagi` of the matrix at numerical parameter ``values``."""
+        """:func:`numerical_takagi` of the matrix at numerical parameter values.
+
+        Parameters
+        ----------
+        values : dict
+            ``{symbol: number}`` substituted into the matrix; every symbol must get a value.
+        dps : int, optional
+            Working precision in decimal digits (default 50).
+
+        Returns
+        -------
+        (list of mpmath.mpf, mpmath.matrix)
+            Takagi values ascending and the unitary ``U``.
+
+        Raises
+        ------
+        ModelError
+            If the substituted matrix is not symmetric (cannot happen for a block).
+        """
         return numerical_takagi(self.matrix.subs(values), dps=dps)
 
     def seesaw(self, small: Sequence, order: int = 2, light=None) -> "Seesaw":
-        """:func:`seesaw` of the matrix."""
+        """:func:`seesaw` of the block's matrix.
+
+        Parameters
+        ----------
+        small : sequence of sympy.Symbol
+            The small parameters.
+        order : int, optional
+            Highest power of the small parameters kept (default 2).
+        light : sequence of int, optional
+            Indices of the light states.
+
+        Returns
+        -------
+        Seesaw
+            The block-diagonal form and its rotation.
+        """
         return seesaw(self.matrix, small, order, light=light)
 
     def _repr_latex_(self):
@@ -170,6 +257,16 @@ class MajoranaMasses:
 
     def block(self, *fields: str) -> MajoranaBlock:
         """The block that contains a state of every named field.
+
+        Parameters
+        ----------
+        *fields : str
+            Field names.
+
+        Returns
+        -------
+        MajoranaBlock
+            The first such block.
 
         Raises
         ------
@@ -320,6 +417,12 @@ def majorana_masses(fm) -> MajoranaMasses:
         From :func:`~anomalyalgebra.breaking.fermion_masses` or
         :func:`~anomalyalgebra.breaking.model_fermion_masses`.
 
+    Returns
+    -------
+    MajoranaMasses
+        The blocks, the massless neutral states and the Dirac-like same-chirality
+        entries between charged states.
+
     Raises
     ------
     ModelError
@@ -453,8 +556,28 @@ class SymmetricTwoByTwo:
     masses: tuple
 
     def series(self, quantity: str, small: Sequence, order: int):
-        """Expansion of ``"light"``, ``"heavy"``, ``"lambda1"``, ``"lambda2"`` or
-        ``"tan2theta"`` to ``order`` in the small symbols."""
+        """Expansion of a Takagi value, eigenvalue or angle to ``order`` in the small symbols.
+
+        Parameters
+        ----------
+        quantity : str
+            ``"light"``, ``"heavy"``, ``"tan2theta"``, and for a real matrix ``"lambda1"``
+            or ``"lambda2"``.
+        small : sequence of sympy.Symbol
+            Small parameters, scaled together.
+        order : int
+            Highest power kept.
+
+        Returns
+        -------
+        sympy.Expr
+            The truncated series.
+
+        Raises
+        ------
+        ModelError
+            For an unknown ``quantity``.
+        """
         from .diagonalise import _series_in
 
         table = {"light": self.masses[0], "heavy": self.masses[1], "tan2theta": self.tan2theta}
@@ -467,6 +590,16 @@ class SymmetricTwoByTwo:
 
 def diagonalise_symmetric_2x2(M) -> SymmetricTwoByTwo:
     """Closed-form Takagi diagonalisation of a symmetric 2x2 mass matrix.
+
+    Parameters
+    ----------
+    M : matrix-like
+        ``[[a, b], [b, d]]``; real entries give signed eigenvalues as well.
+
+    Returns
+    -------
+    SymmetricTwoByTwo
+        Angle, phase, eigenvalues (real case) and Takagi values.
 
     Raises
     ------
@@ -556,6 +689,11 @@ def seesaw(M, small: Sequence, order: int = 2, *, light=None) -> Seesaw:
     light : sequence of int, optional
         Light states; default: those whose row vanishes when ``small`` is set to zero.
 
+    Returns
+    -------
+    Seesaw
+        Light and heavy blocks and the unitary ``U`` (light states first).
+
     Raises
     ------
     ModelError
@@ -594,6 +732,7 @@ def numerical_takagi(M, dps: int = 50):
     Parameters
     ----------
     M : matrix-like of numbers (sympy numbers allowed)
+        The symmetric mass matrix.
     dps : int
         Working precision; compare the results inside ``mpmath.workdps(dps)``.
 
@@ -601,6 +740,11 @@ def numerical_takagi(M, dps: int = 50):
     -------
     (list of mpf, mpmath.matrix)
         Takagi values ascending, and ``U`` with the columns in the same order.
+
+    Raises
+    ------
+    ModelError
+        If ``M`` is not square, or not symmetric to half the working precision.
 
     Examples
     --------

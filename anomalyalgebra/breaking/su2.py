@@ -19,7 +19,18 @@ __all__ = ["spin_matrices", "invariant_tensor"]
 
 @lru_cache(maxsize=None)
 def spin_matrices(j) -> tuple:
-    """``(J3, J+, J-)`` for spin ``j`` (a half-integer), exact.
+    """``(J3, J+, J-)`` for spin ``j``, exact, in the descending basis ``m = j, ..., -j``.
+
+    Parameters
+    ----------
+    j : int, str or sympy.Rational
+        The spin, a non-negative half-integer (converted with ``sympy.Rational``).
+
+    Returns
+    -------
+    tuple of sympy.ImmutableMatrix
+        ``(J3, J+, J-)``, each ``(2j+1) x (2j+1)``, Condon–Shortley phases
+        (``J+`` has the non-negative entries ``sqrt((j-m)(j+m+1))``).
 
     Examples
     --------
@@ -50,6 +61,18 @@ def invariant_tensor(spins: tuple, conjugated: tuple) -> dict:
     normalised so that its first non-zero coefficient (lexicographic in the ``k``)
     is 1; e.g. the contraction ``bar(l) H`` is ``sum_m conj(l_m) H_m`` and
     ``bar(q) conj(H)`` is the epsilon tensor with ``(+1/2, -1/2) -> 1``.
+
+    Parameters
+    ----------
+    spins : tuple
+        The spin of each factor (half-integers).
+    conjugated : tuple of bool
+        Whether each factor enters conjugated (generators ``-J^*``).
+
+    Returns
+    -------
+    dict
+        ``{(k1, k2, ...): coefficient}`` with the non-zero exact coefficients.
 
     Raises
     ------

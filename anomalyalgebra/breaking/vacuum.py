@@ -43,7 +43,24 @@ class Component:
     copy: int = 0
 
     def name(self, model=None) -> str:
-        """``"l3[-1/2]"``, ``"e12#1"``, ``"S1"``: field, isospin when not a singlet, copy."""
+        """Display name: field, ``#copy`` when the field has several copies, ``[T3]`` when not a singlet.
+
+        Parameters
+        ----------
+        model : Model, optional
+            The model of the field; without it the copy is omitted and ``[T3]`` is
+            always shown.
+
+        Returns
+        -------
+        str
+            E.g. ``"l3[-1/2]"``, ``"e12#1"``, ``"S1"``.
+
+        Raises
+        ------
+        ModelError
+            If ``model`` has no field of this name.
+        """
         s = self.field
         if model is not None and model.field(self.field).copies > 1:
             s += f"#{self.copy + 1}"
@@ -65,10 +82,25 @@ def _has_su2_rep(model, name, su2="SU2L"):
 def su2_spin(model, field: str, su2: str = "SU2L"):
     """Weak isospin j of a field (0 for a singlet or a model without ``su2``).
 
+    Parameters
+    ----------
+    model : Model
+        The model.
+    field : str
+        Field name.
+    su2 : str, optional
+        Label of the weak SU(2) (default ``"SU2L"``).
+
+    Returns
+    -------
+    sympy.Rational
+        ``j = (dim - 1)/2`` of the field's SU(2) irrep.
+
     Raises
     ------
     ModelError
-        When the SU(2) dimension is symbolic (Table I's ``n``): substitute it first.
+        When the SU(2) dimension is symbolic (Table I's ``n``): substitute it first;
+        or when the model has no such field.
 
     Examples
     --------
@@ -90,7 +122,26 @@ def su2_spin(model, field: str, su2: str = "SU2L"):
 
 
 def components(model, field: str, su2: str = "SU2L") -> tuple:
-    """The components of a field: T3 descending, then copies.
+    """The components of a field after breaking: T3 descending, then copies.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    field : str
+        Field name.
+    su2 : str, optional
+        Label of the weak SU(2) (default ``"SU2L"``).
+
+    Returns
+    -------
+    tuple of Component
+        ``(2j+1) x copies`` components, copy-major.
+
+    Raises
+    ------
+    ModelError
+        If the field is unknown or its SU(2) dimension is symbolic.
 
     Examples
     --------
@@ -134,14 +185,43 @@ class Vacuum:
     hypercharge: str = "Y"
 
     def vev(self, field: str, t3=None, copy: int = 0):
-        """The VEV of a component (0 when it has none)."""
+        """The VEV of a component.
+
+        Parameters
+        ----------
+        field : str
+            Scalar name.
+        t3 : number or str, optional
+            Weak isospin of the component; default: the first component of ``field``
+            that has a VEV.
+        copy : int, optional
+            Copy index, 0-based.
+
+        Returns
+        -------
+        sympy.Expr
+            ``<phi_c>``, or 0 when the component has none.
+        """
         for c, val in self.vevs:
             if c.field == field and c.copy == copy and (t3 is None or c.t3 == sp.sympify(t3)):
                 return val
         return sp.Integer(0)
 
     def charge(self, component: Component, conjugate: bool = False):
-        """Electric charge Q = T3 + Y of a component (of its conjugate if asked)."""
+        """Electric charge ``Q = T3 + Y`` of a component.
+
+        Parameters
+        ----------
+        component : Component
+            A component of a field of the model.
+        conjugate : bool, optional
+            Return the charge of the conjugate component, ``-Q``.
+
+        Returns
+        -------
+        sympy.Expr
+            The charge (``Y`` is 0 when the model has no hypercharge label).
+        """
         q = component.t3 + _hypercharge(self.model, component.field, self.hypercharge)
         return -q if conjugate else q
 
@@ -150,7 +230,25 @@ class Vacuum:
         return tuple(dict.fromkeys(c.field for c, _ in self.vevs))
 
     def is_broken(self, label: str) -> bool:
-        """Whether some VEV carries charge under ``label`` (U(1) or Z_N), or ``label`` is the weak SU(2)."""
+        """Whether the VEVs break the group factor ``label``.
+
+        Parameters
+        ----------
+        label : str
+            A group label of the model.
+
+        Returns
+        -------
+        bool
+            True when some VEV carries charge under ``label`` (non-zero U(1) charge,
+            Z_N charge not divisible by N, non-trivial irrep), or ``label`` is the weak
+            SU(2) and a VEV sits in a component with ``T3 != 0``.
+
+        Raises
+        ------
+        ModelError
+            If ``label`` is not a group of the model.
+        """
         g = self.model.group(label)
         if label == self.su2:
             return bool(self.vevs) and any(c.t3 != 0 for c, _ in self.vevs)
@@ -177,12 +275,18 @@ def vacuum(model, vevs: Mapping, *, su2: str = "SU2L", hypercharge: str = "Y") -
     Parameters
     ----------
     model : Model
+        The model; its scalars receive the VEVs.
     vevs : mapping
         ``{scalar name: value}`` puts ``value`` in the unique neutral (Q = 0)
         component; ``{scalar name: {t3: value}}`` chooses components explicitly
         (each must be neutral).  The value is ``<phi>``, e.g. ``v/sqrt(2)`` (Eq. 34).
     su2, hypercharge : str
         Labels of the weak SU(2) and of U(1)_Y in ``model``.
+
+    Returns
+    -------
+    Vacuum
+        The frozen model-plus-VEVs record used by the mass-matrix functions.
 
     Raises
     ------

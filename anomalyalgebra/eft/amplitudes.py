@@ -50,10 +50,27 @@ _SPINS = {sp.Integer(0): "scalar", sp.Rational(1, 2): "fermion", sp.Integer(1): 
 class Particle:
     """An external particle: a name, a mass (number or symbol) and a spin 0, 1/2 or 1.
 
+    Parameters
+    ----------
+    name : str
+        Label used in error messages.
+    mass : sympy expression or number
+        The mass (sympified); 0 for a massless particle.
+    spin : number or str
+        ``0``, ``1/2`` or ``1`` (sympified); decides the wavefunctions used
+        (:attr:`kind`: ``"scalar"``, ``"fermion"`` or ``"vector"``).
+
+    Raises
+    ------
+    ModelError
+        If the spin is not 0, 1/2 or 1.
+
     Examples
     --------
     >>> Particle("Z", sp.Symbol("m_Z", positive=True), 1).kind
     'vector'
+    >>> Particle("Z", 91, 1).helicities()
+    (1, 0, -1)
     """
 
     name: str
@@ -81,7 +98,15 @@ class Particle:
 
 @dataclass(frozen=True)
 class PseudoscalarVV:
-    """``c φ ε^{μνρσ} ∂_μ V_{1ν} ∂_ρ V_{2σ}``; ``identical=True`` when ``V₁ = V₂`` is one field."""
+    """Vertex ``c φ ε^{μνρσ} ∂_μ V_{1ν} ∂_ρ V_{2σ}`` of a (pseudo)scalar and two vectors.
+
+    Parameters
+    ----------
+    c : sympy expression
+        The coupling ``c`` (mass dimension -1).
+    identical : bool, optional
+        True when ``V₁ = V₂`` is one field (the vertex then carries a factor 2).
+    """
 
     c: object
     identical: bool = False
@@ -89,20 +114,50 @@ class PseudoscalarVV:
 
 @dataclass(frozen=True)
 class VectorCurrent:
-    """``V_μ ψ̄₁ γ^μ (g_L P_L + g_R P_R) ψ₂ + h.c.``"""
+    """Vertex ``V_μ ψ̄₁ γ^μ (g_L P_L + g_R P_R) ψ₂ + h.c.`` of a vector and two fermions.
+
+    Parameters
+    ----------
+    g_L, g_R : sympy expression
+        Left- and right-handed couplings.
+    """
 
     g_L: object
     g_R: object
 
     @classmethod
     def vector_axial(cls, g_V, g_A):
-        """``V_μ ψ̄₁ γ^μ (g_V - g_A γ⁵) ψ₂``: ``g_L = g_V + g_A``, ``g_R = g_V - g_A``."""
+        """The current written as ``V_μ ψ̄₁ γ^μ (g_V - g_A γ⁵) ψ₂``.
+
+        Parameters
+        ----------
+        g_V, g_A : sympy expression
+            Vector and axial couplings.
+
+        Returns
+        -------
+        VectorCurrent
+            With ``g_L = g_V + g_A`` and ``g_R = g_V - g_A``.
+
+        Examples
+        --------
+        >>> VectorCurrent.vector_axial(1, sp.Rational(1, 2))
+        VectorCurrent(g_L=3/2, g_R=1/2)
+        """
         return cls(g_V + g_A, g_V - g_A)
 
 
 @dataclass(frozen=True)
 class DerivativeCurrent:
-    """``∂_μφ ψ̄₁ γ^μ (g_L P_L + g_R P_R) ψ₂ + h.c.`` (e.g. a Goldstone, ``g = g_X 𝒳/m_X``)."""
+    """Vertex ``∂_μφ ψ̄₁ γ^μ (g_L P_L + g_R P_R) ψ₂ + h.c.`` of a scalar and two fermions.
+
+    Typical for a Goldstone boson, with ``g = g_X 𝒳/m_X``.
+
+    Parameters
+    ----------
+    g_L, g_R : sympy expression
+        Left- and right-handed couplings (mass dimension -1).
+    """
 
     g_L: object
     g_R: object
@@ -110,19 +165,53 @@ class DerivativeCurrent:
 
 @dataclass(frozen=True)
 class Yukawa:
-    """``φ ψ̄₁ (g_S + i g_P γ⁵) ψ₂ + h.c.``"""
+    """Vertex ``φ ψ̄₁ (g_S + i g_P γ⁵) ψ₂ + h.c.`` of a scalar and two fermions.
+
+    Parameters
+    ----------
+    g_S : sympy expression
+        Scalar coupling.
+    g_P : sympy expression, optional
+        Pseudoscalar coupling (default 0).
+    """
 
     g_S: object
     g_P: object = 0
 
     @classmethod
     def chiral(cls, y_L, y_R):
-        """``φ ψ̄₁ (y_L P_L + y_R P_R) ψ₂``: ``g_S = (y_L + y_R)/2``, ``i g_P = (y_R - y_L)/2``."""
+        """The Yukawa vertex written as ``φ ψ̄₁ (y_L P_L + y_R P_R) ψ₂``.
+
+        Parameters
+        ----------
+        y_L, y_R : sympy expression
+            Chiral couplings.
+
+        Returns
+        -------
+        Yukawa
+            With ``g_S = (y_L + y_R)/2`` and ``i g_P = (y_R - y_L)/2``.
+
+        Examples
+        --------
+        >>> Yukawa.chiral(sp.Integer(1), sp.Integer(1))
+        Yukawa(g_S=1, g_P=0)
+        """
         return cls((y_L + y_R) / 2, (y_R - y_L) / (2 * sp.I))
 
 
 def kallen(a, b, c):
     """Källén function ``λ(a, b, c) = a² + b² + c² - 2ab - 2ac - 2bc``.
+
+    Parameters
+    ----------
+    a, b, c : sympy expression or number
+        Typically squared masses ``M², m₁², m₂²``.
+
+    Returns
+    -------
+    sympy expression or number
+        ``λ(a, b, c)``; ``|p| = λ^{1/2}(M², m₁², m₂²)/(2M)`` in a two-body decay.
 
     Examples
     --------
@@ -245,7 +334,28 @@ def _setup(parent, d1, d2):
 
 
 def squared_amplitude(vertex, parent: Particle, d1: Particle, d2: Particle):
-    """``Σ_{helicities} |M|²`` of ``parent → d1 d2`` in closed form (not averaged).
+    """``Σ_{helicities} |M|²`` of ``parent → d1 d2`` in closed form (summed, not averaged).
+
+    Parameters
+    ----------
+    vertex : PseudoscalarVV, VectorCurrent, DerivativeCurrent or Yukawa
+        The interaction.
+    parent : Particle
+        The decaying particle (massive, at rest).
+    d1, d2 : Particle
+        The daughters; for a boson decaying to fermions the fermion first and the
+        antifermion second, for a decaying fermion the daughter fermion first.
+
+    Returns
+    -------
+    sympy.Expr
+        The spin-summed squared amplitude in terms of the masses and couplings.
+
+    Raises
+    ------
+    ModelError
+        If the parent is massless, or the particle kinds do not fit the vertex (e.g. a
+        :class:`Yukawa` with a vector boson, a vertex with one fermion).
 
     Examples
     --------
@@ -276,6 +386,7 @@ def two_body_width(vertex, parent: Particle, d1: Particle, d2: Particle, *, mult
     Parameters
     ----------
     vertex : PseudoscalarVV, VectorCurrent, DerivativeCurrent or Yukawa
+        The interaction.
     parent, d1, d2 : Particle
         For a boson decaying to fermions: the fermion first, the antifermion second.
         For a decaying fermion: the daughter fermion first.
@@ -283,6 +394,18 @@ def two_body_width(vertex, parent: Particle, d1: Particle, d2: Particle, *, mult
         Extra factor (a colour sum ``N_c``, a flavour sum ...).
     identical : bool, optional
         Whether the daughters are identical (factor 1/2); default ``d1 == d2``.
+
+    Returns
+    -------
+    sympy.Expr
+        The width ``|p|/(8π M²) Σ|M|²/(2s+1)`` (times 1/2 and the multiplicity), in the
+        units of the masses; ``Abs`` of mass differences is resolved assuming the decay
+        is open.
+
+    Raises
+    ------
+    ModelError
+        As :func:`squared_amplitude`.
 
     Examples
     --------

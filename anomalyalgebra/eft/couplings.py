@@ -67,6 +67,8 @@ _PREFACTOR = 1 / (16 * sp.pi**2)
 class LightHeavySplit:
     """Which fermions are light (electroweak-scale or massless) and which are heavy.
 
+    Returned by :func:`light_heavy_split`.
+
     Attributes
     ----------
     light, heavy : tuple of str
@@ -110,6 +112,20 @@ def light_heavy_split(vacuum, *, max_dim: int = 5) -> LightHeavySplit:
     heavy.  The default ``max_dim = 5`` includes the dimension-5 Majorana masses of
     singlet fermions (``N1 N2 S1* S5*`` in Table IV of the seed paper); with
     ``max_dim = 4`` the ``𝒩`` of that model stay light.
+
+    Parameters
+    ----------
+    vacuum : breaking.Vacuum
+        The model and its scalar VEVs (:func:`~anomalyalgebra.breaking.vacuum`); which
+        scalars are electroweak singlets is read off the vacuum's ``su2`` and
+        ``hypercharge`` labels.
+    max_dim : int, optional
+        Largest operator dimension of the mass terms considered (default 5).
+
+    Returns
+    -------
+    LightHeavySplit
+        Light and heavy fermion names in model order, with a reason for each.
 
     Raises
     ------
@@ -220,10 +236,11 @@ class _PairTable:
 
 @dataclass(frozen=True)
 class AnomalyCouplings(_PairTable):
-    r"""Goldstone couplings ``C_ij`` to pairs of unbroken-phase gauge bosons (module docs).
+    """Goldstone couplings ``C_ij`` to pairs of unbroken-phase gauge bosons (module docs).
 
     ``L ⊃ (ξ/m_X) Σ_{i≤j} C_ij ε^{μνρσ} ∂_μ V^i_ν ∂_ρ V^j_σ``; ``C`` contains ``g_X`` and
-    the gauge couplings, not ``1/m_X``.
+    the gauge couplings, not ``1/m_X``.  Built by :func:`anomaly_couplings` or
+    :func:`from_traces`, not by hand.
 
     Attributes
     ----------
@@ -238,9 +255,17 @@ class AnomalyCouplings(_PairTable):
     couplings : tuple of (str, sympy.Expr)
         Gauge coupling of each label.
     g_X, m_X, xi : sympy.Symbol
+        Coupling and mass of the light vector, and its Goldstone.
     wz : WZCoefficients or None
         ``C_WW``, ``C_BB`` of Eq. (8) of the seed paper (when the model has the weak
         SU(2) and the hypercharge).
+    weak, hypercharge : str
+        Labels of SU(2)_L and U(1)_Y.
+    kinds : tuple of (str, str)
+        ``(label, "u1" or "simple")`` of every gauge label.
+    vacuum : breaking.Vacuum or None
+        The vacuum used by :meth:`broken` when it is called without an argument
+        (not compared).
     """
 
     current: str
@@ -260,11 +285,39 @@ class AnomalyCouplings(_PairTable):
     vacuum: object = field(default=None, compare=False, repr=False)
 
     def trace(self, i: str, j: str):
-        """``𝒜_{X ij}`` of the light fermions (0 for a pair with no trace)."""
+        """``𝒜_{X ij}`` of the light fermions.
+
+        Parameters
+        ----------
+        i, j : str
+            Gauge labels; their order does not matter.
+
+        Returns
+        -------
+        sympy.Expr
+            The trace, 0 for a pair with no trace.
+        """
         return _pair_value(self.traces, i, j)
 
     def coefficient(self, i: str, j: str):
-        """``C_ij`` (0 for a pair with no trace); order of ``i, j`` does not matter."""
+        """``C_ij`` of the pair ``(i, j)``.
+
+        Parameters
+        ----------
+        i, j : str
+            Gauge labels; their order does not matter.
+
+        Returns
+        -------
+        sympy.Expr
+            The coefficient, 0 for a pair with no trace.
+
+        Examples
+        --------
+        >>> ac = from_traces({("SU2L", "SU2L"): -4})
+        >>> ac.coefficient("SU2L", "SU2L")
+        -g**2*g_X/(4*pi**2)
+        """
         return _pair_value(self.coefficients, i, j)
 
     def lagrangian(self):
@@ -282,12 +335,43 @@ class AnomalyCouplings(_PairTable):
                                      lambda i, j: i == j and self.kind(i) == "simple")
 
     def kind(self, label: str) -> str:
-        """``"u1"`` or ``"simple"`` (non-abelian) for a gauge label of the couplings."""
+        """Kind of a gauge label of the couplings.
+
+        Parameters
+        ----------
+        label : str
+            A gauge label appearing in the couplings.
+
+        Returns
+        -------
+        str
+            ``"u1"`` or ``"simple"`` (non-abelian).
+
+        Raises
+        ------
+        KeyError
+            If ``label`` is not a gauge label of the couplings.
+        """
         return dict(self.kinds)[label]
 
     def broken(self, vacuum_or_matrix=None) -> "BrokenCouplings":
-        """Project on the mass eigenstates of a vacuum (default: the one given to
-        :func:`anomaly_couplings`); see :func:`broken_couplings`."""
+        """Project on the mass eigenstates of a vacuum; see :func:`broken_couplings`.
+
+        Parameters
+        ----------
+        vacuum_or_matrix : breaking.Vacuum or breaking.GaugeMassMatrix, optional
+            Default: the vacuum given to :func:`anomaly_couplings`.
+
+        Returns
+        -------
+        BrokenCouplings
+            The couplings to photon, Z, W± and gluons.
+
+        Raises
+        ------
+        ModelError
+            If no vacuum is given and none is stored.
+        """
         target = self.vacuum if vacuum_or_matrix is None else vacuum_or_matrix
         if target is None:
             raise ModelError("no vacuum: pass a breaking.Vacuum or a GaugeMassMatrix to broken()")
@@ -343,6 +427,7 @@ def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacu
     Parameters
     ----------
     model : Model
+        The model; its anomaly traces (Eq. 4 of the seed paper) give the couplings.
     current : str
         Label of the U(1) of the light vector.
     light, heavy : iterable of str, optional
@@ -359,6 +444,19 @@ def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacu
         ``g_s`` for an SU(3) factor named ``SU3...``, ``g_<label>`` otherwise).
     max_dim : int
         Operator dimension used to find the split from the vacuum.
+
+    Returns
+    -------
+    AnomalyCouplings
+        Traces of the light and heavy fermions and the couplings ``C_ij`` for every
+        pair of gauge labels with a non-zero trace.
+
+    Raises
+    ------
+    ModelError
+        If ``current`` is not a U(1) factor of the model, if both ``light`` and
+        ``heavy`` are given or name unknown fermions, or if the split from the vacuum
+        is ambiguous (:func:`light_heavy_split`).
 
     Examples
     --------
@@ -409,6 +507,27 @@ def from_traces(traces: Mapping, current: str = "X", *, couplings: Mapping | Non
     Labels ``weak`` and ``hypercharge`` get ``g``, ``g'``; a label of a non-abelian
     factor must be ``weak`` or start with ``SU3`` (``g_s``), everything else is a U(1).
 
+    Parameters
+    ----------
+    traces : mapping
+        ``{(i, j): trace}`` with the traces of Eq. (4) of the seed paper (sympified).
+    current : str, optional
+        Label of the U(1) of the light vector (default ``"X"``).
+    couplings : mapping, optional
+        ``{label: coupling}`` overriding the default symbols.
+    weak, hypercharge : str, optional
+        Labels of SU(2)_L and U(1)_Y.
+
+    Returns
+    -------
+    AnomalyCouplings
+        With no fields (``light`` and ``heavy`` empty), no vacuum and no WZ terms.
+
+    Raises
+    ------
+    ModelError
+        If a non-abelian label is paired with a different label.
+
     Examples
     --------
     >>> ac = from_traces({("SU2L", "SU2L"): -4, ("Y", "Y"): -6})
@@ -455,7 +574,8 @@ class BrokenCouplings(_PairTable):
     ``L ⊃ (ξ/m_X) Σ_{pairs} C_ab ε^{μνρσ} ∂_μ V^a_ν ∂_ρ V^b_σ`` with ``a, b`` among the
     neutral mass eigenstates (``"A"`` the photon, ``"Z"``, the other U(1) bosons by
     label), ``"W+", "W-"`` (``C_{W+W-}`` multiplies ``ε∂W⁺∂W⁻``, ``= 2 C_WW``) and the
-    gluons ``"G"`` (summed over colour, ``= C`` of the colour factor).
+    gluons ``"G"`` (summed over colour, ``= C`` of the colour factor).  Built by
+    :func:`broken_couplings`.
 
     Attributes
     ----------
@@ -468,6 +588,7 @@ class BrokenCouplings(_PairTable):
     coefficients : tuple of ((str, str), sympy.Expr)
         Non-zero ``C_ab``.
     g_X, m_X, xi : sympy.Symbol
+        Coupling and mass of the light vector, and its Goldstone.
     """
 
     basis: tuple
@@ -479,7 +600,19 @@ class BrokenCouplings(_PairTable):
     xi: sp.Expr
 
     def coefficient(self, a: str, b: str):
-        """``C_ab`` (0 when absent; order-insensitive)."""
+        """``C_ab`` of a pair of mass eigenstates.
+
+        Parameters
+        ----------
+        a, b : str
+            State names (``"A"``, ``"Z"``, ``"W+"``, ``"W-"``, ``"G"``, a U(1) label); the
+            order does not matter.
+
+        Returns
+        -------
+        sympy.Expr
+            The coefficient, 0 when absent.
+        """
         return _pair_value(self.coefficients, a, b)
 
     def lagrangian(self):
@@ -570,12 +703,24 @@ def broken_couplings(ac: AnomalyCouplings, target) -> BrokenCouplings:
     """Project :class:`AnomalyCouplings` on the mass eigenstates of the broken phase.
 
     The neutral bosons (``W3``, ``B``, other U(1)s) are rotated with the orthonormal
-    eigenvectors of the neutral block of the gauge-boson mass matrix of ``target``
-    (a :class:`~anomalyalgebra.breaking.Vacuum` or a
-    :class:`~anomalyalgebra.breaking.GaugeMassMatrix`); X–Z mass mixing is included
-    when the matrix has it.  Signs: the photon has a positive ``B`` component, the Z a
-    positive ``W3`` component, so ``A = s_W W3 + c_W B`` and ``Z = c_W W3 − s_W B`` with
-    ``c_W = g/sqrt(g² + g'²)`` read off the eigenvectors.
+    eigenvectors of the neutral block of the gauge-boson mass matrix of ``target``;
+    X–Z mass mixing is included when the matrix has it.  Signs: the photon has a
+    positive ``B`` component, the Z a positive ``W3`` component, so
+    ``A = s_W W3 + c_W B`` and ``Z = c_W W3 − s_W B`` with ``c_W = g/sqrt(g² + g'²)``
+    read off the eigenvectors.
+
+    Parameters
+    ----------
+    ac : AnomalyCouplings
+        Couplings of the unbroken phase.
+    target : breaking.Vacuum or breaking.GaugeMassMatrix
+        The vacuum (its mass matrix is built with the couplings' symbols) or the
+        mass matrix itself.
+
+    Returns
+    -------
+    BrokenCouplings
+        Couplings to the neutral mass eigenstates, ``W+ W-`` and the gluons.
 
     Examples
     --------

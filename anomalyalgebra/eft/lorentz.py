@@ -47,19 +47,61 @@ P_R = sp.ImmutableMatrix((IDENTITY4 + GAMMA5) / 2)
 
 
 def four_vector(*components) -> sp.Matrix:
-    """A contravariant four-vector ``(a^0, a^1, a^2, a^3)``."""
+    """A contravariant four-vector ``(a^0, a^1, a^2, a^3)``.
+
+    Parameters
+    ----------
+    *components : sympy expression or number
+        Exactly four components, sympified.
+
+    Returns
+    -------
+    sympy.Matrix
+        A 4 x 1 column ``a^μ``.
+
+    Raises
+    ------
+    ValueError
+        If the number of components is not four.
+
+    Examples
+    --------
+    >>> four_vector(1, 0, 0, "p").T
+    Matrix([[1, 0, 0, p]])
+    """
     if len(components) != 4:
         raise ValueError(f"a four-vector has 4 components, got {len(components)}")
     return sp.Matrix([sp.sympify(c) for c in components])
 
 
 def lower(a) -> sp.Matrix:
-    """``a_μ = g_{μν} a^ν``."""
+    """Lower the index with the metric: ``a_μ = g_{μν} a^ν``, ``g = diag(1, -1, -1, -1)``.
+
+    Parameters
+    ----------
+    a : sympy.Matrix or sequence
+        A contravariant four-vector ``a^μ``.
+
+    Returns
+    -------
+    sympy.Matrix
+        The covariant column ``a_μ``.
+    """
     return METRIC * sp.Matrix(a)
 
 
 def dot(a, b):
-    """``a·b = a^0 b^0 - a⃗·b⃗`` (no complex conjugation).
+    """Minkowski product ``a·b = a^0 b^0 - a⃗·b⃗`` (no complex conjugation).
+
+    Parameters
+    ----------
+    a, b : sympy.Matrix or sequence
+        Contravariant four-vectors.
+
+    Returns
+    -------
+    sympy.Expr
+        The scalar product.
 
     Examples
     --------
@@ -71,7 +113,17 @@ def dot(a, b):
 
 
 def levi_civita(a, b, c, d):
-    """``ε^{μνρσ} a_μ b_ν c_ρ d_σ`` with ``ε^{0123} = +1``, summed explicitly.
+    """Full contraction ``ε^{μνρσ} a_μ b_ν c_ρ d_σ`` with ``ε^{0123} = +1``, summed explicitly.
+
+    Parameters
+    ----------
+    a, b, c, d : sympy.Matrix or sequence
+        Contravariant four-vectors; their indices are lowered before contracting.
+
+    Returns
+    -------
+    sympy.Expr
+        The contraction (a pseudoscalar).
 
     Examples
     --------
@@ -89,13 +141,40 @@ def levi_civita(a, b, c, d):
 
 
 def slash(a) -> sp.Matrix:
-    """``γ^μ a_μ``."""
+    """Feynman slash ``a̸ = γ^μ a_μ`` in the chiral representation of the module.
+
+    Parameters
+    ----------
+    a : sympy.Matrix or sequence
+        A contravariant four-vector.
+
+    Returns
+    -------
+    sympy.Matrix
+        A 4 x 4 matrix.
+
+    Examples
+    --------
+    >>> slash(four_vector(1, 0, 0, 0)) == GAMMA[0]
+    True
+    """
     la = lower(a)
     return sum((GAMMA[m] * la[m] for m in range(4)), sp.zeros(4, 4))
 
 
 def direction(theta, phi):
-    """Unit vector ``n̂`` and the helicity-basis vectors ``ê_θ, ê_φ`` (three-vectors)."""
+    """Unit vector ``n̂(θ, φ)`` and the helicity-basis vectors ``ê_θ, ê_φ``.
+
+    Parameters
+    ----------
+    theta, phi : sympy expression or number
+        Polar and azimuthal angle (radians) of the direction.
+
+    Returns
+    -------
+    tuple of sympy.Matrix
+        ``(n̂, ê_θ, ê_φ)``, three orthonormal 3 x 1 columns (right-handed in that order).
+    """
     th, ph = sp.sympify(theta), sp.sympify(phi)
     n = sp.Matrix([sp.sin(th) * sp.cos(ph), sp.sin(th) * sp.sin(ph), sp.cos(th)])
     e_th = sp.Matrix([sp.cos(th) * sp.cos(ph), sp.cos(th) * sp.sin(ph), -sp.sin(th)])
@@ -104,7 +183,24 @@ def direction(theta, phi):
 
 
 def helicity_two_spinor(h, theta, phi) -> sp.Matrix:
-    """``ξ_h`` with ``(n̂·σ⃗) ξ_h = h ξ_h`` for ``h = ±1``.
+    """Two-spinor ``ξ_h`` with ``(n̂·σ⃗) ξ_h = h ξ_h`` along ``n̂(θ, φ)``.
+
+    Parameters
+    ----------
+    h : int
+        Helicity sign, ``+1`` or ``-1``.
+    theta, phi : sympy expression or number
+        Direction of the momentum (radians).
+
+    Returns
+    -------
+    sympy.Matrix
+        A normalised 2 x 1 column (phase convention of the module docstring).
+
+    Raises
+    ------
+    ValueError
+        If ``h`` is not ±1.
 
     Examples
     --------
@@ -124,8 +220,31 @@ def helicity_two_spinor(h, theta, phi) -> sp.Matrix:
 
 
 def polarisation(helicity, E, p, mass, theta=0, phi=0) -> sp.Matrix:
-    """Polarisation vector ``ε^μ(λ)`` of a vector of energy ``E``, momentum ``|p|`` along
-    ``n̂(θ, φ)``; ``λ = 0`` needs ``mass != 0``.  Outgoing vectors take ``conjugate``.
+    """Polarisation vector ``ε^μ(λ)`` of an incoming vector boson.
+
+    The boson has energy ``E`` and momentum ``|p|`` along ``n̂(θ, φ)``; for an outgoing
+    boson take the complex conjugate.
+
+    Parameters
+    ----------
+    helicity : int
+        ``λ`` in ``{-1, 0, +1}``.
+    E, p : sympy expression
+        Energy and modulus of the three-momentum.
+    mass : sympy expression
+        Mass of the boson; must be non-zero for ``λ = 0``.
+    theta, phi : sympy expression or number, optional
+        Direction of the momentum (radians, default along ``+z``).
+
+    Returns
+    -------
+    sympy.Matrix
+        The contravariant four-vector ``ε^μ``, transverse to ``p^μ``.
+
+    Raises
+    ------
+    ValueError
+        If ``helicity`` is not -1, 0 or 1, or ``λ = 0`` is asked of a massless boson.
 
     Examples
     --------
@@ -148,7 +267,27 @@ def polarisation(helicity, E, p, mass, theta=0, phi=0) -> sp.Matrix:
 
 
 def dirac_u(h, w_minus, w_plus, theta=0, phi=0) -> sp.Matrix:
-    """``u(p, h)`` (module conventions); ``w_∓ = sqrt(E ∓ |p|)``.
+    """Dirac spinor ``u(p, h)`` of a particle with helicity ``h`` (module conventions).
+
+    Parameters
+    ----------
+    h : int
+        Helicity sign, ``+1`` or ``-1``.
+    w_minus, w_plus : sympy expression
+        ``sqrt(E - |p|)`` and ``sqrt(E + |p|)``; passed in so that callers can keep them
+        as symbols.
+    theta, phi : sympy expression or number, optional
+        Direction of the momentum (radians, default along ``+z``).
+
+    Returns
+    -------
+    sympy.Matrix
+        A 4 x 1 column, normalised to ``ū u = 2m``.
+
+    Raises
+    ------
+    ValueError
+        If ``h`` is not ±1.
 
     Examples
     --------
@@ -164,12 +303,49 @@ def dirac_u(h, w_minus, w_plus, theta=0, phi=0) -> sp.Matrix:
 
 
 def dirac_v(h, w_minus, w_plus, theta=0, phi=0) -> sp.Matrix:
-    """``v(p, h)`` (module conventions); ``w_∓ = sqrt(E ∓ |p|)``."""
+    """Dirac spinor ``v(p, h)`` of an antiparticle with helicity ``h`` (module conventions).
+
+    Parameters
+    ----------
+    h : int
+        Helicity sign, ``+1`` or ``-1``.
+    w_minus, w_plus : sympy expression
+        ``sqrt(E - |p|)`` and ``sqrt(E + |p|)``.
+    theta, phi : sympy expression or number, optional
+        Direction of the momentum (radians, default along ``+z``).
+
+    Returns
+    -------
+    sympy.Matrix
+        A 4 x 1 column solving ``(p̸ + m) v = 0``.
+
+    Raises
+    ------
+    ValueError
+        If ``h`` is not ±1.
+
+    Examples
+    --------
+    >>> v = dirac_v(1, sp.sqrt(2), sp.sqrt(8))
+    >>> list((slash(four_vector(5, 0, 0, 3)) + 4 * IDENTITY4) * v)
+    [0, 0, 0, 0]
+    """
     eta = helicity_two_spinor(-h, theta, phi)
     a, b = (w_plus, w_minus) if h == 1 else (w_minus, w_plus)
     return sp.Matrix.vstack(a * eta, -b * eta)
 
 
 def dirac_bar(spinor) -> sp.Matrix:
-    """``ψ̄ = ψ† γ⁰`` (a row)."""
+    """Dirac adjoint ``ψ̄ = ψ† γ⁰``.
+
+    Parameters
+    ----------
+    spinor : sympy.Matrix or sequence
+        A four-component column spinor.
+
+    Returns
+    -------
+    sympy.Matrix
+        A 1 x 4 row.
+    """
     return sp.Matrix(spinor).H * GAMMA[0]

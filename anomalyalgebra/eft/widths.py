@@ -32,6 +32,16 @@ def electroweak_vacuum(weak: str = "SU2L", hypercharge: str = "Y"):
     on the photon and the Z; the rotation still comes from
     :func:`~anomalyalgebra.breaking.gauge_mass_matrix`, not from a typed angle.
 
+    Parameters
+    ----------
+    weak, hypercharge : str, optional
+        Labels of the SU(2) and U(1) factors (default ``"SU2L"`` and ``"Y"``).
+
+    Returns
+    -------
+    breaking.Vacuum
+        The vacuum of the one-doublet model, with the positive symbol ``v``.
+
     Examples
     --------
     >>> from anomalyalgebra.breaking import gauge_mass_matrix
@@ -75,6 +85,18 @@ def zgamma_coupling(source, *, vacuum=None):
         The vacuum whose gauge-boson mass matrix defines Z and photon; default the one
         stored in the couplings, else :func:`electroweak_vacuum`.
 
+    Returns
+    -------
+    sympy.Expr
+        The coupling in terms of the gauge couplings (``g``, ``g'``, ``g_X``) and the
+        anomaly traces of ``source``.
+
+    Raises
+    ------
+    ModelError
+        If ``source`` is none of the accepted types, or the couplings cannot be
+        projected on the vacuum (see :meth:`AnomalyCouplings.broken`).
+
     Examples
     --------
     >>> from anomalyalgebra.eft import from_traces
@@ -98,7 +120,7 @@ def _vector_to_photon_scalar(M, m):
 
 
 def zgamma_width(source, *, vacuum=None, m_Z=M_Z, goldstone_mass=None):
-    r"""``Γ(Z → γX)`` in closed form from the derived ξZγ coupling and the evaluator.
+    """``Γ(Z → γX)`` in closed form from the derived ξZγ coupling and the evaluator.
 
     ``Γ = C_{ZA}² m_Z³ (1 - m_X²/m_Z²)³ / (96 π m_X²)`` comes out of the evaluator (not
     typed here); with ``C_{ZA} = g_X g g' K/(16π²)`` this is
@@ -113,6 +135,16 @@ def zgamma_width(source, *, vacuum=None, m_Z=M_Z, goldstone_mass=None):
     goldstone_mass : sympy expression, optional
         Mass given to the Goldstone in the phase space (default ``m_X``; 0 for the
         strict equivalence limit).
+
+    Returns
+    -------
+    sympy.Expr
+        The width, in the units of ``m_Z`` (GeV when ``m_Z`` is a number in GeV).
+
+    Raises
+    ------
+    ModelError
+        As :func:`zgamma_coupling`.
 
     Examples
     --------

@@ -19,7 +19,7 @@ from .engine import Block, Chunk, choose_method, plan_chunks, run_chunk, uses_in
 from .lattice import box_points, column_hermite_form, integer_solutions, lll_reduce
 from .parallel import count_solutions, enumerate_problem, iter_solutions, run_batch
 from .problem import Condition, Group, Polynomial, Problem, symmetric_range
-from .charges import ChargeProblem, charge_problem, enumerate_charges, operator_charge
+from .charges import ChargeProblem, charge_problem, enumerate_charges, operator_charge, unknowns_label
 from .singlets import chiral_singlet_charges, singlet_problem
 
 __all__ = [
@@ -52,4 +52,5 @@ __all__ = [
     "charge_problem",
     "enumerate_charges",
     "operator_charge",
+    "unknowns_label",
 ]

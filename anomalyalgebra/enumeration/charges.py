@@ -27,12 +27,24 @@ from ..exceptions import ModelError, NoSolutionError
 from .parallel import iter_solutions
 from .problem import Condition, Group, Polynomial, Problem, symmetric_range
 
-__all__ = ["ChargeProblem", "charge_problem", "enumerate_charges", "operator_charge"]
+__all__ = ["ChargeProblem", "charge_problem", "enumerate_charges", "operator_charge", "unknowns_label"]
 
 
 @dataclass(frozen=True)
 class ChargeProblem:
-    """A :class:`Problem` plus the map from its flattened positions to the unknowns."""
+    """A :class:`~.problem.Problem` plus the map from its flattened positions to the unknowns.
+
+    Built by :func:`charge_problem`.
+
+    Attributes
+    ----------
+    problem : Problem
+        The enumeration problem (groups of interchangeable unknowns, conditions).
+    unknowns : tuple of sympy.Symbol
+        The unknowns in the flattened order of the problem's groups.
+    order : tuple of sympy.Symbol
+        The caller's order of the unknowns (used by :meth:`assignment`).
+    """
 
     problem: Problem
     unknowns: tuple  # sympy symbols, in flattened problem order
@@ -44,7 +56,18 @@ class ChargeProblem:
         object.__setattr__(self, "_identity", tuple(range(len(self.order))))
 
     def assignment(self, solution) -> tuple:
-        """Values of ``order`` (the caller's unknowns) for one engine solution."""
+        """Values of the caller's unknowns for one engine solution.
+
+        Parameters
+        ----------
+        solution : tuple of tuple of int
+            One solution of :attr:`problem` (one sorted tuple per group).
+
+        Returns
+        -------
+        tuple of int
+            The values in the order of :attr:`order`.
+        """
         flat = tuple(chain.from_iterable(solution))
         pos = self._positions
         return flat if pos == self._identity else tuple(flat[i] for i in pos)
@@ -55,6 +78,25 @@ def operator_charge(model, label: str, fields) -> sp.Expr:
 
     A name ending in ``*`` stands for the conjugate field.  The operator is allowed
     (invariant under ``label``) when the result vanishes.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    label : str
+        A U(1) (or Z_N) label of the model.
+    fields : iterable of str
+        Field names, ``"name*"`` for a conjugate.
+
+    Returns
+    -------
+    sympy.Expr
+        The expanded sum of the charges (an expression in the model's symbols).
+
+    Raises
+    ------
+    ModelError
+        If a field or the label is unknown.
 
     Examples
     --------
@@ -105,6 +147,34 @@ def _find_label(model, unknowns, label):
     return found.pop()
 
 
+def unknowns_label(model, unknowns, label: str | None = None) -> str:
+    """The U(1) factor whose charges contain *unknowns* (``label`` itself, checked, if given).
+
+    Parameters
+    ----------
+    model : anomalyalgebra.Model
+    unknowns : sequence of sympy.Symbol or str
+    label : str, optional
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ModelError
+        If ``label`` is not a U(1) of the model, or the unknowns do not appear in the
+        charges of exactly one U(1).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> unknowns_label(aa.load_model("sm_x_tau"), ["alpha_L", "alpha_R"])
+    'X'
+    """
+    return _find_label(model, _resolve(model, unknowns), label)
+
+
 def _equation(e):
     if isinstance(e, sp.Equality):
         return e.lhs - e.rhs
@@ -145,7 +215,9 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
         A model whose charges under one U(1) factor are expressions in *unknowns*;
         every other symbol must already be substituted.
     unknowns : sequence of sympy.Symbol or str
-        The integer unknowns, ``|q| <= q_max``.
+        The integer unknowns.
+    q_max : int
+        Bound on the values, ``|q| <= q_max``.
     label : str, optional
         The U(1) factor carrying the unknowns (found automatically if unique).
     equations : sequence of sympy expressions or sympy.Eq
@@ -160,6 +232,34 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
         Report a solution and its negative once; default True when allowed.
     nonzero : bool
         Exclude the value 0 for every unknown.
+
+    Returns
+    -------
+    ChargeProblem
+        The problem for the engine and the map back to the unknowns.
+
+    Raises
+    ------
+    ModelError
+        If an unknown is not a symbol of the model or is listed twice, the U(1) label
+        is not unique or not a U(1), other symbols remain, a condition has
+        non-rational coefficients, or ``chiral=True`` meets a charge that is not
+        ``±unknown`` or a number.
+    NoSolutionError
+        If a condition does not depend on the unknowns and is not zero, or an unknown
+        has no allowed value left.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from anomalyalgebra.model import Model, fermion
+    >>> a, b = sp.symbols("a b")
+    >>> m = Model.build("pair", {"X": "U(1)"}, [fermion("f", "L", {"X": a}),
+    ...                                         fermion("g", "L", {"X": b})], symbols=[a, b])
+    >>> cp = charge_problem(m, [a, b], 2)
+    >>> from anomalyalgebra.enumeration import iter_solutions
+    >>> [cp.assignment(s) for s in iter_solutions(cp.problem)]
+    [(-1, 1)]
     """
     unknowns = _resolve(model, unknowns)
     label = _find_label(model, unknowns, label)
@@ -331,10 +431,30 @@ def enumerate_charges(model, unknowns, q_max: int, *, equations=(), executor=Non
     Each solution is a tuple of integers in the order of *unknowns*.  Unknowns that
     are interchangeable (copies of a field, see :func:`charge_problem`) come out in
     non-decreasing order; a solution and its negative count once when the
-    conditions allow it.  See :func:`charge_problem` for the parameters; *executor*,
-    *progress*, *batch_size* and *method* (``"auto"``, ``"direct"`` or ``"lattice"``,
-    see :func:`~anomalyalgebra.enumeration.choose_method`) are passed to
-    :func:`iter_solutions`.
+    conditions allow it.
+
+    Parameters
+    ----------
+    model, unknowns, q_max, equations, label, chiral, primitive, sign_reduce, nonzero
+        As in :func:`charge_problem`.
+    executor : concurrent.futures.Executor, optional
+        Where to run the chunks (see :func:`iter_solutions`); ``None`` runs here.
+    progress : bool
+        Show a progress bar.
+    batch_size : int, optional
+        Chunks per submitted task.
+    method : {"auto", "direct", "lattice"}
+        Engine path, see :func:`~anomalyalgebra.enumeration.choose_method`.
+
+    Yields
+    ------
+    tuple of int
+        One anomaly-free assignment, in the order of *unknowns*.
+
+    Raises
+    ------
+    ModelError, NoSolutionError
+        As :func:`charge_problem` (raised when the generator is first advanced).
 
     Examples
     --------

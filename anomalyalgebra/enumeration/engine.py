@@ -70,7 +70,17 @@ def _np():
 
 @dataclass(frozen=True)
 class Block:
-    """``size`` members of group ``group`` with values ``values[lo:hi]`` of that group."""
+    """``size`` members of group ``group`` with values ``values[lo:hi]`` of that group.
+
+    Parameters
+    ----------
+    group : int
+        Index of the group in the problem.
+    lo, hi : int
+        Slice of the group's sorted value tuple.
+    size : int
+        Number of members taken from that slice.
+    """
 
     group: int
     lo: int
@@ -87,6 +97,17 @@ class Chunk:
     and nothing is fixed).  ``index`` orders the chunks.  ``part`` is ``None`` for
     the direct path; for the lattice path (:mod:`.linear`) it is the slice
     ``(lo, hi)`` of the plan's sorted left partial sum vectors handled by the chunk.
+
+    Parameters
+    ----------
+    index : int
+        Position in the chunk list.
+    left, right : tuple of Block
+        The two sides of the meet in the middle.
+    first : int or None
+        Fixed value index of the first right-side member.
+    part : tuple of (int, int) or None, optional
+        Slice handled by a lattice-path chunk.
     """
 
     index: int
@@ -125,6 +146,16 @@ def uses_int64(problem: Problem) -> bool:
     The check is done with Python integers: every partial key and target is at most
     ``2 * key_bound`` in magnitude and every value at most ``max |q|``; both must
     stay below :data:`INT64_LIMIT`.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+
+    Returns
+    -------
+    bool
+        Whether the int64 path is exact.
 
     Examples
     --------
@@ -202,9 +233,19 @@ def choose_method(problem: Problem) -> str:
     within the limits of :mod:`.linear`), no single left partial sum vector needs
     more than ``PART_ROWS_LIMIT`` rows (chunks cannot be smaller than that), and
     the rows it builds -- computed exactly from the feasible sum vectors -- are
-    fewer than the rows of the direct path's sides before pruning.  An infeasible linear system (no integer
-    solution, or no feasible sum vector) always takes the lattice path, which
-    then has no chunk at all.
+    fewer than the rows of the direct path's sides before pruning.  An infeasible
+    linear system (no integer solution, or no feasible sum vector) always takes the
+    lattice path, which then has no chunk at all.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+
+    Returns
+    -------
+    str
+        ``"lattice"`` or ``"direct"``.
 
     Examples
     --------
@@ -230,9 +271,20 @@ def plan_chunks(problem: Problem, method: str = "auto") -> list:
     Parameters
     ----------
     problem : Problem
+        The problem.
     method : {"auto", "direct", "lattice"}
-        Which path to use; "auto" follows :func:`choose_method`.  "lattice" raises
-        ``ValueError`` when the lattice path does not apply.
+        Which path to use; "auto" follows :func:`choose_method`.
+
+    Returns
+    -------
+    list of Chunk
+        Ordered by :attr:`Chunk.index`; empty when the lattice path proves there is
+        no solution.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``method``, or ``"lattice"`` when that path does not apply.
 
     Examples
     --------
@@ -558,10 +610,27 @@ def _filter(ctx: _Ctx, sol):
 # one chunk
 # ----------------------------------------------------------------------------------
 def run_chunk(problem: Problem, chunk: Chunk) -> list:
-    """Solve one chunk; returns its solutions as tuples of per-group sorted tuples.
+    """Solve one chunk.
 
-    The list is sorted by the flattened tuple.  Pure function of its arguments, so
-    it can run in any process.
+    Pure function of its arguments, so it can run in any process.
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+    chunk : Chunk
+        One chunk of :func:`plan_chunks` for the same problem.
+
+    Returns
+    -------
+    list of tuple of tuple of int
+        The chunk's solutions as tuples of per-group sorted tuples, sorted by the
+        flattened tuple.
+
+    Raises
+    ------
+    MissingDependencyError
+        If numpy is not installed.
     """
     if chunk.part is not None:
         from .linear import run_lattice_chunk

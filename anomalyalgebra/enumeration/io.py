@@ -61,7 +61,7 @@ def _pyarrow():
 
 def write_solutions(solutions, path, *, format: str | None = None, columns=None,
                     batch_rows: int = 65536) -> int:
-    """Write an iterable of solutions to *path*, streaming; return the number written.
+    """Write an iterable of solutions to *path*, streaming.
 
     Parameters
     ----------
@@ -69,10 +69,28 @@ def write_solutions(solutions, path, *, format: str | None = None, columns=None,
         Flat tuples of ints or tuples of per-group tuples (as yielded by
         :func:`iter_solutions`); rows are flattened.
     path : str or Path
-        Output file; the format follows the suffix (``.jsonl``, ``.csv``, ``.parquet``)
-        unless *format* is given.
+        Output file; the format follows the suffix (``.jsonl``/``.json``, ``.csv``,
+        ``.parquet``) unless *format* is given.
+    format : {"jsonl", "csv", "parquet"}, optional
+        Overrides the suffix.
     columns : sequence of str, optional
         Column names for CSV/Parquet (default ``q1, q2, ...``).
+    batch_rows : int, optional
+        Rows buffered per Parquet row group (default 65536).
+
+    Returns
+    -------
+    int
+        The number of rows written.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format or suffix.
+    OverflowError
+        If a charge does not fit the int64 column of a Parquet file.
+    MissingDependencyError
+        For Parquet without pyarrow.
 
     Examples
     --------
@@ -144,7 +162,27 @@ def write_solutions(solutions, path, *, format: str | None = None, columns=None,
 
 
 def read_solutions(path, *, format: str | None = None):
-    """Iterate over the flattened solutions stored in *path* (tuples of Python ints)."""
+    """Iterate over the flattened solutions stored in *path*.
+
+    Parameters
+    ----------
+    path : str or Path
+        A file written by :func:`write_solutions`.
+    format : {"jsonl", "csv", "parquet"}, optional
+        Overrides the suffix.
+
+    Yields
+    ------
+    tuple of int
+        One row, as Python ints (the CSV header is skipped).
+
+    Raises
+    ------
+    ValueError
+        For an unknown format or suffix.
+    MissingDependencyError
+        For Parquet without pyarrow.
+    """
     fmt = _format(path, format)
     path = Path(path)
     if fmt == "jsonl":
@@ -171,9 +209,26 @@ def read_solutions(path, *, format: str | None = None):
 
 def filter_solutions(src, dst, predicate, *, format: str | None = None,
                      out_format: str | None = None) -> tuple:
-    """Stream *src* to *dst* keeping rows for which ``predicate(row)`` is true.
+    """Stream *src* to *dst* keeping the rows for which ``predicate(row)`` is true.
 
-    Returns ``(kept, read)``.  *predicate* receives the flattened tuple.
+    Parameters
+    ----------
+    src, dst : str or Path
+        Input and output files.
+    predicate : callable
+        Receives the flattened tuple of a row; e.g. an :class:`OperatorFilter`.
+    format, out_format : {"jsonl", "csv", "parquet"}, optional
+        Formats of ``src`` and ``dst`` (default: from the suffixes).
+
+    Returns
+    -------
+    tuple of (int, int)
+        ``(kept, read)``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format or suffix.
 
     Examples
     --------

@@ -29,6 +29,19 @@ __all__ = [
 def scale_to_integers(rows, rhs):
     """Scale each rational equation ``row . x = rhs`` by its denominators' lcm.
 
+    Parameters
+    ----------
+    rows : sequence of sequence
+        Coefficient rows; entries are ints, ``Fraction`` or anything whose ``str``
+        ``fractions.Fraction`` parses (``"1/2"``, sympy rationals).
+    rhs : sequence
+        Right-hand sides, one per row, same kinds of entries.
+
+    Returns
+    -------
+    tuple of (list of list of int, list of int)
+        The integer rows and right-hand sides.
+
     Examples
     --------
     >>> scale_to_integers([["1/2", "1/3"]], ["1/6"])

@@ -48,17 +48,32 @@ CHUNK_ROWS = 400_000
 
 @dataclass(frozen=True)
 class LatticePlan:
-    """What the lattice path knows about a problem (built once per process).
+    """What the lattice path knows about a problem (built once per process by :func:`lattice_plan`).
 
-    ``linear``: indices of the linear conditions; ``lattice_groups``: the groups
-    with a non-zero linear coefficient (the coordinates of the sum vectors);
-    ``offset``/``kernel``: the affine lattice ``offset + kernel^T t`` of their
-    sums; ``sums``: the feasible sum vectors; ``left``/``right``: group indices of
-    the two sides; ``left_keys``: sorted distinct left partial sum vectors;
-    ``right_of``: for each of them, the right partial sum vectors it pairs with;
-    ``parts``: slices of ``left_keys``, one per chunk; ``rows``: side rows summed
-    over all chunks (the cost estimate used to choose the path); ``max_rows``: the
-    largest number of side rows of a single left partial sum vector.
+    Attributes
+    ----------
+    linear : tuple of int
+        Indices of the linear conditions.
+    lattice_groups : tuple of int
+        The groups with a non-zero linear coefficient (the coordinates of the sum
+        vectors).
+    offset, kernel : tuple
+        The affine lattice ``offset + kernel^T t`` of their sums (``offset`` is None
+        when the linear system has no integer solution).
+    sums : tuple
+        The feasible sum vectors.
+    left, right : tuple of int
+        Group indices of the two sides.
+    left_keys : tuple
+        Sorted distinct left partial sum vectors.
+    right_of : tuple
+        For each of them, the right partial sum vectors it pairs with.
+    parts : tuple of (int, int)
+        Slices of ``left_keys``, one per chunk.
+    rows : int
+        Side rows summed over all chunks (the cost estimate used to choose the path).
+    max_rows : int
+        The largest number of side rows of a single left partial sum vector.
     """
 
     linear: tuple
@@ -192,6 +207,18 @@ def _choose_sides(problem, lgroups, sums, counts):
 @lru_cache(maxsize=4)
 def lattice_plan(problem: Problem):
     """The :class:`LatticePlan` of *problem*, or a string saying why there is none.
+
+    Parameters
+    ----------
+    problem : Problem
+        The enumeration problem.
+
+    Returns
+    -------
+    LatticePlan or str
+        The plan (with empty ``sums`` when the linear system is infeasible), or the
+        reason the lattice path does not apply (one group, no linear condition, a
+        group or the sum vectors beyond the limits of this module).
 
     Examples
     --------

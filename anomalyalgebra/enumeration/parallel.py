@@ -7,10 +7,9 @@ size.  A dask.distributed cluster is used through ``client.get_executor()``.
 
 from __future__ import annotations
 
-import sys
-import time
 from collections import deque
 
+from ..progress import ProgressLine
 from .engine import plan_chunks, run_chunk
 from .problem import Problem
 
@@ -18,55 +17,24 @@ __all__ = ["iter_solutions", "enumerate_problem", "count_solutions", "run_batch"
 
 
 def run_batch(problem: Problem, chunks) -> list:
-    """Solve several chunks in one task (the unit sent to an executor)."""
+    """Solve several chunks in one task (the unit sent to an executor).
+
+    Parameters
+    ----------
+    problem : Problem
+        The problem.
+    chunks : iterable of Chunk
+        Chunks of :func:`~anomalyalgebra.enumeration.plan_chunks`.
+
+    Returns
+    -------
+    list of tuple
+        The solutions of the chunks, chunk after chunk, each chunk's sorted.
+    """
     out = []
     for chunk in chunks:
         out.extend(run_chunk(problem, chunk))
     return out
-
-
-class _Progress:
-    """tqdm if installed, else a single self-overwriting line on stderr."""
-
-    def __init__(self, total: int, enabled, desc: str):
-        self.total = total
-        self.done = 0
-        self.enabled = bool(enabled)
-        self.bar = None
-        self.t0 = time.monotonic()
-        self.last = 0.0
-        if not self.enabled:
-            return
-        try:
-            from tqdm.auto import tqdm
-        except ImportError:
-            tqdm = None
-        if tqdm is not None:
-            self.bar = tqdm(total=total, desc=desc, unit="chunk")
-        self.desc = desc
-
-    def update(self, n: int = 1, found: int = 0):
-        self.done += n
-        if not self.enabled:
-            return
-        if self.bar is not None:
-            self.bar.update(n)
-            self.bar.set_postfix(solutions=found, refresh=False)
-            return
-        now = time.monotonic()
-        if now - self.last > 0.5 or self.done == self.total:
-            self.last = now
-            sys.stderr.write(
-                f"\r{self.desc}: {self.done}/{self.total} chunks,"
-                f" {found} solutions, {now - self.t0:.1f}s"
-            )
-            if self.done == self.total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
-
-    def close(self):
-        if self.bar is not None:
-            self.bar.close()
 
 
 def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = None,
@@ -83,11 +51,15 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
         ``ProcessPoolExecutor``, ``ThreadPoolExecutor``, or a dask
         ``Client.get_executor()``).  ``None`` runs in this process.
     batch_size : int, optional
-        Chunks per submitted task (default: about 4 tasks per chunk group of 64).
+        Chunks per submitted task (default: ``len(chunks) // 256``, at least 1).
     max_pending : int
         Tasks in flight at once, which bounds the memory held for out-of-order results.
     progress : bool
-        Show a progress bar (tqdm if installed, otherwise a line on stderr).
+        Show a progress line on stderr (:class:`~anomalyalgebra.progress.ProgressLine`:
+        tqdm if installed, otherwise one self-overwriting line), tasks done and
+        solutions found.
+    desc : str
+        Label of the progress line.
     method : {"auto", "direct", "lattice"}
         Engine path (see :func:`~anomalyalgebra.enumeration.choose_method`); the
         solutions are the same, their order may differ between paths.
@@ -96,6 +68,13 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
     ------
     tuple of tuple of int
         One sorted tuple per group.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``method``, or ``"lattice"`` when that path does not apply.
+    MissingDependencyError
+        If numpy is not installed.
 
     Examples
     --------
@@ -109,14 +88,14 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
     if batch_size is None:
         batch_size = max(1, len(chunks) // 256)
     batches = [chunks[i:i + batch_size] for i in range(0, len(chunks), batch_size)]
-    bar = _Progress(len(batches), progress, desc)
+    bar = ProgressLine(desc, len(batches), enabled=progress, min_interval=0.5, unit="tasks")
     found = 0
     try:
         if executor is None:
             for batch in batches:
                 sols = run_batch(problem, batch)
                 found += len(sols)
-                bar.update(1, found)
+                bar.update(1, solutions=found)
                 yield from sols
             return
         pending: deque = deque()
@@ -131,17 +110,50 @@ def iter_solutions(problem: Problem, *, executor=None, batch_size: int | None = 
             if nxt is not None:
                 pending.append(executor.submit(run_batch, problem, nxt))
             found += len(sols)
-            bar.update(1, found)
+            bar.update(1, solutions=found)
             yield from sols
     finally:
         bar.close()
 
 
 def enumerate_problem(problem: Problem, **kwargs) -> list:
-    """All solutions as a list (same order as :func:`iter_solutions`)."""
+    """All solutions as a list (same order as :func:`iter_solutions`).
+
+    Parameters
+    ----------
+    problem : Problem
+        What to enumerate.
+    **kwargs
+        Passed to :func:`iter_solutions` (``executor``, ``batch_size``, ``method`` ...).
+
+    Returns
+    -------
+    list of tuple of tuple of int
+        Every solution.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.enumeration import Problem, Group, Condition
+    >>> p = Problem((Group("z", 2, (-1, 0, 1)),), (Condition("s", 0, ((0, 1),)),))
+    >>> enumerate_problem(p)
+    [((0, 0),), ((-1, 1),)]
+    """
     return list(iter_solutions(problem, **kwargs))
 
 
 def count_solutions(problem: Problem, **kwargs) -> int:
-    """Number of solutions, without keeping them."""
+    """Number of solutions, without keeping them.
+
+    Parameters
+    ----------
+    problem : Problem
+        What to enumerate.
+    **kwargs
+        Passed to :func:`iter_solutions`.
+
+    Returns
+    -------
+    int
+        The number of solutions.
+    """
     return sum(1 for _ in iter_solutions(problem, **kwargs))

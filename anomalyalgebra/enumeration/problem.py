@@ -26,7 +26,26 @@ __all__ = ["Group", "Condition", "Polynomial", "Problem", "symmetric_range"]
 
 
 def symmetric_range(q_max: int, *, nonzero: bool = False) -> tuple:
-    """Return the integers ``-q_max .. q_max`` as a tuple (without 0 if *nonzero*).
+    """The integers ``-q_max .. q_max`` as a tuple (without 0 if *nonzero*).
+
+    Parameters
+    ----------
+    q_max : int
+        Non-negative bound.
+    nonzero : bool, optional
+        Leave out 0.
+
+    Returns
+    -------
+    tuple of int
+        Ascending.
+
+    Raises
+    ------
+    TypeError
+        If ``q_max`` is not an integer.
+    ValueError
+        If ``q_max < 0``.
 
     Examples
     --------
@@ -132,6 +151,20 @@ class Condition:
     def from_rationals(cls, name: str, constant, terms) -> "Condition":
         """Build a condition from rational coefficients, scaled to coprime integers.
 
+        Parameters
+        ----------
+        name : str
+            Label of the condition.
+        constant : int, str or Fraction
+            The constant part (parsed with ``fractions.Fraction(str(constant))``).
+        terms : iterable of iterable
+            One coefficient sequence per group, rational entries.
+
+        Returns
+        -------
+        Condition
+            All coefficients multiplied by the least common denominator.
+
         Examples
         --------
         >>> Condition.from_rationals("lin", "1/2", [(0, "1/3"), (0, 1)])
@@ -143,11 +176,35 @@ class Condition:
         return cls(name, int(constant * den), tuple(tuple(int(c * den) for c in t) for t in terms))
 
     def member_value(self, group_index: int, q: int) -> int:
-        """Contribution of one member of group *group_index* with value *q*."""
+        """Contribution of one member of group *group_index* with value *q*.
+
+        Parameters
+        ----------
+        group_index : int
+            Index of the group.
+        q : int
+            The member's value.
+
+        Returns
+        -------
+        int
+            ``c_0 + c_1 q + ... + c_d q^d`` with that group's coefficients.
+        """
         return sum(c * q**k for k, c in enumerate(self.terms[group_index]))
 
     def evaluate(self, solution) -> int:
-        """Exact value of the left-hand side for a solution (tuple of per-group tuples)."""
+        """Exact value of the left-hand side for a solution.
+
+        Parameters
+        ----------
+        solution : tuple of tuple of int
+            One tuple of values per group.
+
+        Returns
+        -------
+        int
+            ``constant + Σ_g Σ_{i in g} p_g(q_i)``; zero for a solution.
+        """
         return self.constant + sum(
             self.member_value(g, q) for g, qs in enumerate(solution) for q in qs
         )
@@ -209,7 +266,18 @@ class Polynomial:
         )
 
     def evaluate(self, flat) -> int:
-        """Exact value for the flattened solution *flat*."""
+        """Exact value of the polynomial for a flattened solution.
+
+        Parameters
+        ----------
+        flat : sequence of int
+            The values of all unknowns in flattened order.
+
+        Returns
+        -------
+        int
+            ``Σ_t c_t Π_v q_v^e``.
+        """
         total = 0
         for coeff, mono in self.terms:
             term = coeff
@@ -223,7 +291,18 @@ class Polynomial:
         return {var for _, mono in self.terms for var, _ in mono}
 
     def permuted(self, perm) -> "Polynomial":
-        """The same polynomial with variable v renamed to ``perm[v]``."""
+        """The same polynomial with variable ``v`` renamed to ``perm[v]``.
+
+        Parameters
+        ----------
+        perm : sequence of int or mapping
+            New position of each variable.
+
+        Returns
+        -------
+        Polynomial
+            The renamed polynomial (same name).
+        """
         return Polynomial(
             self.name, tuple((c, tuple((perm[v], e) for v, e in m)) for c, m in self.terms)
         )
@@ -337,7 +416,19 @@ class Problem:
         return total
 
     def is_solution(self, solution) -> bool:
-        """Check every constraint exactly (used by the tests and as a last guard)."""
+        """Check every constraint exactly (used by the tests and as a last guard).
+
+        Parameters
+        ----------
+        solution : sequence of sequence of int
+            One sequence of values per group.
+
+        Returns
+        -------
+        bool
+            True when the sizes and value sets match and every condition, extra
+            equation, vector-like exclusion and (if asked) primitivity holds.
+        """
         solution = tuple(tuple(s) for s in solution)
         flat = tuple(q for s in solution for q in s)
         if len(solution) != len(self.groups):

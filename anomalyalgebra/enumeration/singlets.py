@@ -17,6 +17,30 @@ def singlet_problem(n_fields: int, q_max: int, *, chiral: bool = True,
                     primitive: bool = True, nonzero: bool = True) -> Problem:
     """The :class:`Problem` behind :func:`chiral_singlet_charges`.
 
+    Parameters
+    ----------
+    n_fields : int
+        Number of singlet Weyl fermions (>= 1).
+    q_max : int
+        Bound on ``|q_i|``.
+    chiral : bool, optional
+        Exclude pairs ``q_i = -q_j`` (default True).
+    primitive : bool, optional
+        Keep only gcd-1 solutions (default True).
+    nonzero : bool, optional
+        Exclude the charge 0 (default True).
+
+    Returns
+    -------
+    Problem
+        One group of ``n_fields`` members and the conditions ``Σq = 0``,
+        ``Σq³ = 0``, sign-reduced.
+
+    Raises
+    ------
+    ValueError
+        If ``n_fields < 1``.
+
     Examples
     --------
     >>> p = singlet_problem(5, 10)
@@ -61,6 +85,18 @@ def chiral_singlet_charges(n_fields: int, q_max: int, *, chiral: bool = True,
         Where to run the chunks (see :func:`iter_solutions`).
     progress : bool
         Show a progress bar.
+    batch_size : int, optional
+        Chunks per submitted task (see :func:`iter_solutions`).
+
+    Yields
+    ------
+    tuple of int
+        The sorted charges of one solution.
+
+    Raises
+    ------
+    ValueError
+        If ``n_fields < 1`` (raised when the generator is first advanced).
 
     Examples
     --------

@@ -610,7 +610,8 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
     if pdf and out is not None and find_tex_engine() is None:   # say so before the work
         raise MissingDependencyError(
             "pdf=True needs a TeX engine (pdflatex, xelatex, lualatex or tectonic) on PATH and"
-            " none was found; install one, or run without it (report.tex is written either way)")
+            " none was found; nothing was computed or written. Install one, or run with"
+            " pdf=False: the report directory (report.tex included, uncompiled) is written then")
     keys = paper.keys() if keys is None else list(keys)
     start = time.perf_counter()
     unknown = [k for k in keys if k not in paper.RECORDS]

@@ -119,12 +119,14 @@ def check_imported(imp, *, path=None) -> CheckReport:
     ANOMALOUS, 1 term(s) checked; anomalies hypercharge^3 = -2; grav^2 x hypercharge = -1; not invariant: LagHC y: S bar(e)^2 (line 5: hypercharge: 3 = 0)
     """
     from ..anomaly import anomaly_label, anomaly_table, has_witten_anomaly_check, witten_anomaly
-    from ..discrete import discrete_anomalies
+    from ..consistency import gauge_discrete, is_gauge_channel
 
     model = imp.model
     anomalies = []
     symbolic = False
-    for key, value in anomaly_table(model).items():
+    for key, value in anomaly_table(model, convention="eq4").items():
+        if not is_gauge_channel(model, key):      # anomalies of global factors are not verdicts
+            continue
         value = sp.simplify(value)
         if value != 0:
             anomalies.append((anomaly_label(model, key), sp.sstr(value)))
@@ -132,19 +134,18 @@ def check_imported(imp, *, path=None) -> CheckReport:
     witten = []
     notes = list(imp.notes)
     for label, g in model.groups:
-        if has_witten_anomaly_check(g):
+        if g.gauged and has_witten_anomaly_check(g):
             try:
                 if witten_anomaly(model, label):
                     witten.append(label)
             except AnomalyAlgebraError as exc:
                 notes.append(f"Witten anomaly of {label} undetermined: {exc}")
     discrete = []
-    for label, conds in discrete_anomalies(model).items():
-        for c in conds:
-            if c.relaxed is False:
-                discrete.append(str(c))
-            elif c.relaxed is None:
-                notes.append(f"undecided: {c}")
+    for c in gauge_discrete(model):       # gauged Z_N only (a SARAH Global[] is not gauged)
+        if c.relaxed is False:
+            discrete.append(str(c))
+        elif c.relaxed is None:
+            notes.append(f"undecided: {c}")
     bad, undecided = [], []
     for term in imp.terms:
         target = imp.superfields if term.superfield else model
@@ -176,10 +177,11 @@ def check_file(path, *, format=None, **options) -> CheckReport:
         return CheckReport(path=str(path), format=format or "", error="expression nested too deeply")
 
 
-def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
+def check_directory(root, *, suffixes=MODEL_SUFFIXES, progress=None, **options) -> list:
     """Check every model file under ``root`` (recursively), sorted by path.
 
-    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only.
+    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only;
+    ``progress``, if given, is called as ``progress(done, total, path)`` after each file.
 
     Examples
     --------
@@ -200,5 +202,7 @@ def check_directory(root, *, suffixes=MODEL_SUFFIXES, **options) -> list:
         except Exception as exc:  # a bug must not end the run over a collection: report it
             out.append(CheckReport(path=str(p), error=f"internal error ({type(exc).__name__}: {exc});"
                                    " please report it with this file", internal=True))
+        if progress is not None:
+            progress(len(out), len(files), p)
     return out
 

@@ -94,6 +94,14 @@ def conversion_losses(obj, to: str) -> list:
                        " contractions)")
     if to in ("sarah", "pyrate"):
         out += _symbol_losses(m)
+        # gauged/global (issue 23): nothing may become gauged, or global, silently
+        glob = [k for k, g in m.groups if not g.gauged and not (to == "sarah" and isinstance(g, ZN))]
+        if glob:
+            out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
+        if to == "sarah":
+            gz = [k for k, g in m.groups if g.gauged and isinstance(g, ZN)]
+            if gz:
+                out.append(f"gauged Z_N factor(s) {', '.join(gz)} (SARAH's Global[] is not gauged)")
     return out
 
 

@@ -206,7 +206,7 @@ class _Reader:
             else:
                 if n < 2:
                     self.fail(node.line, f"Z[{n}] needs N >= 2")
-                out.append((label.value, ZN(n)))
+                out.append((label.value, ZN(n, gauged=False)))   # SARAH Global[]: not gauged
         return out
 
     def read_gauge(self, nglobal):

@@ -23,6 +23,7 @@ from .graph import draw, mass_blocks, mass_graph, model_graph, to_dot
 from .smith import hermite_rows, smith_normal_form
 from .hilbert import HilbertSeries, hilbert_series, operator_counts
 from .violation import SymmetryBreakingReport, SymmetryViolation, symmetry_breaking
+from .instantons import SymmetryReport, U1Generator, exact_symmetries, instanton_rows
 
 __all__ = [
     "AccidentalSymmetries", "Condition", "FieldFactor", "Lagrangian", "Operator", "Symmetry", "Term",
@@ -31,4 +32,5 @@ __all__ = [
     "parse_operator", "smith_normal_form", "to_dot", "uncolored_fields",
     "HilbertSeries", "hilbert_series", "operator_counts",
     "SymmetryBreakingReport", "SymmetryViolation", "symmetry_breaking",
+    "SymmetryReport", "U1Generator", "exact_symmetries", "instanton_rows",
 ]

@@ -23,6 +23,20 @@ __all__ = ["model_graph", "mass_graph", "mass_blocks", "to_dot", "draw"]
 def model_graph(model, lagrangian) -> nx.Graph:
     """Bipartite field–operator graph of the allowed operators.
 
+    Parameters
+    ----------
+    model : Model
+        The model (one node per field).
+    lagrangian : Lagrangian
+        Its operators, e.g. from :func:`~anomalyalgebra.operators.allowed_operators`.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes ``("field", name)`` (``bipartite=0``) and ``("op", text)``
+        (``bipartite=1``) with their attributes; an edge per field in an operator,
+        with its ``power``.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -53,6 +67,27 @@ def model_graph(model, lagrangian) -> nx.Graph:
 
 def mass_graph(model, lagrangian, vevs) -> nx.MultiGraph:
     """Fermion mass/mixing graph after the scalars ``vevs`` get VEVs.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    lagrangian : Lagrangian
+        Its operators; the Yukawa-type bilinears whose scalars all have a VEV give
+        the edges.
+    vevs : iterable of str
+        Names of the scalars with a VEV.
+
+    Returns
+    -------
+    networkx.MultiGraph
+        Fermion fields as nodes, one edge per mass or mixing term (``majorana=True``
+        for a same-chirality pair, a self-loop for a Majorana mass).
+
+    Raises
+    ------
+    ModelError
+        If a name in ``vevs`` is not a scalar of the model.
 
     Examples
     --------
@@ -88,7 +123,23 @@ def mass_graph(model, lagrangian, vevs) -> nx.MultiGraph:
 
 
 def mass_blocks(model, lagrangian, vevs) -> list:
-    """Connected components of :func:`mass_graph`, as lists of field names in model order."""
+    """Connected components of :func:`mass_graph`, as lists of field names in model order.
+
+    Parameters
+    ----------
+    model, lagrangian, vevs
+        As in :func:`mass_graph`.
+
+    Returns
+    -------
+    list of list of str
+        The blocks, ordered by their first field.
+
+    Raises
+    ------
+    ModelError
+        As :func:`mass_graph`.
+    """
     g = mass_graph(model, lagrangian, vevs)
     order = {f.name: i for i, f in enumerate(model.fields)}
     comps = [sorted(c, key=order.get) for c in nx.connected_components(g)]
@@ -103,6 +154,16 @@ def _dot_id(node) -> str:
 
 def to_dot(graph) -> str:
     """Graphviz DOT text of a graph from this module (no pydot needed).
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        A graph of :func:`model_graph` or :func:`mass_graph` (any networkx graph works).
+
+    Returns
+    -------
+    str
+        An undirected ``graph G { ... }``; node ids are quoted.
 
     Examples
     --------
@@ -133,7 +194,27 @@ def to_dot(graph) -> str:
 def draw(graph, ax=None, **kwargs):
     """Draw a graph from this module with matplotlib (``pip install anomalyalgebra[plot]``).
 
-    Returns the matplotlib Axes.
+    A bipartite layout when every node has a ``bipartite`` attribute, a spring layout
+    (seed 1) otherwise.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The graph.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: a new figure).
+    **kwargs
+        Passed to :func:`networkx.draw_networkx`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    MissingDependencyError
+        If matplotlib is not installed.
     """
     try:
         import matplotlib.pyplot as plt

@@ -37,7 +37,18 @@ __all__ = ["adams_singlets", "count_invariants", "cycle_types", "symmetrized_sin
 
 @lru_cache(maxsize=None)
 def cycle_types(k: int) -> tuple:
-    """Cycle types of S_k with weight ``1/z_λ``: ``((parts, Fraction), ...)``.
+    """Cycle types of S_k with weight ``1/z_λ`` (``z_λ`` the centraliser order).
+
+    Parameters
+    ----------
+    k : int
+        The degree of the symmetric group.
+
+    Returns
+    -------
+    tuple of (tuple of int, Fraction)
+        ``((parts, 1/z_λ), ...)``, partitions in decreasing lexicographic order; the
+        weights sum to 1.
 
     Examples
     --------
@@ -80,6 +91,21 @@ def _convolve(a: dict, b: tuple) -> dict:
 def trivial_multiplicity(alg, multiset: dict) -> int:
     """Singlets in a Weyl-invariant (virtual) character given by its weight multiset.
 
+    Uses the Weyl character formula: each weight ``w`` is reflected to ``w + rho``
+    dominant; it counts with the sign of the reflection when the result is ``rho``.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    multiset : dict
+        ``{weight (Dynkin labels): multiplicity}``; multiplicities may be negative.
+
+    Returns
+    -------
+    int
+        The multiplicity of the trivial irrep.
+
     Examples
     --------
     >>> from anomalyalgebra.algebra import lie_algebra
@@ -105,9 +131,15 @@ def symmetrized_singlets(alg, groups) -> int:
     Parameters
     ----------
     alg : LieAlgebra
+        The simple Lie algebra.
     groups : sequence of (labels, k)
         Dynkin labels of the representation of each *distinct* factor and how many
         identical copies of that factor appear (``k``).
+
+    Returns
+    -------
+    int
+        The number of independent invariants.
 
     Notes
     -----
@@ -133,7 +165,21 @@ def _sym_singlets(alg, groups: tuple) -> int:
 
 @lru_cache(maxsize=65536)
 def adams_singlets(alg, items: tuple) -> int:
-    """Singlets of ``Π ψ^{j}(R)`` for ``items = ((labels, j), ...)`` (a virtual character)."""
+    """Singlets of the virtual character ``Π ψ^{j}(R)`` (``ψ^j`` the Adams operation).
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    items : tuple of (tuple of int, int)
+        ``((labels, j), ...)``: Dynkin labels of ``R`` and the Adams degree ``j``
+        (hashable: the result is cached).
+
+    Returns
+    -------
+    int
+        The (possibly negative) multiplicity of the trivial irrep.
+    """
     ms = {(0,) * alg.rank: 1}
     for labels, j in items:
         if any(labels):
@@ -160,6 +206,13 @@ def count_invariants(ks, factors=(), copies=(), fermionic=()) -> int:
         two Lorentz ``SU(2)`` factors among ``factors`` (undotted ``(1,)/(0,)``, dotted
         ``(0,)/(1,)``), as :func:`anomalyalgebra.operators.operator.count_couplings` does.
 
+    Returns
+    -------
+    int
+        The number of independent couplings.
+
+    Notes
+    -----
     The symmetrisation acts on the full representation (all factors ⊗ flavour), so a
     cycle type is chosen once per distinct field-factor and shared by all factors.
 

@@ -59,6 +59,7 @@ class Term:
     Attributes
     ----------
     operator : Operator
+        The operator ``O`` of ``-L ⊃ coupling * O (+ h.c.)``.
     coupling : sympy.Symbol
         The coupling; for fields with copies it carries flavour indices, see
         :meth:`coupling_matrix`.
@@ -67,12 +68,15 @@ class Term:
         ``"majorana"`` (ψψ, d = 3), ``"scalar_mass"``, ``"tadpole"``, ``"cubic"``,
         ``"quartic"``, or ``"d5"``, ``"d6"``, ... for higher dimension.
     dimension : sympy.Rational
+        Mass dimension of the operator.
     couplings : int or None
         Number of independent complex couplings (flavour and gauge multiplicity).
     hermitian : bool
         The operator is its own conjugate (real coupling, no "+ h.c.").
     condition : tuple of sympy.Eq
         Conditions on symbolic charges for the term to be allowed (empty if none).
+    flavour : tuple of (str, int)
+        ``(field, copies)`` of each fermion factor; empty for a scalar term.
     """
 
     operator: Operator
@@ -113,6 +117,16 @@ class Term:
         Symmetric when the two fermions are the same field (``N_a N_b``); a 1×1 matrix
         when neither has copies.  For a scalar term, the 1×1 matrix of the coupling.
 
+        Returns
+        -------
+        sympy.Matrix
+            Entries are symbols ``<coupling>_ab`` (1-based copy indices).
+
+        Raises
+        ------
+        ModelError
+            For a term with fermions that is not a bilinear.
+
         Examples
         --------
         >>> import anomalyalgebra as aa
@@ -139,6 +153,23 @@ class Term:
         return f"{self.coupling} {self.operator}{tail}{cond}"
 
     def latex(self, model) -> str:
+        """LaTeX of the term: coupling, operator and ``+ h.c.`` unless hermitian.
+
+        Parameters
+        ----------
+        model : Model
+            Provides the LaTeX names of the fields.
+
+        Returns
+        -------
+        str
+            Math-mode LaTeX without delimiters.
+
+        Raises
+        ------
+        ModelError
+            If the operator names a field the model does not have.
+        """
         tail = "" if self.hermitian else r" + \text{h.c.}"
         return f"{sp.latex(self.coupling)}\\, {self.operator.latex(model)}{tail}"
 
@@ -148,7 +179,24 @@ class Lagrangian:
     """The allowed operators of a model (immutable).
 
     ``terms`` holds fermion terms first (in order of dimension), then the scalar
-    potential.  ``yukawa`` and ``potential`` split them.
+    potential.  ``yukawa`` and ``potential`` split them.  Built by
+    :func:`allowed_operators`.
+
+    Attributes
+    ----------
+    model_name : str
+        Name of the model.
+    terms : tuple of Term
+        The allowed terms.
+    max_dim : int
+        Every dimension up to this one was enumerated.
+    extra_dims : tuple of int
+        Further dimensions that were enumerated.
+    fields : tuple of str
+        The fields the operators were restricted to (empty: all).
+    notation : tuple of (str, str, bool)
+        ``(name, latex, is_fermion)`` of the model's fields, for rendering without
+        the model (not compared).
     """
 
     model_name: str
@@ -174,6 +222,18 @@ class Lagrangian:
         return tuple(t.operator for t in self.terms)
 
     def of_dimension(self, d) -> "Lagrangian":
+        """The terms of mass dimension ``d``.
+
+        Parameters
+        ----------
+        d : int or sympy.Rational
+            The mass dimension.
+
+        Returns
+        -------
+        Lagrangian
+            Same bookkeeping, only those terms.
+        """
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension == d),
                           self.max_dim, self.extra_dims, self.fields, self.notation)
 
@@ -182,12 +242,45 @@ class Lagrangian:
                           self.fields, self.notation)
 
     def with_terms(self, terms) -> "Lagrangian":
-        """The same bookkeeping with another tuple of terms (e.g. a filtered one)."""
+        """The same bookkeeping with another tuple of terms (e.g. a filtered one).
+
+        Parameters
+        ----------
+        terms : iterable of Term
+            The new terms.
+
+        Returns
+        -------
+        Lagrangian
+            A new Lagrangian; this one is unchanged.
+        """
         return Lagrangian(self.model_name, tuple(terms), self.max_dim, self.extra_dims, self.fields,
                           self.notation)
 
     def term(self, text) -> Term:
-        """The term whose operator is ``text`` (either orientation, any factor order)."""
+        """The term whose operator is ``text`` (either orientation, any factor order).
+
+        Parameters
+        ----------
+        text : str or Operator
+            The operator, e.g. ``"bar(l) e H"``.
+
+        Returns
+        -------
+        Term
+            The first matching term.
+
+        Raises
+        ------
+        ModelError
+            If the operator does not parse or is not among the terms.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> str(allowed_operators(aa.load_model("sm")).term("conj(H) l bar(e)").coupling)
+        'y_{l*,e,H}'
+        """
         op = text if isinstance(text, Operator) else Operator.parse(text)
         want = {_key(op), _key(op.hermitian_conjugate())}
         for t in self.terms:
@@ -214,7 +307,16 @@ class Lagrangian:
     def latex(self, model=None) -> str:
         """``-\\mathcal{L} \\supset ...`` in the model's notation (field LaTeX names).
 
-        ``model`` defaults to the notation recorded when the Lagrangian was built.
+        Parameters
+        ----------
+        model : Model, optional
+            Provides the LaTeX names of the fields; defaults to the notation
+            recorded when the Lagrangian was built.
+
+        Returns
+        -------
+        str
+            Math-mode LaTeX without delimiters.
         """
         view = model if model is not None else _NotationView(self.notation, self.model_name)
         return r"-\mathcal{L} \supset " + " + ".join(t.latex(view) for t in self.terms)
@@ -247,6 +349,16 @@ def _key(op):
 
 def uncolored_fields(model) -> tuple:
     """Fields trivial under every SU(3) factor (the "uncolored fields" of Eq. (46)).
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    tuple of str
+        Field names in model order.
 
     Examples
     --------
@@ -350,6 +462,7 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     Parameters
     ----------
     model : Model, or a built-in name or model-file path
+        The model.
     max_dim : int
         Every operator up to this mass dimension (default 4: the renormalizable terms).
     extra_dims : iterable of int
@@ -369,6 +482,15 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     Returns
     -------
     Lagrangian
+        Fermion terms first (by dimension), then the scalar potential; each term
+        with its coupling symbol and count of independent couplings.
+
+    Raises
+    ------
+    ModelError
+        For an unknown ``conditional`` value or field name, a model that cannot be
+        loaded, or, with ``conditional="raise"``, an operator whose invariance
+        depends on symbolic charges.
 
     Examples
     --------

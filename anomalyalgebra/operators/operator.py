@@ -33,7 +33,17 @@ __all__ = ["FieldFactor", "Operator", "Condition", "count_couplings", "parse_ope
 
 @dataclass(frozen=True)
 class FieldFactor:
-    """One factor of an operator: a field, conjugated or not."""
+    """One factor of an operator: a field, conjugated or not.
+
+    Parameters
+    ----------
+    field : str
+        Field name.
+    conjugate : bool, optional
+        The conjugate field (``bar(F)`` or ``conj(F)``).
+    bar : bool, optional
+        Spelling only: print ``bar(F)`` instead of ``conj(F)``; not part of equality.
+    """
 
     field: str
     conjugate: bool = False
@@ -92,8 +102,10 @@ class Condition:
     def __str__(self) -> str:
         if self.kind == "u1":
             return f"{self.label}: {sp.sstr(self.expr)} = 0"
-        if self.kind == "zn":
-            return f"{self.label}: {sp.sstr(self.expr)} = 0 mod {self.modulus}"
+        if self.kind == "zn":   # a number is shown reduced (0..N-1), an expression as it is
+            e = sp.sympify(self.expr)
+            text = str(int(e) % self.modulus) if e.is_Integer else sp.sstr(e)
+            return f"{self.label}: {text} = 0 mod {self.modulus}"
         return f"{self.label}: {self.expr} singlet(s)"
 
 
@@ -106,6 +118,17 @@ _TOKEN = re.compile(
 @dataclass(frozen=True)
 class Operator:
     """A product of fields and conjugate fields.
+
+    Parameters
+    ----------
+    factors : tuple of FieldFactor or tuple of (str, bool)
+        The factors in order; pairs are converted to :class:`FieldFactor`.  Build
+        operators from text with :meth:`parse`.
+
+    Raises
+    ------
+    ModelError
+        If there is no factor.
 
     Examples
     --------
@@ -130,7 +153,24 @@ class Operator:
 
     @classmethod
     def parse(cls, text: str) -> "Operator":
-        """Read the string form (see the module documentation)."""
+        """Read the string form (see the module documentation); same as :func:`parse_operator`.
+
+        Parameters
+        ----------
+        text : str
+            E.g. ``"bar(LL) LR conj(S)"``.
+
+        Returns
+        -------
+        Operator
+            The operator.
+
+        Raises
+        ------
+        ModelError
+            On text that is not a product of ``NAME``, ``bar(NAME)``, ``conj(NAME)``,
+            ``NAME^*``, ``NAME^dag`` with optional powers ``^k``.
+        """
         return parse_operator(text)
 
     # -------------------------------------------------------------- structure
@@ -138,17 +178,85 @@ class Operator:
         return tuple(f.field for f in self.factors)
 
     def check_fields(self, model):
+        """Check that every factor names a field of ``model``.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         for f in self.factors:
             model.field(f.field)
 
     def fermions(self, model) -> tuple:
+        """The fermion factors.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        tuple of FieldFactor
+            In operator order.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         return tuple(f for f in self.factors if model.field(f.field).is_fermion)
 
     def scalars(self, model) -> tuple:
+        """The scalar factors.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        tuple of FieldFactor
+            In operator order.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         return tuple(f for f in self.factors if model.field(f.field).is_scalar)
 
     def mass_dimension(self, model):
-        """Canonical dimension: 3/2 per fermion, 1 per scalar."""
+        """Canonical mass dimension: 3/2 per fermion, 1 per scalar.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        sympy.Rational
+            The dimension.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> Operator.parse("l l H H").mass_dimension(aa.load_model("sm"))
+        5
+        """
         self.check_fields(model)
         return sum((sp.Rational(3, 2) if model.field(f.field).is_fermion else sp.Integer(1))
                    for f in self.factors)
@@ -161,6 +269,21 @@ class Operator:
         of ``SU(2)`` contains a singlet iff ``n`` is even, so both numbers must be even.
         For a bilinear this is "same index type" (Dirac ψ̄_L ψ_R, Majorana ψ_R ψ_R); for
         four fermions it allows ``(ψ̄γ^μψ)(χ̄γ_μχ)``, ``(ψ̄_Lχ_R)(ξ̄_Lη_R)``, ``ψψχχ``.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        bool
+            True when both numbers of spinor indices are even.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
 
         Examples
         --------
@@ -180,7 +303,25 @@ class Operator:
 
     # -------------------------------------------------------------- invariance
     def conditions(self, model) -> list:
-        """One :class:`Condition` per group factor, in the model's order."""
+        """What invariance under each group factor requires, in the model's order.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        list of Condition
+            A linear expression in the charges (U(1)), the total charge mod N (Z_N), or
+            the singlet multiplicity (simple factor; ``None`` when it depends on a
+            symbolic dimension).
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         self.check_fields(model)
         out = []
         for label, g in model.groups:
@@ -198,11 +339,43 @@ class Operator:
         return out
 
     def u1_equations(self, model) -> list:
-        """The linear equations (sympy ``Eq``) that U(1) invariance imposes, trivial ones dropped."""
+        """The linear equations that U(1) invariance imposes, trivial ones dropped.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        list of sympy.Eq
+            ``total charge = 0`` per U(1) factor with a non-zero total.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         return [c.equation for c in self.conditions(model) if c.kind == "u1" and sp.expand(c.expr) != 0]
 
     def is_invariant(self, model):
-        """True/False, or ``None`` when it depends on unknown symbolic charges."""
+        """Whether the operator is invariant under every group factor of the model.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        bool or None
+            ``None`` when it depends on unknown symbolic charges or dimensions.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         verdicts = [c.satisfied for c in self.conditions(model)]
         if any(v is False for v in verdicts):
             return False
@@ -213,7 +386,20 @@ class Operator:
     def is_allowed(self, model):
         """Gauge/discrete invariant, a Lorentz scalar, and non-zero after exchange symmetry.
 
-        ``None`` when it depends on unknown symbolic charges or dimensions.
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        bool or None
+            ``None`` when it depends on unknown symbolic charges or dimensions.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
 
         Examples
         --------
@@ -243,8 +429,22 @@ class Operator:
         (Fermi statistics) in Lorentz ⊗ gauge ⊗ flavour, with the Lorentz group
         ``SU(2)_l × SU(2)_r`` explicit, so Fierz identities of four-fermion operators are
         built in.  The copies of a field give flavour indices.  Abelian conditions are
-        *not* imposed here (see :meth:`conditions`).  ``None`` if a representation has a
-        symbolic dimension.
+        *not* imposed here (see :meth:`conditions`).
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        int or None
+            The count; ``None`` if a representation has a symbolic dimension.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
 
         Examples
         --------
@@ -269,7 +469,24 @@ class Operator:
         return Operator(tuple(sorted(self.factors, key=_sort_key)))
 
     def structure(self, model) -> str:
-        """``"dirac"`` (ψ̄ χ), ``"majorana"`` (ψ χ or ψ̄ χ̄), ``"four_fermion"``, ``"scalar"`` or ``"other"``."""
+        """The kind of operator as far as fermion masses are concerned.
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        str
+            ``"dirac"`` (ψ̄ χ), ``"majorana"`` (ψ χ or ψ̄ χ̄), ``"four_fermion"``,
+            ``"scalar"`` (no fermion) or ``"other"``.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         fs = self.fermions(model)
         if not fs:
             return "scalar"
@@ -296,7 +513,24 @@ class Operator:
         return out
 
     def latex(self, model) -> str:
-        """LaTeX of the product in the model's field names (``\\bar{\\mathcal{L}}_L ...``)."""
+        r"""LaTeX of the product in the model's field names (``\bar{\mathcal{L}}_L ...``).
+
+        Parameters
+        ----------
+        model : Model
+            The model whose fields the operator names.
+
+        Returns
+        -------
+        str
+            Math-mode LaTeX without delimiters; fermion conjugates are overlined, scalar
+            conjugates starred.
+
+        Raises
+        ------
+        ModelError
+            If a factor names a field the model does not have.
+        """
         parts = []
         for f in self.factors:
             fld = model.field(f.field)
@@ -316,7 +550,25 @@ def _key(op):
 
 
 def count_couplings(op, model):
-    """Independent couplings of ``op`` (see :meth:`Operator.independent_couplings`)."""
+    """Independent couplings of ``op`` (see :meth:`Operator.independent_couplings`).
+
+    Parameters
+    ----------
+    op : Operator
+        The operator.
+    model : Model
+        The model whose fields the operator names.
+
+    Returns
+    -------
+    int or None
+        The count; ``None`` if a representation has a symbolic dimension.
+
+    Raises
+    ------
+    ModelError
+        If a factor names a field the model does not have.
+    """
     from ..algebra import SymbolicSU2Irrep
 
     op.check_fields(model)
@@ -390,11 +642,21 @@ def _singlets(group: SimpleFactor, reps):
 def parse_operator(text: str) -> Operator:
     """Read ``"bar(LL) LR conj(S)"``-style text into an :class:`Operator`.
 
+    Parameters
+    ----------
+    text : str
+        A space-separated product of ``NAME``, ``bar(NAME)``, ``conj(NAME)``,
+        ``NAME^*`` or ``NAME^dag``, each optionally followed by ``^k``.
+
+    Returns
+    -------
+    Operator
+        The factors in the order written, powers expanded.
+
     Raises
     ------
     ModelError
-        On a token that is not ``NAME``, ``bar(NAME)``, ``conj(NAME)``, ``NAME^*``,
-        ``NAME^dag``, optionally followed by ``^k``.
+        On an empty text or a token that is not one of the forms above.
 
     Examples
     --------

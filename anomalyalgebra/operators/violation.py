@@ -30,7 +30,7 @@ from ..exceptions import ModelError
 from .accidental import AccidentalSymmetries, accidental_symmetries
 from .hilbert import MIN_DIM, hilbert_series
 
-__all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "symmetry_gradings"]
+__all__ = ["SymmetryViolation", "SymmetryBreakingReport", "symmetry_breaking", "symmetry_gradings", "violates"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,19 @@ class SymmetryViolation:
 
 @dataclass(frozen=True)
 class SymmetryBreakingReport:
-    """Result of :func:`symmetry_breaking`: one :class:`SymmetryViolation` per symmetry."""
+    """Result of :func:`symmetry_breaking`: one :class:`SymmetryViolation` per symmetry.
+
+    Attributes
+    ----------
+    model_name : str
+        Name of the model.
+    max_dim : int
+        Highest mass dimension searched.
+    group : str
+        The accidental symmetry group, as text.
+    violations : tuple of SymmetryViolation
+        One entry per accidental U(1) and Z_n.
+    """
 
     model_name: str
     max_dim: int
@@ -78,7 +90,23 @@ class SymmetryBreakingReport:
     violations: tuple
 
     def violation(self, name: str) -> SymmetryViolation:
-        """The entry of the symmetry called ``name``."""
+        """The entry of the symmetry called ``name``.
+
+        Parameters
+        ----------
+        name : str
+            E.g. ``"U(1)_{q,u,d}"``.
+
+        Returns
+        -------
+        SymmetryViolation
+            Its entry.
+
+        Raises
+        ------
+        ModelError
+            If the model has no accidental symmetry of that name.
+        """
         for v in self.violations:
             if v.symmetry == name:
                 return v
@@ -112,6 +140,17 @@ class SymmetryBreakingReport:
 def symmetry_gradings(accidental: AccidentalSymmetries) -> dict:
     """``{name: {copy phase: charge}}`` of every accidental U(1) and Z_n, for ``gradings=``.
 
+    Parameters
+    ----------
+    accidental : AccidentalSymmetries
+        From :func:`~anomalyalgebra.operators.accidental_symmetries`.
+
+    Returns
+    -------
+    dict
+        Suitable for the ``gradings`` argument of
+        :func:`~anomalyalgebra.operators.hilbert_series`.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -124,7 +163,27 @@ def symmetry_gradings(accidental: AccidentalSymmetries) -> dict:
     return {s.name: dict(s.charges) for s in accidental.u1 + accidental.discrete}
 
 
-def _violates(q, kind, order):
+def violates(q: int, kind: str, order: int | None) -> bool:
+    """Whether an operator of charge ``q`` breaks a symmetry of this ``kind`` (and ``order``).
+
+    A U(1) is broken by any non-zero charge, a Z_n by a charge that is not a multiple of n.
+
+    Parameters
+    ----------
+    q : int
+    kind : {"U(1)", "Z"}
+    order : int or None
+        ``n`` of a ``Z_n``.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> violates(2, "U(1)", None), violates(2, "Z", 2), violates(3, "Z", 2)
+    (True, False, True)
+    """
     return q % order != 0 if kind != "U(1)" else q != 0
 
 
@@ -145,6 +204,8 @@ def symmetry_breaking(model, max_dim: int = 8, *, accidental: AccidentalSymmetri
     Returns
     -------
     SymmetryBreakingReport
+        One entry per symmetry, with the lowest violating dimension (``None`` if
+        none up to ``max_dim``) and the violating field contents.
 
     Examples
     --------
@@ -170,7 +231,7 @@ def symmetry_breaking(model, max_dim: int = 8, *, accidental: AccidentalSymmetri
                 if s.name in found and found[s.name][0] < d:
                     continue
                 q = grade[i]
-                if _violates(q, s.kind, s.order):
+                if violates(q, s.kind, s.order):
                     found.setdefault(s.name, (d, defaultdict(int)))[1][(text, q)] += n
         d += 1
     out = []

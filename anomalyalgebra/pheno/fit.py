@@ -47,6 +47,16 @@ __all__ = [
 def sigma_to_cl(n_sigma) -> mpmath.mpf:
     """Two-sided Gaussian coverage of ``n_sigma``: ``erf(n/√2)`` (0.6827, 0.9545, 0.9973).
 
+    Parameters
+    ----------
+    n_sigma : number
+        Number of standard deviations.
+
+    Returns
+    -------
+    mpmath.mpf
+        The confidence level, at the current mpmath precision.
+
     Examples
     --------
     >>> mpmath.nstr(sigma_to_cl(1), 6)
@@ -60,6 +70,25 @@ def delta_chi2_threshold(n_sigma=None, dof=2, *, cl=None) -> mpmath.mpf:
 
     Solves ``P(dof/2, x/2) = CL`` (regularised lower incomplete gamma) with mpmath;
     for ``dof = 2`` this is ``-2 ln(1 - CL)`` in closed form.
+
+    Parameters
+    ----------
+    n_sigma : number, optional
+        Gaussian significance, converted with :func:`sigma_to_cl`.
+    dof : int, optional
+        Degrees of freedom (default 2).
+    cl : number, optional
+        Confidence level, instead of ``n_sigma``.
+
+    Returns
+    -------
+    mpmath.mpf
+        The quantile.
+
+    Raises
+    ------
+    ValueError
+        Unless exactly one of ``n_sigma`` and ``cl`` is given.
 
     Examples
     --------
@@ -83,7 +112,17 @@ def delta_chi2_threshold(n_sigma=None, dof=2, *, cl=None) -> mpmath.mpf:
 
 @dataclass(frozen=True)
 class Chi2Inputs:
-    """The experimental inputs of the χ² (defaults from the parameter set)."""
+    """The experimental inputs of the χ² (built by :func:`chi2_inputs` from a parameter set).
+
+    Attributes
+    ----------
+    gS, gS_sigma : sympy.Expr
+        Measured ``|g_S|`` (Eq. 16 of the seed paper) and its uncertainty.
+    gP_limit, gP_cl : sympy.Expr
+        Upper limit on ``|g_P|`` (Eq. 17) and its confidence level.
+    br_limit, br_cl : sympy.Expr
+        Upper limit on ``B(Z → γX)`` (Eq. 20) and its confidence level.
+    """
 
     gS: sp.Expr
     gS_sigma: sp.Expr
@@ -94,7 +133,23 @@ class Chi2Inputs:
 
 
 def chi2_inputs(params=None) -> Chi2Inputs:
-    """Eq. (16), (17), (20) inputs from ``params`` (Bolton et al. 2024; L3 1997).
+    """The χ² inputs of Eqs. (16), (17), (20) from ``params`` (Bolton et al. 2024; L3 1997).
+
+    Parameters
+    ----------
+    params : Parameters, optional
+        The parameter set (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        reads ``gS_fit``, ``gP_limit`` and ``BR_Zgamma_limit``.
+
+    Returns
+    -------
+    Chi2Inputs
+        The values; the confidence levels are 90 % (``g_P``) and 95 % (Z → γX).
+
+    Raises
+    ------
+    KeyError
+        If the parameter set lacks one of the names.
 
     Examples
     --------
@@ -124,6 +179,8 @@ def chi2_expression(a, b, m_X, params=None, *, include_gP=False, limit_dof=1, gS
         ``A_XWW g_X`` and ``A_XYY g_X``.
     m_X : number
         Fixed X mass in GeV.
+    params : Parameters, optional
+        Measured inputs (default :func:`~anomalyalgebra.pheno.default_parameters`).
     include_gP : bool
         Add the ``|g_P|`` limit of Eq. (17) (default False, see module notes).
     limit_dof : int
@@ -131,6 +188,11 @@ def chi2_expression(a, b, m_X, params=None, *, include_gP=False, limit_dof=1, gS
     gS_scale : number
         Multiplies the predicted ``|g_S|`` and ``|g_P|`` (e.g. to emulate another
         normalisation of Eq. 13; 1 by default).
+
+    Returns
+    -------
+    sympy.Expr
+        The χ² (dimensionless).
 
     Examples
     --------
@@ -154,8 +216,27 @@ def chi2_expression(a, b, m_X, params=None, *, include_gP=False, limit_dof=1, gS
 def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
     """Lambdified χ²(a, b) at fixed ``m_X``, ``a = A_XWW g_X``, ``b = A_XYY g_X``.
 
-    ``options`` are those of :func:`chi2_expression`; ``m_X`` defaults to the
-    parameter ``m_X``.
+    Parameters
+    ----------
+    m_X : number, optional
+        X mass in GeV (default: the parameter ``m_X``).
+    params : Parameters, optional
+        Measured inputs.
+    modules : str, optional
+        ``"numpy"`` (default, with the fast power printer) or any module spec of
+        :func:`sympy.lambdify`.
+    **options
+        Those of :func:`chi2_expression`.
+
+    Returns
+    -------
+    callable
+        ``f(a, b)``, vectorised for numpy; ``f.expr`` holds the expression.
+
+    Raises
+    ------
+    MissingDependencyError
+        For ``modules="numpy"`` without numpy.
 
     Examples
     --------
@@ -179,8 +260,24 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
 def light_traces(source, current="X", weak="SU2L", hypercharge="Y"):
     """``(A_XWW, A_XYY)`` of the light fermions of a model (Eq. 4), as a pair of expressions.
 
-    ``source`` is a :class:`~anomalyalgebra.model.Model` (every fermion light) or an
-    :class:`~anomalyalgebra.eft.AnomalyCouplings` (its light/heavy split).
+    Parameters
+    ----------
+    source : Model or AnomalyCouplings
+        A model (every fermion light) or couplings with their light/heavy split.
+    current : str, optional
+        Label of the light vector's U(1) (used for a model).
+    weak, hypercharge : str, optional
+        Labels of SU(2)_L and U(1)_Y (used for a model).
+
+    Returns
+    -------
+    tuple of sympy.Expr
+        The expanded traces.
+
+    Raises
+    ------
+    ModelError
+        If ``current`` is not a U(1) of the model.
 
     Examples
     --------
@@ -210,6 +307,26 @@ def chi2_charges_function(model, charges=None, m_X=None, params=None, *, current
     charges : pair of str, optional
         Names of the two charge symbols (default: the model's two symbols, in
         declaration order).
+    m_X : number, optional
+        X mass in GeV (default: the parameter ``m_X``).
+    params : Parameters, optional
+        Measured inputs.
+    current : str, optional
+        Label of the light vector's U(1) (default ``"X"``).
+    **kw
+        Passed to :func:`chi2_function`.
+
+    Returns
+    -------
+    callable
+        ``f(x g_X, y g_X)``; ``f.traces`` holds the two traces, ``f.expr`` the χ² in
+        ``(a, b)``.
+
+    Raises
+    ------
+    ModelError
+        If the model does not have exactly two charge symbols (or two are not
+        named), or its traces are not linear and homogeneous in them.
 
     Examples
     --------
@@ -248,8 +365,28 @@ def best_fit_along(A_XWW, A_XYY, m_X=None, params=None, **options):
     A model fixes the direction (its light traces, :func:`light_traces`); the fit
     gives its coupling.  Along the ray the χ² is a polynomial in ``g_X`` (``g_S`` is
     linear, ``B(Z → γX)`` quadratic in it), so the stationary points are the real
-    roots of its derivative.  Returns ``(g_X, χ²_min)`` as mpmath numbers;
-    ``options`` are those of :func:`chi2_expression`.
+    roots of its derivative.
+
+    Parameters
+    ----------
+    A_XWW, A_XYY : number or sympy expression
+        The direction (numeric traces, converted with ``nsimplify``).
+    m_X : number, optional
+        X mass in GeV (default: the parameter ``m_X``).
+    params : Parameters, optional
+        Measured inputs.
+    **options
+        Those of :func:`chi2_expression`.
+
+    Returns
+    -------
+    tuple of mpmath.mpf
+        ``(g_X, χ²_min)``.
+
+    Raises
+    ------
+    ValueError
+        If both traces vanish.
 
     Examples
     --------
@@ -283,13 +420,32 @@ def _chi2_ab(m_X, params, options):
 
 
 def global_minimum(m_X=None, params=None, **options):
-    """The smallest χ² of the trace plane: ``(A_XWW g_X, A_XYY g_X, χ²_min)``.
+    """The smallest χ² of the trace plane.
 
     In :func:`chi2_expression` the B → KX terms depend on ``a = A_XWW g_X`` only and the
     Z → γX term on the ξZγ combination ``K(a, b)`` only, which is linear in
     ``(a, b)`` (:func:`~anomalyalgebra.pheno.zgamma_anomaly`).  For every ``a`` the
     minimum over ``b`` is therefore on the line ``K = 0`` (``b = β a``), and the global
     minimum is :func:`best_fit_along` that line.
+
+    Parameters
+    ----------
+    m_X : number, optional
+        X mass in GeV (default: the parameter ``m_X``).
+    params : Parameters, optional
+        Measured inputs.
+    **options
+        Those of :func:`chi2_expression`.
+
+    Returns
+    -------
+    tuple of mpmath.mpf
+        ``(A_XWW g_X, A_XYY g_X, χ²_min)``.
+
+    Raises
+    ------
+    ValueError
+        If ``K`` does not depend on ``A_XYY``.
 
     Examples
     --------

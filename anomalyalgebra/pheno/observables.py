@@ -64,11 +64,27 @@ _UP_INDEX = {"u": 0, "c": 1, "t": 2}
 def sm_inputs(params=None) -> dict:
     """The Standard-Model quantities the observables use, exact or symbolic.
 
-    Returns a dict with ``g``, ``g_p`` (= g'), ``e``, ``s2w``, ``c2w``, ``m_Z``,
-    ``Gamma_Z``, ``m_W``, ``m_b``, ``m_s``, ``m_u``, ``m_c``, ``m_t``, ``G_F``,
-    ``V_ud``, ``f_pi``, ``m_pi``, ``hbar``, ``v``, ``m_tau``.  ``g`` and ``g'`` are
-    fixed by ``1/alpha_em_mZ_inv`` and ``sin2_theta_W``:
+    ``g`` and ``g'`` are fixed by ``1/alpha_em_mZ_inv`` and ``sin2_theta_W``:
     ``g^2 = 4 pi alpha / s_W^2``, ``g'^2 = 4 pi alpha / c_W^2``.
+
+    Parameters
+    ----------
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+
+    Returns
+    -------
+    dict
+        ``g``, ``g_p`` (= g'), ``e``, ``s2w``, ``c2w``, ``m_Z``, ``Gamma_Z``, ``m_W``,
+        ``m_b``, ``m_s``, ``m_u``, ``m_c``, ``m_t``, ``G_F``, ``V_ud``, ``f_pi``, ``m_pi``,
+        ``hbar``, ``v``, ``m_tau`` (GeV-based units of the parameter file), as exact
+        sympy numbers or positive symbols.
+
+    Raises
+    ------
+    UnknownParameterError
+        If the parameter set lacks one of the names.
 
     Examples
     --------
@@ -105,15 +121,20 @@ def sm_inputs(params=None) -> dict:
 def loop_function(x):
     """Loop function of Eq. (14) of the seed paper, ``F(x) = x(1 + x(ln x - 1))/(1-x)^2``.
 
-    Returned as a ``Piecewise`` that is exact at the removable points: ``F(0) = 0``
-    and ``F(1) = 1/2`` (the limit; the printed form is 0/0 there).  It is the
-    Inami-Lim-type function of Izaguirre-Lin-Shuve (arXiv:1611.09355) for a W loop
-    with an internal up-type quark of mass ``m = sqrt(x) m_W``.
+    Exact at the removable points: ``F(0) = 0`` and ``F(1) = 1/2`` (the limit; the
+    printed form is 0/0 there).  It is the Inami-Lim-type function of
+    Izaguirre-Lin-Shuve (arXiv:1611.09355) for a W loop with an internal up-type quark
+    of mass ``m = sqrt(x) m_W``.
 
     Parameters
     ----------
     x : sympy expression or number
         ``m_q^2 / m_W^2``.
+
+    Returns
+    -------
+    sympy.Expr
+        ``F(x)`` for a number, a ``Piecewise`` covering 0 and 1 for a symbolic ``x``.
 
     Examples
     --------
@@ -142,7 +163,18 @@ def ckm_matrix(params=None) -> sp.Matrix:
 
     Uses the PDG definition (CKM review): ``s12 = λ``, ``s23 = A λ^2`` and
     ``s13 e^{iδ} = A λ^3 (ρ̄ + iη̄) sqrt(1 - A²λ⁴) / (sqrt(1 - λ²) [1 - A²λ⁴(ρ̄ + iη̄)])``
-    in the standard parametrisation.  Rows are (u, c, t), columns (d, s, b).
+    in the standard parametrisation.
+
+    Parameters
+    ----------
+    params : Parameters, optional
+        Reads ``wolfenstein_lambda``, ``wolfenstein_A``, ``wolfenstein_rhobar``,
+        ``wolfenstein_etabar`` (default :func:`~anomalyalgebra.pheno.default_parameters`).
+
+    Returns
+    -------
+    sympy.Matrix
+        3 x 3, exact; rows (u, c, t), columns (d, s, b).
 
     Examples
     --------
@@ -186,6 +218,16 @@ def ckm_loop_sum(i="b", j="s", params=None, *, up=("u", "c", "t")):
         masses ``m_t`` ...
     up : tuple of str
         The internal up-type quarks to keep (default all three).
+
+    Returns
+    -------
+    sympy.Expr
+        The (complex) sum.
+
+    Raises
+    ------
+    KeyError
+        For an unknown flavour.
 
     Examples
     --------
@@ -250,6 +292,15 @@ def xi_ww_coupling(A_XWW, g_X, params=None):
     A_XWW : number, sympy expression, AnomalyCouplings or Model
         The trace ``A_XWW`` of the light fermions, or what to read it from.
     g_X : number or sympy expression
+        The U(1)_X gauge coupling.
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+
+    Returns
+    -------
+    sympy.Expr
+        ``C_WW`` (dimensionless).
 
     Examples
     --------
@@ -290,6 +341,13 @@ def g_xi_dd(A_XWW, g_X, i="b", j="s", params=None):
     i, j : str
         Flavours as in :func:`ckm_loop_sum`.
     params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+
+    Returns
+    -------
+    sympy.Expr
+        The dimensionless (complex) coupling.
 
     Examples
     --------
@@ -310,8 +368,22 @@ def g_S(A_XWW, g_X, m_X, params=None):
     """Scalar coupling of Bolton et al. (arXiv:2403.13887), Eq. (15) of the seed paper.
 
     ``g_S = -(m_b - m_s)/2 · g_{ξ s b} / m_X``.  ``m_b``, ``m_s`` are the MS-bar
-    masses of the parameter set (``m_b(m_b)``, ``m_s(2 GeV)``).  ``A_XWW`` as in
-    :func:`g_xi_dd`.
+    masses of the parameter set (``m_b(m_b)``, ``m_s(2 GeV)``).
+
+    Parameters
+    ----------
+    A_XWW, g_X
+        As in :func:`g_xi_dd`.
+    m_X : number or sympy expression
+        X mass in GeV.
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+
+    Returns
+    -------
+    sympy.Expr
+        ``g_S`` (dimensionless, complex).
 
     Examples
     --------
@@ -325,6 +397,21 @@ def g_S(A_XWW, g_X, m_X, params=None):
 
 def g_P(A_XWW, g_X, m_X, params=None):
     """Pseudoscalar coupling, Eq. (15) of the seed paper: ``(m_b + m_s)/2 · g_{ξsb}/m_X``.
+
+    Parameters
+    ----------
+    A_XWW, g_X
+        As in :func:`g_xi_dd`.
+    m_X : number or sympy expression
+        X mass in GeV.
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+
+    Returns
+    -------
+    sympy.Expr
+        ``g_P`` (dimensionless, complex).
 
     Examples
     --------
@@ -371,6 +458,19 @@ def zgamma_anomaly(A_XWW, A_XYY, params=None):
     ``A_XWW + A_XYY = 0`` (vector currents, Dror-Lasenby-Pospelov) and differs for
     chiral currents (erratum E4).
 
+    Parameters
+    ----------
+    A_XWW, A_XYY : number or sympy expression
+        Traces of the light fermions (Eq. 4).
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+
+    Returns
+    -------
+    sympy.Expr
+        ``K``, linear in the traces.
+
     Examples
     --------
     >>> round(float(zgamma_anomaly(-1, -1)), 4)     # L-only, alpha_L = 1
@@ -402,11 +502,21 @@ def gamma_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=No
     ----------
     A_XWW, A_XYY : numbers or sympy expressions
         Traces of the light fermions (Eq. 4).
-    g_X, m_X : numbers or sympy expressions
+    g_X : number or sympy expression
+        The U(1)_X gauge coupling.
+    m_X : number or sympy expression
+        X mass in GeV.
     params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
     goldstone_mass : optional
         Mass of the Goldstone in the phase space (default ``m_X``; 0 drops the
         ``(1 - m_X²/m_Z²)³``).
+
+    Returns
+    -------
+    sympy.Expr
+        The width in GeV.
 
     Examples
     --------
@@ -435,11 +545,29 @@ def gamma_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, gold
     ----------
     source : Model, AnomalyCouplings or BrokenCouplings
         With a Model every fermion is light unless ``vacuum`` fixes the split
-        (:func:`~anomalyalgebra.eft.light_heavy_split`); the Z and photon are the mass
-        eigenstates of ``vacuum`` (default: the couplings' vacuum, else the minimal
-        electroweak vacuum).
-    g_X, m_X : numbers or sympy expressions
+        (:func:`~anomalyalgebra.eft.light_heavy_split`).
+    g_X : number or sympy expression
+        The U(1)_X gauge coupling.
+    m_X : number or sympy expression
+        X mass in GeV.
     params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+    vacuum : breaking.Vacuum, optional
+        Whose mass eigenstates are the Z and the photon (default: the couplings'
+        vacuum, else the minimal electroweak vacuum).
+    goldstone_mass : optional
+        As in :func:`gamma_Z_to_gamma_X`.
+
+    Returns
+    -------
+    sympy.Expr
+        The width in GeV.
+
+    Raises
+    ------
+    ModelError
+        As :func:`~anomalyalgebra.eft.zgamma_coupling`.
 
     Examples
     --------
@@ -458,6 +586,16 @@ def gamma_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, gold
 def br_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=None):
     """``B(Z → γX) = Γ(Z → γX)/Γ_Z`` with :func:`gamma_Z_to_gamma_X` and the PDG ``Γ_Z``.
 
+    Parameters
+    ----------
+    A_XWW, A_XYY, g_X, m_X, params, goldstone_mass
+        As in :func:`gamma_Z_to_gamma_X`.
+
+    Returns
+    -------
+    sympy.Expr
+        The branching ratio.
+
     Examples
     --------
     >>> B = br_Z_to_gamma_X(-4, -6, sp.Rational(1, 100), 2)
@@ -469,7 +607,23 @@ def br_Z_to_gamma_X(A_XWW, A_XYY, g_X, m_X, params=None, *, goldstone_mass=None)
 
 
 def br_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, goldstone_mass=None):
-    """``B(Z → γX)`` of a model (:func:`gamma_Z_to_gamma_X_model` over ``Γ_Z``)."""
+    """``B(Z → γX)`` of a model (:func:`gamma_Z_to_gamma_X_model` over ``Γ_Z``).
+
+    Parameters
+    ----------
+    source, g_X, m_X, params, vacuum, goldstone_mass
+        As in :func:`gamma_Z_to_gamma_X_model`.
+
+    Returns
+    -------
+    sympy.Expr
+        The branching ratio.
+
+    Raises
+    ------
+    ModelError
+        As :func:`~anomalyalgebra.eft.zgamma_coupling`.
+    """
     sm = sm_inputs(params)
     return gamma_Z_to_gamma_X_model(source, g_X, m_X, params, vacuum=vacuum,
                                     goldstone_mass=goldstone_mass) / sm["Gamma_Z"]
@@ -496,6 +650,11 @@ def multiplet_decay_rate(j, I, sign, delta_m, params=None, *, phase_space=True):
         Upper (+1: ``I → I+1``, emits π⁻) or lower (-1: ``I → I-1``, emits π⁺) sign.
     delta_m : number or expression
         Mass difference in GeV.
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+    phase_space : bool, optional
+        Keep the factor ``sqrt(1 - m_π²/Δm²)`` (default True).
 
     Returns
     -------
@@ -524,6 +683,17 @@ def radiative_splitting_unit(params=None):
     Cirelli-Fornengo-Strumia (hep-ph/0512090) quote (166 ± 1) MeV; with the default
     inputs (α₂ = α(m_Z)/s_W²) the formula gives 167.4 MeV.
 
+    Parameters
+    ----------
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
+
+    Returns
+    -------
+    sympy.Expr
+        ``Δ`` in GeV.
+
     Examples
     --------
     >>> round(float(radiative_splitting_unit()) * 1000, 1)
@@ -544,9 +714,17 @@ def radiative_splitting(Q, Y, params=None, *, delta=None):
         Electric charge of the lighter state of the pair.
     Y : number
         Hypercharge of the multiplet (``Q = T³ + Y``).
+    params : Parameters or SYMBOLIC, optional
+        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
+        ``SYMBOLIC`` keeps them as symbols.
     delta : number, optional
         The splitting unit; default :func:`radiative_splitting_unit` of ``params``
         (pass e.g. the parameter ``Delta_rad`` to use a quoted value instead).
+
+    Returns
+    -------
+    sympy.Expr
+        The splitting in the unit of ``delta`` (GeV by default).
 
     Examples
     --------

@@ -95,6 +95,13 @@ class Parameters:
     Index by name to get the record; :meth:`value` gives the exact number and
     :meth:`float` a Python float.  :meth:`replace` returns a new set.
 
+    Parameters
+    ----------
+    items : tuple of Parameter
+        The records, in file order; names must be unique.
+    label : str, optional
+        Where the set comes from (``"default"``, ``"...+overrides"``).
+
     Examples
     --------
     >>> P = default_parameters()
@@ -138,11 +145,43 @@ class Parameters:
         return [p.name for p in self.items]
 
     def value(self, name: str) -> sp.Expr:
-        """Exact value of parameter ``name``."""
+        """Exact value of parameter ``name``.
+
+        Parameters
+        ----------
+        name : str
+            A parameter name.
+
+        Returns
+        -------
+        sympy.Rational
+            The value, in the parameter's unit.
+
+        Raises
+        ------
+        UnknownParameterError
+            If ``name`` is not in the set.
+        """
         return self[name].value
 
     def float(self, name: str) -> float:
-        """Value of parameter ``name`` as a Python float."""
+        """Value of parameter ``name`` as a Python float.
+
+        Parameters
+        ----------
+        name : str
+            A parameter name.
+
+        Returns
+        -------
+        float
+            The value, in the parameter's unit.
+
+        Raises
+        ------
+        UnknownParameterError
+            If ``name`` is not in the set.
+        """
         return float(self[name].value)
 
     def replace(self, **overrides) -> "Parameters":
@@ -151,6 +190,16 @@ class Parameters:
         A value may be a number, a decimal string (read exactly) or a full
         :class:`Parameter`.  Plain values keep the unit and get ``source="user
         override"`` and no uncertainty.
+
+        Parameters
+        ----------
+        **overrides : number, str or Parameter
+            ``name=value`` for each parameter to replace.
+
+        Returns
+        -------
+        Parameters
+            A new set labelled ``"<label>+overrides"``; this one is unchanged.
 
         Raises
         ------
@@ -250,6 +299,17 @@ def particle_parameters(base: Parameters | None = None) -> Parameters:
     Only the entries of :data:`PARTICLE_PDG_IDS` are taken from ``particle``
     (couplings, CKM and the fit inputs are not in its tables); everything else
     comes from ``base`` (default: :func:`default_parameters`).
+
+    Parameters
+    ----------
+    base : Parameters, optional
+        The set the PDG values are merged into.
+
+    Returns
+    -------
+    Parameters
+        ``base`` with the masses and widths replaced (converted from MeV to GeV
+        exactly, source ``"particle <version> (PDG table ...)"``).
 
     Raises
     ------

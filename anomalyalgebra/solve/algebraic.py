@@ -46,7 +46,19 @@ __all__ = ["Branch", "solve_polynomial_system", "minimal_conflict", "clear_denom
 
 @dataclass(frozen=True)
 class Branch:
-    """One branch of the solution: values, conditions, root choices (internal record)."""
+    """One branch of the solution of :func:`solve_polynomial_system` (internal record).
+
+    Parameters
+    ----------
+    values : tuple of (unknown, value)
+        Solved values, in the order of the unknowns.
+    nonzero : tuple of sympy.Expr
+        Expressions required to be non-zero (denominators, leading coefficients).
+    nonnegative : tuple of sympy.Expr
+        Radicands required to be ``>= 0`` (for unknowns declared real).
+    choices : tuple of str
+        Human-readable root choices, e.g. ``("Y_L: root 1 of 2",)``.
+    """
 
     values: tuple          # ((key, value), ...) in the order of the unknowns
     nonzero: tuple         # expressions required to be non-zero
@@ -56,6 +68,16 @@ class Branch:
 
 def clear_denominator(expr):
     """``(numerator, [denominator factors])`` of ``expr`` after :func:`sympy.together`.
+
+    Parameters
+    ----------
+    expr : sympy expression
+        A rational function.
+
+    Returns
+    -------
+    tuple of (sympy.Expr, list of sympy.Expr)
+        The expanded numerator and the :func:`nonzero_factors` of the denominator.
 
     Examples
     --------
@@ -69,6 +91,17 @@ def clear_denominator(expr):
 
 def nonzero_factors(expr) -> list:
     """Irreducible non-constant factors of ``expr`` that assumptions do not already make non-zero.
+
+    Parameters
+    ----------
+    expr : sympy expression
+        A rational function; numerator and denominator factors are both listed.
+
+    Returns
+    -------
+    list of sympy.Expr
+        Expanded factors with the sign normalised, sorted by
+        :func:`sympy.default_sort_key`; empty for a number.
 
     Examples
     --------
@@ -111,8 +144,20 @@ def minimal_conflict(named_polys, gens) -> list:
     """Names of a minimal subset of constraints that is already inconsistent.
 
     A deletion filter: drop each constraint in turn and keep it out if the rest is
-    still inconsistent.  The result is minimal (every proper subset is consistent
-    for generic parameters).
+    still inconsistent (a Gröbner basis equal to a non-zero constant).  The result is
+    minimal (every proper subset is consistent for generic parameters).
+
+    Parameters
+    ----------
+    named_polys : sequence of (str, sympy.Expr)
+        Named polynomial constraints ``expr = 0``, inconsistent together.
+    gens : sequence of sympy.Symbol
+        The unknowns (generators of the Gröbner basis).
+
+    Returns
+    -------
+    list of str
+        Names of the conflicting constraints, in input order.
 
     Examples
     --------
@@ -136,6 +181,16 @@ def _poly_in(expr, var):
 def radicals(expr):
     """The radicals of ``expr``: its powers with a rational, non-integer exponent.
 
+    Parameters
+    ----------
+    expr : sympy expression
+        Any expression.
+
+    Returns
+    -------
+    list of sympy.Pow
+        In no particular order.
+
     Examples
     --------
     >>> x = sp.Symbol("x")
@@ -150,6 +205,16 @@ def radicals(expr):
 
 def tidy(expr):
     """Collect ``expr`` over its radicals and factor each (radical-free) coefficient.
+
+    Parameters
+    ----------
+    expr : sympy expression
+        Any expression.
+
+    Returns
+    -------
+    sympy.Expr
+        An equal expression in the collected, factored form.
 
     Examples
     --------
@@ -219,9 +284,15 @@ def proves_zero(expr, *, factor_radicands: bool = False) -> bool:
     Parameters
     ----------
     expr : sympy.Expr
+        The expression to test.
     factor_radicands : bool
         First replace each radicand by :func:`sympy.factor` of it, so that sympy
         splits ``sqrt(B1 B2)`` into ``sqrt(B1) sqrt(B2)`` where its assumptions allow.
+
+    Returns
+    -------
+    bool
+        True when the reduction proves ``expr = 0``; False means "not shown".
 
     Examples
     --------

@@ -55,7 +55,23 @@ class Surd:
     """An exact number ``Σ c_i sqrt(r_i)`` (rational ``c_i``, positive rational ``r_i``).
 
     Terms whose radicands differ by a rational square factor are merged, so the
-    number is rational iff it has no term with ``r ≠ 1``.
+    number is rational iff it has no term with ``r ≠ 1``.  Supports ``+ - * /`` with
+    ints, Fractions and Surds, and integer powers; division by a sum of more than
+    two radicals raises ``ArithmeticError``.
+
+    Parameters
+    ----------
+    terms : list of [Fraction, Fraction]
+        ``[radicand, coefficient]`` pairs, already merged, the radicand 1 first;
+        build values with :meth:`of` and :func:`exact_sqrt` rather than by hand.
+
+    Examples
+    --------
+    >>> r = exact_sqrt(2) * exact_sqrt(8)
+    >>> r.rational() if isinstance(r, Surd) else r
+    Fraction(4, 1)
+    >>> (exact_sqrt(2) + 1).rational() is None
+    True
     """
 
     __slots__ = ("terms",)
@@ -65,6 +81,18 @@ class Surd:
 
     @staticmethod
     def of(x):
+        """A number as a :class:`Surd`.
+
+        Parameters
+        ----------
+        x : Surd, Fraction or int
+            The value; a Surd is returned unchanged.
+
+        Returns
+        -------
+        Surd
+            With one rational term (none for 0).
+        """
         if isinstance(x, Surd):
             return x
         if not isinstance(x, Fraction):
@@ -177,7 +205,32 @@ class _Unsupported(ArithmeticError):
 
 
 def exact_sqrt(x):
-    """``sqrt(x)`` as a :class:`Surd` (a Fraction when it is rational); :class:`NonReal` for ``x < 0``."""
+    """Exact square root of a rational (or rational-valued :class:`Surd`).
+
+    Parameters
+    ----------
+    x : int, Fraction or Surd
+        A non-negative rational value.
+
+    Returns
+    -------
+    Fraction or Surd
+        A Fraction when the root is rational, else a one-term Surd.
+
+    Raises
+    ------
+    NonReal
+        If ``x < 0``.
+    ArithmeticError
+        If ``x`` is an irrational Surd (a nested square root).
+
+    Examples
+    --------
+    >>> exact_sqrt(Fraction(9, 4))
+    Fraction(3, 2)
+    >>> exact_sqrt(2)
+    Surd(1*sqrt(2))
+    """
     if isinstance(x, Surd):
         q = x.rational()
         if q is None:
@@ -239,12 +292,36 @@ _NAMESPACE = {"_F": Fraction, "_S": Surd.of, "_pow": _exact_pow, "_negpow": _neg
 
 
 def compile_exact(args, expr, *, cse=False):
-    """A function of ``args`` evaluating ``expr`` exactly (returns a :class:`Surd` or Fraction).
+    """A function of ``args`` evaluating ``expr`` exactly.
 
-    ``expr`` may be a tuple of expressions (then a tuple is returned; ``cse=True``
-    shares common subexpressions such as a radical used by several values).
-    Raises (when called) :class:`NonReal` on the square root of a negative number,
-    :class:`ZeroDivisionError` on division by zero.
+    Parameters
+    ----------
+    args : sequence of sympy.Symbol
+        The arguments of the compiled function, in order.
+    expr : sympy expression or tuple of them
+        Built from rationals, the arguments, ``+ - * /``, integer powers and square
+        roots; a tuple gives a function returning a tuple.
+    cse : bool, optional
+        Share common subexpressions (e.g. a radical used by several values).
+
+    Returns
+    -------
+    callable
+        ``f(*values)`` taking ints, Fractions or Surds and returning a
+        :class:`Surd` or Fraction (or a tuple of them).  When called it raises
+        :class:`NonReal` on the square root of a negative number and
+        ``ZeroDivisionError`` on division by zero.
+
+    Raises
+    ------
+    ArithmeticError
+        If ``expr`` has a non-rational power (raised while compiling).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> compile_exact((x,), sp.sqrt(x) / 2)(Fraction(9))
+    Fraction(3, 2)
     """
     if isinstance(expr, (tuple, list)):
         expr = tuple(merge_radicals(e) for e in expr)
@@ -273,6 +350,16 @@ def merge_radicals(expr):
     The identity holds when all factors but at most one are known (from the
     symbols' assumptions) to be non-negative.  The merged power is left
     unevaluated so that sympy does not split it again.
+
+    Parameters
+    ----------
+    expr : sympy expression
+        Any expression; products are rewritten recursively.
+
+    Returns
+    -------
+    sympy.Expr
+        The expression with the mergeable square roots merged.
     """
     expr = sp.sympify(expr)
     if not expr.args:
@@ -292,7 +379,23 @@ def merge_radicals(expr):
 
 
 def as_value(x):
-    """A :class:`Surd`/number as a Fraction when rational, else a float."""
+    """A scan value: a :class:`Surd` or number as a Fraction when rational, else a float.
+
+    Parameters
+    ----------
+    x : Surd, Fraction, int or other
+        The value; other types are returned unchanged.
+
+    Returns
+    -------
+    Fraction or float
+        Exact when rational.
+
+    Examples
+    --------
+    >>> as_value(Surd.of(Fraction(1, 2))), as_value(3)
+    (Fraction(1, 2), Fraction(3, 1))
+    """
     if isinstance(x, Surd):
         q = x.rational()
         return q if q is not None else float(x)
@@ -304,5 +407,16 @@ def as_value(x):
 
 
 def is_rational_value(x) -> bool:
-    """Whether a scan value is an exact rational (int or Fraction)."""
+    """Whether a scan value is an exact rational (int or Fraction, not bool).
+
+    Parameters
+    ----------
+    x : object
+        The value.
+
+    Returns
+    -------
+    bool
+        True for ints and Fractions.
+    """
     return isinstance(x, (int, Fraction)) and not isinstance(x, bool)

@@ -39,6 +39,23 @@ def _linear_splitting(q, y):
 def multiplet_charges(n: int, hypercharge) -> list:
     """Electric charges ``Q = T3 + Y`` of the components of an SU(2) n-plet, lowest first.
 
+    Parameters
+    ----------
+    n : int
+        Dimension of the multiplet (>= 1).
+    hypercharge : number
+        ``Y``; a rational value is converted to :class:`fractions.Fraction`.
+
+    Returns
+    -------
+    list
+        ``n`` charges, ascending.
+
+    Raises
+    ------
+    ValueError
+        If ``n < 1``.
+
     Examples
     --------
     >>> [str(q) for q in multiplet_charges(3, Fraction(-1))]
@@ -79,6 +96,17 @@ def split_masses(n: int, hypercharge, splitting: Callable) -> list:
     splitting : callable
         ``splitting(Q, Y)``: the mass difference ``m_{Q+1} − m_Q`` (any unit).
 
+    Returns
+    -------
+    list
+        ``n`` masses (cumulative sums of the splittings, the first 0), in the unit and
+        number type of ``splitting``.
+
+    Raises
+    ------
+    ValueError
+        If ``n < 1``.
+
     Examples
     --------
     >>> split_masses(2, Fraction(1, 2), _linear_splitting)
@@ -99,12 +127,29 @@ def _float_splitting(splitting, q, y) -> float:
 
 
 def lightest_charge(n: int, hypercharge, splitting: Callable):
-    """The charge of the unique lightest component.
-
-    Raises :class:`ValueError` if two components are degenerate (no unique lightest).
+    """The charge of the unique lightest component of an SU(2) n-plet.
 
     The masses are summed in floating point from ``float(splitting(Q, Y))``, and two
     are degenerate when they differ by at most ``1e-12 (1 + |lowest|)``.
+
+    Parameters
+    ----------
+    n : int
+        Dimension of the multiplet.
+    hypercharge : number
+        Its hypercharge ``Y``.
+    splitting : callable
+        ``splitting(Q, Y) = m_{Q+1} − m_Q``.
+
+    Returns
+    -------
+    Fraction
+        ``Q`` of the lightest component.
+
+    Raises
+    ------
+    ValueError
+        If ``n < 1`` or two components are degenerate (no unique lightest).
 
     Examples
     --------
@@ -131,7 +176,20 @@ def lightest_charge(n: int, hypercharge, splitting: Callable):
 
 @dataclass(frozen=True)
 class RationalValues:
-    """True when the named quantities (default: all) are exact rationals."""
+    """Scan predicate: true when the named quantities (default: all) are exact rationals.
+
+    Parameters
+    ----------
+    labels : tuple of str, optional
+        Quantity labels to test; empty means every quantity of the point.
+
+    Examples
+    --------
+    >>> RationalValues()({}, {"a": Fraction(1, 2), "b": 0.5})
+    False
+    >>> RationalValues(("a",))({}, {"a": Fraction(1, 2), "b": 0.5})
+    True
+    """
 
     labels: tuple = ()
 

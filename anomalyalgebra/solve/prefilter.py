@@ -48,6 +48,16 @@ def radical_form(expr):
     the product of the bases of the half-integer powers, so ``sqrt(s)`` is real
     whenever every square root of ``expr`` is.
 
+    Parameters
+    ----------
+    expr : sympy expression
+        A closed-form value.
+
+    Returns
+    -------
+    tuple of (sympy.Expr, sympy.Expr) or None
+        ``(r, s)``, or None when ``expr`` is not of that form.
+
     Examples
     --------
     >>> m, n = sp.symbols("m n")
@@ -210,10 +220,24 @@ def _is_square(np, x, bound):
 
 
 def candidate_mask(spec, axis_values):
-    """Boolean array over the grid (``itertools.product`` order): False where no
-    branch can pass the scan's :class:`RationalValues` predicate.  ``None`` when the
-    prefilter does not apply (no such predicate, no quantity of the form
-    ``r · sqrt(s)``, or numpy not installed)."""
+    """Grid points where some branch can still pass the scan's rationality predicate.
+
+    Parameters
+    ----------
+    spec : object
+        The scan specification that :func:`~anomalyalgebra.solve.scan.scan` builds
+        (solutions, parameters, quantities, predicates).
+    axis_values : sequence of sequence
+        The values of each grid axis (ints, Fractions or ``oo``).
+
+    Returns
+    -------
+    numpy.ndarray of bool or None
+        Over the grid in ``itertools.product`` order: False where no branch can
+        pass the scan's :class:`~anomalyalgebra.solve.predicates.RationalValues`
+        predicate.  ``None`` when the prefilter does not apply (no such predicate,
+        no quantity of the form ``r · sqrt(s)``, or numpy not installed).
+    """
     try:
         import numpy as np
     except ImportError:

@@ -58,7 +58,23 @@ INFINITY = sp.oo
 
 
 def integers(lo: int, hi: int) -> tuple:
-    """The integers ``lo … hi`` (inclusive) as a grid axis."""
+    """The integers ``lo … hi`` (inclusive) as a grid axis.
+
+    Parameters
+    ----------
+    lo, hi : int
+        Bounds, both included.
+
+    Returns
+    -------
+    tuple of int
+        Ascending; empty when ``hi < lo``.
+
+    Examples
+    --------
+    >>> integers(2, 4)
+    (2, 3, 4)
+    """
     return tuple(range(int(lo), int(hi) + 1))
 
 
@@ -68,6 +84,23 @@ def rationals(max_numerator: int, max_denominator: int | None = None, *, negativ
 
     Sorted by value; negative ones included unless ``negative=False``; the ``∞``
     limit (:data:`INFINITY`) appended with ``infinity=True``.
+
+    Parameters
+    ----------
+    max_numerator : int
+        Bound on ``|p|``.
+    max_denominator : int, optional
+        Bound on ``q`` (default ``max_numerator``).
+    negative : bool, optional
+        Include the negative values (default True).
+    infinity : bool, optional
+        Append ``sympy.oo`` (default False).
+
+    Returns
+    -------
+    tuple
+        :class:`fractions.Fraction` values in increasing order (each once, in lowest
+        terms), possibly followed by ``oo``.
 
     Examples
     --------
@@ -89,7 +122,17 @@ def rationals(max_numerator: int, max_denominator: int | None = None, *, negativ
 
 @dataclass(frozen=True)
 class ScanRow:
-    """One accepted (point, branch): the grid point, the branch index and the quantities."""
+    """One accepted (point, branch) of a scan.
+
+    Attributes
+    ----------
+    point_items : tuple of (str, value)
+        The grid point (also as the dict :attr:`point`).
+    branch : int
+        Index of the solution branch.
+    value_items : tuple of (str, value)
+        The quantities at that point (also as the dict :attr:`values`).
+    """
 
     point_items: tuple
     branch: int
@@ -106,7 +149,21 @@ class ScanRow:
 
 @dataclass(frozen=True)
 class ScanResult:
-    """The rows a scan accepted, in grid order, with the scan's size."""
+    """The rows a scan accepted, in grid order, with the scan's size.
+
+    Iterating gives the :class:`ScanRow` records; ``len`` is their number.
+
+    Attributes
+    ----------
+    axes : tuple of str
+        Names of the grid axes.
+    labels : tuple of str
+        Labels of the quantities.
+    rows : tuple of ScanRow
+        The accepted rows.
+    points : int
+        Number of grid points scanned.
+    """
 
     axes: tuple
     labels: tuple

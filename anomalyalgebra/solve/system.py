@@ -100,6 +100,16 @@ class Solution:
     def value_of(self, expr):
         """The value of any expression of the unknowns and parameters on this branch.
 
+        Parameters
+        ----------
+        expr : sympy expression
+            An expression; an expression unknown (``X_N1 + X_N2``) is matched as a whole.
+
+        Returns
+        -------
+        sympy.Expr
+            The value, simplified.
+
         Examples
         --------
         >>> x, y = sp.symbols("x y")
@@ -109,12 +119,35 @@ class Solution:
         return _value_of(self, sp.sympify(expr))
 
     def substitute(self, model: Model) -> Model:
-        """The model with the solved symbols replaced by their values."""
+        """The model with the solved symbols replaced by their values.
+
+        Parameters
+        ----------
+        model : Model
+            The model the system was built on.
+
+        Returns
+        -------
+        Model
+            ``model.subs(...)`` with every solved symbol that is a symbol of the model.
+        """
         mapping = {k: v for k, v in self.pairs if k.is_Symbol and k in model.symbols}
         return model.subs(mapping)
 
     def holds_at(self, point: dict) -> bool:
-        """Whether every condition holds at numeric parameter values ``point``."""
+        """Whether every condition of the branch holds at numeric parameter values.
+
+        Parameters
+        ----------
+        point : dict
+            ``{symbol: number}``.
+
+        Returns
+        -------
+        bool
+            False as soon as a condition evaluates to false; conditions that stay
+            undecided count as holding.
+        """
         for c in self.conditions:
             v = c.subs(point)
             if v is sp.false or v is False:
@@ -122,7 +155,18 @@ class Solution:
         return True
 
     def residuals(self, constraints) -> list:
-        """Each constraint's left-hand side on this branch, simplified (all 0 if it solves them)."""
+        """Each constraint's left-hand side on this branch, simplified.
+
+        Parameters
+        ----------
+        constraints : iterable of Constraint or sympy expression
+            The constraints (e.g. ``system.constraints``).
+
+        Returns
+        -------
+        list of sympy.Expr
+            All 0 if the branch solves them.
+        """
         out = []
         for c in constraints:
             expr = c.expr if isinstance(c, Constraint) else c
@@ -179,7 +223,26 @@ class ConstraintSystem:
     Parameters
     ----------
     model : Model
+        The model whose symbols (charges, parameters) the constraints involve.
     constraints : tuple of Constraint
+        The constraints so far (default none); normally added with the builders
+        :meth:`require_anomaly_free`, :meth:`require_operator` and :meth:`add_equation`.
+
+    Examples
+    --------
+    The charges of the seed paper's Table I (anomaly conditions 25–27 and the Yukawa
+    term of Eq. 29):
+
+    >>> import anomalyalgebra as aa
+    >>> m = aa.load_model("anomalon_nplet")
+    >>> system = (ConstraintSystem(m)
+    ...           .require_anomaly_free(channels=["X SU2L SU2L", "X Y Y", "Y X X"])
+    ...           .require_operator("bar(LL) LR conj(S)"))
+    >>> len(system.constraints)
+    4
+    >>> sols = system.solve(unknowns=["X_S", "X_LL", "X_LR", "Y_L"])
+    >>> sols[0].values[m.symbol("X_S")]
+    6*alpha_L/(n*(n - 1)*(n + 1))
     """
 
     model: Model
@@ -198,6 +261,16 @@ class ConstraintSystem:
             ``("X", "SU2L", "SU2L")`` or ``"X SU2L SU2L"``; any label order.
         involving : str, optional
             With ``channels=None``: only channels containing this label.
+
+        Returns
+        -------
+        ConstraintSystem
+            A new system with one ``"anomaly ..."`` constraint per channel.
+
+        Raises
+        ------
+        ModelError
+            If a channel names a label that is not a group of the model.
         """
         m = self.model
         if channels is None:
@@ -211,11 +284,28 @@ class ConstraintSystem:
         return self._plus(*out)
 
     def require_operator(self, operator) -> "ConstraintSystem":
-        """Require an operator (``"bar(LL) LR conj(S)"`` or an :class:`Operator`) to be invariant.
+        """Require an operator to be invariant under every group factor.
 
         U(1) factors give linear equations in the charges; a Z_N factor or a simple
         factor whose invariance is already decided adds nothing when satisfied and an
-        impossible constraint ``1 = 0`` (named after the factor) when violated.
+        impossible constraint ``1 = 0`` (named after the factor) when violated.  When
+        the invariance under a factor depends on symbolic representations nothing is
+        imposed for it and a ``UserWarning`` says so.
+
+        Parameters
+        ----------
+        operator : str or Operator
+            E.g. ``"bar(LL) LR conj(S)"``.
+
+        Returns
+        -------
+        ConstraintSystem
+            A new system with the operator's constraints added.
+
+        Raises
+        ------
+        ModelError
+            If the operator text does not parse or names an unknown field.
         """
         op = operator if isinstance(operator, Operator) else Operator.parse(operator)
         out = []
@@ -235,7 +325,26 @@ class ConstraintSystem:
         return self._plus(*out)
 
     def add_equation(self, equation, name: str | None = None) -> "ConstraintSystem":
-        """Add a user equation (a sympy ``Eq`` or an expression meaning ``expr = 0``)."""
+        """Add a user equation.
+
+        Parameters
+        ----------
+        equation : sympy.Eq or sympy expression
+            ``Eq(lhs, rhs)`` or an expression meaning ``expr = 0``; build it from
+            ``model.symbol(...)``.
+        name : str, optional
+            Name of the constraint (default ``"equation <expr> = 0"``).
+
+        Returns
+        -------
+        ConstraintSystem
+            A new system with the equation added.
+
+        Raises
+        ------
+        ModelError
+            If ``equation`` is a string (text is never parsed here).
+        """
         eq = equation
         if isinstance(eq, sp.Equality):
             expr = eq.lhs - eq.rhs
@@ -247,7 +356,23 @@ class ConstraintSystem:
         return self._plus(Constraint(name or f"equation {sp.sstr(expr)} = 0", expr, "equation"))
 
     def only(self, *names) -> "ConstraintSystem":
-        """A system keeping the named constraints (names as in :attr:`Constraint.name`)."""
+        """A system keeping only the named constraints.
+
+        Parameters
+        ----------
+        *names : str
+            Names as in :attr:`Constraint.name`.
+
+        Returns
+        -------
+        ConstraintSystem
+            The constraints whose names are listed, in their original order.
+
+        Raises
+        ------
+        ModelError
+            If a name matches no constraint.
+        """
         have = {c.name for c in self.constraints}
         for n in names:
             if n not in have:

@@ -1,0 +1,362 @@
+"""Dai–Freed conditions of Z(N) factors and the η-invariant engine behind them.
+
+Every check compares the exact engine with something computed another way: the defining
+root-of-unity sums by brute force (mpmath, 50 digits), the integer conditions of
+García-Etxebarria–Montero arXiv:1808.00009 Eq. (4.7), the Z(16) index of their Sec. 4,
+the Ibáñez–Ross conditions of :mod:`anomalyalgebra.discrete`, and (when installed, test
+extra) the ``daifreed`` 0.1.1 package.
+"""
+
+import random
+
+import mpmath as mp
+import pytest
+import sympy as sp
+
+from anomalyalgebra.discrete import ibanez_ross
+from anomalyalgebra.exceptions import LimitError, ModelError
+from anomalyalgebra.groups import ZN
+from anomalyalgebra.model import Model, fermion, scalar
+from anomalyalgebra.nonperturbative import dai_freed, dai_freed_all
+from anomalyalgebra.nonperturbative.daifreed import left_handed_charges, structure_of
+from anomalyalgebra.nonperturbative.eta import (eta_spin_lens, eta_spin_z2m_lens, lens_sum,
+                                                lens_sum_polynomial, xi_circle)
+
+R = sp.Rational
+
+
+def _brute(n, k, e, dps=50):
+    with mp.workdps(dps):
+        w = mp.exp(2j * mp.pi / n)
+        return sum(w ** (j * e) / (w ** j - 1) ** k for j in range(1, n)) / n
+
+
+@pytest.mark.parametrize("n", range(1, 14))
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
+def test_lens_sum_is_the_root_of_unity_sum(n, k):
+    for e in range(-2, n + 2):
+        exact = lens_sum(n, k, e)
+        with mp.workdps(50):
+            approx = _brute(n, k, e)
+            assert abs(approx - mp.mpf(exact.p) / exact.q) < mp.mpf(10) ** -40, (n, k, e, exact)
+
+
+def test_lens_sum_closed_form_k1():
+    # (1/N) sum_j w^{je}/(w^j - 1) = (N + 1 - 2e)/(2N) for 1 <= e <= N: the classical sum
+    N, e = sp.symbols("N e", integer=True, positive=True)
+    assert sp.simplify(lens_sum_polynomial(1).subs({"N": N, "e": e}) - (N + 1 - 2 * e) / (2 * N)) == 0
+
+
+@pytest.mark.parametrize("n", [3, 5, 7, 9, 11, 15, 21, 25])
+def test_eta_l5_is_the_cubic_of_eq_4_7(n):
+    # 1808.00009 Eq. (4.7): the L^5 condition sum (s^3 - (n^2+3)/4 s) = 0 mod 6n; the engine's
+    # eta of one fermion is minus that polynomial over 6n (mod 1), for every charge
+    c = (n * n + 3) // 4
+    for s in range(-n, 2 * n):
+        assert (eta_spin_lens(n, 3, s) + R(s ** 3 - c * s, 6 * n)) % 1 == 0, (n, s)
+    assert eta_spin_lens(n, 3, 0) == 0
+
+
+def test_eta_l1_is_the_circle():
+    # the k = 1 lens space L(n;1) (Donnelly formula) and the circle (Hurwitz zeta): twice the
+    # reduced values agree mod 1 (the K3 generator multiplies by index(K3) = 2)
+    for n in (3, 5, 7, 9):
+        for s in range(n):
+            lens = eta_spin_lens(n, 1, s)
+            circ = xi_circle(R(s, n)) - xi_circle(0)
+            assert (2 * lens - 2 * circ) % 1 == 0
+            assert (2 * circ + R(2 * s, n)) % 1 == 0
+
+
+def test_rp5_generates_z16():
+    # Spin-Z4 on RP^5 = L(2;1,1,1): a charge +-1 fermion has eta -+1/16 (1808.00009 Sec. 4)
+    assert eta_spin_z2m_lens(2, 3, 1) == R(-1, 16)
+    assert eta_spin_z2m_lens(2, 3, 3) == R(1, 16)
+    assert eta_spin_z2m_lens(2, 3, -1) == R(1, 16)
+    with pytest.raises(ValueError):
+        eta_spin_z2m_lens(2, 3, 2)           # a fermion has odd charge
+    with pytest.raises(ValueError):
+        eta_spin_lens(4, 3, 1)               # L^5(4) is not spin
+
+
+def _zn_model(n, charges, extra=()):
+    fs = [fermion(f"f{i}", "L", {"Z": c}, copies=w) for i, (c, w) in enumerate(charges)]
+    return Model.build("t", {"Z": f"Z({n})"}, fs + list(extra))
+
+
+def _gem_47(n, charges):
+    c = (n * n + 3) // 4
+    cubic = sum(w * ((s % n) ** 3 - c * (s % n)) for s, w in charges) % (6 * n)
+    linear = sum(w * (s % n) for s, w in charges) % n
+    return cubic == 0 and linear == 0
+
+
+def test_random_spectra_odd_n_against_eq_4_7():
+    rng = random.Random(7)
+    seen = {True: 0, False: 0}
+    for trial in range(250):
+        n = rng.choice([3, 5, 7, 9, 15])
+        charges = [(rng.randrange(n), rng.randint(1, 4)) for _ in range(rng.randint(1, 5))]
+        if trial % 2:
+            charges += [((-s) % n, w) for s, w in charges]      # vector-like: free
+        if trial % 5 == 0:
+            charges = [(s, 3 * n * w) for s, w in charges]      # multiples kill every residual
+        r = dai_freed(_zn_model(n, charges), "Z")
+        assert r.structure == f"Spin x Z({n})"
+        assert r.free == _gem_47(n, charges), (n, charges, r)
+        seen[r.free] += 1
+    assert seen[True] > 20 and seen[False] > 20
+
+
+def test_daifreed_package_agrees():
+    daifreed = pytest.importorskip("daifreed")
+    from daifreed.conditions import spin_zn
+    from daifreed.eta import eta_spin_lens as their_eta
+    from daifreed.spectrum import Fermion, Spectrum
+    from daifreed.topological_sc import z4_index
+
+    for n in (3, 5, 7, 9):
+        for s in range(n):
+            assert eta_spin_lens(n, 3, s) % 1 == their_eta(s, n, 3)
+    rng = random.Random(3)
+    for _ in range(150):
+        n = rng.choice([3, 5, 7, 9, 11])
+        charges = [(rng.randrange(n), rng.randint(1, 6)) for _ in range(rng.randint(1, 6))]
+        ours = dai_freed(_zn_model(n, charges), "Z").free
+        theirs = spin_zn(Spectrum([Fermion({"Z": s}, w) for s, w in charges]), n, "Z").is_free
+        assert ours == theirs
+    for _ in range(100):
+        charges = [(rng.choice([1, 3]), rng.randint(1, 20)) for _ in range(rng.randint(1, 5))]
+        res = dai_freed(_zn_model(4, charges), "Z").residuals["L(2;1,1,1)"]
+        index = z4_index(Spectrum([Fermion({"Z4": s}, w) for s, w in charges]))
+        assert (16 * res) % 16 == (-index) % 16
+
+
+def _sm_z4(with_nu_r=True, generations=3):
+    # the Z4 inside X = 5(B-L) - 4Y, with Y normalised as Q = T3 + Y: every SM fermion has
+    # X = 1 mod 4 in the left-handed basis, the Higgs X = -2 (1808.00009 Sec. 4)
+    from fractions import Fraction as F
+    fields = {  # name: (SU3, SU2, Y, B-L) of the left-handed Weyl fermion
+        "q": ("3", "2", F(1, 6), F(1, 3)), "uc": ("3bar", "1", F(-2, 3), F(-1, 3)),
+        "dc": ("3bar", "1", F(1, 3), F(-1, 3)), "l": ("1", "2", F(-1, 2), F(-1)),
+        "ec": ("1", "1", F(1), F(1)), "nc": ("1", "1", F(0), F(1))}
+    fs = []
+    for name, (c, w, y, bl) in fields.items():
+        if name == "nc" and not with_nu_r:
+            continue
+        x = 5 * bl - 4 * y
+        assert x.denominator == 1
+        fs.append(fermion(name, "L", {"SU3c": c, "SU2L": w, "Z4": int(x)}, copies=generations))
+    fs.append(scalar("H", {"SU3c": "1", "SU2L": "2", "Z4": int(-4 * F(1, 2))}))
+    return Model.build("sm_z4", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Z4": "Z(4)"}, fs)
+
+
+def test_sm_z4_needs_right_handed_neutrinos():
+    with_nu = dai_freed(_sm_z4(True), "Z4")
+    assert with_nu.structure == "Spin x_Z2 Z(4)"
+    assert with_nu.free is True
+    assert with_nu.residuals == {"L(2;1,1,1)": 0, "K3 x L(2;1)": 0, "L(4;1) x S4[SU3c]": 0,
+                                 "L(4;1) x S4[SU2L]": 0}
+    without = dai_freed(_sm_z4(False), "Z4")
+    assert without.free is False
+    assert without.residuals["L(2;1,1,1)"] == R(3, 16)          # -45/16 mod 1
+    assert without.residuals["K3 x L(2;1)"] == R(1, 2)
+    # Ibáñez–Ross cannot see it: the gravitational condition is 45 mod 4 != 0 but relaxed
+    # mod 2 it is not free either; with 16 fermions per generation IR is satisfied all along
+    one_gen = dai_freed(_sm_z4(True, generations=1), "Z4")
+    assert one_gen.free is True                                 # 16 = 0 mod 16
+
+
+def _mssm_triality(generations):
+    # baryon triality, charges (B - 2Y) mod 3 of the left-handed superfields; Higgsinos once
+    fs = [fermion("Q", "L", {"SU3c": "3", "SU2L": "2", "B3": 0}, copies=generations),
+          fermion("Uc", "L", {"SU3c": "3bar", "SU2L": "1", "B3": 1}, copies=generations),
+          fermion("Dc", "L", {"SU3c": "3bar", "SU2L": "1", "B3": -1}, copies=generations),
+          fermion("L", "L", {"SU3c": "1", "SU2L": "2", "B3": 1}, copies=generations),
+          fermion("Ec", "L", {"SU3c": "1", "SU2L": "1", "B3": -2}, copies=generations),
+          fermion("Hu", "L", {"SU3c": "1", "SU2L": "2", "B3": -1}),
+          fermion("Hd", "L", {"SU3c": "1", "SU2L": "2", "B3": 1})]
+    return Model.build("mssm_b3", {"SU3c": "SU(3)", "SU2L": "SU(2)", "B3": "Z(3)"}, fs)
+
+
+def test_baryon_triality_needs_three_generations():
+    # 1808.00009 Sec. 4: baryon triality has a Z9 anomaly (net charge 3 per generation
+    # mod 9), free iff N_g = 0 mod 3; the Z3 x SU(2)^2 condition (one lepton doublet per
+    # generation) says the same
+    charges = {"Q": 0, "Uc": 1, "Dc": 2, "L": 1, "Ec": 1, "Hu": 2, "Hd": 1}
+    for g in range(1, 7):
+        m = _mssm_triality(g)
+        r = dai_freed(m, "B3")
+        assert r.residuals["K3 x L(3;1)"] == 0
+        assert r.residuals["L(3;1) x S4[SU3c]"] == 0
+        assert r.residuals["L(3;1) x S4[SU2L]"] == R(-g % 3, 3)
+        assert r.residuals["L(3;1,1,1)"] == R(g % 3, 3)      # 3 g (1/9) per generation
+        assert r.free is (g % 3 == 0)
+        ir = {a.channel: a.free for a in ibanez_ross(m, charges, 3)}
+        assert ir == {"SU3c": True, "SU2L": g % 3 == 0, "grav": True}
+
+
+def test_dai_freed_beyond_ibanez_ross_z3():
+    # three Weyl fermions of Z3 charge 1: sum q = 3 = 0 mod 3 (Ibáñez–Ross gravitational
+    # free), but L(3;1,1,1) sees 3 x 1/9 = 1/3
+    m = _zn_model(3, [(1, 3)])
+    r = dai_freed(m, "Z")
+    assert r.residuals == {"L(3;1,1,1)": R(1, 3), "K3 x L(3;1)": 0} and r.free is False
+    assert [a.free for a in ibanez_ross(m, {"f0": 1}, 3)] == [True]
+    assert dai_freed(_zn_model(3, [(1, 9)]), "Z").free is True
+
+
+def test_structure_detection():
+    m = _zn_model(4, [(1, 1), (3, 2)], [scalar("h", {"Z": 2})])
+    assert structure_of(m, "Z") == "Spin x_Z2 Z(4)"
+    assert structure_of(m.with_fields(scalar("p", {"Z": 1})), "Z") == "Spin x Z(4)"   # odd boson
+    assert structure_of(m.with_fields(fermion("g", "L", {"Z": 2})), "Z") == "Spin x Z(4)"
+    assert structure_of(_zn_model(3, [(1, 1)]), "Z") == "Spin x Z(3)"
+    # a right-handed field enters with the opposite charge: parity unchanged
+    r = Model.build("t", {"Z": "Z(4)"}, [fermion("x", "R", {"Z": 1})])
+    assert left_handed_charges(r, "Z")[0][1] == 3
+    assert dai_freed(r, "Z").residuals["L(2;1,1,1)"] == R(1, 16)
+
+
+def test_k3_is_eight_rp5_for_z4():
+    # Omega_5 of Spin x_Z2 Z4 is Z16, generated by RP^5: K3 x L(2;1) must be 8 RP^5 (mod 1)
+    rng = random.Random(2)
+    for _ in range(60):
+        charges = [(rng.choice([1, 3, 5, 7, -1]), rng.randint(1, 9)) for _ in range(rng.randint(1, 4))]
+        r = dai_freed(_zn_model(4, charges), "Z").residuals
+        assert r["K3 x L(2;1)"] == (8 * r["L(2;1,1,1)"]) % 1
+
+
+def test_spin_z2m_odd_m_is_spin_times_zm():
+    # Z(2m), m odd, with fermion parity inside: the Spin-Z(2m) lens space L(m;1,1,1) and
+    # K3 x L(m;1) evaluated directly (eta_spin_z2m_lens) give the same verdict as the
+    # reduction to Spin x Z(m) on the charges mod m that dai_freed uses
+    rng = random.Random(11)
+    seen = set()
+    for _ in range(150):
+        m = rng.choice([3, 5, 7])
+        charges = [(2 * rng.randrange(m) + 1, rng.randint(1, 5)) for _ in range(rng.randint(1, 5))]
+        if rng.random() < 0.3:
+            charges = [(s, 9 * w) for s, w in charges]
+        direct_l5 = sum(w * eta_spin_z2m_lens(m, 3, s) for s, w in charges) % 1
+        direct_k3 = sum(w * 2 * xi_circle(R(s, 2 * m)) for s, w in charges) % 1
+        r = dai_freed(_zn_model(2 * m, charges), "Z")
+        assert r.structure == f"Spin x_Z2 Z({2 * m})"
+        assert r.free == (direct_l5 == 0 and direct_k3 == 0), (m, charges)
+        seen.add(r.free)
+    assert seen == {True, False}
+
+
+def test_coprime_parts_split():
+    # the splitting used for Z(2^a k): checked where both sides are computable, Z(15) = Z(3) x Z(5)
+    rng = random.Random(4)
+    seen = set()
+    for _ in range(150):
+        charges = [(rng.randrange(15), rng.randint(1, 4)) for _ in range(rng.randint(1, 5))]
+        if rng.random() < 0.4:
+            charges += [((-s) % 15, w) for s, w in charges[:1]] + [(s, 8 * w) for s, w in charges[1:]]
+        whole = dai_freed(_zn_model(15, charges), "Z").free
+        parts = [dai_freed(_zn_model(p, [(s % p, w) for s, w in charges]), "Z").free for p in (3, 5)]
+        assert whole == all(parts), charges
+        seen.add(whole)
+    assert seen == {True, False}
+
+
+def test_even_orders_decided_through_the_split():
+    # Z(6) without fermion parity: Omega_5^Spin(BZ2) = 0, the Z(3) part decides
+    r = dai_freed(_zn_model(6, [(2, 3)]), "Z")
+    assert r.structure == "Spin x Z(6)" and r.free is False and r.residuals["L(3;1,1,1)"] == R(2, 3)
+    assert dai_freed(_zn_model(6, [(2, 9), (3, 1), (3, 1)]), "Z").free is True
+    # Z(12) with fermion parity = Spin-Z4 x Z3: both parts complete
+    r = dai_freed(_zn_model(12, [(1, 144)]), "Z")
+    assert r.structure == "Spin x_Z2 Z(12)" and r.free is True
+    assert set(r.residuals) == {"L(2;1,1,1)", "K3 x L(2;1)", "L(3;1,1,1)", "K3 x L(3;1)"}
+    r = dai_freed(_zn_model(12, [(1, 48)]), "Z")       # Z16 part free, Z3 part: 48/9 = 1/3
+    assert r.free is False and r.residuals["L(2;1,1,1)"] == 0 and r.residuals["L(3;1,1,1)"] != 0
+    # Z(24) with fermion parity: the Spin-Z8 part lacks the Enriques generator
+    r = dai_freed(_zn_model(24, [(1, 1152)]), "Z")
+    assert r.free is None and "Enriques" in r.reason
+    # Z(12) without fermion parity: X(4;1,1) is missing
+    r = dai_freed(_zn_model(12, [(4, 9), (8, 9)]), "Z")
+    assert r.free is None and "X(4;1,1)" in r.reason
+
+
+def test_mixed_conditions_are_ibanez_ross_mod_n():
+    rng = random.Random(5)
+    reps = [("3", "2"), ("3bar", "1"), ("1", "2"), ("8", "1"), ("1", "3"), ("6", "2"), ("1", "4")]
+    for _ in range(80):
+        n = rng.choice([2, 3, 4, 5, 6, 8])
+        fs = []
+        for i in range(rng.randint(1, 5)):
+            c, w = rng.choice(reps)
+            fs.append(fermion(f"f{i}", rng.choice("LR"), {"SU3c": c, "SU2L": w, "Z": rng.randrange(n)},
+                              copies=rng.randint(1, 3)))
+        m = Model.build("t", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Z": f"Z({n})"}, fs)
+        r = dai_freed(m, "Z")
+        if r.structure == "Spin x_Z2 Z(2)":       # Z(2) is fermion parity: nothing to check
+            assert r.residuals == {} and r.free is True
+            continue
+        ir = {a.channel: a for a in ibanez_ross(m, {f.name: int(f.rep("Z")) for f in m.fields}, n)}
+        for g in ("SU3c", "SU2L"):
+            assert (r.residuals[f"L({n};1) x S4[{g}]"] + R(ir[g].value, n)) % 1 == 0
+        if r.structure.startswith("Spin x Z") and n > 2:
+            # K3 x L(n;1): Ibáñez–Ross gravitational, relaxed to mod n/2 for even n
+            # (split into the odd part and the 2-part, Z(n) = Z(2^a) x Z(k))
+            zero = all(v == 0 for g, v in r.residuals.items() if g.startswith("K3"))
+            assert zero == (ir["grav"].relaxed if n % 2 == 0 else ir["grav"].free)
+
+
+def test_undecided_cases_say_why():
+    # Spin x Z(4) (an even-charge fermion): X(4;1,1) is not evaluated
+    r = dai_freed(_zn_model(4, [(2, 1), (2, 1)]), "Z")
+    assert r.structure == "Spin x Z(4)" and r.free is None and "X(4;1,1)" in r.reason
+    assert dai_freed(_zn_model(4, [(1, 1), (2, 1)]), "Z").free is False     # K3 residual 3/2 -> 1/2
+    # Spin x_Z2 Z(8): the Enriques generator is not evaluated
+    r = dai_freed(_zn_model(8, [(1, 1), (7, 1)]), "Z")
+    assert r.structure == "Spin x_Z2 Z(8)" and r.free is None and "Enriques" in r.reason
+    r = dai_freed(_zn_model(8, [(1, 1)]), "Z")
+    assert r.free is False and r.residuals["L(4;1,1,1)"] != 0
+    # Z(2): Omega_5^Spin(BZ2) = 0, only the mixed conditions remain
+    m = Model.build("t", {"W": "SU(2)", "Z": "Z(2)"}, [fermion("x", "L", {"W": "2", "Z": 1}),
+                                                        fermion("y", "L", {"W": "1", "Z": 0})])
+    r = dai_freed(m, "Z")
+    assert r.structure == "Spin x Z(2)" and r.residuals == {"L(2;1) x S4[W]": R(1, 2)} and r.free is False
+    assert r.to_dict()["residuals"] == {"L(2;1) x S4[W]": "1/2"}
+
+
+def test_to_dict_and_bad_input():
+    r = dai_freed(_sm_z4(False), "Z4")
+    d = r.to_dict()
+    assert set(d) == {"structure", "free", "residuals", "reason"}
+    assert d["residuals"]["L(2;1,1,1)"] == "3/16" and d["free"] is False
+    with pytest.raises(ModelError):
+        dai_freed(_sm_z4(), "SU2L")
+    big = Model("big", (("Z", ZN(10 ** 7)),), (fermion("x", "L", {"Z": sp.Integer(1)}),))
+    with pytest.raises(LimitError):
+        dai_freed(big, "Z")
+    sym = Model.build("s", {"W": "SU(2)", "Z": "Z(3)"}, [fermion("x", "L", {"W": "n", "Z": 1})],
+                      symbols=[sp.Symbol("n", integer=True, positive=True)])
+    with pytest.raises(ModelError, match="substitute"):
+        dai_freed(sym, "Z")
+    assert dai_freed_all(_sm_z4()).keys() == {"Z4"}
+
+
+def test_mssm_z4_gauginos_and_higgsinos():
+    # 1808.00009 Sec. 4: with the Z4 R-like charge 1 on every SM fermion, gaugino and
+    # Higgsino, 48 + 12 + 4 = 64 = 0 mod 16 for two Higgs doublets; four doublets: 68
+    def mssm(doublets):
+        fs = [fermion("sm", "L", {"Z": 1}, copies=48), fermion("gaugino", "L", {"Z": 1}, copies=12),
+              fermion("higgsino", "L", {"Z": 1}, copies=2 * doublets)]
+        return Model.build("mssm", {"Z": "Z(4)"}, fs + [scalar("sf", {"Z": 0})])
+    assert dai_freed(mssm(2), "Z").residuals["L(2;1,1,1)"] == 0
+    assert dai_freed(mssm(4), "Z").residuals["L(2;1,1,1)"] == R(3, 4)
+    assert dai_freed(mssm(1), "Z").residuals["L(2;1,1,1)"] == R(1, 8)
+
+
+def test_z4_beyond_ibanez_ross():
+    # 46 fermions of Z4 charge 1 (fermion parity inside): Ibáñez–Ross relaxed gravitational
+    # condition (46 = 0 mod 2) passes; Z16 does not (-46/16 = 1/8 mod 1)
+    m = _zn_model(4, [(1, 46)], [scalar("h", {"Z": 2})])
+    assert [a.relaxed for a in ibanez_ross(m, {"f0": 1}, 4)] == [True]
+    r = dai_freed(m, "Z")
+    assert r.free is False and r.residuals["L(2;1,1,1)"] == R(1, 8) and r.residuals["K3 x L(2;1)"] == 0
