@@ -200,6 +200,15 @@ def _dec(d, table):
 def identical(a, b) -> bool:
     """Whether two values are the same, type for type (sympy objects by ``srepr``).
 
+    Parameters
+    ----------
+    a, b
+        Values built from the types :func:`encode` writes.
+
+    Returns
+    -------
+    bool
+
     Examples
     --------
     >>> identical((1, 2.0), (1, 2.0)), identical((1, 2.0), [1, 2.0]), identical(1, True)
@@ -224,13 +233,48 @@ def identical(a, b) -> bool:
 
 
 def dumps(kind: str, value, classes=()) -> str:
-    """The text of a cache file holding ``value``."""
+    """The text of a cache file holding ``value``.
+
+    Parameters
+    ----------
+    kind : str
+        What the file holds (checked by :func:`loads`).
+    value
+        As for :func:`encode`.
+    classes : sequence of dataclass types
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    CacheFormatError
+        For a value :func:`encode` cannot write.
+
+    Examples
+    --------
+    >>> dumps("numbers", [1, 0.5])
+    '{"schema":1,"kind":"numbers","value":{"$list":[1,0.5]}}'
+    """
     return json.dumps({"schema": SCHEMA, "kind": kind, "value": encode(value, classes)},
                       allow_nan=False, separators=(",", ":"))
 
 
 def loads(text, kind: str, classes=()):
     """The value in the text of a cache file of ``kind``.
+
+    Parameters
+    ----------
+    text : str
+    kind : str
+        What the file must hold.
+    classes : sequence of dataclass types
+        Dataclasses the value may contain.
+
+    Returns
+    -------
+    object
 
     Raises
     ------
@@ -273,6 +317,15 @@ def load(path, kind: str, classes=(), *, notes=None):
     Returns
     -------
     object or None
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.json"
+    >>> _ = p.write_bytes(b"\\x80\\x04 a pickle")
+    >>> notes = []
+    >>> load(p, "record", notes=notes) is None, notes[0].endswith("not UTF-8 text (an old pickle?)")
+    (True, True)
     """
     import stat
 
@@ -305,6 +358,28 @@ def store(path, kind: str, value, classes=()) -> bool:
     A value that cannot be encoded, or that would not read back identical, is not
     stored (the next run computes it again).  An unwritable cache is only slower:
     ``OSError`` is ignored.
+
+    Parameters
+    ----------
+    path : path
+    kind : str
+    value
+        As for :func:`encode`.
+    classes : sequence of dataclass types
+
+    Returns
+    -------
+    bool
+        Whether the file was written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.json"
+    >>> store(p, "numbers", (1, 2.5)), load(p, "numbers")
+    (True, (1, 2.5))
+    >>> store(p, "numbers", object())
+    False
     """
     try:
         text = dumps(kind, value, classes)

@@ -18,7 +18,8 @@ import sympy as sp
 from ..exceptions import MissingDependencyError
 from ..tables import latex_escape, latex_symbol_names  # latex_escape re-exported: the one escaper
 
-__all__ = ["to_latex", "equation", "align", "document", "compile_latex", "find_tex_engine", "latex_escape"]
+__all__ = ["to_latex", "equation", "align", "document", "compile_latex", "find_tex_engine", "latex_escape",
+           "sandbox_environment"]
 
 
 def to_latex(expr, model=None, **settings) -> str:
@@ -95,6 +96,22 @@ def sandbox_environment(outdir) -> dict:
     read and write only below its working directory (no absolute paths, no ``..``, no
     dot files), ``shell_escape=f`` turns ``\\write18`` off (as ``-no-shell-escape``
     does on the command line), ``TEXMFOUTPUT`` is the working directory.
+
+    Parameters
+    ----------
+    outdir : path
+        The engine's working directory.
+
+    Returns
+    -------
+    dict
+        A copy of ``os.environ`` with those variables set.
+
+    Examples
+    --------
+    >>> env = sandbox_environment("/tmp/x")
+    >>> env["openin_any"], env["openout_any"], env["shell_escape"]
+    ('p', 'p', 'f')
     """
     env = dict(os.environ)
     env.update({"openin_any": "p", "openout_any": "p", "shell_escape": "f",
