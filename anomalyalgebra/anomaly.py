@@ -1,6 +1,18 @@
 r"""Exact gauge and gravitational anomaly traces of a model.
 
-Convention ``"eq4"`` (the default) is Eq. (4) of the seed paper,
+Two conventions are available by name; ``"left"`` is the default.
+
+``"left"`` (the field's standard one, as in SARAH and textbooks): every fermion is
+written as a left-handed Weyl spinor (a right-handed field in *r* becomes a
+left-handed one in *r̄*) and the symmetrised trace :math:`\mathrm{Tr}[T_a T_b T_c]`
+is summed over them, with :math:`T(\text{fund of SU}(N)) = 1/2`, cubic anomalies of
+SU(N) in units of the fundamental (:math:`A(\text{fund}) = 1`) and
+:math:`T = n(n^2-1)/12` for the SU(2) *n*-plet.  For example :math:`\sum_{LH} q^3` for
+U(1)^3, :math:`\sum_{LH} q\,T(r)` for U(1) G G and :math:`\sum_{LH} q` for U(1)-gravity².
+
+``"eq4"`` is the right-minus-left convention with the anticommutator, as written
+for example in Eq. (4) of Di Luzio, Nardecchia & Toni, "Gauged τ-lepton chiral
+currents and B → K^(*) E_miss" (the name of the convention comes from there),
 
 .. math::
 
@@ -8,23 +20,21 @@ Convention ``"eq4"`` (the default) is Eq. (4) of the seed paper,
 
 summed over the Weyl fermions as the model lists them (right-handed fields count
 ``+``, left-handed ``-``), each weighted by its copies and by the dimensions of its
-representations under the factors not involved.  What each combination means:
+representations under the factors not involved.  How the two relate, per Weyl fermion:
 
-=====================  =============================================  =====================
-labels                 eq4 value per Weyl fermion (times sign)         ``"left"`` value
-=====================  =============================================  =====================
-U(1)_a U(1)_b U(1)_c   :math:`2 q_a q_b q_c`                           :math:`-\tfrac12` eq4
-U(1) G G               :math:`2 q\,T(r)` (coefficient of δ^{ab})       :math:`-\tfrac12` eq4
-G G G (SU(N), N ≥ 3)   :math:`A(r)`, in units of A(fundamental) = 1    :math:`-` eq4
-U(1) grav grav         :math:`q` (Tr of the charge)                    :math:`-` eq4
-=====================  =============================================  =====================
+=====================  ==============================================  ======================
+labels                 ``"left"`` value (left-handed field)             ``"eq4"`` value
+=====================  ==============================================  ======================
+U(1)_a U(1)_b U(1)_c   :math:`q_a q_b q_c`                              :math:`-2\times` left
+U(1) G G               :math:`q\,T(r)` (coefficient of δ^{ab})          :math:`-2\times` left
+G G G (SU(N), N ≥ 3)   :math:`A(r)`, in units of A(fundamental) = 1     :math:`-1\times` left
+U(1) grav grav         :math:`q` (Tr of the charge)                     :math:`-1\times` left
+=====================  ==============================================  ======================
 
-Convention ``"left"`` is the other common one: every fermion is written as a
-left-handed Weyl spinor (a right-handed field in *r* becomes a left-handed one in
-*r̄*) and the symmetrised trace :math:`\mathrm{Tr}[T_a T_b T_c]` is summed, e.g.
-:math:`\sum_{LH} q^3` for U(1)^3.  For the τ-lepton EFT of Eq. (2) the eq4 convention
-gives Eqs. (21)–(22): :math:`\mathcal{A}_{XYY} = 2\alpha_R - \alpha_L` and
-:math:`\mathcal{A}_{XWW} = -\alpha_L`.
+For the τ-lepton EFT of the seed paper (model ``sm_x_tau``) the ``"eq4"`` convention
+gives its Eqs. (21)–(22), :math:`\mathcal{A}_{XYY} = 2\alpha_R - \alpha_L` and
+:math:`\mathcal{A}_{XWW} = -\alpha_L`; the default gives
+:math:`\alpha_L/2 - \alpha_R` and :math:`\alpha_L/2`.
 
 Every other combination (a non-abelian factor with a different factor, a single
 non-abelian generator with two U(1)s, ...) vanishes identically because the
@@ -54,9 +64,12 @@ __all__ = [
     "witten_index",
     "has_witten_anomaly_check",
     "CONVENTIONS",
+    "DEFAULT_CONVENTION",
 ]
 
-CONVENTIONS = ("eq4", "left")
+#: Names of the anomaly conventions; the first is the default.
+CONVENTIONS = ("left", "eq4")
+DEFAULT_CONVENTION = CONVENTIONS[0]
 
 
 def channel_labels(a, b=None, c=None) -> tuple:
@@ -123,7 +136,8 @@ def _kind(model, label):
     return model.group(label).kind
 
 
-def anomaly_trace(model: Model, a: str, b: str, c: str, *, convention: str = "eq4"):
+def anomaly_trace(model: Model, a: str, b: str | None = None, c: str | None = None, *,
+                  convention: str = DEFAULT_CONVENTION):
     """The anomaly trace of three labels (any order), as an exact sympy expression.
 
     Parameters
@@ -131,11 +145,12 @@ def anomaly_trace(model: Model, a: str, b: str, c: str, *, convention: str = "eq
     model : Model
     a, b, c : str
         Group labels of the model, or ``"grav"`` (twice, with one U(1) or non-abelian
-        label) for the mixed gravitational anomaly.
-    convention : {"eq4", "left"}
-        ``"eq4"``: Eq. (4) of the seed paper (R minus L, with the anticommutator);
-        ``"left"``: sum over left-handed Weyl fermions of the symmetrised trace.
-        See the module documentation for the table relating the two.
+        label) for the mixed gravitational anomaly.  ``a`` alone may hold all three
+        labels in one string (``"X Y Y"``, ``"X,Y,Y"``), see :func:`channel_labels`.
+    convention : {"left", "eq4"}
+        ``"left"`` (default): sum over left-handed Weyl fermions of the symmetrised
+        trace, T(fundamental) = 1/2; ``"eq4"``: right minus left with the
+        anticommutator.  See the module documentation for the table relating the two.
 
     Returns
     -------
@@ -151,18 +166,17 @@ def anomaly_trace(model: Model, a: str, b: str, c: str, *, convention: str = "eq
     --------
     >>> import anomalyalgebra as aa
     >>> m = aa.load_model("sm_x_tau")
-    >>> m.anomaly("X", "Y", "Y")
-    -alpha_L + 2*alpha_R
-    >>> m.anomaly("SU2L", "X", "SU2L")
-    -alpha_L
-    >>> m.anomaly("X", "grav", "grav")
-    -2*alpha_L + alpha_R
-    >>> m.anomaly("X", "Y", "Y", convention="left")
+    >>> aa.anomaly_trace(m, "X", "Y", "Y")
     alpha_L/2 - alpha_R
+    >>> aa.anomaly_trace(m, "SU2L", "X", "SU2L")
+    alpha_L/2
+    >>> aa.anomaly_trace(m, "X grav grav")
+    2*alpha_L - alpha_R
+    >>> aa.anomaly_trace(m, "X", "Y", "Y", convention="eq4")
+    -alpha_L + 2*alpha_R
     """
-    if convention not in CONVENTIONS:
-        raise ModelError(f"unknown anomaly convention {convention!r}; use one of {CONVENTIONS}")
-    key = canonical_key(model, a, b, c)
+    _check_convention(convention)
+    key = canonical_key(model, *channel_labels(a, b, c))
     kinds = [_kind(model, x) for x in key]
     for x, k in zip(key, kinds):
         if k == "zn":
@@ -176,6 +190,11 @@ def anomaly_trace(model: Model, a: str, b: str, c: str, *, convention: str = "eq
             f"gravity enters anomalies as ('{GRAVITY}', '{GRAVITY}', label); got {key}"
         )
     return _trace(model, key, kinds, convention)
+
+
+def _check_convention(convention):
+    if convention not in CONVENTIONS:
+        raise ModelError(f"unknown anomaly convention {convention!r}; use one of {CONVENTIONS}")
 
 
 def _records(model):
@@ -279,7 +298,7 @@ def _trace(model, key, kinds, convention, records=None):
     return sp.expand(sp.Add(total, *symbolic) / denominator)
 
 
-def anomaly_table(model: Model, *, convention: str = "eq4", nonzero: bool = False) -> dict:
+def anomaly_table(model: Model, *, convention: str = DEFAULT_CONVENTION, nonzero: bool = False) -> dict:
     """Every anomaly trace of the model that is not identically zero by group theory.
 
     The combinations are: each U(1)_a U(1)_b U(1)_c (with repetition), each U(1) with
@@ -288,23 +307,30 @@ def anomaly_table(model: Model, *, convention: str = "eq4", nonzero: bool = Fals
 
     Parameters
     ----------
+    model : Model
+    convention : {"left", "eq4"}
+        See :func:`anomaly_trace`.
     nonzero : bool
         Keep only the traces that do not vanish.
+
+    Returns
+    -------
+    dict
+        ``{(a, b, c): sympy.Expr}``.
 
     Examples
     --------
     >>> import anomalyalgebra as aa
-    >>> table = aa.load_model("sm_x_tau").anomalies(nonzero=True)
+    >>> table = aa.anomaly_table(aa.load_model("sm_x_tau"), nonzero=True)
     >>> for key, value in table.items():
     ...     print(" ".join(key), "=", value)
-    X SU2L SU2L = -alpha_L
-    X Y Y = -alpha_L + 2*alpha_R
-    Y X X = 2*alpha_L**2 - 2*alpha_R**2
-    X X X = -4*alpha_L**3 + 2*alpha_R**3
-    X grav grav = -2*alpha_L + alpha_R
+    X SU2L SU2L = alpha_L/2
+    X Y Y = alpha_L/2 - alpha_R
+    Y X X = -alpha_L**2 + alpha_R**2
+    X X X = 2*alpha_L**3 - alpha_R**3
+    X grav grav = 2*alpha_L - alpha_R
     """
-    if convention not in CONVENTIONS:
-        raise ModelError(f"unknown anomaly convention {convention!r}; use one of {CONVENTIONS}")
+    _check_convention(convention)
     u1 = [k for k, g in model.groups if isinstance(g, U1)]
     simple = [k for k, g in model.groups if isinstance(g, SimpleFactor)]
     keys = []
@@ -401,9 +427,9 @@ def witten_anomaly(model: Model, label: str) -> bool:
     --------
     >>> import anomalyalgebra as aa
     >>> sm = aa.load_model("sm")
-    >>> sm.witten_anomaly("SU2L")
+    >>> aa.witten_anomaly(sm, "SU2L")
     False
-    >>> sm.without("l").witten_anomaly("SU2L")
+    >>> aa.witten_anomaly(sm.without("l"), "SU2L")
     True
     """
     return bool(witten_index(model, label) % 2)

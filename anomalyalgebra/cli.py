@@ -30,10 +30,11 @@ import traceback
 
 import sympy as sp
 
-from .anomaly import CONVENTIONS
+from .anomaly import CONVENTIONS, DEFAULT_CONVENTION
 from .exceptions import AnomalyAlgebraError, LimitError, MissingDependencyError, UsageError
 from .limits import Limits, using_limits
-from .modelfile import builtin_models, load_model
+from .formats import load_model
+from .modelfile import builtin_models
 from .tables import (anomaly_table_latex, anomaly_table_text, field_table_latex, field_table_text,
                      latex_symbol_names)
 
@@ -53,11 +54,11 @@ def _discrete_label(a) -> str:
 
 
 def _discrete_verdict(a) -> str:
-    if a.free is None:
+    if a.relaxed is None:
         return "undecided (symbolic)"
-    text = "anomaly free" if a.free else "ANOMALOUS"
-    if a.channel == "grav" and a.relaxed != a.free:
-        text += f" (free mod {a.modulus // 2} with heavy Majorana fermions: Ibáñez–Ross relaxation)"
+    text = "anomaly free" if a.relaxed else "ANOMALOUS"
+    if a.channel == "grav" and a.relaxed != a.free:   # the verdict is the relaxed one (as check DIR)
+        text += f" (mod {a.modulus // 2} with heavy Majorana fermions: Ibáñez–Ross relaxation)"
     return text
 
 
@@ -93,6 +94,9 @@ def _check(args) -> int:
     reasons = list(verdict.reasons)
     free = not verdict.anomalous
     report = _interop_report(args, imp)
+    if report is not None:   # SARAH/PyR@TE: check_imported's verdict (consistency_report), as check DIR
+        reasons = list(report.reasons)
+        free = not reasons
     if args.json:
         payload = {
             "model": model.name,
@@ -151,7 +155,9 @@ def _check(args) -> int:
         print()
         print(verdict.nonperturbative.text())       # Dai–Freed, gauge quotient, SU(2) (issue 21)
         print()
-        print("anomaly free" if free else "ANOMALOUS: " + "; ".join(reasons))
+        undecided = verdict.nonperturbative.undecided
+        print(("anomaly free" + (" (undecided: " + "; ".join(undecided) + ")" if undecided else ""))
+              if free else "ANOMALOUS: " + "; ".join(reasons))
     terms_ok = _check_terms(args, report)
     return EXIT_OK if free and terms_ok else EXIT_ANOMALOUS
 
@@ -265,7 +271,8 @@ def _check_dir(args) -> int:
         return EXIT_INTERNAL
     if any(r.status == "unreadable" for r in reports):
         return EXIT_BAD_INPUT
-    return EXIT_ANOMALOUS if any(r.status != "ok" for r in reports) else EXIT_OK
+    # skipped files (a model's particles.m, SPheno.m, ...) are no model files: no say in the code
+    return EXIT_ANOMALOUS if any(r.status not in ("ok", "skipped") for r in reports) else EXIT_OK
 
 
 def _convert(args) -> int:
@@ -287,7 +294,7 @@ def _convert(args) -> int:
 
 
 def _reproduce(args) -> int:
-    from .export.report import default_cache_dir, reproduce
+    from .paper.report import default_cache_dir, reproduce
 
     if args.pdf:
         from .export.latex import find_tex_engine
@@ -322,7 +329,7 @@ def _reproduce(args) -> int:
     return EXIT_OK
 
 
-#: The progress lines of :func:`~anomalyalgebra.export.report.reproduce` (others are messages).
+#: The progress lines of :func:`~anomalyalgebra.paper.report.reproduce` (others are messages).
 _REPRODUCE_PROGRESS = re.compile(r"\s*(\[\s*\d+/\d+\]|Fig\. 1 \.\.\.)")
 
 
@@ -895,9 +902,10 @@ def _add_check_parser(sub) -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="machine-readable output")
     fmt.add_argument("--latex", action="store_true", help="LaTeX field table and traces")
-    p.add_argument("--convention", choices=CONVENTIONS, default="eq4",
-                   help="eq4: Eq. (4) of the seed paper (default); left: sum over left-handed Weyl"
-                        " fermions")
+    p.add_argument("--convention", choices=CONVENTIONS, default=DEFAULT_CONVENTION,
+                   help="left: sum over left-handed Weyl fermions, T(fund) = 1/2 (default); eq4: right"
+                        " minus left with the anticommutator (-2x left for U(1) channels, -1x for G^3"
+                        " and gravity)")
     return p
 
 

@@ -218,8 +218,10 @@ def _reasons(model, gauge_table, witten, discrete) -> tuple:
     if bad:
         out.append("Witten anomaly of " + ", ".join(f"{b} ({witten[b]})" if witten[b] is not True
                                                    else b for b in bad))
-    bad = [f"{a.symmetry} x {a.channel}^2" + ("" if a.free is False else " (undecided)")
-           for a in discrete if a.free is not True]
+    # the even-N gravitational condition with the Ibáñez–Ross relaxation (mod N/2), the
+    # same verdict for check FILE, check DIR and interop.check_imported (issue 18)
+    bad = [f"{a.symmetry} x {a.channel}^2" + ("" if a.relaxed is False else " (undecided)")
+           for a in discrete if a.relaxed is not True]
     if bad:
         out.append("discrete " + ", ".join(bad))
     return tuple(out)

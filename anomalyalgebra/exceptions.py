@@ -16,6 +16,8 @@ __all__ = [
     "ExpressionError",
     "ModelError",
     "ModelFileError",
+    "UnknownKeyError",
+    "check_keys",
     "InconsistentChargesError",
     "NoSolutionError",
     "MissingDependencyError",
@@ -97,6 +99,52 @@ class ModelFileError(ModelError):
         self.field = field
         self.key = key
         self.reason = message
+
+
+class UnknownKeyError(ModelFileError):
+    """A table of a model file has keys that are not allowed; the message lists the allowed ones.
+
+    Raised by :func:`check_keys`, the one key validation of the package.
+    """
+
+
+def check_keys(given, allowed, *, what: str = "key", where: str = "", path=None, field=None,
+               key_prefix: str = "") -> None:
+    """Refuse keys of ``given`` that are not in ``allowed``, naming them and the allowed ones.
+
+    Parameters
+    ----------
+    given : iterable of str
+        The keys found (a mapping's keys).
+    allowed : iterable of str
+        The keys allowed there.
+    what : str
+        The word for a key in the message (``"key"``, ``"top-level key"``, ``"option"``).
+    where : str
+        Where, appended to the message (``"in a group table"``).
+    path, field : optional
+        As for :class:`ModelFileError`.
+    key_prefix : str
+        Prepended to the first bad key for the error's ``key`` (``"groups.X."``).
+
+    Raises
+    ------
+    UnknownKeyError
+        If a key is not allowed.
+
+    Examples
+    --------
+    >>> check_keys({"spin": 1}, {"spin", "reps"})
+    >>> check_keys({"spin": 1, "colour": 3}, {"spin", "reps"}, field="q")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.UnknownKeyError: field 'q', key 'colour': unknown key(s) ['colour']; allowed: ['reps', 'spin']
+    """
+    allowed = set(allowed)
+    bad = sorted(set(given) - allowed)
+    if bad:
+        raise UnknownKeyError(f"unknown {what}(s) {bad}{' ' + where if where else ''}; allowed: {sorted(allowed)}",
+                              path=path, field=field, key=key_prefix + bad[0])
 
 
 class InconsistentChargesError(AnomalyAlgebraError, ValueError):

@@ -27,6 +27,8 @@ max_zn_order            1_000_000  discrete symmetries used in model building: Z
 max_group_factors       32         the SM has 3; model files rarely exceed 10
 max_fields              2_000      the SM has 15 Weyl fields per generation
 max_copies              1_000      copies of a field: 3 generations, N singlets
+max_term_monomials      10_000     monomials of one expanded Lagrangian (SARAH/PyR@TE
+                                   files: a few dozen)
 ======================  =========  =====================================================
 
 The limits in force are a frozen :class:`Limits` held in a context variable (not a
@@ -119,6 +121,7 @@ class Limits:
     max_group_factors: int = 32
     max_fields: int = 2_000
     max_copies: int = 1_000
+    max_term_monomials: int = 10_000
 
     def __post_init__(self):
         for f in fields(self):
@@ -182,7 +185,7 @@ def using_limits(limits: Limits | None = None, **changes):
     ...     pass
     Traceback (most recent call last):
     ...
-    anomalyalgebra.exceptions.LimitError: unknown limit 'max_rank'; known: max_file_bytes, max_expression_length, max_nesting_depth, max_integer_digits, max_exponent, max_expanded_terms, max_group_rank, max_irrep_dim, max_zn_order, max_group_factors, max_fields, max_copies
+    anomalyalgebra.exceptions.LimitError: unknown limit 'max_rank'; known: max_file_bytes, max_expression_length, max_nesting_depth, max_integer_digits, max_exponent, max_expanded_terms, max_group_rank, max_irrep_dim, max_zn_order, max_group_factors, max_fields, max_copies, max_term_monomials
     """
     base = current_limits() if limits is None else limits
     if not isinstance(base, Limits):

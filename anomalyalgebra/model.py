@@ -28,7 +28,7 @@ from .groups import GroupFactor, SimpleFactor, U1, ZN, parse_group
 __all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY", "parse_electric_charge",
            "electric_charge_text"]
 
-#: The label that stands for gravity in :meth:`Model.anomaly`.
+#: The label that stands for gravity in :func:`anomalyalgebra.anomaly_trace`.
 GRAVITY = "grav"
 
 _LABEL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")   # \Z: "$" would accept a final newline
@@ -142,10 +142,14 @@ class Model:
     >>> sm = aa.load_model("sm")
     >>> [label for label, _ in sm.groups]
     ['SU3c', 'SU2L', 'Y']
-    >>> sm.anomaly("Y", "Y", "Y")
-    0
-    >>> sm.without("e").anomaly("Y", "Y", "Y")
-    6
+    >>> sm.charge("e", "Y"), [f.name for f in sm.without("e").fermions]
+    (-1, ['q', 'u', 'd', 'l'])
+
+    The physics is in functions over the model (as in networkx), e.g.
+    :func:`anomalyalgebra.anomaly_trace`:
+
+    >>> aa.anomaly_trace(sm, "Y", "Y", "Y"), aa.anomaly_trace(sm.without("e"), "Y", "Y", "Y")
+    (0, -3)
     """
 
     name: str
@@ -226,8 +230,8 @@ class Model:
         >>> from anomalyalgebra.model import Model, fermion
         >>> m = Model.build("toy", {"SU2L": "SU(2)", "X": "U(1)"},
         ...                 [fermion("psi", "L", {"SU2L": "2", "X": "1"})])
-        >>> m.anomaly("X", "SU2L", "SU2L")
-        -1
+        >>> m.field("psi").rep("SU2L"), m.charge("psi", "X")
+        (Irrep('SU(2)', '2'), 1)
         """
         pairs = list(groups.items()) if isinstance(groups, Mapping) else list(groups)
         factors = tuple((label, g if isinstance(g, GroupFactor) else parse_group(g)) for label, g in pairs)
@@ -364,8 +368,8 @@ class Model:
         --------
         >>> import anomalyalgebra as aa
         >>> m = aa.load_model("sm_x_tau").subs(alpha_L=4, alpha_R=-1)
-        >>> m.anomaly("X", "Y", "Y"), m.anomaly("X", "SU2L", "SU2L")
-        (-6, -4)
+        >>> m.charge("l3", "X"), m.charge("e3", "X")
+        (4, -1)
         """
         mapping = dict(mapping or {})
         mapping.update(kwargs)
@@ -452,54 +456,10 @@ class Model:
             charge = tuple(charge.items())
         return self._with(electric_charge=tuple(charge))
 
-    # ------------------------------------------------------------------ anomalies
-    def anomaly(self, a: str, b: str | None = None, c: str | None = None, *,
-                convention: str = "eq4"):
-        """Anomaly trace of three gauge factors (or ``"grav"``), exact.
-
-        The channel is three labels, or one string of three labels as
-        :class:`~anomalyalgebra.solve.ConstraintSystem` accepts (``"X Y Y"``,
-        ``"X,Y,Y"``).  See :func:`anomalyalgebra.anomaly.anomaly_trace` for conventions.
-
-        Examples
-        --------
-        >>> import anomalyalgebra as aa
-        >>> m = aa.load_model("sm_x_tau")
-        >>> m.anomaly("X Y Y") == m.anomaly("X", "Y", "Y")
-        True
-        """
-        from .anomaly import anomaly_trace, channel_labels
-
-        return anomaly_trace(self, *channel_labels(a, b, c), convention=convention)
-
-    def anomalies(self, *, convention: str = "eq4", nonzero: bool = False) -> dict:
-        """Every anomaly trace that can be non-zero; see :func:`anomalyalgebra.anomaly.anomaly_table`."""
-        from .anomaly import anomaly_table
-
-        return anomaly_table(self, convention=convention, nonzero=nonzero)
-
-    def is_anomaly_free(self) -> bool:
-        """True when every trace vanishes identically and no SU(2)/Sp factor has Witten's anomaly."""
-        from .anomaly import is_anomaly_free
-
-        return is_anomaly_free(self)
-
-    def witten_anomaly(self, label: str) -> bool:
-        """Whether the SU(2) or Sp(2N) factor ``label`` has Witten's global anomaly."""
-        from .anomaly import witten_anomaly
-
-        return witten_anomaly(self, label)
-
     # ------------------------------------------------------------------ output
-    def to_toml(self) -> str:
-        """The model as a model file (read back by :func:`anomalyalgebra.loads_model`)."""
-        from .modelfile import dumps_model
-
-        return dumps_model(self)
-
     def _repr_latex_(self) -> str:
         """Field table for Jupyter (MathJax ``array``, the layout of the paper's tables)."""
-        from .tables import field_table_array
+        from .display import field_table_array
 
         return "$$" + field_table_array(self) + "$$"
 

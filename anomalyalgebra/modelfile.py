@@ -37,13 +37,13 @@ from pathlib import Path
 
 import sympy as sp
 
-from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError
+from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError, check_keys
 from .files import read_regular_file
 from .limits import current_limits, hint
 from .groups import parse_group
 from .model import Field, Model, electric_charge_text, parse_electric_charge
 
-__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models", "as_model"]
+__all__ = ["load_model", "loads_model", "dumps_model", "builtin_models"]
 
 _TOP_KEYS = {"name", "description", "electric_charge", "groups", "symbols", "fields"}
 _FIELD_KEYS = {"latex", "spin", "chirality", "copies", "reps"}
@@ -66,27 +66,22 @@ def builtin_models() -> list:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
 
 
-def _other_tools_suffix(path) -> bool:
-    """Whether the suffix of ``path`` is that of a SARAH or PyR@TE file."""
-    from .interop import FORMATS  # lazily, as the readers below: not at import time
-
-    return any(path.suffix.lower() in suffixes for fmt, suffixes in FORMATS.items() if fmt != "toml")
-
-
 def load_model(name_or_path, *, format=None, **options) -> Model:
-    """Load a built-in model by name, or a model file by path.
+    """Load a built-in model by name, or a TOML model file by path.
+
+    This module reads the package's own TOML format only; :func:`anomalyalgebra.load_model`
+    (:mod:`anomalyalgebra.formats`, the format dispatch of the io layer) also reads
+    SARAH and PyR@TE files.
 
     Parameters
     ----------
     name_or_path : str or os.PathLike
-        A built-in name (see :func:`builtin_models`) or the path of a model file:
-        ``.toml``, a SARAH file ``.m`` or a PyR@TE file ``.model``/``.yaml`` (read by
-        :mod:`anomalyalgebra.interop`; the declared terms are dropped here, see
-        :func:`anomalyalgebra.interop.read_model_file` to keep them).
-    format : {"toml", "sarah", "pyrate"}, optional
-        Overrides the choice by suffix.
+        A built-in name (see :func:`builtin_models`) or the path of a TOML model file.
+    format : {"toml"}, optional
+        Any other format raises :class:`ModelFileError` naming
+        :func:`anomalyalgebra.load_model`.
     **options
-        Passed to the reader (PyR@TE: ``chirality``, ``default_chirality``).
+        Reader options of other formats: not accepted here (:class:`ModelFileError`).
 
     Raises
     ------
@@ -109,11 +104,10 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
             f"a model is a built-in name ({', '.join(builtin_models())}) or the path of a model"
             f" file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got {name_or_path!r}")
     path = Path(os.fspath(name_or_path))
-    if format not in (None, "toml") or options or _other_tools_suffix(path):
-        # other tools' formats: the readers live in the interop layer (imported lazily)
-        from .interop import read_model_file
-
-        return read_model_file(path, format=format, **options).model
+    if format not in (None, "toml") or options:
+        what = f"format {format!r}" if format not in (None, "toml") else f"option(s) {sorted(options)}"
+        raise ModelFileError(f"anomalyalgebra.modelfile reads TOML model files only ({what} given);"
+                             " anomalyalgebra.load_model reads SARAH and PyR@TE files too", path=path)
     if not os.path.lexists(path):
         raise ModelFileError(
             f"no such model file, and not a built-in model (built-in: {', '.join(builtin_models())})",
@@ -132,26 +126,6 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
         raise ModelFileError(f"not UTF-8 text (byte {exc.start}): a model file is TOML, which"
                              " is UTF-8", path=path) from None
     return loads_model(text, path=path)
-
-
-def as_model(model) -> Model:
-    """A :class:`Model` unchanged, or a built-in name / model-file path loaded.
-
-    For functions that take a model, so that ``f("sm")`` works and anything else
-    raises a :class:`ModelFileError` that says what was expected.
-
-    Examples
-    --------
-    >>> as_model("sm").name == as_model(load_model("sm")).name
-    True
-    >>> as_model(42)
-    Traceback (most recent call last):
-    ...
-    anomalyalgebra.exceptions.ModelFileError: a model is a built-in name (anomalon_nplet, sm, sm_x_tau, tau_l_minus_4r, tau_l_only) or the path of a model file (.toml; .m: SARAH; .model or .yaml: PyR@TE), got 42
-    """
-    if isinstance(model, Model):
-        return model
-    return load_model(model)
 
 
 def loads_model(text: str, *, path="<string>") -> Model:
@@ -173,8 +147,8 @@ def loads_model(text: str, *, path="<string>") -> Model:
     ... chirality = "R"
     ... reps = { X = "1/3" }
     ... '''
-    >>> loads_model(src).anomaly("X", "X", "X")
-    2/27
+    >>> loads_model(src).charge("psi", "X")
+    1/3
     >>> loads_model(src.replace('"1/3"', '"__import__(1)"'))
     Traceback (most recent call last):
     ...
@@ -195,12 +169,7 @@ def loads_model(text: str, *, path="<string>") -> Model:
                              path=path) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise ModelFileError(f"not valid TOML for a model: {exc}", path=path) from None
-    unknown = set(data) - _TOP_KEYS
-    if unknown:
-        raise ModelFileError(
-            f"unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}", path=path,
-            key=sorted(unknown)[0],
-        )
+    check_keys(data, _TOP_KEYS, what="top-level key", path=path)
     name = data.get("name")
     if not isinstance(name, str) or not name:
         raise ModelFileError("a model needs a non-empty string 'name'", path=path, key="name")
@@ -250,11 +219,7 @@ def _read_group(label, spec, path):
     key = f"groups.{label}"
     gauged = True
     if isinstance(spec, dict):
-        bad = set(spec) - _GROUP_KEYS
-        if bad:
-            raise ModelFileError(f"unknown key(s) {sorted(bad)} in a group table; allowed:"
-                                 f" {sorted(_GROUP_KEYS)}", path=path,
-                                 key=f"{key}.{sorted(bad)[0]}")
+        check_keys(spec, _GROUP_KEYS, where="in a group table", path=path, key_prefix=f"{key}.")
         if "group" not in spec:
             raise ModelFileError("a group table needs the key 'group', e.g."
                                  " { group = \"U(1)\", gauged = false }", path=path,
@@ -289,10 +254,7 @@ def _read_symbols(spec, path):
         if not isinstance(opts, dict):
             raise ModelFileError("a symbol is declared as name = { assumptions }, e.g."
                                  " { real = true }", path=path, key=key)
-        bad = set(opts) - _SYMBOL_KEYS
-        if bad:
-            raise ModelFileError(f"unknown option(s) {sorted(bad)}; allowed: {sorted(_SYMBOL_KEYS)}",
-                                 path=path, key=f"{key}.{sorted(bad)[0]}")
+        check_keys(opts, _SYMBOL_KEYS, what="option", path=path, key_prefix=f"{key}.")
         assumptions = {}
         for k, v in opts.items():
             if k == "latex":
@@ -316,10 +278,7 @@ def _read_symbols(spec, path):
 def _read_field(fname, spec, gmap, symbols, path):
     if not isinstance(spec, dict):
         raise ModelFileError("a field is a table [fields.NAME]", path=path, field=fname)
-    bad = set(spec) - _FIELD_KEYS
-    if bad:
-        raise ModelFileError(f"unknown key(s) {sorted(bad)}; allowed: {sorted(_FIELD_KEYS)}",
-                             path=path, field=fname, key=sorted(bad)[0])
+    check_keys(spec, _FIELD_KEYS, path=path, field=fname)
     spin_text = spec.get("spin")
     if isinstance(spin_text, int) and not isinstance(spin_text, bool):
         spin_text = str(spin_text)

@@ -8,44 +8,20 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .algebra import SymbolicSU2Irrep
 from .anomaly import anomaly_label
-from .groups import SimpleFactor, U1, ZN
+from .display import (field_table_array, global_mark as _global_mark, latex_escape, latex_symbol_names,
+                      lorentz_latex as _lorentz_latex, rep_latex)
+from .groups import ZN
 from .model import Model
 
 __all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
            "anomaly_table_latex", "rep_latex", "global_symmetries_latex", "latex_escape"]
 
 
-def latex_symbol_names(model: Model) -> dict:
-    """Map each declared symbol to its LaTeX name from the model file (``latex = ...``).
-
-    Parameters
-    ----------
-    model : Model
-        The model.
-
-    Returns
-    -------
-    dict
-        ``{sympy.Symbol: latex}`` for the symbols that have a LaTeX name, for
-        ``sympy.latex(..., symbol_names=...)``.
-    """
-    latex = dict(model.symbol_latex)
-    return {s: latex[s.name] for s in model.symbols if s.name in latex}
-
-
 def _lorentz(f) -> str:
     if f.is_scalar:
         return "(0, 0)"
     return "(1/2, 0)" if f.chirality == "L" else "(0, 1/2)"
-
-
-def _lorentz_latex(f) -> str:
-    """The Lorentz column in math mode, without the ``$`` delimiters."""
-    if f.is_scalar:
-        return "(0, 0)"
-    return r"(\frac{1}{2}, 0)" if f.chirality == "L" else r"(0, \frac{1}{2})"
 
 
 def field_table_text(model: Model) -> str:
@@ -78,43 +54,6 @@ def field_table_text(model: Model) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-def rep_latex(model: Model, label: str, rep) -> str:
-    """LaTeX of one table entry (an irrep, a charge, a Z_N sign).
-
-    Parameters
-    ----------
-    model : Model
-        The model (for the group and the LaTeX names of its symbols).
-    label : str
-        A group label of the model.
-    rep : Irrep, SymbolicSU2Irrep, sympy expression or int
-        The field's representation or charge under ``label``.
-
-    Returns
-    -------
-    str
-        Math-mode LaTeX without delimiters.
-
-    Raises
-    ------
-    ModelError
-        If ``label`` is not a group of the model.
-    """
-    g = model.group(label)
-    if isinstance(g, U1):
-        return sp.latex(rep, symbol_names=latex_symbol_names(model))
-    if isinstance(g, ZN):
-        return g.rep_text(rep)
-    if isinstance(rep, SymbolicSU2Irrep):      # an n-plet: print n in the model's notation
-        return sp.latex(rep.dim, symbol_names=latex_symbol_names(model))
-    return rep._latex(None)
-
-
-def _global_mark(g) -> str:
-    """The mark of a global (not gauged) factor in a LaTeX table head."""
-    return "" if g.gauged else r"\,(\text{global})"
 
 
 def _group_latex(label, g) -> str:
@@ -152,74 +91,6 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
     lines += [rf"\caption{{{latex_escape(cap)}}}", r"\end{table}"]
     return "\n".join(lines)
 
-
-def field_table_array(model: Model) -> str:
-    """The field table as a math-mode ``array`` (renders in MathJax and in LaTeX).
-
-    Parameters
-    ----------
-    model : Model
-        The model.
-
-    Returns
-    -------
-    str
-        LaTeX source of an ``array`` environment (no math delimiters).
-
-    Examples
-    --------
-    >>> import anomalyalgebra as aa
-    >>> print(field_table_array(aa.load_model("sm")).splitlines()[2])
-    q_L^i & (\\frac{1}{2}, 0) & 3 & 2 & \\frac{1}{6} \\\\
-    """
-    cols = "l" + "c" * (1 + len(model.groups))
-    head = " & ".join([r"\text{Field}", r"\text{Lorentz}"] +
-                      [rf"\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{latex_escape(k, math=True)}}}}}"
-                       rf"{_global_mark(g)}"
-                       for k, g in model.groups])
-    lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
-    for f in model.fields:
-        cells = [f.latex, _lorentz_latex(f)] + [rep_latex(model, k, r) for k, r in f.reps]
-        lines.append(" & ".join(cells) + r" \\")
-    lines.append(r"\end{array}")
-    return "\n".join(lines)
-
-
-_TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%",
-                 "&": r"\&", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-_MATH_ESCAPES = dict(_TEXT_ESCAPES, **{"\\": r"\backslash{}", "~": r"\sim{}", "^": r"\hat{}"})
-
-
-def latex_escape(text: str, *, math: bool = False) -> str:
-    r"""``text`` as LaTeX that typesets the characters themselves and runs no command.
-
-    One pass over the text: each of ``# $ % & _ { } ~ ^ \`` becomes its escaped form
-    (``\textbackslash{}``, ``\textasciitilde{}``, ``\textasciicircum{}`` in text;
-    ``\backslash{}``, ``\sim{}``, ``\hat{}`` in math mode, e.g. inside ``\mathrm``),
-    runs of white space (line breaks included: a blank line would end a paragraph
-    inside ``\caption``) become one space, and other non-printable characters are
-    dropped.
-
-    Parameters
-    ----------
-    text : str
-    math : bool, optional
-        Escape for math mode (names inside ``\mathrm{...}``).
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> print(latex_escape(r"50% of a_b & {c}^~ \input{x} #1 $"))
-    50\% of a\_b \& \{c\}\textasciicircum{}\textasciitilde{} \textbackslash{}input\{x\} \#1 \$
-    >>> print(latex_escape("q_L^2", math=True))
-    q\_L\hat{}2
-    """
-    table = _MATH_ESCAPES if math else _TEXT_ESCAPES
-    text = " ".join(str(text).split())
-    return "".join(table.get(ch, ch) for ch in text if ch.isprintable())
 
 
 def anomaly_table_text(model: Model, table: dict) -> str:
@@ -273,6 +144,7 @@ def global_symmetries_latex(model: Model, reports: dict) -> str:
     Parameters
     ----------
     model : Model
+        The model (for the LaTeX names of its symbols).
     reports : dict
         ``{label: GlobalSymmetryReport}``
         (:func:`anomalyalgebra.global_symmetries.global_symmetries`).
@@ -280,6 +152,8 @@ def global_symmetries_latex(model: Model, reports: dict) -> str:
     Returns
     -------
     str
+        LaTeX source of a ``tabular``: one row per anomaly coefficient of each
+        global factor (symmetry, channel, coefficient, meaning).
 
     Examples
     --------

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .anomaly import anomaly_trace
 from .exceptions import ModelError
 from .model import Model
 
@@ -73,7 +74,7 @@ def _symbols():
         "a": sp.Symbol("a"),
         "g_X": sp.Symbol("g_X", positive=True),
         "g": sp.Symbol("g", positive=True),
-        "gp": sp.Symbol("g'", positive=True),
+        "g'": sp.Symbol("g'", positive=True),
         "m_X": sp.Symbol("m_X", positive=True),
         "xi": sp.Symbol("xi"),
         "X": sp.IndexedBase("X"),
@@ -204,10 +205,11 @@ def wz_coefficients(model: Model, current: str = "X", *, light=None, heavy=None,
     light, heavy = split_fields(model, light, heavy)
     low = model.without(*heavy)
     high = model.without(*light)
-    a_ww_l = sp.expand(low.anomaly(current, weak, weak))
-    a_yy_l = sp.expand(low.anomaly(current, hypercharge, hypercharge))
-    a_ww_h = sp.expand(high.anomaly(current, weak, weak))
-    a_yy_h = sp.expand(high.anomaly(current, hypercharge, hypercharge))
+    # The coefficients of Eq. (8) are written with right-minus-left traces ("eq4").
+    a_ww_l = sp.expand(anomaly_trace(low, current, weak, weak, convention="eq4"))
+    a_yy_l = sp.expand(anomaly_trace(low, current, hypercharge, hypercharge, convention="eq4"))
+    a_ww_h = sp.expand(anomaly_trace(high, current, weak, weak, convention="eq4"))
+    a_yy_h = sp.expand(anomaly_trace(high, current, hypercharge, hypercharge, convention="eq4"))
     c_ww, c_bb = -a_ww_l, -a_yy_l
     matches = None
     if heavy:
@@ -245,6 +247,6 @@ def wz_lagrangian(coefficients: WZCoefficients):
     a = s["a"]
     eps = sp.LeviCivita(al, mu, nu, be)
     X, B, W = s["X"], s["B"], s["W"]
-    term_b = s["g_X"] * s["gp"]**2 * coefficients.C_BB / (24 * sp.pi**2) * eps * X[al] * B[mu] * partial(be, B[nu])
+    term_b = s["g_X"] * s["g'"]**2 * coefficients.C_BB / (24 * sp.pi**2) * eps * X[al] * B[mu] * partial(be, B[nu])
     term_w = s["g_X"] * s["g"]**2 * coefficients.C_WW / (24 * sp.pi**2) * eps * X[al] * W[a, mu] * partial(be, W[a, nu])
     return term_b + term_w

@@ -110,9 +110,9 @@ def sm_model():
 
 def cold():
     """Forget the per-process caches (tables, lattice plans) so each timing pays for them."""
-    from anomalyalgebra.enumeration import engine, linear
+    from anomalyalgebra.enumeration import linear, meet
 
-    for f in (engine._context, engine._left_side, linear.lattice_plan, linear._tables):
+    for f in (meet.side_context, meet.left_side, linear.lattice_plan, linear._tables):
         f.cache_clear()
 
 
@@ -146,10 +146,10 @@ def sm_plus_3n(qs, direct_max):
 
 _MEMORY_CHILD = """
 import hashlib, resource, sys, time
-from anomalyalgebra.enumeration import chiral_singlet_charges, engine
+from anomalyalgebra.enumeration import chiral_singlet_charges, engine, meet
 n, q, join_rows = map(int, sys.argv[1:4])
 if join_rows:
-    engine.JOIN_ROWS = join_rows
+    meet.JOIN_ROWS = join_rows
 t = time.perf_counter()
 h, count = hashlib.sha256(), 0
 for sol in chiral_singlet_charges(n, q):      # streamed: nothing is kept

@@ -5,7 +5,7 @@ Run:  python benchmarks/bench_paper_records.py --baseline-tree DIR [--groups sol
 
 For each group (the records of one module of :mod:`anomalyalgebra.paper`, as one
 ``reproduce`` pool task computes them) a new Python process computes every record
-with :func:`anomalyalgebra.export.report._compute_keys` and reports the CPU time
+with :func:`anomalyalgebra.paper.report._compute_keys` and reports the CPU time
 (``time.process_time``, imports excluded) of each record and of the group.  With
 ``--baseline-tree`` the same is done in another source tree (e.g. ``git archive`` of
 the commit before a change) in the same run, alternating the two trees, and the
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 _WORKER = r"""
 import json, sys, time
-from anomalyalgebra.export import report as R
-from anomalyalgebra.export.report import jsonable
+from anomalyalgebra.paper import report as R
+from anomalyalgebra.paper.report import jsonable
 from anomalyalgebra import paper
 group, exclude = sys.argv[1], set(sys.argv[2:])
 keys = [k for k in paper.keys()

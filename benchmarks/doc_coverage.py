@@ -13,7 +13,8 @@ What is counted
 What "documented" means (all must hold)
     - the docstring parses with :class:`numpydoc.docscrape.NumpyDocString` without
       an error;
-    - a ``Parameters`` section names every parameter of the signature (for a class,
+    - a ``Parameters`` section names every public parameter of the signature
+      (names starting with ``_`` are internal and skipped; for a class,
       in the class docstring or in ``__init__``'s; ``*args``/``**kwargs`` may be
       written with or without the stars; ``a, b : int`` counts for both; the
       fields of a dataclass may be given in ``Attributes`` instead);
@@ -160,6 +161,8 @@ def _arg_names(callable_, *, bound):
     for p in params:
         if p.name in ("self", "cls") and not names:
             continue
+        if p.name.startswith("_"):
+            continue            # private (e.g. a dataclass's internal field)
         names.append(p.name)
     return names
 

@@ -7,7 +7,7 @@ import pytest
 import anomalyalgebra as aa
 from anomalyalgebra.operators import (
     accidental_symmetries, allowed_operators, drop_groups, gauge_remnant, goldstone_bosons,
-    hermite_rows, smith_normal_form, uncolored_fields,
+    hermite_rows, smith_normal_form, uncoloured_fields,
 )
 from anomalyalgebra.operators.smith import check_smith, int_det
 
@@ -96,12 +96,12 @@ def test_table_iv_accidental_symmetry_of_eq46():
     pre = accidental_symmetries(m, lag, fields=fields46)
     assert pre.n_u1 == 5 and not pre.discrete
     # all uncolored fields: N2 joins the tau number, N1 is free at d <= 4
-    full = accidental_symmetries(m, allowed_operators(m, fields=uncolored_fields),
-                                 fields=uncolored_fields, vevs=["H", "S1", "S5"])
+    full = accidental_symmetries(m, allowed_operators(m, fields=uncoloured_fields),
+                                 fields=uncoloured_fields, vevs=["H", "S1", "S5"])
     assert ("EL", "ER", "N2", "e3", "l3") in supports(full) and ("N1",) in supports(full)
     # the d = 5 terms of Eq. (60) break U(1)_N1 and leave no separate N number
-    d5 = accidental_symmetries(m, allowed_operators(m, extra_dims=(5,), fields=uncolored_fields),
-                               fields=uncolored_fields, vevs=["H", "S1", "S5"])
+    d5 = accidental_symmetries(m, allowed_operators(m, extra_dims=(5,), fields=uncoloured_fields),
+                               fields=uncoloured_fields, vevs=["H", "S1", "S5"])
     assert ("N1",) not in supports(d5)
 
 
@@ -123,8 +123,8 @@ def test_table_iii_role_of_the_z2_symmetries():
     vevs = ["H", "S"]
 
     def acc(model):
-        return accidental_symmetries(model, allowed_operators(model, fields=uncolored_fields),
-                                     fields=uncolored_fields, vevs=vevs)
+        return accidental_symmetries(model, allowed_operators(model, fields=uncoloured_fields),
+                                     fields=uncoloured_fields, vevs=vevs)
 
     both = acc(m)
     assert supports(both) == sorted([("e12_1", "l12_1"), ("e12_2", "l12_2"),

@@ -13,14 +13,14 @@ from anomalyalgebra.paper import proportionality
 def test_eq21_eq22_from_sm_x_tau():
     m = aa.load_model("sm_x_tau")
     aL, aR = m.symbol("alpha_L"), m.symbol("alpha_R")
-    assert sp.expand(m.anomaly("X", "Y", "Y") - (2 * aR - aL)) == 0
-    assert sp.expand(m.anomaly("X", "SU2L", "SU2L") + aL) == 0
+    assert sp.expand(aa.anomaly_trace(m, "X", "Y", "Y", convention="eq4") - (2 * aR - aL)) == 0
+    assert sp.expand(aa.anomaly_trace(m, "X", "SU2L", "SU2L", convention="eq4") + aL) == 0
 
 
 def test_label_order_does_not_matter():
     m = aa.load_model("anomalon_nplet")
     for a, b, c in [("X", "Y", "Y"), ("Y", "X", "X"), ("X", "SU2L", "SU2L"), ("X", "grav", "grav")]:
-        values = {m.anomaly(*p) for p in [(a, b, c), (b, c, a), (c, a, b), (a, c, b)]}
+        values = {aa.anomaly_trace(m, *p, convention="eq4") for p in [(a, b, c), (b, c, a), (c, a, b), (a, c, b)]}
         assert len(values) == 1
 
 
@@ -36,12 +36,12 @@ def test_table_I_conditions_match_paper_up_to_factor():
         ("X", "Y", "Y"): n * YL**2 * (XLL - XLR) + aL / 2 - aR,
         ("Y", "X", "X"): n * YL * (XLL**2 - XLR**2) - aL**2 + aR**2,
     }
-    factors = {k: proportionality(m.anomaly(*k), v) for k, v in printed.items()}
+    factors = {k: proportionality(aa.anomaly_trace(m, *k, convention="eq4"), v) for k, v in printed.items()}
     # eq4 is R - L with the anticommutator; the paper writes L - R, no factor 2
     assert factors == {("X", "grav", "grav"): -1, ("X", "X", "X"): -2, ("X", "SU2L", "SU2L"): -2,
                        ("X", "Y", "Y"): -2, ("Y", "X", "X"): -2}
     # and these are all the non-vanishing channels of Table I
-    assert set(m.anomalies(nonzero=True)) == set(printed)
+    assert set(aa.anomaly_table(m, nonzero=True, convention="eq4")) == set(printed)
 
 
 def test_paper_module_records_eq21_to_eq27():
@@ -58,10 +58,10 @@ def test_paper_module_records_eq21_to_eq27():
 @pytest.mark.parametrize("name", ["sm", "tau_l_only", "tau_l_minus_4r"])
 def test_models_anomaly_free_in_every_channel(name):
     m = aa.load_model(name)
-    table = m.anomalies()
+    table = aa.anomaly_table(m, convention="eq4")
     assert table and all(v == 0 for v in table.values())
-    assert m.is_anomaly_free()
-    assert not m.witten_anomaly("SU2L")
+    assert aa.is_anomaly_free(m)
+    assert not aa.witten_anomaly(m, "SU2L")
 
 
 @pytest.mark.parametrize("name, removed, channel, value", [
@@ -76,81 +76,81 @@ def test_models_anomaly_free_in_every_channel(name):
 ])
 def test_removing_a_field_opens_a_named_channel(name, removed, channel, value):
     m = aa.load_model(name).without(removed)
-    assert m.anomaly(*channel) == value
-    assert not m.is_anomaly_free()
+    assert aa.anomaly_trace(m, *channel, convention="eq4") == value
+    assert not aa.is_anomaly_free(m)
 
 
 def test_sm_yyy_fails_when_e_removed_with_exact_value():
     # e_R: 3 copies, Y=-1, right-handed: removing it removes +3*2*(-1) = -6
-    assert aa.load_model("sm").without("e").anomaly("Y", "Y", "Y") == 6
+    assert aa.anomaly_trace(aa.load_model("sm").without("e"), "Y", "Y", "Y", convention="eq4") == 6
 
 
 def test_witten_anomaly_counts_every_irrep():
     sm = aa.load_model("sm")
     assert witten_index(sm, "SU2L") == 12
     # one extra doublet: anomalous; one extra quadruplet (j = 3/2, 2T = 10): not
-    assert sm.with_fields(aa.fermion("x", "L", {"SU3c": "1", "SU2L": "2", "Y": "0"})).witten_anomaly("SU2L")
-    assert not sm.with_fields(aa.fermion("x", "L", {"SU3c": "1", "SU2L": "4", "Y": "0"})).witten_anomaly("SU2L")
+    assert aa.witten_anomaly(sm.with_fields(aa.fermion("x", "L", {"SU3c": "1", "SU2L": "2", "Y": "0"})), "SU2L")
+    assert not aa.witten_anomaly(sm.with_fields(aa.fermion("x", "L", {"SU3c": "1", "SU2L": "4", "Y": "0"})), "SU2L")
     # j = 5/2 (sextet, 2T = 35) is anomalous
-    assert sm.with_fields(aa.fermion("x", "R", {"SU3c": "1", "SU2L": "6", "Y": "0"})).witten_anomaly("SU2L")
+    assert aa.witten_anomaly(sm.with_fields(aa.fermion("x", "R", {"SU3c": "1", "SU2L": "6", "Y": "0"})), "SU2L")
     # a doublet that is a colour triplet counts three times
-    assert sm.with_fields(aa.fermion("x", "L", {"SU3c": "3", "SU2L": "2", "Y": "0"})).witten_anomaly("SU2L")
+    assert aa.witten_anomaly(sm.with_fields(aa.fermion("x", "L", {"SU3c": "3", "SU2L": "2", "Y": "0"})), "SU2L")
     with pytest.raises(aa.ModelError, match="Witten"):
-        sm.witten_anomaly("SU3c")
+        aa.witten_anomaly(sm, "SU3c")
     with pytest.raises(aa.ModelError, match="substitute"):
-        aa.load_model("anomalon_nplet").witten_anomaly("SU2L")
-    assert aa.load_model("anomalon_nplet").subs(n=3).witten_anomaly("SU2L") is False
-    assert aa.load_model("anomalon_nplet").subs(n=2).witten_anomaly("SU2L") is False  # LL + LR: two doublets
+        aa.witten_anomaly(aa.load_model("anomalon_nplet"), "SU2L")
+    assert aa.witten_anomaly(aa.load_model("anomalon_nplet").subs(n=3), "SU2L") is False
+    assert aa.witten_anomaly(aa.load_model("anomalon_nplet").subs(n=2), "SU2L") is False  # LL + LR: two doublets
 
 
 def test_sp4_witten():
     m = aa.Model.build("sp", {"G": "Sp(4)"}, [aa.fermion("a", "L", {"G": "4"})])
-    assert m.witten_anomaly("G")
+    assert aa.witten_anomaly(m, "G")
     m2 = m.with_fields(aa.fermion("b", "L", {"G": "5"}))
-    assert m2.witten_anomaly("G")   # the 5 of Sp(4) is real: 2T(5) = 2 is even
-    assert not m.with_fields(aa.fermion("b", "R", {"G": "4"})).witten_anomaly("G")
+    assert aa.witten_anomaly(m2, "G")   # the 5 of Sp(4) is real: 2T(5) = 2 is even
+    assert not aa.witten_anomaly(m.with_fields(aa.fermion("b", "R", {"G": "4"})), "G")
 
 
 def test_su5_gut_generation_is_anomaly_free():
     m = aa.Model.build("su5", {"G": "SU(5)"}, [aa.fermion("F", "L", {"G": "5bar"}),
                                               aa.fermion("T", "L", {"G": "10"})])
-    assert m.anomaly("G", "G", "G") == 0
-    assert m.without("F").anomaly("G", "G", "G") == -1    # A(10) = N - 4 = 1, left-handed
+    assert aa.anomaly_trace(m, "G", "G", "G", convention="eq4") == 0
+    assert aa.anomaly_trace(m.without("F"), "G", "G", "G", convention="eq4") == -1    # A(10) = N - 4 = 1, left-handed
     so10 = aa.Model.build("so10", {"G": "SO(10)"}, [aa.fermion("F", "L", {"G": "16"})])
-    assert so10.anomalies() == {}                          # SO(10) has no cubic Casimir
+    assert aa.anomaly_table(so10, convention="eq4") == {}                          # SO(10) has no cubic Casimir
 
 
 def test_grav_and_zn_errors():
     m = aa.load_model("tau_l_only")
     with pytest.raises(aa.ModelError, match="discrete"):
-        m.anomaly("Z2A", "X", "X")
+        aa.anomaly_trace(m, "Z2A", "X", "X", convention="eq4")
     with pytest.raises(aa.ModelError, match="gravity"):
-        m.anomaly("grav", "X", "X")
+        aa.anomaly_trace(m, "grav", "X", "X", convention="eq4")
     with pytest.raises(aa.ModelError, match="no group labelled 'W'"):
-        m.anomaly("W", "X", "X")
-    assert m.anomaly("SU2L", "grav", "grav") == 0
-    assert m.anomaly("SU3c", "SU2L", "X") == 0
+        aa.anomaly_trace(m, "W", "X", "X", convention="eq4")
+    assert aa.anomaly_trace(m, "SU2L", "grav", "grav", convention="eq4") == 0
+    assert aa.anomaly_trace(m, "SU3c", "SU2L", "X", convention="eq4") == 0
 
 
 def test_conventions_relation():
     m = aa.load_model("anomalon_nplet")
-    eq4 = m.anomalies()
-    left = m.anomalies(convention="left")
+    eq4 = aa.anomaly_table(m, convention="eq4")
+    left = aa.anomaly_table(m, convention="left")
     for k in eq4:
         f = sp.Rational(-1, 2) if "grav" not in k and k[0] in ("X", "Y") and k != ("SU3c",) * 3 else -1
         assert sp.expand(left[k] - f * eq4[k]) == 0
     # left convention of the SM-only tau EFT: sum over LH of Y^2 X
     aL, aR = m.symbol("alpha_L"), m.symbol("alpha_R")
     sm = aa.load_model("sm_x_tau")
-    assert sp.expand(sm.anomaly("X", "Y", "Y", convention="left") - (aL / 2 - aR)) == 0
+    assert sp.expand(aa.anomaly_trace(sm, "X", "Y", "Y", convention="left") - (aL / 2 - aR)) == 0
     with pytest.raises(aa.ModelError, match="convention"):
-        sm.anomaly("X", "Y", "Y", convention="right")
+        aa.anomaly_trace(sm, "X", "Y", "Y", convention="right")
 
 
 def test_mixed_three_distinct_u1():
     m = aa.Model.build("t", {"A": "U(1)", "B": "U(1)", "C": "U(1)"},
                        [aa.fermion("f", "R", {"A": "1", "B": "2", "C": "3"}, copies=2)])
-    assert m.anomaly("C", "A", "B") == 2 * 2 * 6
+    assert aa.anomaly_trace(m, "C", "A", "B", convention="eq4") == 2 * 2 * 6
     assert anomaly_label(m, ("A", "B", "B")) == "B^2 x A"
 
 
@@ -176,12 +176,12 @@ def test_vector_like_pair_adds_nothing(specs, pair):
     c, s3, s2, y, x, k = pair
     vl = m.with_fields(aa.fermion("vL", "L", {"C": s3, "W": s2, "Y": y, "X": x}, copies=k),
                        aa.fermion("vR", "R", {"C": s3, "W": s2, "Y": y, "X": x}, copies=k))
-    assert vl.anomalies() == m.anomalies()
+    assert aa.anomaly_table(vl, convention="eq4") == aa.anomaly_table(m, convention="eq4")
     # the same pair with one chirality flipped is a charge-conjugate pair: also nothing
     conj = m.with_fields(aa.fermion("a", "L", {"C": s3, "W": s2, "Y": y, "X": x}),
                          aa.fermion("b", "L", {"C": CONJ.get(s3, s3), "W": s2,
                                                "Y": -y, "X": -x}))
-    assert conj.anomalies() == m.anomalies()
+    assert aa.anomaly_table(conj, convention="eq4") == aa.anomaly_table(m, convention="eq4")
 
 
 @settings(max_examples=40, deadline=None)
@@ -190,7 +190,7 @@ def test_conjugating_every_field_flips_every_trace(specs):
     m = _model(specs)
     flipped = _model([(c, CONJ.get(s3, s3), s2, -y, -x, k)
                       for c, s3, s2, y, x, k in specs])
-    a, b = m.anomalies(), flipped.anomalies()
+    a, b = aa.anomaly_table(m, convention="eq4"), aa.anomaly_table(flipped, convention="eq4")
     assert set(a) == set(b)
     for key in a:
         assert b[key] == -a[key], key
@@ -201,7 +201,7 @@ def test_conjugating_every_field_flips_every_trace(specs):
 def test_scaling_a_u1_scales_traces(specs, k):
     m = _model(specs)
     scaled = _model([(c, s3, s2, y, k * x, n) for c, s3, s2, y, x, n in specs])
-    a, b = m.anomalies(), scaled.anomalies()
+    a, b = aa.anomaly_table(m, convention="eq4"), aa.anomaly_table(scaled, convention="eq4")
     for key in a:
         assert b[key] == k ** key.count("X") * a[key], key
 
@@ -210,6 +210,29 @@ def test_symbolic_n_trace():
     m = aa.load_model("anomalon_nplet")
     n, XLL, XLR, aL = (m.symbol(s) for s in ("n", "X_LL", "X_LR", "alpha_L"))
     expected = -2 * n * (n**2 - 1) / 12 * (XLL - XLR) - aL
-    assert sp.expand(m.anomaly("X", "SU2L", "SU2L") - expected) == 0
+    assert sp.expand(aa.anomaly_trace(m, "X", "SU2L", "SU2L", convention="eq4") - expected) == 0
     # substituting n = 3 agrees with the symbolic result at n = 3
-    assert sp.expand(m.subs(n=3).anomaly("X", "SU2L", "SU2L") - expected.subs(n, 3)) == 0
+    assert sp.expand(aa.anomaly_trace(m.subs(n=3), "X", "SU2L", "SU2L", convention="eq4") - expected.subs(n, 3)) == 0
+
+
+def test_default_convention_is_left_handed_weyl_sum():
+    """The default is the textbook convention: sum over LH Weyl fermions, T(fund) = 1/2."""
+    from anomalyalgebra.anomaly import DEFAULT_CONVENTION
+
+    assert DEFAULT_CONVENTION == "left"
+    # one left-handed SU(2) doublet of hypercharge 1/6 in a colour triplet (the quark doublet q)
+    m = aa.Model.build("q", {"SU3c": "SU(3)", "SU2L": "SU(2)", "Y": "U(1)"},
+                       [aa.fermion("q", "L", {"SU3c": "3", "SU2L": "2", "Y": "1/6"})])
+    assert aa.anomaly_trace(m, "Y", "SU2L", "SU2L") == sp.Rational(3, 2) * sp.Rational(1, 6)   # 3 T(2) Y
+    assert aa.anomaly_trace(m, "Y", "SU3c", "SU3c") == 2 * sp.Rational(1, 2) * sp.Rational(1, 6)
+    assert aa.anomaly_trace(m, "Y", "Y", "Y") == 6 * sp.Rational(1, 6) ** 3
+    assert aa.anomaly_trace(m, "SU3c", "SU3c", "SU3c") == 2                                  # A(3) = 1
+    # a right-handed field counts as its conjugate: the e_R of the SM gives -(-1)^3 = +1
+    e = aa.Model.build("e", {"Y": "U(1)"}, [aa.fermion("e", "R", {"Y": "-1"})])
+    assert aa.anomaly_trace(e, "Y", "Y", "Y") == 1 and aa.anomaly_trace(e, "Y", "grav", "grav") == 1
+    # the relation to eq4 (right minus left, anticommutator): -2x for U(1) channels, -1x otherwise
+    t1 = aa.load_model("anomalon_nplet")
+    for key, value in aa.anomaly_table(t1).items():
+        factor = -1 if (key.count("grav") == 2 or len(set(key)) == 1 and key[0].startswith("SU")) else -2
+        assert sp.expand(aa.anomaly_trace(t1, *key, convention="eq4") - factor * value) == 0, key
+    assert all(sp.expand(v) == 0 for v in aa.anomaly_table(aa.load_model("sm")).values())

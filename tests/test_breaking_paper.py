@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
+import anomalyalgebra as aa
 from anomalyalgebra import paper
 from anomalyalgebra.paper import breaking as pk
 
@@ -70,7 +71,7 @@ def test_eq57_ir_traces_vs_uv():
 
     def traces(a, b):
         m = aa.load_model("sm_x_tau").subs(alpha_L=a, alpha_R=b)
-        return m.anomaly("X", "Y", "Y"), m.anomaly("X", "SU2L", "SU2L")
+        return aa.anomaly_trace(m, "X", "Y", "Y", convention="eq4"), aa.anomaly_trace(m, "X", "SU2L", "SU2L", convention="eq4")
 
     ir, uv = traces(aL, aR), traces(4, -1)   # the UV charges of l3, e3 in Table IV
     assert uv == (-6, -4)

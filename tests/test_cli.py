@@ -19,7 +19,10 @@ def test_check_anomaly_free_model(capsys):
 def test_check_anomalous_model_exits_1(capsys, tmp_path):
     assert main(["check", "sm_x_tau"]) == 1
     out = capsys.readouterr().out
-    assert "-alpha_L + 2*alpha_R" in out
+    # default: sum over left-handed Weyl fermions (the paper's Eq. 21 is -2 x this)
+    assert "alpha_L/2 - alpha_R" in out and "convention left" in out
+    assert main(["check", "sm_x_tau", "--convention", "eq4"]) == 1
+    assert "-alpha_L + 2*alpha_R" in capsys.readouterr().out
     src = (tmp_path / "m.toml")
     src.write_text('name = "one doublet"\n[groups]\nW = "SU(2)"\n[fields.x]\nspin = "1/2"\n'
                    'chirality = "L"\nreps = { W = "2" }\n')
@@ -31,11 +34,12 @@ def test_check_json_and_latex(capsys):
     assert main(["check", "sm_x_tau", "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     values = {tuple(a["channel"]): a["value"] for a in data["anomalies"]}
-    assert values[("X", "SU2L", "SU2L")] == "-alpha_L"
+    assert values[("X", "SU2L", "SU2L")] == "alpha_L/2" and data["convention"] == "left"
     assert data["anomaly_free"] is False and data["witten"] == {"SU2L": False}
     assert main(["check", "sm_x_tau", "--latex"]) == 1
     out = capsys.readouterr().out
     assert r"\begin{tabular}" in out and r"\alpha_L^\tau" in out
+    assert r"\mathcal{A}_{XSU2LSU2L} &= \frac{\alpha_L^\tau}{2}" in out
 
 
 def test_bad_input_exits_2(capsys, tmp_path):
@@ -84,7 +88,7 @@ def test_reproduce_writes_report(tmp_path, capsys):
     # the library's progress stream: one line per record as it completes (in any order with
     # two processes)
     import io
-    from anomalyalgebra.export.report import reproduce
+    from anomalyalgebra.paper.report import reproduce
 
     buf = io.StringIO()
     reproduce(None, keys=["eq22", "eq26", "eq43"], figure=False, stream=io.StringIO(), progress=buf,

@@ -82,7 +82,7 @@ def test_reproduce_pdf_without_tex_says_nothing_was_written(tmp_path, capsys, mo
     assert "nothing was computed or written" in err and "either way" not in err
     assert not out.exists()                       # true: nothing was written
     from anomalyalgebra.exceptions import MissingDependencyError
-    from anomalyalgebra.export import report
+    from anomalyalgebra.paper import report
 
     monkeypatch.setattr(report, "find_tex_engine", lambda *a, **k: None)
     with pytest.raises(MissingDependencyError, match="nothing was computed or written"):

@@ -261,26 +261,26 @@ def test_sm3n_chiral_and_executor(sm3n):
 def test_join_in_small_pieces_gives_the_same_solutions(sm3n, monkeypatch):
     """Assembling and filtering the join piece by piece (bounded memory) changes
     nothing: same solutions, same order, on the direct and the lattice path."""
-    from anomalyalgebra.enumeration import chiral_singlet_charges, engine, linear
+    from anomalyalgebra.enumeration import chiral_singlet_charges, engine, linear, meet
 
     model, x = sm3n
     whole_singlets = list(chiral_singlet_charges(10, 8))
     whole_sm = list(enumerate_charges(model, x, 2))
-    monkeypatch.setattr(engine, "JOIN_ROWS", 5)
-    for f in (engine._context, engine._left_side, linear.lattice_plan, linear._tables):
+    monkeypatch.setattr(meet, "JOIN_ROWS", 5)
+    for f in (meet.side_context, meet.left_side, linear.lattice_plan, linear._tables):
         f.cache_clear()
     assert list(chiral_singlet_charges(10, 8)) == whole_singlets and len(whole_singlets) > 5
     assert list(enumerate_charges(model, x, 2)) == whole_sm and len(whole_sm) == 357
 
 
 def test_join_pieces_cover_every_pair_once():
-    from anomalyalgebra.enumeration import engine, singlet_problem
+    from anomalyalgebra.enumeration import meet, singlet_problem
 
-    ctx = engine._context(singlet_problem(6, 5))
+    ctx = meet.side_context(singlet_problem(6, 5))
     rng = np.random.default_rng(1)
     lkeys = rng.integers(-3, 4, size=(40, ctx.ncond))
     rkeys = rng.integers(-3, 4, size=(50, ctx.ncond))
-    pairs = [(int(a), int(b)) for li, ri in engine._join_pieces(ctx, lkeys, rkeys, max_rows=7)
+    pairs = [(int(a), int(b)) for li, ri in meet.join_pieces(ctx, lkeys, rkeys, max_rows=7)
              for a, b in zip(li, ri)]
     brute = [(a, b) for b in range(50) for a in range(40)
              if all(lkeys[a] + rkeys[b] + ctx.const == 0)]

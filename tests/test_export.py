@@ -122,7 +122,7 @@ def test_c_code_compiles_and_agrees(tmp_path):
 
 def test_latex_uses_model_notation():
     m = aa.load_model("anomalon_nplet")
-    text = to_latex(m.anomaly("X", "SU2L", "SU2L"), m)
+    text = to_latex(aa.anomaly_trace(m, "X", "SU2L", "SU2L", convention="eq4"), m)
     assert r"\mathcal{X}_{\mathcal{L}_L}" in text and r"\alpha_L^\tau" in text
     eq = equation(r"\mathcal{X}_\mathcal{S}", 6 * m.symbol("alpha_L") / (m.symbol("n") * (m.symbol("n")**2 - 1)), m)
     assert eq.startswith(r"\begin{equation}") and r"\frac{6 \alpha_L^\tau}" in eq
@@ -136,6 +136,6 @@ def test_generated_latex_compiles(tmp_path):
     parts = [field_table_latex(aa.load_model(name)) for name in ("anomalon_nplet", "tau_l_only", "tau_l_minus_4r")]
     m = aa.load_model("anomalon_nplet")
     from anomalyalgebra.tables import anomaly_table_latex
-    parts.append(anomaly_table_latex(m, m.anomalies(nonzero=True)))
+    parts.append(anomaly_table_latex(m, aa.anomaly_table(m, nonzero=True, convention="eq4")))
     pdf = compile_latex(document(parts, title="test"), tmp_path)
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")

@@ -266,7 +266,7 @@ def check_text(text, name):
     assert aa.loads_model(aa.dumps_model(model)) == model
     with watchdog(name + " (anomalies)", text):
         try:
-            model.anomalies()
+            aa.anomaly_table(model, convention="eq4")
             from anomalyalgebra.discrete import discrete_anomalies
 
             discrete_anomalies(model)

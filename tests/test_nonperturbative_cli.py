@@ -67,7 +67,8 @@ def test_sm_z4_json(tmp_path, capsys):
     assert main(["check", _write(tmp_path), "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["dai_freed"]["Z4"]["structure"] == "Spin x_Z2 Z(4)"
-    assert d["dai_freed"]["Z4"]["free"] is True
+    assert d["dai_freed"]["Z4"]["free"] is None        # Z2-valued Z(4) x U(1) classes not evaluated
+    assert "not evaluated" in d["dai_freed"]["Z4"]["reason"]
     assert d["dai_freed"]["Z4"]["residuals"]["L(2;1,1,1)"] == "0"
     assert {"order", "generators"} <= set(d["gauge_quotient"])
     assert d["gauge_quotient"]["order"] == 6        # the Z4 charges ride along: H has 2, q has 1

@@ -6,7 +6,7 @@ import sympy as sp
 import anomalyalgebra as aa
 from anomalyalgebra.exceptions import ModelError
 from anomalyalgebra.operators import (
-    Operator, allowed_operators, mass_blocks, mass_graph, model_graph, to_dot, uncolored_fields,
+    Operator, allowed_operators, mass_blocks, mass_graph, model_graph, to_dot, uncoloured_fields,
 )
 from anomalyalgebra.operators.invariants import count_invariants, symmetrized_singlets
 from anomalyalgebra.algebra import lie_algebra, singlet_multiplicity
@@ -61,7 +61,7 @@ EQ46 = {"bar(LL) LR conj(S1)", "bar(EL) ER", "bar(l12) e12 H", "bar(l3) ER H", "
 
 def test_eq46_exactly_plus_the_missing_neutrino_yukawa():
     m = aa.load_model("tau_l_minus_4r")
-    lag = allowed_operators(m, fields=uncolored_fields, include_potential=False)
+    lag = allowed_operators(m, fields=uncoloured_fields, include_potential=False)
     # everything printed is found, and the only extra term is the nu_tau-N2 Dirac Yukawa
     assert ops(lag) == EQ46 | {"bar(l3) N2 conj(H)"}
     for text in ("bar(l12) ER H", "bar(EL) e12", "bar(l12) e3 H", "bar(l3) e12 H", "N1 N1", "bar(l3) e3 H"):
@@ -81,7 +81,7 @@ def test_eq46_paper_record():
 
 def test_eq40_l_only_and_the_z2_symmetries():
     m = aa.load_model("tau_l_only")
-    lag = allowed_operators(m, fields=uncolored_fields, include_potential=False)
+    lag = allowed_operators(m, fields=uncoloured_fields, include_potential=False)
     tau = {"l3", "e3", "EL", "ER"}
     tau_terms = {str(t.operator) for t in lag if tau & set(t.operator.field_names())}
     assert tau_terms == {"bar(l3) ER S", "bar(EL) ER", "bar(EL) e3 H"}
@@ -89,15 +89,15 @@ def test_eq40_l_only_and_the_z2_symmetries():
     # with Z2A removed, the explicit anomalon-lepton terms appear
     from anomalyalgebra.operators import drop_groups
 
-    noA = allowed_operators(drop_groups(m, "Z2A"), fields=uncolored_fields, include_potential=False)
+    noA = allowed_operators(drop_groups(m, "Z2A"), fields=uncoloured_fields, include_potential=False)
     assert {"bar(l12) LR conj(S)", "bar(LL) e12 H"} <= ops(noA)
-    noT = allowed_operators(drop_groups(m, "Z2tau"), fields=uncolored_fields, include_potential=False)
+    noT = allowed_operators(drop_groups(m, "Z2tau"), fields=uncoloured_fields, include_potential=False)
     assert {"bar(l12) ER", "bar(l12) e3 H", "bar(EL) e12 H"} <= ops(noT)
 
 
 def test_potential_and_hermiticity():
     m = aa.load_model("tau_l_minus_4r")
-    pot = allowed_operators(m, fields=uncolored_fields).potential
+    pot = allowed_operators(m, fields=uncoloured_fields).potential
     assert len(pot) == 9 and all(t.hermitian for t in pot)
     assert {t.kind for t in pot} == {"scalar_mass", "quartic"}
     d6 = allowed_operators(m, extra_dims=(6,)).potential
@@ -108,11 +108,11 @@ def test_potential_and_hermiticity():
 
 def test_higher_dimension_operators():
     m = aa.load_model("tau_l_only")
-    lag = allowed_operators(m, extra_dims=(5,), fields=uncolored_fields, include_potential=False)
+    lag = allowed_operators(m, extra_dims=(5,), fields=uncoloured_fields, include_potential=False)
     d5 = ops(lag.of_dimension(5))
     assert "bar(l3) e3 H S" in d5          # Eq. (41), the FN tau mass
     m4 = aa.load_model("tau_l_minus_4r")
-    lag = allowed_operators(m4, extra_dims=(5, 6), fields=uncolored_fields, include_potential=False)
+    lag = allowed_operators(m4, extra_dims=(5, 6), fields=uncoloured_fields, include_potential=False)
     nn = {str(t.operator): t.dimension for t in lag if {"N1", "N2"} & set(t.operator.field_names())
           and set(t.operator.field_names()) <= {"N1", "N2", "S1", "S5"} and len(t.flavour) == 2}
     assert nn == {"N1^2 S1 conj(S5)": 5, "N1 N2 conj(S1) conj(S5)": 5}   # Eq. (60) erratum
@@ -135,7 +135,7 @@ def test_sm_renormalizable_lagrangian():
 
 def test_symbolic_charges_are_conditional():
     m = aa.load_model("anomalon_nplet")
-    lag = allowed_operators(m, fields=uncolored_fields, include_potential=False)
+    lag = allowed_operators(m, fields=uncoloured_fields, include_potential=False)
     t = lag.term("bar(LL) LR conj(S)")
     (cond,) = t.condition
     X_LL, X_LR, X_S = (m.symbol(s) for s in ("X_LL", "X_LR", "X_S"))
@@ -144,7 +144,7 @@ def test_symbolic_charges_are_conditional():
     assert "bar(l12) e12 conj(H)" not in lag
     with pytest.raises(ModelError):
         allowed_operators(m, conditional="raise")
-    dropped = allowed_operators(m, fields=uncolored_fields, conditional="drop")
+    dropped = allowed_operators(m, fields=uncoloured_fields, conditional="drop")
     assert all(not t.condition for t in dropped)
 
 
@@ -153,7 +153,7 @@ def test_model_graph_and_mass_blocks():
     import networkx as nx
 
     m = aa.load_model("tau_l_minus_4r")
-    lag = allowed_operators(m, fields=uncolored_fields)
+    lag = allowed_operators(m, fields=uncoloured_fields)
     g = model_graph(m, lag)
     assert nx.is_bipartite(g)
     assert g.edges[("field", "S1"), ("op", "S1^2 conj(S1)^2")]["power"] == 4

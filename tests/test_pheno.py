@@ -7,8 +7,11 @@ import pytest
 import sympy as sp
 
 from anomalyalgebra import pheno
-from anomalyalgebra.exceptions import MissingDependencyError
+from anomalyalgebra.exceptions import MissingDependencyError, ModelError
 import anomalyalgebra as aa
+
+#: The X mass of the fits below (GeV): a choice, passed explicitly (the library has no default).
+M_X = "2.1"
 
 R = sp.Rational
 MX = R(21, 10)
@@ -18,9 +21,11 @@ MX = R(21, 10)
 def test_public_api_is_pinned():
     assert set(pheno.__all__) >= {
         "default_parameters", "Parameters", "g_S", "g_P", "g_xi_dd", "loop_function",
-        "br_Z_to_gamma_X", "gamma_Z_to_gamma_X", "chi2_function", "plot_fig1",
-        "PaperRecord", "delta_chi2_threshold", "numeric",
+        "br_Z_to_gamma_X", "gamma_Z_to_gamma_X", "chi2_function",
+        "delta_chi2_threshold", "numeric",
     }
+    # the paper's vocabulary lives in anomalyalgebra.paper (issue 20)
+    assert not {"PaperRecord", "plot_fig1", "fig1_data", "draw_fig1", "Fig1Data"} & set(pheno.__all__)
     for name in pheno.__all__:
         assert hasattr(pheno, name), name
 
@@ -141,17 +146,17 @@ def test_derived_zgamma_width_is_one_sixteenth_of_printed_eq19():
     S = pheno.sm_inputs(pheno.SYMBOLIC)
     derived = pheno.gamma_Z_to_gamma_X(a, b, gX, mX, pheno.SYMBOLIC, goldstone_mass=0)
     K = pheno.zgamma_anomaly(a, b, pheno.SYMBOLIC)
-    printed = gX**2 * S["g"] ** 2 * S["g_p"] ** 2 / (1536 * sp.pi**5) * K**2 * S["m_Z"] ** 3 / mX**2
+    printed = gX**2 * S["g"] ** 2 * S["g'"] ** 2 / (1536 * sp.pi**5) * K**2 * S["m_Z"] ** 3 / mX**2
     assert sp.simplify(derived / printed) == R(1, 16)
     # vector current: the printed combination A_XWW - A_XYY itself, same ratio
     vec = pheno.gamma_Z_to_gamma_X(a, -a, gX, mX, pheno.SYMBOLIC, goldstone_mass=0)
-    printed_vec = gX**2 * S["g"] ** 2 * S["g_p"] ** 2 / (1536 * sp.pi**5) * (2 * a) ** 2 * S["m_Z"] ** 3 / mX**2
+    printed_vec = gX**2 * S["g"] ** 2 * S["g'"] ** 2 / (1536 * sp.pi**5) * (2 * a) ** 2 * S["m_Z"] ** 3 / mX**2
     assert sp.simplify(vec / printed_vec) == R(1, 16)
     # where the 16 comes from: the printed rate is that of the Eq. (18) coefficient put in front
     # of xi eps^{mnrs} Z_{mn} F_{rs} = 4 xi eps dZ dA (field strengths instead of derivatives)
     from anomalyalgebra.eft import Particle, PseudoscalarVV, two_body_width
 
-    C = gX * S["g"] * S["g_p"] * K / (16 * sp.pi**2)
+    C = gX * S["g"] * S["g'"] * K / (16 * sp.pi**2)
     G4 = two_body_width(PseudoscalarVV(4 * C / mX), Particle("Z", S["m_Z"], 1), Particle("A", 0, 1),
                         Particle("xi", 0, 0))
     assert sp.simplify(G4 - printed) == 0
@@ -222,13 +227,13 @@ def test_chi2_minimum_along_model_directions():
     pytest.importorskip("numpy")
     import numpy as np
     eft = aa.load_model("sm_x_tau")
-    f = pheno.chi2_charges_function(eft)
+    f = pheno.chi2_charges_function(eft, m_X=M_X)
     assert f.traces == (-eft.symbol("alpha_L"), -eft.symbol("alpha_L") + 2 * eft.symbol("alpha_R"))
     # L-only (alpha_R = 0) and L = -4R (alpha_R = -alpha_L/4) directions, from the EFT's traces
     lines = {}
     for r in (0, R(-1, 4)):
         a_ww, a_yy = pheno.light_traces(eft.subs(alpha_L=1, alpha_R=r))
-        lines[r] = pheno.best_fit_along(a_ww, a_yy)
+        lines[r] = pheno.best_fit_along(a_ww, a_yy, M_X)
     for r, (c, chi) in lines.items():
         c = float(c)
         cs = np.linspace(0.8 * c, 1.2 * c, 2001)
@@ -245,38 +250,51 @@ def test_chi2_minimum_along_model_directions():
     assert abs(float(pheno.zgamma_anomaly(-1, -1))) > abs(float(pheno.zgamma_anomaly(-1, -R(3, 2))))
     assert float(chi0) < 0.1
     # a direction scales out: (2a, 2b) gives half the coupling and the same chi^2
-    c2, chi2 = pheno.best_fit_along(-2, -2)
+    c2, chi2 = pheno.best_fit_along(-2, -2, M_X)
     assert float(c2) == pytest.approx(float(c0) / 2, rel=1e-12)
     assert float(chi2) == pytest.approx(float(chi0), rel=1e-9)
 
 
+def test_the_x_mass_is_not_a_library_default():
+    """m_X is a choice of the model (the paper's is paper data): without it, a clear error."""
+    assert "m_X" not in pheno.default_parameters()
+    with pytest.raises(ModelError, match="m_X: give the X mass"):
+        pheno.best_fit_along(-1, -1)
+    from anomalyalgebra.paper._common import paper_parameters
+
+    assert paper_parameters().value("m_X") == sp.Rational(21, 10)
+    assert pheno.best_fit_along(-1, -1, params=paper_parameters()) == pheno.best_fit_along(-1, -1, M_X)
+
+
 def test_global_minimum_is_on_the_line_K_zero():
-    a, b, chi2 = pheno.global_minimum()
+    a, b, chi2 = pheno.global_minimum(M_X)
     assert float(chi2) < 1e-20
     assert abs(float(pheno.zgamma_anomaly(a, b))) < 1e-20
     # any other direction is worse
     for d in ((-1, -1), (-4, -6), (1, 0), (0.3, 2)):
-        assert pheno.best_fit_along(*d)[1] > chi2
+        assert pheno.best_fit_along(*d, M_X)[1] > chi2
     with pytest.raises(ValueError):
-        pheno.best_fit_along(0, 0)
+        pheno.best_fit_along(0, 0, M_X)
 
 
 def test_chi2_charges_function_refuses_bad_models():
     from anomalyalgebra.exceptions import ModelError
     with pytest.raises(ModelError, match="two charge symbols"):
-        pheno.chi2_charges_function(aa.load_model("anomalon_nplet"))
+        pheno.chi2_charges_function(aa.load_model("anomalon_nplet"), m_X=M_X)
 
 
 def test_chi2_options_change_result():
-    base = pheno.best_fit_along(-4, -6)[0]
-    assert pheno.best_fit_along(-4, -6, include_gP=True)[0] != base
-    assert pheno.best_fit_along(-4, -6, limit_dof=2)[0] < base
+    base = pheno.best_fit_along(-4, -6, M_X)[0]
+    assert pheno.best_fit_along(-4, -6, M_X, include_gP=True)[0] != base
+    assert pheno.best_fit_along(-4, -6, M_X, limit_dof=2)[0] < base
 
 
 # ---------------------------------------------------------------- Fig. 1
 def test_plot_fig1_writes_files(tmp_path):
     pytest.importorskip("matplotlib", reason="matplotlib missing: pip install anomalyalgebra[plot]")
-    fig, files = pheno.plot_fig1(tmp_path / "fig1", n=41, model=aa.load_model("sm_x_tau"),
+    from anomalyalgebra.paper import figure
+
+    fig, files = figure.plot_fig1(tmp_path / "fig1", n=41, model=aa.load_model("sm_x_tau"),
                                  lines={"A": (-1, -1), "B": (-4, -6)})
     assert sorted(p.rsplit("/", 1)[-1] for p in files) == ["fig1.pdf", "fig1.png"]
     for p in files:
@@ -296,6 +314,8 @@ def test_plot_without_matplotlib_names_extra(monkeypatch):
             raise ImportError("no matplotlib")
         return real_import(name, *a, **k)
 
+    from anomalyalgebra.paper import figure
+
     monkeypatch.setattr(builtins, "__import__", fake)
     with pytest.raises(MissingDependencyError, match=r"anomalyalgebra\[plot\]"):
-        pheno.plot_fig1(None)
+        figure.plot_fig1(None)

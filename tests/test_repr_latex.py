@@ -10,11 +10,11 @@ def _balanced(tex):
 
 
 def test_model_lagrangian_symmetries_render():
-    from anomalyalgebra.operators import accidental_symmetries, allowed_operators, uncolored_fields
+    from anomalyalgebra.operators import accidental_symmetries, allowed_operators, uncoloured_fields
 
     m = aa.load_model("tau_l_minus_4r")
     assert _balanced(m._repr_latex_()) and r"\mathcal{S}_5" in m._repr_latex_()
-    lag = allowed_operators(m, fields=uncolored_fields(m), include_potential=False)
+    lag = allowed_operators(m, fields=uncoloured_fields(m), include_potential=False)
     tex = lag._repr_latex_()
     assert _balanced(tex)
     assert r"\overline{\mathcal{L}_L} \mathcal{L}_R {\mathcal{S}_1}^*" in tex     # Eq. (29)/(46)

@@ -8,7 +8,10 @@ import json
 
 import pytest
 
-from anomalyalgebra.export.report import code_version, default_cache_dir, reproduce
+from anomalyalgebra.paper.report import code_version, default_cache_dir, reproduce
+
+#: every test here starts process pools and runs the paper: tens of seconds of CPU each
+pytestmark = pytest.mark.slow
 
 KEYS = ["eq21", "eq25", "eq43", "vX", "eq46"]       # quick ones, from three paper modules
 
@@ -110,7 +113,7 @@ def test_a_failing_record_stops_the_run_with_its_error(monkeypatch, tmp_path, ke
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_without_matplotlib_the_figure_is_skipped_with_a_message(monkeypatch, tmp_path, jobs):
-    from anomalyalgebra.pheno import plot
+    from anomalyalgebra.paper import figure as plot
 
     monkeypatch.setattr(plot, "matplotlib_available", lambda: False)
     progress = io.StringIO()

@@ -71,7 +71,7 @@ def statement_kinds(text):
 
 
 SARAH_TARGETS = {"Model`Name", "Gauge", "FermionFields", "ScalarFields", "Global", "RealScalars",
-                 "LagNoHC", "LagHC", "SuperPotential", "DEFINITION", "SuperFields"}
+                 "LagNoHC", "LagHC", "SuperPotential", "DEFINITION", "SuperFields", "NameOfStates"}
 
 
 @pytest.mark.parametrize("name", ATTACKS)
@@ -149,7 +149,7 @@ def test_model_labels_refuse_a_final_newline():
         Field("psi\n", sp.Rational(1, 2), "L", (("X", 1),))
 
 
-PYRATE_KEYS = {"Name", "Groups", "Fermions", "RealScalars", "CplxScalars", "Potential"}
+PYRATE_KEYS = {"Name", "Groups", "Fermions", "RealScalars", "ComplexScalars", "Potential"}
 
 
 @pytest.mark.parametrize("name", ATTACKS)

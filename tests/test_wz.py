@@ -55,7 +55,7 @@ def test_lagrangian_eq6_and_erratum():
     # the W term carries g^2 (every W comes with g), not the printed g'^2
     w_term = L.coeff(s["g"] ** 2)
     assert w_term != 0 and w_term.has(s["W"]) and not w_term.has(s["B"])
-    assert not L.coeff(s["gp"] ** 2).has(s["W"])
+    assert not L.coeff(s["g'"] ** 2).has(s["W"])
     tex = sp.latex(L)
     assert r"\varepsilon_{\alpha \mu \nu \beta}" in tex and r"\partial_{\beta}" in tex
     assert "24 \\pi^{2}" in tex

@@ -316,6 +316,7 @@ class PerturbativeSVD:
         return _block_masses(self.light)
 
     def heavy_masses(self) -> tuple:
+        """Singular values of the heavy block (as :meth:`light_masses`)."""
         return _block_masses(self.heavy)
 
 

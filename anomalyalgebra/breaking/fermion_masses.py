@@ -31,53 +31,19 @@ has a single electric charge and colour representation, which are checked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable
 
 import sympy as sp
 
 from ..exceptions import ModelError
 from ..groups import SimpleFactor
-from ..operators import Operator
 from ..symbolic import simplify
 from .su2 import invariant_tensor
 from .vacuum import Component, components, su2_spin
+from .weyl import MassTerm, component_order, copy_coupling, majorana_entries, mass_terms, state_charge, zn_charges
 
 __all__ = ["MassTerm", "MassBlock", "FermionMasses", "fermion_masses", "mass_term",
            "model_fermion_masses"]
-
-
-@dataclass(frozen=True)
-class MassTerm:
-    """An operator with its coupling, ``-L ⊃ coupling * operator + h.c.``.
-
-    Parameters
-    ----------
-    operator : Operator or str
-        The operator; a string is parsed with :meth:`Operator.parse`
-        (e.g. ``"bar(l3) ER H"``).
-    coupling : sympy expression, matrix or nested list
-        A sympy expression, or a matrix indexed by the copies of the two fermions
-        (in the operator's order) for fields with several copies; stored as a sympy
-        expression or an ``ImmutableMatrix``.
-    """
-
-    operator: Operator
-    coupling: object
-
-    def __post_init__(self):
-        if isinstance(self.operator, str):
-            object.__setattr__(self, "operator", Operator.parse(self.operator))
-        c = self.coupling
-        if isinstance(c, (list, tuple)):
-            c = sp.ImmutableMatrix(c)
-        elif isinstance(c, sp.MatrixBase):
-            c = sp.ImmutableMatrix(c)
-        else:
-            c = sp.sympify(c)
-        object.__setattr__(self, "coupling", c)
-
-    def __str__(self) -> str:
-        return f"{self.coupling} * {self.operator}"
 
 
 def mass_term(operator, coupling) -> MassTerm:
@@ -140,6 +106,7 @@ class MassBlock:
         return self.matrix.shape
 
     def fields(self) -> tuple:
+        """Names of the fields with a component in the block (rows first, no repeats)."""
         return tuple(dict.fromkeys([c.field for c in self.rows] + [c.field for c in self.cols]))
 
     def is_conjugated(self, side: str, k: int) -> bool:
@@ -189,13 +156,6 @@ class FermionMasses:
     majorana: tuple
     vacuum: object = field(default=None, compare=False, repr=False)
 
-    def majorana_masses(self):
-        """The symmetric Weyl mass matrices of the neutral sector; see
-        :func:`anomalyalgebra.breaking.majorana.majorana_masses`."""
-        from .majorana import majorana_masses
-
-        return majorana_masses(self)
-
     def block(self, *fields: str, charge=None) -> MassBlock:
         """The block that contains a component of every named field.
 
@@ -240,24 +200,6 @@ class FermionMasses:
         return tuple(b for b in self.blocks if field in b.fields())
 
 
-def _terms(terms) -> list:
-    out = []
-    for t in terms:
-        if isinstance(t, MassTerm):
-            out.append(t)
-        elif hasattr(t, "operator") and hasattr(t, "coupling_matrix"):
-            # a Term of anomalyalgebra.operators (allowed_operators)
-            if not getattr(t, "flavour", ()) :
-                continue                                # scalar potential
-            c = t.coupling_matrix()
-            out.append(MassTerm(t.operator, c[0, 0] if c.shape == (1, 1) else c))
-        elif isinstance(t, (tuple, list)) and len(t) == 2:
-            out.append(MassTerm(*t))
-        else:
-            raise ModelError(f"a mass term is MassTerm(operator, coupling) or (operator, coupling); got {t!r}")
-    return out
-
-
 def _unbroken_labels(vac, comp: Component):
     model = vac.model
     out = []
@@ -271,22 +213,6 @@ def _unbroken_labels(vac, comp: Component):
         if g.kind == "zn":
             out.append((label, str(int(model.field(comp.field).rep(label)))))
     return tuple(out)
-
-
-def _copy_coupling(term, fa, fb, ca, cb):
-    c = term.coupling
-    if isinstance(c, sp.MatrixBase):
-        if c.shape != (fa.copies, fb.copies):
-            raise ModelError(
-                f"term '{term.operator}': coupling matrix has shape {c.shape}, expected"
-                f" ({fa.copies}, {fb.copies}) (copies of {fa.name}, {fb.name})"
-            )
-        return c[ca, cb]
-    if fa.copies > 1 and fb.copies > 1:
-        if fa.copies != fb.copies:
-            raise ModelError(f"term '{term.operator}': give a {fa.copies}x{fb.copies} coupling matrix")
-        return c if ca == cb else sp.Integer(0)
-    return c
 
 
 def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses:
@@ -337,7 +263,7 @@ def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses
     model = vac.model
     entries: dict = {}
     majorana = []
-    for term in _terms(terms):
+    for term in mass_terms(terms):
         op = term.operator
         op.check_fields(model)
         if check:
@@ -393,8 +319,8 @@ def fermion_masses(vac, terms: Iterable, *, check: bool = True) -> FermionMasses
             ta, tb = comps[ia][pick.get(ia, 0)].t3, comps[ib][pick.get(ib, 0)].t3
             for ca in range(A.copies):
                 for cb in range(B.copies):
-                    y = _copy_coupling(term, A, B, ca, cb) if ia < ib else \
-                        _copy_coupling(MassTerm(op, _transpose(term.coupling)), A, B, ca, cb)
+                    y = copy_coupling(term, A, B, ca, cb) if ia < ib else \
+                        copy_coupling(MassTerm(op, _transpose(term.coupling)), A, B, ca, cb)
                     val = y * value
                     if val == 0:
                         continue
@@ -420,20 +346,18 @@ def _charged_same_chirality(vac, majorana) -> dict:
     """
     if not majorana:
         return {}
-    from .majorana import _majorana_entries, _state_charge, _zn_charges
-
     model = vac.model
     out: dict = {}
     for term in majorana:
         try:
-            S = _majorana_entries(vac, [term])
+            S = majorana_entries(vac, [term])
         except ModelError:
             continue
         for (a, b), val in S.items():
-            qa, qb = _state_charge(vac, a), _state_charge(vac, b)
+            qa, qb = state_charge(vac, a), state_charge(vac, b)
             if qa == 0 or sp.simplify(qa + qb) != 0 or not qa.is_number:
                 continue
-            za, zb = dict(_zn_charges(vac, a)), dict(_zn_charges(vac, b))
+            za, zb = dict(zn_charges(vac, a)), dict(zn_charges(vac, b))
             if any((za[lab] + zb[lab]) % model.group(lab).n for lab in za):
                 continue
             x, y = (a, b) if qa < 0 else (b, a)
@@ -444,11 +368,6 @@ def _charged_same_chirality(vac, majorana) -> dict:
 
 def _transpose(c):
     return c.T if isinstance(c, sp.MatrixBase) else c
-
-
-def _order(model):
-    pos = {f.name: i for i, f in enumerate(model.fields)}
-    return lambda c: (pos[c.field], c.copy, -c.t3)
 
 
 def _blocks(vac, entries, majorana, same=None) -> FermionMasses:
@@ -468,7 +387,7 @@ def _blocks(vac, entries, majorana, same=None) -> FermionMasses:
     for (x, y) in same:
         G.add_edge(natural(x), natural(y))
     joined = {natural(x) for x, _ in same}
-    key = _order(model)
+    key = component_order(model)
     blocks, mL, mR = [], [], []
     for comp in nx.connected_components(G):
         if comp & joined:

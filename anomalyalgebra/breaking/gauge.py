@@ -19,12 +19,55 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..groups import U1
+from ..groups import SimpleFactor, U1
 from ..symbolic import simplify
 from .su2 import spin_matrices
 from .vacuum import components, su2_spin
 
-__all__ = ["GaugeMassMatrix", "gauge_mass_matrix", "default_couplings"]
+__all__ = ["GaugeMassMatrix", "gauge_mass_matrix", "default_couplings", "coupling_symbol"]
+
+
+def coupling_symbol(label, group=None, *, weak="SU2L", hypercharge="Y", current=None, couplings=None):
+    """The gauge-coupling symbol of the factor ``label``: the one rule of the package.
+
+    ``couplings[label]`` when given; ``g_<label>`` for the ``current`` (``g_X`` for a
+    current labelled ``X``); ``g`` for the weak SU(2); ``g'`` for U(1)_Y; ``g_s`` for an
+    SU(3) labelled ``SU3...``; ``g_<label>`` otherwise.  All positive symbols.
+
+    Parameters
+    ----------
+    label : str
+        Label of the group factor.
+    group : GroupFactor, optional
+        The factor; ``None`` when only the label is known (then the label decides).
+    weak, hypercharge : str
+        Labels of SU(2)_L and U(1)_Y.
+    current : str, optional
+        Label of the U(1) whose boson is the light X.
+    couplings : mapping, optional
+        Explicit couplings ``{label: expression}``; they win.
+
+    Returns
+    -------
+    sympy.Expr
+
+    Examples
+    --------
+    >>> [str(coupling_symbol(x)) for x in ("SU2L", "Y", "X", "SU3c")]
+    ['g', "g'", 'g_X', 'g_s']
+    """
+    if couplings and label in couplings:
+        return sp.sympify(couplings[label])
+    if label == current:
+        return sp.Symbol(f"g_{label}", positive=True)
+    if label == weak:
+        return sp.Symbol("g", positive=True)
+    if label == hypercharge and (group is None or isinstance(group, U1)):
+        return sp.Symbol("g'", positive=True)
+    if label.lower().startswith("su3") and (
+            group is None or isinstance(group, SimpleFactor) and group.algebra.name == "SU(3)"):
+        return sp.Symbol("g_s", positive=True)
+    return sp.Symbol(f"g_{label}", positive=True)
 
 
 def default_couplings(model, su2="SU2L", hypercharge="Y") -> dict:
@@ -49,15 +92,8 @@ def default_couplings(model, su2="SU2L", hypercharge="Y") -> dict:
     >>> default_couplings(aa.load_model("tau_l_minus_4r"))
     {'SU2L': g, 'Y': g', 'X': g_X}
     """
-    out = {}
-    for label, g in model.groups:
-        if label == su2:
-            out[label] = sp.Symbol("g", positive=True)
-        elif label == hypercharge and isinstance(g, U1):
-            out[label] = sp.Symbol("g'", positive=True)
-        elif isinstance(g, U1):
-            out[label] = sp.Symbol(f"g_{label}", positive=True)
-    return out
+    return {label: coupling_symbol(label, g, weak=su2, hypercharge=hypercharge)
+            for label, g in model.groups if label == su2 or isinstance(g, U1)}
 
 
 @dataclass(frozen=True)

@@ -43,16 +43,13 @@ and a charge-violating or coloured pair is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
 from typing import Sequence
 
 import sympy as sp
 
 from ..exceptions import ModelError
-from ..groups import SimpleFactor, ZN
-from .fermion_masses import _copy_coupling, _order, _terms
-from .su2 import invariant_tensor, spin_matrices
-from .vacuum import Component, components, su2_spin
+from .weyl import WeylState, component_order, is_colourless, majorana_entries, state_charge, zn_charges
+from .vacuum import components
 
 __all__ = [
     "WeylState",
@@ -68,46 +65,6 @@ __all__ = [
 
 
 # ----------------------------------------------------------------------------- records
-@dataclass(frozen=True)
-class WeylState:
-    """A left-handed Weyl state of the Majorana bookkeeping.
-
-    Either a component of a left-handed field, or the conjugate (``conjugate=True``)
-    of a component of a right-handed field.
-
-    Parameters
-    ----------
-    component : Component
-        The field component.
-    conjugate : bool, optional
-        True for ``(chi_R)^c`` (default False).
-    """
-
-    component: Component
-    conjugate: bool = False
-
-    @property
-    def field(self) -> str:
-        return self.component.field
-
-    def name(self, model=None) -> str:
-        """Display name of the state.
-
-        Parameters
-        ----------
-        model : Model, optional
-            The model, for the copy index and the isospin label (see :meth:`Component.name`).
-
-        Returns
-        -------
-        str
-            E.g. ``"l3[1/2]"``, ``"N1^c"``, ``"LR[-1]^c"`` (the conjugate of the T3 = -1
-            component).
-        """
-        return self.component.name(model) + ("^c" if self.conjugate else "")
-
-    def __str__(self) -> str:
-        return self.name()
 
 
 @dataclass(frozen=True)
@@ -135,6 +92,7 @@ class MajoranaBlock:
         return self.matrix.shape
 
     def fields(self) -> tuple:
+        """Names of the fields with a state in the block (no repeats)."""
         return tuple(dict.fromkeys(s.field for s in self.states))
 
     def index(self, name: str) -> int:
@@ -184,6 +142,7 @@ class MajoranaBlock:
         return self.matrix.rank(simplify=True)
 
     def massless_count(self) -> int:
+        """Number of states left massless at this order (size minus :meth:`rank`)."""
         return self.matrix.rows - self.rank()
 
     def takagi(self, values: dict, dps: int = 50):
@@ -280,128 +239,6 @@ class MajoranaMasses:
 
 
 # ----------------------------------------------------------------------------- assembly
-def _is_colourless(vac, field: str) -> bool:
-    model = vac.model
-    for label, g in model.groups:
-        if label != vac.su2 and isinstance(g, SimpleFactor) and not g.is_trivial(model.field(field).rep(label)):
-            return False
-    return True
-
-
-def _state_charge(vac, st: WeylState):
-    q = sp.simplify(vac.charge(st.component))
-    return -q if st.conjugate else q
-
-
-def _zn_charges(vac, st: WeylState) -> tuple:
-    model = vac.model
-    out = []
-    for label in vac.unbroken_labels():
-        g = model.group(label)
-        if isinstance(g, ZN):
-            q = int(model.field(st.field).rep(label))
-            out.append((label, (-q if st.conjugate else q) % g.n))
-    return tuple(out)
-
-
-def _symmetric_invariant(spins: tuple, conjugated: tuple, classes: tuple) -> dict:
-    """The SU(2) singlet of a product, symmetric under exchanges of factors with the
-    same ``classes`` entry, as ``{(k1, ...): coefficient}``; first coefficient 1.
-
-    Empty when there is no symmetric singlet; ModelError when there are several.
-    """
-    if len(set(classes)) == len(classes):
-        return invariant_tensor(spins, conjugated)
-    mats = []
-    for s, conj in zip(spins, conjugated):
-        J3, Jp, Jm = spin_matrices(s)
-        mats.append((-J3, -Jm) if conj else (J3, Jp))
-    dims = [int(2 * s) + 1 for s in spins]
-    groups = {}
-    for pos, c in enumerate(classes):
-        groups.setdefault(c, []).append(pos)
-
-    def canon(k):
-        k = list(k)
-        for pos in groups.values():
-            for p, v in zip(pos, sorted(k[p] for p in pos)):
-                k[p] = v
-        return tuple(k)
-
-    basis = [k for k in product(*[range(d) for d in dims])
-             if sum(mats[i][0][k[i], k[i]] for i in range(len(k))) == 0]
-    orbits = sorted({canon(k) for k in basis})
-    if not orbits:
-        return {}
-    col = {o: a for a, o in enumerate(orbits)}
-    rows: dict = {}
-    for k in basis:
-        a = col[canon(k)]
-        for i in range(len(k)):
-            jp = mats[i][1]
-            for r in range(dims[i]):
-                c = jp[r, k[i]]
-                if c != 0:
-                    t = k[:i] + (r,) + k[i + 1:]
-                    rows.setdefault(t, {})
-                    rows[t][a] = rows[t].get(a, 0) + c
-    A = sp.zeros(max(len(rows), 1), len(orbits))
-    for r, (_, ent) in enumerate(sorted(rows.items())):
-        for a, c in ent.items():
-            A[r, a] = c
-    null = A.nullspace()
-    if not null:
-        return {}
-    if len(null) > 1:
-        raise ModelError(f"SU(2): {len(null)} symmetric singlets in spins {list(spins)}; ambiguous")
-    vec = null[0]
-    tensor = {k: vec[col[canon(k)]] for k in basis if vec[col[canon(k)]] != 0}
-    first = tensor[min(tensor)]
-    return {k: sp.simplify(v / first) for k, v in sorted(tensor.items())}
-
-
-def _majorana_entries(vac, terms) -> dict:
-    """``S[(a, b)]``: coefficient of the Weyl product ``a b`` in ``-L`` (left-handed states)."""
-    model = vac.model
-    S: dict = {}
-    for term in _terms(terms):
-        op = term.operator
-        ferm = [(i, f) for i, f in enumerate(op.factors) if model.field(f.field).is_fermion]
-        if len(ferm) != 2 or ferm[0][1].conjugate != ferm[1][1].conjugate:
-            raise ModelError(f"'{op}' is not a Majorana-type bilinear (two fermions of the same spinor type)")
-        (ia, fa), (ib, fb) = ferm
-        A, B = model.field(fa.field), model.field(fb.field)
-        if A.chirality != B.chirality:
-            raise ModelError(f"'{op}': {A.name} ({A.chirality}) {B.name} ({B.chirality}) is not a Lorentz scalar")
-        conj_fields = (A.chirality == "R") != fa.conjugate    # the left-handed states are conjugates
-        scal = [(i, f) for i, f in enumerate(op.factors) if model.field(f.field).is_scalar]
-        spins = tuple(su2_spin(model, f.field, vac.su2) for f in op.factors)
-        nontriv = [k for k, s in enumerate(spins) if s != 0]
-        classes = tuple((op.factors[k].field, op.factors[k].conjugate) for k in nontriv)
-        tensor = (_symmetric_invariant(tuple(spins[k] for k in nontriv),
-                                       tuple(op.factors[k].conjugate for k in nontriv), classes)
-                  if nontriv else {(): sp.Integer(1)})
-        comps = {k: [c for c in components(model, op.factors[k].field, vac.su2) if c.copy == 0]
-                 for k in range(len(op.factors))}
-        for idx, coeff in tensor.items():
-            pick = dict(zip(nontriv, idx))
-            value = coeff
-            for k, f in scal:
-                vev = vac.vev(f.field, comps[k][pick.get(k, 0)].t3)
-                value *= sp.conjugate(vev) if f.conjugate else vev
-            if value == 0:
-                continue
-            ta, tb = comps[ia][pick.get(ia, 0)].t3, comps[ib][pick.get(ib, 0)].t3
-            for ca in range(A.copies):
-                for cb in range(B.copies):
-                    s = _copy_coupling(term, A, B, ca, cb) * value
-                    if s == 0:
-                        continue
-                    s = sp.conjugate(s) if conj_fields else s
-                    key = (WeylState(Component(A.name, ta, ca), A.chirality == "R"),
-                           WeylState(Component(B.name, tb, cb), B.chirality == "R"))
-                    S[key] = S.get(key, sp.Integer(0)) + s
-    return S
 
 
 def majorana_masses(fm) -> MajoranaMasses:
@@ -458,15 +295,15 @@ def majorana_masses(fm) -> MajoranaMasses:
         S[(a, b)] = S.get((a, b), sp.Integer(0)) + val
 
     for blk in fm.blocks:
-        if blk.charge != 0 or not all(_is_colourless(vac, f) for f in blk.fields()):
+        if blk.charge != 0 or not all(is_colourless(vac, f) for f in blk.fields()):
             continue
         for i, r in enumerate(blk.rows):
             for j, c in enumerate(blk.cols):
                 if blk.matrix[i, j] != 0:
                     add(WeylState(r), WeylState(c, True), sp.conjugate(blk.matrix[i, j]))
-    for (a, b), val in _majorana_entries(vac, fm.majorana).items():
-        qa, qb = _state_charge(vac, a), _state_charge(vac, b)
-        za, zb = dict(_zn_charges(vac, a)), dict(_zn_charges(vac, b))
+    for (a, b), val in majorana_entries(vac, fm.majorana).items():
+        qa, qb = state_charge(vac, a), state_charge(vac, b)
+        za, zb = dict(zn_charges(vac, a)), dict(zn_charges(vac, b))
         zn_bad = [lab for lab in za if (za[lab] + zb[lab]) % model.group(lab).n != 0]
         if sp.simplify(qa + qb) != 0 or zn_bad:
             raise ModelError(
@@ -478,7 +315,7 @@ def majorana_masses(fm) -> MajoranaMasses:
             dirac_like.append((a, b, val))
             continue
         for st in (a, b):
-            if not _is_colourless(vac, st.field):
+            if not is_colourless(vac, st.field):
                 raise ModelError(
                     f"model '{model.name}': '{st.field}' is coloured; only neutral colourless states"
                     " get Majorana masses here (a real colour representation is not supported)"
@@ -486,13 +323,13 @@ def majorana_masses(fm) -> MajoranaMasses:
         add(a, b, val)
     neutral = []
     for f in model.fermions:
-        if not _is_colourless(vac, f.name):
+        if not is_colourless(vac, f.name):
             continue
         for c in components(model, f.name, vac.su2):
             st = WeylState(c, f.chirality == "R")
-            if _state_charge(vac, st) == 0:
+            if state_charge(vac, st) == 0:
                 neutral.append(st)
-    key = _order(model)
+    key = component_order(model)
     skey = lambda s: (s.conjugate, key(s.component))          # noqa: E731
     M: dict = {}
     for (a, b), val in S.items():
@@ -512,8 +349,8 @@ def majorana_masses(fm) -> MajoranaMasses:
         if len(states) == 1 and (states[0], states[0]) not in M:
             massless.append(states[0])
             continue
-        labels = {_zn_charges(vac, s) if not s.conjugate else tuple((lab, (-q) % model.group(lab).n)
-                  for lab, q in _zn_charges(vac, s)) for s in states}
+        labels = {zn_charges(vac, s) if not s.conjugate else tuple((lab, (-q) % model.group(lab).n)
+                  for lab, q in zn_charges(vac, s)) for s in states}
         mat = sp.ImmutableMatrix(len(states), len(states),
                                  lambda i, j: M.get((states[i], states[j]), sp.Integer(0)))
         blocks.append(MajoranaBlock(tuple(sorted(labels)), tuple(states),

@@ -89,6 +89,8 @@ class Particle:
         return _SPINS[self.spin]
 
     def helicities(self) -> tuple:
+        """Helicities summed over: ``(0,)`` scalar, ``(1, -1)`` fermion or massless
+        vector, ``(1, 0, -1)`` massive vector."""
         if self.kind == "scalar":
             return (0,)
         if self.kind == "fermion":

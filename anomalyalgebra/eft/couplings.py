@@ -46,6 +46,7 @@ from typing import Mapping
 
 import sympy as sp
 
+from ..anomaly import anomaly_trace
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1
 from ..numeric import lambdify as _lambdify
@@ -57,7 +58,7 @@ __all__ = ["LightHeavySplit", "light_heavy_split", "AnomalyCouplings", "BrokenCo
 
 #: Symbols of the couplings: ``g_X``, ``m_X``, ``xi`` (shared with :data:`anomalyalgebra.wz.WZ_SYMBOLS`).
 EFT_SYMBOLS = {"g_X": WZ_SYMBOLS["g_X"], "m_X": WZ_SYMBOLS["m_X"], "xi": WZ_SYMBOLS["xi"],
-               "g": WZ_SYMBOLS["g"], "g'": WZ_SYMBOLS["gp"], "g_s": sp.Symbol("g_s", positive=True)}
+               "g": WZ_SYMBOLS["g"], "g'": WZ_SYMBOLS["g'"], "g_s": sp.Symbol("g_s", positive=True)}
 
 _PREFACTOR = 1 / (16 * sp.pi**2)
 
@@ -196,17 +197,10 @@ def light_heavy_split(vacuum, *, max_dim: int = 5) -> LightHeavySplit:
 
 # --------------------------------------------------------------------------- unbroken phase
 def _coupling_symbol(label, g, weak, hypercharge, current, couplings):
-    if label in couplings:
-        return sp.sympify(couplings[label])
-    if label == current:
-        return EFT_SYMBOLS["g_X"] if label == "X" else sp.Symbol(f"g_{label}", positive=True)
-    if label == weak:
-        return EFT_SYMBOLS["g"]
-    if label == hypercharge and isinstance(g, U1):
-        return EFT_SYMBOLS["g'"]
-    if isinstance(g, SimpleFactor) and g.algebra.name == "SU(3)" and label.lower().startswith("su3"):
-        return EFT_SYMBOLS["g_s"]
-    return sp.Symbol(f"g_{label}", positive=True)
+    """The rule of :func:`anomalyalgebra.breaking.gauge.coupling_symbol` (the package's one)."""
+    from ..breaking.gauge import coupling_symbol
+
+    return coupling_symbol(label, g, weak=weak, hypercharge=hypercharge, current=current, couplings=couplings)
 
 
 def _pair_value(pairs, i, j):
@@ -482,8 +476,10 @@ def anomaly_couplings(model, current: str = "X", *, light=None, heavy=None, vacu
     g_X = gsym[current]
     traces, heavy_traces, coeffs = [], [], []
     for i, j in _gauge_pairs(model, current):
-        a_light = sp.expand(low.anomaly(current, i, j))
-        a_heavy = sp.expand(high.anomaly(current, i, j)) if high is not None else sp.Integer(0)
+        # the couplings below are written with right-minus-left traces ("eq4")
+        a_light = sp.expand(anomaly_trace(low, current, i, j, convention="eq4"))
+        a_heavy = (sp.expand(anomaly_trace(high, current, i, j, convention="eq4")) if high is not None
+                   else sp.Integer(0))
         if a_light == 0 and a_heavy == 0:
             continue
         traces.append(((i, j), a_light))
@@ -539,18 +535,8 @@ def from_traces(traces: Mapping, current: str = "X", *, couplings: Mapping | Non
     for (i, j) in traces:
         for lab in (i, j):
             groups[lab] = "simple" if lab == weak or lab.lower().startswith("su3") else "u1"
-    gsym = {}
-    for lab in groups:
-        if lab in cpl:
-            gsym[lab] = sp.sympify(cpl[lab])
-        elif lab == weak:
-            gsym[lab] = EFT_SYMBOLS["g"]
-        elif lab == hypercharge:
-            gsym[lab] = EFT_SYMBOLS["g'"]
-        elif lab.lower().startswith("su3"):
-            gsym[lab] = EFT_SYMBOLS["g_s"]
-        else:
-            gsym[lab] = sp.Symbol(f"g_{lab}", positive=True)
+    # labels other than the current: the current's symbol is set just below
+    gsym = {lab: _coupling_symbol(lab, None, weak, hypercharge, None, cpl) for lab in groups}
     g_X = sp.sympify(cpl.get(current, EFT_SYMBOLS["g_X"]))
     gsym.setdefault(current, g_X)
     tr, co = [], []

@@ -23,6 +23,7 @@ from math import lcm
 
 import sympy as sp
 
+from ..anomaly import anomaly_table
 from ..exceptions import ModelError, NoSolutionError
 from .parallel import iter_solutions
 from .problem import Condition, Group, Polynomial, Problem, symmetric_range
@@ -270,7 +271,7 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
             " unknowns; substitute them first (model.subs(...))"
         )
     exprs = []
-    for key, expr in model.anomalies().items():
+    for key, expr in anomaly_table(model).items():
         if label in key:
             exprs.append((f"A{key}", sp.expand(expr)))
     for i, e in enumerate(equations):

@@ -31,6 +31,7 @@ from functools import lru_cache
 from math import comb, prod
 
 from .lattice import box_points, integer_solutions, lll_reduce
+from .meet import configurations, filter_pieces, numpy_module, side_context
 from .problem import Problem
 
 __all__ = ["LatticePlan", "lattice_plan"]
@@ -90,10 +91,7 @@ class LatticePlan:
     max_rows: int = 0
 
 
-def _np():
-    from .engine import _np as np_
-
-    return np_()
+_np = numpy_module
 
 
 class _GroupTable:
@@ -288,9 +286,7 @@ def lattice_plan(problem: Problem):
 
 @lru_cache(maxsize=4)
 def _tables(problem: Problem):
-    from .engine import _context
-
-    ctx = _context(problem)
+    ctx = side_context(problem)
     return tuple(_GroupTable(ctx, gi) for gi in range(len(problem.groups)))
 
 
@@ -325,11 +321,9 @@ def _build_side(ctx, tables, side, lattice_cols, U):
 
 def run_lattice_chunk(problem: Problem, chunk) -> list:
     """Solve one chunk of the lattice path (see :func:`.engine.run_chunk`)."""
-    from .engine import _context, _filter_pieces
-
     np = _np()
     plan = lattice_plan(problem)
-    ctx = _context(problem)
+    ctx = side_context(problem)
     tables = _tables(problem)
     lo, hi = chunk.part
     lattice = set(plan.lattice_groups)
@@ -347,7 +341,7 @@ def run_lattice_chunk(problem: Problem, chunk) -> list:
                 columns[g] = [vals[midx[:, t]] for t in range(problem.groups[g].size)]
         return np.stack([c for g in range(len(problem.groups)) for c in columns[g]], axis=1)
 
-    return _filter_pieces(ctx, lkeys, rkeys, assemble)
+    return filter_pieces(ctx, lkeys, rkeys, assemble)
 
 
 def lattice_rows_estimate(problem: Problem) -> int | None:
@@ -358,10 +352,8 @@ def lattice_rows_estimate(problem: Problem) -> int | None:
 
 def direct_rows_estimate(problem: Problem) -> int:
     """Side rows of the direct path without pruning (an upper bound on its work)."""
-    from .engine import _configurations
-
     total = 0
-    for left, right in _configurations(problem):
+    for left, right in configurations(problem):
         for blocks in (left, right):
             total += prod(comb(b.hi - b.lo + b.size - 1, b.size) for b in blocks)
     return total

@@ -10,12 +10,13 @@ which case :func:`conversion_losses` says what is dropped:
 =================  ==========================================================
 target             cannot express
 =================  ==========================================================
-TOML               declared terms, real scalars (become complex), global U(1)s,
+TOML               declared terms, real scalars (become complex),
                    the superfield structure (the components are written)
 SARAH              groups other than U(1), SU(N), Z(N), SU(2) irreps of symbolic
-                   dimension, names with '_' (all refused outright),
-                   symbol assumptions other than ``real``
-PyR@TE             Z_N factors, global U(1)s, terms not read from a PyR@TE file
+                   dimension (refused outright), the gauging of a Z(N) (SARAH's
+                   Z[N] are global), symbol assumptions other than ``real``;
+                   names that are no Mathematica symbol are renamed (noted)
+PyR@TE             Z_N factors, global factors, terms not read from a PyR@TE file
                    (PyR@TE needs explicit index contractions), the superfield
                    structure, symbol assumptions other than ``real``
 =================  ==========================================================
@@ -30,7 +31,7 @@ import sympy as sp
 
 from ..exceptions import AnomalyAlgebraError, ModelError
 from ..groups import SimpleFactor, U1, ZN
-from .imported import ImportedModel
+from .imported import CHARGE_PRAGMA, ORDER_PRAGMA, ImportedModel
 from .yamlish import Mapping, Scalar, loads_yamlish, yaml_scalar
 
 __all__ = ["convert_text", "conversion_losses", "dumps_sarah", "dumps_pyrate"]
@@ -82,29 +83,31 @@ def conversion_losses(obj, to: str) -> list:
         if imp.real_scalars:
             out.append(f"reality of the scalar(s) {', '.join(imp.real_scalars)} (written as complex)")
     if to in ("toml", "pyrate"):
-        if imp.global_u1:
-            out.append(f"global U(1) symmetr{'y' if len(imp.global_u1) == 1 else 'ies'}"
-                       f" {', '.join(k for k, _ in imp.global_u1)}")
         if imp.supersymmetric:
             out.append("the superfield structure (components written as separate fields)")
+    if to == "sarah":
+        zn = [k for k, g in m.groups if isinstance(g, ZN) and g.gauged]
+        if zn:
+            out.append(f"gauged Z_N factor(s) {', '.join(zn)} (SARAH's Global[] is not gauged)")
+        glob = [k for k, g in m.groups if not g.gauged and isinstance(g, SimpleFactor)]
+        if glob:      # SARAH's global symmetries are Z[N] and U[1]
+            out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
     if to == "pyrate":
         zn = [k for k, g in m.groups if isinstance(g, ZN)]
         if zn:
             out.append(f"Z_N factor(s) {', '.join(zn)} (PyR@TE has no discrete groups)")
+        glob = [k for k, g in m.groups if not g.gauged and not isinstance(g, ZN)]
+        if glob:
+            out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
         foreign = [t for t in imp.terms if not t.source]
         if foreign:
             out.append(f"{len(foreign)} term(s) not read from a PyR@TE file (PyR@TE needs explicit index"
                        " contractions)")
     if to in ("sarah", "pyrate"):
         out += _symbol_losses(m)
-        # gauged/global (issue 23): nothing may become gauged, or global, silently
-        glob = [k for k, g in m.groups if not g.gauged and not (to == "sarah" and isinstance(g, ZN))]
-        if glob:
-            out.append(f"global factor(s) {', '.join(glob)} (would be written as gauge groups)")
-        if to == "sarah":
-            gz = [k for k, g in m.groups if g.gauged and isinstance(g, ZN)]
-            if gz:
-                out.append(f"gauged Z_N factor(s) {', '.join(gz)} (SARAH's Global[] is not gauged)")
+    # gauged/global (issue 23): nothing may become gauged, or global, silently.  SARAH
+    # writes global Z[N] and U[1] as Global[[k]] (a gauged Z_N is listed above, a global
+    # SU(N) is refused by the writer); PyR@TE has only gauge groups (Z_N listed above).
     return out
 
 
@@ -240,16 +243,119 @@ def _sarah_comment(text: str) -> str:
     return f"(* {t} *)"
 
 
-def _check_mathematica_names(imp):
+_WRITTEN_NAME = re.compile(r"(?:[A-Za-z$][A-Za-z0-9$]*|\\\[[A-Za-z]+\])(?:[A-Za-z0-9$]|\\\[[A-Za-z]+\])*"
+                           r"(?:`(?:[A-Za-z$][A-Za-z0-9$]*|\\\[[A-Za-z]+\])(?:[A-Za-z0-9$]|\\\[[A-Za-z]+\])*)*"
+                           r"(?:::[A-Za-z][A-Za-z0-9]*)?")
+
+
+def _sarah_written_name(name, named) -> str:
+    """A name as SARAH reads it: ``\\[Mu]`` where the source wrote it so, else the plain
+    name, which must be a Mathematica symbol (letters, digits, contexts)."""
+    out = named.get(name, name)
+    if not isinstance(out, str) or not _WRITTEN_NAME.fullmatch(out):
+        raise ModelError(f"SARAH (Mathematica) names are letters and digits only ('_' is a pattern):"
+                         f" cannot write {name!r}")
+    return out
+
+
+def _sarah_node(nd, named, rename=None) -> str:
+    """Mathematica text of a parsed node (a SARAH block kept from the source): names
+    validated (and renamed by ``rename``), strings escaped, numbers exact."""
+    rename = rename or {}
+
+    def r(x):
+        return _sarah_node(x, named, rename)
+
+    def paren(x, kinds):
+        t = r(x)
+        return f"({t})" if x.kind in kinds else t
+
+    k = nd.kind
+    if k == "num":
+        v = nd.value
+        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+    if k == "name":
+        return _sarah_written_name(rename.get(nd.value, nd.value), named)
+    if k == "str":
+        return _sarah_string(nd.value)
+    if k == "list":
+        return "{" + ", ".join(r(a) for a in nd.args) + "}"
+    if k == "call":
+        return paren(nd.value, ("add", "mul", "div", "neg", "dot", "pow", "rule")) + \
+            "[" + ", ".join(r(a) for a in nd.args) + "]"
+    if k == "part":
+        return r(nd.args[0]) + "[[" + ", ".join(r(a) for a in nd.args[1:]) + "]]"
+    if k == "neg":
+        return "-" + paren(nd.args[0], ("add", "mul", "div", "rule", "neg"))
+    if k == "add":
+        out = r(nd.args[0])
+        for a in nd.args[1:]:
+            out += (" - " + paren(a.args[0], ("add", "rule"))) if a.kind == "neg" else (" + " + paren(a, ("rule",)))
+        return out
+    if k == "mul":
+        return " ".join(paren(a, ("add", "rule", "neg")) for a in nd.args)
+    if k == "div":
+        return paren(nd.args[0], ("add", "rule")) + "/" + paren(nd.args[1], ("add", "mul", "div", "neg", "rule"))
+    if k == "pow":
+        kinds = ("add", "mul", "div", "neg", "dot", "rule", "pow")
+        return paren(nd.args[0], kinds) + "^" + paren(nd.args[1], kinds)
+    if k == "dot":
+        return ".".join(paren(a, ("add", "mul", "div", "neg", "rule")) for a in nd.args)
+    if k == "rule":
+        return r(nd.args[0]) + " -> " + r(nd.args[1])
+    raise ModelError(f"cannot write the construct {k!r} in a SARAH file")
+
+
+def _sarah_renames(imp) -> dict:
+    """Identifiers of the model that are no Mathematica symbol (``nu_R``), each with a
+    free replacement (``nuR``): SARAH files cannot hold them, so they are renamed."""
+    m = imp.model
+    names = [k for k, _ in m.groups] + [f.name for f in m.fields] + [s.name for s in m.symbols]
+    if imp.superfields is not None:
+        names += [f.name for f in imp.superfields.fields]
+    taken = {n for n in names if isinstance(n, str) and _MATHEMATICA_NAME.fullmatch(n)}
+    out = {}
+    for n in names:
+        if n in taken or n in out:
+            continue
+        base = re.sub(r"[^A-Za-z0-9]", "", n) or "x"
+        if not base[0].isalpha():
+            base = "x" + base
+        new, k = base, 1
+        while new in taken:
+            k += 1
+            new = f"{base}{k}"
+        taken.add(new)
+        out[n] = new
+    if imp.superfields is not None:         # the component fields follow their superfield
+        for sf in imp.superfields.fields:
+            if sf.name in out:
+                for pre in ("F", "S"):
+                    out.setdefault(pre + sf.name, pre + out[sf.name])
+    return out
+
+
+def _charge_text(model, renames=None) -> str:
+    """The model's electric charge as text (group labels renamed as written)."""
+    from ..model import electric_charge_text
+
+    text = electric_charge_text(model)
+    for old, new in (renames or {}).items():
+        text = re.sub(rf"(?<![A-Za-z0-9_]){re.escape(old)}(?![A-Za-z0-9_])", new, text)
+    return text
+
+
+def _check_mathematica_names(imp, renames=None):
+    renames = renames or {}
     m = imp.model
     names = [("group", k) for k, _ in m.groups] + [("field", f.name) for f in m.fields] + \
-        [("symbol", s.name) for s in m.symbols] + [("global symmetry", k) for k, _ in imp.global_u1]
+        [("symbol", s.name) for s in m.symbols]
     if imp.superfields is not None:
         names += [("superfield", f.name) for f in imp.superfields.fields]
     names += [("gaugino", g) for g in imp.gauginos]
     names += [("real scalar", r) for r in imp.real_scalars]
     bad = [f"{kind} {n!r}" for kind, n in names
-           if not (isinstance(n, str) and _MATHEMATICA_NAME.fullmatch(n))]
+           if not (isinstance(n, str) and _MATHEMATICA_NAME.fullmatch(renames.get(n, n)))]
     if bad:
         raise ModelError("SARAH (Mathematica) names are letters and digits only ('_' is a pattern):"
                          f" cannot write {', '.join(bad)}; rename them first")
@@ -257,6 +363,29 @@ def _check_mathematica_names(imp):
 
 def dumps_sarah(obj) -> str:
     """Write a SARAH model file (read back by :func:`anomalyalgebra.interop.sarah.loads_sarah`).
+
+    What the source SARAH file said beyond the model (:class:`~anomalyalgebra.interop.SarahSource`:
+    vector-field and coupling names, component names, named characters such as
+    ``\\[Mu]``, coefficients with their signs, ``NameOfStates``, the Lagrangian input and
+    the ``DEFINITION`` blocks for gauge fixing and EWSB) is written back; a model from
+    elsewhere gets generated names, ``NameOfStates = {GaugeES}`` and the Lagrangian
+    input.  Gauged factors are ``Gauge[[i]]`` entries, global ones (and Z(N) factors,
+    which SARAH knows only as global symmetries) ``Global[[k]]`` entries.  Identifiers
+    that are no Mathematica symbol (``nu_R``) are renamed, with a comment saying so.
+
+    Parameters
+    ----------
+    obj : ImportedModel or Model
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ModelError
+        A group SARAH cannot write (SO(N), Sp(N), exceptional, global simple factors) or
+        a name that cannot be written.
 
     Examples
     --------
@@ -269,40 +398,64 @@ def dumps_sarah(obj) -> str:
     """
     imp = _imported(obj)
     m = imp.model
-    gauge = [(k, g) for k, g in m.groups if not isinstance(g, ZN)]
-    zn = [(k, g) for k, g in m.groups if isinstance(g, ZN)]
+    src = imp.sarah
+    named = dict(src.named) if src is not None else {}
+    # Gauge[[i]]: gauged U(1)/SU(N) (and a global SU(N), which SARAH cannot declare global:
+    # a conversion loss); Global[[k]]: Z(N) and global U(1)
+    gauge = [(k, g) for k, g in m.groups if isinstance(g, SimpleFactor) or (isinstance(g, U1) and g.gauged)]
+    glob = [(k, g) for k, g in m.groups if (k, g) not in gauge]
     for k, g in gauge:
         if not (isinstance(g, U1) or (g.algebra.series == "A")):
             raise ModelError(f"group '{k}' ({g.name}) cannot be written in a SARAH file (U[1], SU[N], Z[N])")
-    _check_mathematica_names(imp)
+    renames = _sarah_renames(imp)
+    _check_mathematica_names(imp, renames)
+
+    def nm(n):
+        return renames.get(n, n)
+
+    symbols = {s: sp.Symbol(renames[s.name], real=True) for s in m.symbols if s.name in renames}
+
+    def expr(e):
+        return _mathematica(sp.sympify(e).subs(symbols) if symbols else e)
+
     susy = imp.supersymmetric
     sf = imp.superfields
     lines = [_sarah_comment(f"written by anomalyalgebra from {imp.path or 'a model'}"),
              "Off[General::spell]", f"Model`Name = {_sarah_string(m.name)};", ""]
-    glob_labels = [k for k, _ in zn] + [k for k, _ in imp.global_u1]
-    for i, (k, g) in enumerate(zn, 1):
-        lines.append(f"Global[[{i}]] = {{Z[{g.n}], {k}}};")
-    for j, (k, _) in enumerate(imp.global_u1, len(zn) + 1):
-        lines.append(f"Global[[{j}]] = {{U[1], {k}}};")
-    u1_global = {k: dict(v) for k, v in imp.global_u1}
+    for old, new in renames.items():
+        lines.append(_sarah_comment(f"anomalyalgebra: {old!r} written as {new} (SARAH names are letters"
+                                    " and digits; '_' is a Mathematica pattern)"))
+    if m.electric_charge and not susy:
+        lines.append(_sarah_comment(f"{CHARGE_PRAGMA} " + _charge_text(m, renames)))
+    if not susy and [f.name for f in m.fields] != [f.name for f in m.fermions + m.scalars]:
+        # SARAH lists fermions before scalars: the model's own order, for the reader
+        lines.append(_sarah_comment(f"{ORDER_PRAGMA} " + " ".join(nm(f.name) for f in m.fields)))
+    for i, (k, g) in enumerate(glob, 1):
+        lines.append(f"Global[[{i}]] = {{{'U[1]' if isinstance(g, U1) else f'Z[{g.n}]'}, {nm(k)}}};")
+    info = {label: (v, c, e) for label, v, c, e in (src.gauge if src is not None else ())}
     first_su2 = next((k for k, g in gauge if isinstance(g, SimpleFactor) and g.is_su2), None)
     vec = {}
     if susy:
         for (k, g), gname in zip(gauge, imp.gauginos):
-            vec[k] = _sarah_identifier(gname[1:], f"the vector superfield of gaugino {gname!r}")
+            vec[k] = _sarah_identifier(nm(gname)[1:], f"the vector superfield of gaugino {gname!r}")
     for i, (k, g) in enumerate(gauge, 1):
-        v = vec.get(k, "V" + k)
+        v0, c0, e0 = info.get(k, ("", "", ""))
+        v = vec.get(k) or (v0 if v0 and _MATHEMATICA_NAME.fullmatch(v0) else "V" + nm(k))
+        coupling = _sarah_written_name(c0, named) if c0 else "g" + nm(k)
+        expand = e0 if e0 in ("True", "False") else ("True" if k == first_su2 else "False")
         grp = "U[1]" if isinstance(g, U1) else f"SU[{g.algebra.rank + 1}]"
-        extra = ""
-        if glob_labels:
-            charges = []
-            for zk, zg in zn:
-                c = _zn_phase(m.field("f" + v).rep(zk), zg.n) if susy else "1"
+        charges = []
+        for gk, gg in glob:
+            if isinstance(gg, ZN):
+                c = _zn_phase(m.field("f" + v).rep(gk), gg.n) if susy else "1"
                 charges.append(f"{{{c}, {c}, 1}}" if susy else c)
-            charges += ["0"] * len(imp.global_u1)
-            extra = ", " + ", ".join(charges)
-        lines.append(f"Gauge[[{i}]] = {{{v}, {grp}, {k}, g{k}, {'True' if k == first_su2 else 'False'}{extra}}};")
+            else:
+                c = expr(m.field("f" + v).rep(gk)) if susy else "0"
+                charges.append(f"{{0, {c}, 0}}" if susy else c)
+        extra = "".join(", " + c for c in charges)
+        lines.append(f"Gauge[[{i}]] = {{{v}, {grp}, {nm(k)}, {coupling}, {expand}{extra}}};")
     lines.append("")
+    comp_nodes = dict(src.components) if src is not None else {}
 
     def reps_text(field, conj):
         out = []
@@ -311,17 +464,20 @@ def dumps_sarah(obj) -> str:
             if conj:
                 r = g.conjugate(r)
             if isinstance(g, U1):
-                out.append(_mathematica(r))
+                out.append(expr(r))
             else:
                 d, labels = _dim_or_labels(g, r)
                 out.append(str(d) if d is not None else "{" + ", ".join(map(str, labels)) + "}")
         return out
 
     def components(field, conj):
+        if field.name in comp_nodes:
+            return _sarah_node(comp_nodes[field.name], named)
         n = 1
         if first_su2 is not None:
             n = int(m.group(first_su2).dim(field.rep(first_su2)))
-        names = [f"{field.name}{a}" for a in range(1, n + 1)] if n > 1 else [f"{field.name}0"]
+        base = nm(field.name)
+        names = [f"{base}{a}" for a in range(1, n + 1)] if n > 1 else [f"{base}0"]
         if conj:
             names = [f"conj[{x}]" for x in names]
         return names[0] if len(names) == 1 else "{" + ", ".join(names) + "}"
@@ -329,15 +485,13 @@ def dumps_sarah(obj) -> str:
     if susy:
         for i, f in enumerate(sf.fields, 1):
             charges = []
-            for zk, zg in zn:
-                trip = [f.rep(zk), m.field("S" + f.name).rep(zk), m.field("F" + f.name).rep(zk)]
-                charges.append("{" + ", ".join(_zn_phase(c, zg.n) for c in trip) + "}")
-            for gk, _ in imp.global_u1:
-                ch = u1_global[gk]
-                trip = [ch.get(f.name, 0), ch.get("S" + f.name, 0), ch.get("F" + f.name, 0)]
-                charges.append("{" + ", ".join(_mathematica(c) for c in trip) + "}")
-            reps = reps_text(f, False)
-            entries = [f.name, str(f.copies), components(f, False)] + reps + charges
+            for gk, gg in glob:
+                trip = [f.rep(gk), m.field("S" + f.name).rep(gk), m.field("F" + f.name).rep(gk)]
+                if isinstance(gg, ZN):
+                    charges.append("{" + ", ".join(_zn_phase(c, gg.n) for c in trip) + "}")
+                else:
+                    charges.append("{" + ", ".join(expr(c) for c in trip) + "}")
+            entries = [nm(f.name), str(f.copies), components(f, False)] + reps_text(f, False) + charges
             lines.append(f"SuperFields[[{i}]] = {{{', '.join(entries)}}};")
     else:
         counters = {"FermionFields": 0, "ScalarFields": 0}
@@ -346,21 +500,21 @@ def dumps_sarah(obj) -> str:
             counters[key] += 1
             conj = f.is_fermion and f.chirality == "R"
             charges = []
-            for zk, zg in zn:
-                c = f.rep(zk)
-                charges.append(_zn_phase(zg.conjugate(c) if conj else c, zg.n))
-            for gk, _ in imp.global_u1:
-                c = u1_global[gk].get(f.name, 0)
-                charges.append(_mathematica(-c if conj else c))
+            for gk, gg in glob:
+                c = f.rep(gk)
+                c = gg.conjugate(c) if conj else c
+                charges.append(_zn_phase(c, gg.n) if isinstance(gg, ZN) else expr(c))
             reps = reps_text(f, conj)          # refuses what SARAH cannot write first
-            entries = [f.name, str(f.copies), components(f, conj)] + reps + charges
+            entries = [nm(f.name), str(f.copies), components(f, conj)] + reps + charges
             lines.append(f"{key}[[{counters[key]}]] = {{{', '.join(entries)}}};")
         if imp.real_scalars:
-            lines.append(f"RealScalars = {{{', '.join(imp.real_scalars)}}};")
+            lines.append("RealScalars = {" + ", ".join(_sarah_identifier(nm(r), "real scalar")
+                                                       for r in imp.real_scalars) + "};")
     lines.append("")
     groups = {}
     names = {f.name for f in m.fields} | ({f.name for f in sf.fields} if susy else set())
-    taken = names | set(m.labels) | {s.name for s in m.symbols} | set(glob_labels) \
+    taken = names | set(m.labels) | {s.name for s in m.symbols} | {nm(k) for k, _ in glob} \
+        | set(renames.values()) \
         | {x for x in " ".join(lines).replace("{", " ").replace("}", " ").replace(",", " ").split()
            if _MATHEMATICA_NAME.fullmatch(x)}
     taken |= {t.coupling for t in imp.terms if isinstance(t.coupling, str)}
@@ -369,7 +523,11 @@ def dumps_sarah(obj) -> str:
     def coupling_name(n_, t):
         c = t.coupling
         if _is_coupling_name(c) and c not in names:
-            return c
+            return named.get(c, c) if _WRITTEN_NAME.fullmatch(named.get(c, c)) else c
+        if isinstance(c, str) and c.startswith("conj[") and c.endswith("]") and _is_coupling_name(c[5:-1]) \
+                and c[5:-1] not in names:     # a conjugated coupling, as SARAH writes conj[f]
+            inner = c[5:-1]
+            return f"conj[{named.get(inner, inner) if _WRITTEN_NAME.fullmatch(named.get(inner, inner)) else inner}]"
         if not c or c not in renamed:   # deterministic: the first free c<k>, k from the term's number
             k = n_
             while f"c{k}" in taken:
@@ -382,6 +540,31 @@ def dumps_sarah(obj) -> str:
                 f"anomalyalgebra: coupling {c!r} written as c{k} (not a free Mathematica name)"))
         return renamed[c]
 
+    def coefficient(n_, t):
+        """(sign, text): the term's coefficient as the source wrote it, else its coupling."""
+        first = coupling_name(n_, t)
+        if not t.coefficient:
+            return 1, first
+        num, cnames, others = t.coefficient
+        parts = []
+        if abs(num) != 1:
+            a = abs(num)
+            parts.append(str(a.numerator) if a.denominator == 1 else f"{a.numerator}/{a.denominator}")
+        done = False
+        for c in cnames:
+            if c == t.coupling and not done:
+                parts.append(first)
+                done = True
+            elif c.startswith("conj[") and c.endswith("]") and _is_coupling_name(c[5:-1]):
+                parts.append(f"conj[{_sarah_written_name(c[5:-1], named)}]")
+            elif _is_coupling_name(c) and c not in names:
+                parts.append(_sarah_written_name(c, named) if c in named else c)
+            else:
+                raise ModelError(f"cannot write the coupling {c!r} of the term {t} in a SARAH file")
+        parts += [("(" + _sarah_node(o, named) + ")") if o.kind in ("add", "neg") else _sarah_node(o, named)
+                  for o in others]
+        return (-1 if num < 0 else 1), " ".join(parts) if parts else "1"
+
     for n_, t in enumerate(imp.terms, 1):
         target = sf if t.superfield else m
         if t.superfield:
@@ -390,25 +573,38 @@ def dumps_sarah(obj) -> str:
             key = "LagNoHC" if t.operator.is_hermitian() else "LagHC"
         else:                                   # LagHC, LagNoHC or another SARAH Lagrangian
             key = _sarah_identifier(t.kind, "the Lagrangian name")
-        coupling = coupling_name(n_, t)
+        sign, coef = coefficient(n_, t)
         factors = []
         for fac in t.operator.factors:
             fld = target.field(fac.field)
             conj = fac.conjugate
             if fld.is_fermion and fld.chirality == "R" and not t.superfield:
                 conj = not conj
-            name = _sarah_identifier(fac.field, "field")
+            name = _sarah_identifier(nm(fac.field), "field")
             factors.append(f"conj[{name}]" if conj else name)
-        groups.setdefault(key, []).append(f"{coupling} " + ".".join(factors))
-    extra = [k for k in groups if k not in ("LagNoHC", "LagHC", "SuperPotential")]
-    if extra:
+        groups.setdefault(key, []).append((sign, f"{coef} " + ".".join(factors)))
+    states = [(lhs, rhs) for lhs, rhs in (src.blocks if src is not None else ())]
+    if not any(lhs.kind == "name" and lhs.value == "NameOfStates" for lhs, _ in states):
+        lines.append("NameOfStates = {GaugeES};")
+    lag_keys = [k for k in groups if k != "SuperPotential"]
+    if src is not None and src.lagrangian_input is not None:
+        lines.append("DEFINITION[GaugeES][LagrangianInput] = "
+                     + _sarah_node(src.lagrangian_input, named, renames) + ";")
+    elif lag_keys or not susy:
+        extra = [k for k in lag_keys if k not in ("LagHC", "LagNoHC")]
         hermitian = {k: all(t.operator.is_hermitian() for t in imp.terms if t.kind == k) for k in extra}
         specs = [f"{{{k}, {{AddHC -> {'True' if k == 'LagHC' else 'False'}}}}}" for k in ("LagHC", "LagNoHC")]
         specs += [f"{{{k}, {{AddHC -> {'False' if hermitian[k] else 'True'}}}}}" for k in extra]
         lines.append("DEFINITION[GaugeES][LagrangianInput] = {" + ", ".join(specs) + "};")
-    for key in ["LagNoHC", "LagHC", "SuperPotential"] + extra:
+    for key in ["LagNoHC", "LagHC", "SuperPotential"] + [k for k in groups if k not in
+                                                          ("LagNoHC", "LagHC", "SuperPotential")]:
         if key in groups:
-            lines.append(f"{key} = " + " + ".join(groups[key]) + ";")
+            text = ""
+            for i, (sign, body) in enumerate(groups[key]):
+                text += (("-" if sign < 0 else "") if i == 0 else (" - " if sign < 0 else " + ")) + body
+            lines.append(f"{key} = {text};")
+    for lhs, rhs in states:       # NameOfStates and the DEFINITION blocks of the source (EWSB, gauge fixing)
+        lines.append(f"{_sarah_node(lhs, named, renames)} = {_sarah_node(rhs, named, renames)};")
     return "\n".join(lines) + "\n"
 
 
@@ -466,7 +662,7 @@ def dumps_pyrate(obj) -> str:
 
     imp = _imported(obj)
     m = imp.model
-    gauge = [(k, g) for k, g in m.groups if not isinstance(g, ZN)]
+    gauge = [(k, g) for k, g in m.groups if g.gauged and not isinstance(g, ZN)]
 
     def qnb(f):
         parts = []
@@ -488,6 +684,13 @@ def dumps_pyrate(obj) -> str:
     if m.fermions:
         lines.append(_yaml_comment("anomalyalgebra: chirality " +
                                    " ".join(f"{f.name}={f.chirality}" for f in m.fermions)))
+    real_set = set(imp.real_scalars)
+    written = [f.name for f in m.fermions] + [f.name for f in m.scalars if f.name in real_set] + \
+        [f.name for f in m.scalars if f.name not in real_set]
+    if m.electric_charge:
+        lines.append(_yaml_comment(f"{CHARGE_PRAGMA} " + _charge_text(m)))
+    if [f.name for f in m.fields] != written:      # PyR@TE lists fermions, real, complex scalars
+        lines.append(_yaml_comment(f"{ORDER_PRAGMA} " + " ".join(f.name for f in m.fields)))
     lines += [f"Name: {_yaml_scalar(m.name, what='model name')}",
               "Groups: {" + ", ".join(f"{_yaml_scalar(k, what='group label')}: "
                                       f"{_yaml_scalar(_pyrate_group(g), what='group')}" for k, g in gauge) + "}",
@@ -500,7 +703,7 @@ def dumps_pyrate(obj) -> str:
     for f in m.scalars:
         if f.name in real:
             lines.append(f"    {name(f)}: {{Gen: {int(f.copies)}, Qnb: {qnb(f)}}},")
-    lines += ["}", "", "CplxScalars: {"]
+    lines += ["}", "", "ComplexScalars: {"]        # PyR@TE 3's key (ModelsClass reads only this)
     for f in m.scalars:
         if f.name not in real:
             gen = f"Gen: {int(f.copies)}, " if f.copies != 1 else ""

@@ -10,13 +10,19 @@ written back (:mod:`anomalyalgebra.interop.convert`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 
 from ..exceptions import ModelFileError
 
-__all__ = ["FORMATS", "Term", "ImportedModel", "symbol_table", "charge_from_text", "sum_of_products",
-           "irrep_from_signed_dimension", "complex_representation", "read_text"]
+__all__ = ["FORMATS", "Term", "ImportedModel", "SarahSource", "symbol_table", "charge_from_text", "sum_of_products",
+           "irrep_from_signed_dimension", "irrep_from_labels", "complex_representation", "read_text",
+           "check_text_size", "NOT_NUMBERS", "ORDER_PRAGMA", "CHARGE_PRAGMA", "apply_field_order"]
+
+#: Names that stand for no number (Mathematica's and sympy's infinities and undefined
+#: values): a charge written with them is refused, never read as a symbol.
+NOT_NUMBERS = frozenset({"Infinity", "Indeterminate", "ComplexInfinity", "DirectedInfinity",
+                         "oo", "zoo", "nan", "inf", "infinity", "NaN", "Inf"})
 
 #: The formats of model files and the suffixes that select them (the one list:
 #: :data:`anomalyalgebra.interop.MODEL_SUFFIXES` and the suffixes :func:`~anomalyalgebra.load_model`
@@ -45,6 +51,11 @@ class Term:
         is checked against :attr:`ImportedModel.superfields`.
     source : str
         The term's text as the file wrote it (PyR@TE; written back verbatim).
+    coefficient : tuple
+        SARAH: ``(number, names, others)`` — the rational factor with its sign
+        (:class:`fractions.Fraction`), the coupling names in order (``"conj[Yu]"`` for a
+        conjugated one) and the other factors as parsed nodes (``Sqrt[2]``,
+        ``Delta[lef1, lef2]``); written back by the SARAH writer.  Empty when unknown.
     """
 
     kind: str
@@ -53,6 +64,7 @@ class Term:
     line: int = 0
     superfield: bool = False
     source: str = ""
+    coefficient: tuple = dc_field(default=(), compare=False)
 
     def __str__(self) -> str:
         c = f"{self.coupling}: " if self.coupling else ""
@@ -78,15 +90,19 @@ class ImportedModel:
         and fermion different charges); superpotential terms are checked against it.
     gauginos : tuple of str
         Names of the gaugino fields added for the vector superfields.
-    global_u1 : tuple of (label, tuple of (field, charge))
-        Continuous global symmetries (SARAH ``Global[[k]] = {U[1], ...}``).  They are
-        not gauged, so they are not part of the anomaly check; kept for writing back.
+    global_u1 : tuple
+        Kept for compatibility and always empty: SARAH's global symmetries
+        (``Global[[k]]``, Z[N] and U[1]) are factors of :attr:`model` with
+        ``gauged=False``.
     real_scalars : tuple of str
     notes : tuple of str
         Choices the reader made (chirality inferred from Yukawa terms or taken from an
         option, numeric symbols substituted, ...); printed by ``check``.
     definitions : tuple of (str, str)
         PyR@TE ``Definitions`` as written (key, expression), for writing back.
+    sarah : SarahSource or None
+        What a SARAH file declares beyond the model (vector-field and coupling names,
+        component names, ``NameOfStates``, the ``DEFINITION`` blocks), for writing back.
     chirality_defaults : tuple of str
         PyR@TE: for each set of fermions whose overall chirality nothing fixed, the
         fermion that received the default chirality.
@@ -103,10 +119,100 @@ class ImportedModel:
     notes: tuple = ()
     definitions: tuple = ()
     chirality_defaults: tuple = ()
+    sarah: object = dc_field(default=None, compare=False)
 
     @property
     def supersymmetric(self) -> bool:
         return self.superfields is not None
+
+
+@dataclass(frozen=True)
+class SarahSource:
+    """What a SARAH model file declares beyond the model itself, kept for the writer.
+
+    Attributes
+    ----------
+    gauge : tuple of (label, vector, coupling, expand)
+        Per gauge factor: the vector (super)field name, the coupling name and the
+        ``expand`` flag as written (``"True"``/``"False"``).
+    components : tuple of (field, Node)
+        The component list of each field entry, as parsed.
+    named : tuple of (str, str)
+        Names written with named characters: ``("Mu", "\\[Mu]")``.
+    blocks : tuple of (Node, Node)
+        ``NameOfStates`` and the ``DEFINITION[...][...]`` assignments other than the
+        Lagrangian input (gauge fixing, EWSB rotations, VEVs, Dirac spinors), in file order.
+    lagrangian_input : Node or None
+        The right-hand side of ``DEFINITION[GaugeES][LagrangianInput]``.
+    """
+
+    gauge: tuple = ()
+    components: tuple = ()
+    named: tuple = ()
+    blocks: tuple = ()
+    lagrangian_input: object = None
+
+
+#: The comment line with which the SARAH and PyR@TE writers record the model's field
+#: order (both formats list fermions before scalars); the readers restore it.
+ORDER_PRAGMA = "anomalyalgebra: field order"
+
+
+#: The comment line with which the writers record the electric charge
+#: (``T3(SU2L) + Y``), which neither SARAH's nor PyR@TE's model file declares.
+CHARGE_PRAGMA = "anomalyalgebra: electric charge"
+
+
+def apply_field_order(model, text, notes):
+    """``model`` with what the writers recorded in comments of ``text``: the field order
+    (``anomalyalgebra: field order a b c``, applied when it names exactly the model's
+    fields) and the electric charge (``anomalyalgebra: electric charge T3(SU2L) + Y``,
+    read by :func:`anomalyalgebra.model.parse_electric_charge`); a comment that does not
+    fit is ignored with a note.
+
+    Parameters
+    ----------
+    model : Model
+        As read from ``text``.
+    text : str
+        The model file's text.
+    notes : list of str
+        Receives a note for a comment that is ignored.
+
+    Returns
+    -------
+    Model
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> sm = aa.load_model("sm")
+    >>> m = apply_field_order(sm, "(* anomalyalgebra: field order H q u d l e *)", [])
+    >>> [f.name for f in m.fields]
+    ['H', 'q', 'u', 'd', 'l', 'e']
+    """
+    import re
+
+    from dataclasses import replace
+
+    from ..exceptions import AnomalyAlgebraError
+    from ..model import parse_electric_charge
+
+    q = re.search(re.escape(CHARGE_PRAGMA) + r"[ \t]+([A-Za-z0-9()+\-*/ \t]+?)[ \t]*(?:\*\)|$)", text, re.M)
+    if q and not model.electric_charge:
+        try:
+            model = replace(model, electric_charge=parse_electric_charge(model.groups, q.group(1)), _index=None)
+        except AnomalyAlgebraError as exc:
+            notes.append(f"the '{CHARGE_PRAGMA}' comment cannot be read ({exc}); ignored")
+    m = re.search(re.escape(ORDER_PRAGMA) + r"((?:[ \t]+[^\s*]+)+)", text)
+    if not m:
+        return model
+    order = m.group(1).split()
+    by_name = {f.name: f for f in model.fields}
+    if sorted(order) != sorted(by_name):
+        notes.append(f"the '{ORDER_PRAGMA}' comment does not name the fields of the file; ignored")
+        return model
+    return replace(model, fields=tuple(by_name[n] for n in order), _index=None)
 
 
 def symbol_table(names, existing=()):
@@ -142,6 +248,12 @@ def sum_of_products(terms):
     >>> sum_of_products([[["a"], ["b"]], [["c"]]])
     [['a', 'c'], ['b', 'c']]
     """
+    from ..limits import check_limit
+
+    size = 1
+    for alternatives in terms:
+        size *= max(1, len(alternatives))
+        check_limit("max_term_monomials", size, f"a product that expands to {size} or more monomials")
     out = [[]]
     for alternatives in terms:
         out = [m + list(a) for m in out for a in alternatives]
@@ -164,6 +276,71 @@ def irrep_from_signed_dimension(group, d: int):
         raise ModelFileError("an irrep has a non-zero dimension")
     r = group.parse_rep(str(abs(d)))
     return r.conjugate if d < 0 else r
+
+
+def irrep_from_labels(group, labels):
+    """The irrep of a simple factor with the given Dynkin labels, its dimension bounded by
+    the limit ``max_irrep_dim`` (as for an irrep written in a TOML file).
+
+    Parameters
+    ----------
+    group : SimpleFactor
+    labels : sequence of int
+        Non-negative Dynkin labels, one per simple root.
+
+    Returns
+    -------
+    Irrep
+
+    Raises
+    ------
+    LimitError
+        A label or the dimension above ``max_irrep_dim``.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.groups import parse_group
+    >>> irrep_from_labels(parse_group("SU(3)"), (1, 1)).name
+    '8'
+    """
+    from ..limits import check_limit
+
+    for a in labels:
+        check_limit("max_irrep_dim", a, f"the Dynkin label {a}")
+    return group.parse_rep("(" + ",".join(str(int(a)) for a in labels) + ")")
+
+
+def check_text_size(text, path):
+    """Refuse model-file text longer than the limit ``max_file_bytes`` (in UTF-8 bytes),
+    as a TOML file is refused.
+
+    Parameters
+    ----------
+    text : str or bytes
+    path : str or Path
+        Named in the message.
+
+    Raises
+    ------
+    ModelFileError
+        The text is too long.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.limits import using_limits
+    >>> with using_limits(max_file_bytes=10):
+    ...     check_text_size("x = 1;" * 3, "m.m")
+    Traceback (most recent call last):
+    ...
+    anomalyalgebra.exceptions.ModelFileError: m.m: larger than the limit max_file_bytes = 10 bytes (raise it with anomalyalgebra.limits.using_limits(max_file_bytes=...))
+    """
+    from ..limits import current_limits, hint
+
+    bound = current_limits().max_file_bytes
+    size = len(text) if isinstance(text, bytes) or len(text) > bound else len(text.encode("utf-8"))
+    if size > bound:
+        raise ModelFileError(f"larger than the limit max_file_bytes = {bound} bytes{hint('max_file_bytes')}",
+                             path=path)
 
 
 def complex_representation(name, reps, groups):
@@ -202,9 +379,13 @@ def read_text(path) -> tuple:
     anomalyalgebra.exceptions.ModelFileError: ...x.m: cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
     """
     from ..files import read_regular_file
+    from ..limits import current_limits
 
     p = Path(path)
-    raw = read_regular_file(p)        # a regular file only, checked before it is opened
+    bound = current_limits().max_file_bytes
+    raw = read_regular_file(p, limit=bound)     # a regular file only, checked before it is opened
+    if len(raw) > bound:
+        check_text_size(raw, p)          # raises, naming the limit
     try:
         return p, raw.decode("utf-8")
     except UnicodeDecodeError as exc:

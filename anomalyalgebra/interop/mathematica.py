@@ -33,10 +33,18 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..exceptions import ModelFileError
-from ..limits import DepthGuard
+from ..exceptions import LimitError, ModelFileError
+from ..limits import DepthGuard, check_limit
 
-__all__ = ["Node", "parse_statements", "parse_mathematica_expression"]
+__all__ = ["Node", "parse_statements", "parse_mathematica_expression", "EVALUATION_HEADS"]
+
+#: Heads of Mathematica *programs* (loops, conditions, scoping): a model
+#: built by them exists only after Mathematica has run the code, so the reader refuses
+#: them by name instead of guessing (nothing is ever evaluated).
+EVALUATION_HEADS = frozenset({
+    "Do", "For", "While", "If", "Which", "Switch", "Module", "Block", "With", "Table", "Map",
+    "Scan", "Function", "ToExpression", "Evaluate", "CompoundExpression",
+})
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,23 @@ _NUMBER = re.compile(r"\d+(?:\.\d*)?(?:\*\^-?\d+)?|\.\d+")
 _OPS = (":=", "->", "::", "=", "+", "-", "*", "/", "^", ".", ",", ";", "{", "}", "(", ")")
 
 
+def _number(raw, line, path):
+    """The value of a number token; its digits and its ``*^`` exponent are bounded by the
+    limit ``max_integer_digits`` *before* the number is built (``1.5*^999999``)."""
+    mant, _, exp = raw.partition("*^")
+    try:
+        digits = len(mant.replace(".", "").lstrip("0"))
+        check_limit("max_integer_digits", digits, f"a number of {digits} digits")
+        if exp:
+            e = exp.lstrip("-").lstrip("0")
+            check_limit("max_integer_digits", len(e) if len(e) > 6 else abs(int(exp)),
+                        f"the exponent *^{exp[:12]} (a power of ten with that many digits)")
+    except LimitError as exc:
+        raise ModelFileError(f"line {line}: {exc}", path=path) from None
+    value = Fraction(mant)
+    return value * Fraction(10) ** int(exp) if exp else value
+
+
 _ESCAPE = re.compile(r'\\(?:([\\"])|([ntr])|:([0-9a-fA-F]{4})|\|([0-9a-fA-F]{6}))')
 
 
@@ -127,7 +152,7 @@ def _unescape(raw: str) -> str:
     return _ESCAPE.sub(one, raw)
 
 
-def _tokenize(text: str, path):
+def _tokenize(text: str, path, named=None):
     """Tokens ``(kind, value, line)``; kinds: num, name, str, op, end."""
     tokens = []
     i, line, n = 0, 1, len(text)
@@ -171,11 +196,7 @@ def _tokenize(text: str, path):
         m = _NUMBER.match(text, i)
         if m and (c.isdigit() or c == "." and m.end() > i + 1):
             raw = m.group(0)
-            if "*^" in raw:
-                mant, exp = raw.split("*^")
-                value = Fraction(mant) * Fraction(10) ** int(exp)
-            else:
-                value = Fraction(raw)
+            value = _number(raw, line, path)
             tokens.append(("num", value, line))
             i = m.end()
             continue
@@ -184,6 +205,8 @@ def _tokenize(text: str, path):
             if not m:
                 raise ModelFileError(f"line {line}: cannot read the name at {text[i:i + 20]!r}", path=path)
             name = re.sub(r"\\\[([A-Za-z]+)\]", r"\1", m.group(0))
+            if named is not None and name != m.group(0):
+                named.setdefault(name, m.group(0))      # "Mu" was written \[Mu]
             tokens.append(("name", name, line))
             i = m.end()
             continue
@@ -228,12 +251,13 @@ def _tokenize(text: str, path):
 
 
 class _Parser:
-    def __init__(self, text, path):
+    def __init__(self, text, path, named=None):
         self.path = path
-        self.tokens = _tokenize(text, path)
+        self.tokens = _tokenize(text, path, named)
         self.i = 0
         self.depth = 0        # inside (), [], {}: a newline is only whitespace
         self.guard = DepthGuard()     # recursion: brackets, signs, powers, rules
+        self.heads = []               # (name, line) of the calls being parsed
 
     def peek(self, k=0):
         return self.tokens[min(self.i + k, len(self.tokens) - 1)]
@@ -249,8 +273,18 @@ class _Parser:
 
     def fail(self, message, tok=None):
         tok = tok or self.peek()
+        program = next(((h, ln) for h, ln in self.heads if h in EVALUATION_HEADS), None)
+        if program is not None:
+            self.refuse(*program)
         got = "end of file" if tok[0] == "end" else repr(tok[1] if tok[0] != "num" else str(tok[1]))
         raise ModelFileError(f"line {tok[2]}: {message} (found {got})", path=self.path)
+
+    def refuse(self, head, line):
+        raise ModelFileError(
+            f"line {line}: {head}[...] is a Mathematica program (loop, condition or scoping):"
+            " what it builds exists only after Mathematica evaluates it, and this reader"
+            " evaluates nothing; write its result out (e.g. the explicit component list)",
+            path=self.path)
 
     def expect(self, op):
         if not self.is_op(op):
@@ -264,6 +298,9 @@ class _Parser:
                 self.take()
                 continue
             line = self.peek()[2]
+            first = self.peek()
+            if first[0] == "name" and first[1] in EVALUATION_HEADS and self.peek(1)[:2] == ("op", "["):
+                self.refuse(first[1], line)
             lhs = self.expr()
             if self.is_op("=", ":="):
                 op = self.take()[1]
@@ -363,7 +400,9 @@ class _Parser:
         while True:
             if self.is_op("["):
                 line = self.take()[2]
+                self.heads.append((node.value if node.kind == "name" else "", line))
                 args = self.args("]")
+                self.heads.pop()
                 node = Node("call", node, args, line)
             elif self.is_op("[["):
                 line = self.take()[2]
@@ -414,8 +453,11 @@ class _Parser:
         self.fail("expected a number, a name, a string, '{' or '('")
 
 
-def parse_statements(text: str, *, path="<string>") -> list:
+def parse_statements(text: str, *, path="<string>", named=None) -> list:
     """Parse SARAH model-file text into a list of statement nodes.
+
+    ``named``, a dict, receives every name written with named characters, as
+    ``{"Mu": "\\[Mu]"}`` (the tree holds the plain name; writers need the written one).
 
     Examples
     --------
@@ -428,7 +470,7 @@ def parse_statements(text: str, *, path="<string>") -> list:
     ...
     anomalyalgebra.exceptions.ModelFileError: <string>: line 1: unsupported Mathematica construct starting at '@ 2;' (the SARAH reader accepts assignments of lists, numbers, names, f[...], x[[i]], ->, + - * / ^ . and comments)
     """
-    return _Parser(text, path).statements()
+    return _Parser(text, path, named).statements()
 
 
 def parse_mathematica_expression(text: str, *, path="<string>") -> Node:

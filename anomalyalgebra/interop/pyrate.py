@@ -31,14 +31,17 @@ recorded in :attr:`ImportedModel.notes`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import sympy as sp
 
-from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
+from ..exceptions import AnomalyAlgebraError, LimitError, ModelError, ModelFileError
 from ..groups import U1, parse_group
+from ..limits import DepthGuard, check_limit
 from ..model import Field, Model
-from .imported import (ImportedModel, Term, charge_from_text, complex_representation,
-                       irrep_from_signed_dimension, read_text, sum_of_products, symbol_table)
+from .imported import (NOT_NUMBERS, ImportedModel, Term, apply_field_order, charge_from_text, check_text_size,
+                       complex_representation, irrep_from_labels, irrep_from_signed_dimension, read_text,
+                       sum_of_products, symbol_table)
 from .yamlish import Mapping, Scalar, Sequence, loads_yamlish
 
 __all__ = ["read_pyrate", "loads_pyrate"]
@@ -90,6 +93,7 @@ def loads_pyrate(text: str, *, path="<string>", name="model", chirality=None,
     """
     if default_chirality not in ("L", "R"):
         raise ModelFileError(f"default chirality must be 'L' or 'R', got {default_chirality!r}", path=path)
+    check_text_size(text, path)
     doc = loads_yamlish(text, path=path)
     pragma = {}
     for m in _PRAGMA.finditer(text):
@@ -99,7 +103,10 @@ def loads_pyrate(text: str, *, path="<string>", name="model", chirality=None,
                 raise ModelFileError(f"anomalyalgebra chirality comment: cannot read {item!r}"
                                      " (write NAME=L or NAME=R)", path=path)
             pragma[k] = v
-    return _Reader(doc, path, name, dict(chirality or {}), pragma, default_chirality).read()
+    imp = _Reader(doc, path, name, dict(chirality or {}), pragma, default_chirality).read()
+    notes = list(imp.notes)
+    model = apply_field_order(imp.model, text, notes)      # recorded by the writer
+    return replace(imp, model=model, notes=tuple(notes))
 
 
 def _group_text(text):
@@ -135,6 +142,9 @@ class _Reader:
             self.fail(getattr(value, "line", 0), f"{what}: a U(1) charge must be a number such as 1/6")
         text = re.sub(r"\bSqrt\s*\(", "sqrt(", value.text)
         names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)) - {"sqrt"}
+        bad = sorted(names & NOT_NUMBERS)
+        if bad:
+            self.fail(value.line, f"{what}: '{bad[0]}' is not a number; a charge must be finite and defined")
         if names:
             self.symbols.update(symbol_table(sorted(names), self.symbols.values()))
         return charge_from_text(text, self.symbols, path=self.path, line=value.line, what=what)
@@ -148,9 +158,19 @@ class _Reader:
                 for it in value.items:
                     if not isinstance(it, Scalar) or not re.fullmatch(r"\d+", it.text):
                         self.fail(value.line, f"{what}: Dynkin labels must be non-negative integers")
+                    self.within("max_irrep_dim", len(it.text.lstrip("0")), f"{what}: a Dynkin label of"
+                                f" {len(it.text)} digits", value.line, digits=True)
                     labels.append(int(it.text))
-                return group.algebra.irrep(tuple(labels))
+                if len(labels) != group.algebra.rank:
+                    self.fail(value.line, f"{what}: {group.name} has rank {group.algebra.rank}, so an irrep"
+                              f" has {group.algebra.rank} Dynkin labels")
+                return irrep_from_labels(group, labels)
             if isinstance(value, Scalar) and re.fullmatch(r"[-+]?\d+", value.text.strip()):
+                digits = value.text.strip().lstrip("+-")
+                self.within("max_irrep_dim", len(digits), f"{what}: a dimension of {len(digits)} digits",
+                            value.line, digits=True)
+                self.within("max_irrep_dim", abs(int(value.text)), f"{what}: an irrep of dimension"
+                            f" {value.text.strip()}", value.line)
                 return irrep_from_signed_dimension(group, int(value.text))
         except AnomalyAlgebraError as exc:
             self.fail(getattr(value, "line", 0), f"{what}: {exc}")
@@ -174,9 +194,23 @@ class _Reader:
         return reps
 
     def generations(self, gen, fname, line):
-        if not isinstance(gen, Scalar) or not re.fullmatch(r"\d+", gen.text) or int(gen.text) < 1:
+        if not isinstance(gen, Scalar) or not re.fullmatch(r"\d+", gen.text) or int(gen.text[:30]) < 1:
             self.fail(getattr(gen, "line", line), f"field '{fname}': Gen must be a positive integer")
+        self.within("max_copies", int(gen.text) if len(gen.text) < 30 else 10**30,
+                    f"field '{fname}': Gen {gen.text[:30]}", gen.line)
         return int(gen.text)
+
+    def within(self, limit, value, what, line, digits=False):
+        """Refuse ``value`` above the limit ``limit`` with the file's line; ``digits``: the
+        value is a number of digits (refused beyond 12, before the number is built)."""
+        try:
+            if digits:
+                if value > 12:
+                    check_limit(limit, 10**12, what)
+                return
+            check_limit(limit, value, what)
+        except LimitError as exc:
+            self.fail(line, str(exc))
 
     # -------------------------------------------------------------- model
     def read(self) -> ImportedModel:
@@ -436,6 +470,7 @@ class _TermParser:
             pos = m.end()
         self.toks.append(("end", ""))
         self.i = 0
+        self.guard = DepthGuard()
 
     def fail(self, message):
         self.reader.fail(self.line, f"{message} in the term {self.text!r}")
@@ -480,9 +515,13 @@ class _TermParser:
                 parts.append(self.unary())
             else:
                 break
-        return sum_of_products(parts)
+        return self.products(parts)
 
     def unary(self):
+        with self.guard(lambda: f"{self.reader.path}: line {self.line}: term"):
+            return self._unary()
+
+    def _unary(self):
         if self.is_op("-", "+"):
             self.take()
             return self.unary()
@@ -490,12 +529,20 @@ class _TermParser:
         if self.is_op("**", "^"):
             self.take()
             tok = self.take()
-            if tok[0] != "num" or not tok[1].isdigit() or int(tok[1]) < 1:
-                if not any(base):
-                    return base
+            if not any(base):               # a power of a coefficient (sqrt(2)**3): no fields
+                return base
+            if tok[0] != "num" or not tok[1].isdigit() or int(tok[1][:30]) < 1:
                 self.fail("a power of fields must be a positive integer")
-            return sum_of_products([base] * int(tok[1]))
+            self.reader.within("max_exponent", int(tok[1]) if len(tok[1]) < 30 else 10**30,
+                               f"the power {tok[1][:30]} of fields in the term {self.text[:60]!r}", self.line)
+            return self.products([base] * int(tok[1]))
         return base
+
+    def products(self, parts):
+        try:
+            return sum_of_products(parts)
+        except LimitError as exc:
+            self.fail(str(exc))
 
     def skip_brackets(self, close):
         depth = 1
@@ -530,6 +577,8 @@ class _TermParser:
             return [[(value[:-3], True)]]
         if value in self.defs:
             return self.defs[value]
+        if value == "I" and not indexed:
+            return [[]]                 # PyR@TE reads terms with sympy: I is the imaginary unit
         if value in self.components:
             self.fail(f"'{value}' is a real component of the complex scalar '{self.components[value]}';"
                       " write terms with the complex field")

@@ -38,16 +38,19 @@ naming the file and the line.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import sympy as sp
 
-from ..exceptions import AnomalyAlgebraError, ModelError, ModelFileError
+from ..exceptions import AnomalyAlgebraError, LimitError, ModelError, ModelFileError
 from ..groups import SimpleFactor, U1, ZN, parse_group
+from ..limits import check_limit, current_limits, hint
 from ..model import Field, Model
-from .imported import (ImportedModel, Term, charge_from_text, complex_representation,
-                       irrep_from_signed_dimension, read_text, sum_of_products, symbol_table)
-from .mathematica import parse_statements
+from .imported import (NOT_NUMBERS, ImportedModel, SarahSource, Term, apply_field_order, charge_from_text, check_text_size,
+                       complex_representation, irrep_from_labels, irrep_from_signed_dimension, read_text,
+                       sum_of_products, symbol_table)
+from .mathematica import Node, parse_statements
 
 __all__ = ["read_sarah", "loads_sarah"]
 
@@ -55,7 +58,12 @@ _FIELD_LISTS = ("FermionFields", "ScalarFields", "SuperFields")
 _INDEXED = ("Gauge", "Global") + _FIELD_LISTS
 _TERMS = ("LagHC", "LagNoHC", "SuperPotential")
 _IGNORED_CALLS = ("Off", "On")
-_OLD = ("Fields", "MatterFields")
+#: Top-level calls that SARAH runs but that declare nothing: ignored with a note.
+_NO_EFFECT = {
+    "SetOptions": "options of SARAH's output routines (MakeAll, MakeSPheno, ...), not part of the model",
+    "Print": "prints a message when SARAH loads the file",
+}
+_OLD = ("MatterFields",)
 _HALF = sp.Rational(1, 2)
 
 
@@ -87,16 +95,25 @@ def loads_sarah(text: str, *, path="<string>", name="model") -> ImportedModel:
     >>> [str(t) for t in imp.terms]
     ['LagHC Ye: conj(H) bar(e) l']
     """
-    return _Reader(text, path, name).read()
+    check_text_size(text, path)
+    imp = _Reader(text, path, name).read()
+    if not imp.supersymmetric:          # the field order the writer recorded (fermions come first)
+        notes = list(imp.notes)
+        model = apply_field_order(imp.model, text, notes)
+        imp = replace(imp, model=model, notes=tuple(notes))
+    return imp
 
 
 class _Reader:
     def __init__(self, text, path, name):
         self.path = path
         self.name = name
-        self.statements = parse_statements(text, path=path)
+        self.named = {}
+        self.statements = parse_statements(text, path=path, named=self.named)
+        self.blocks = []          # (lhs, rhs): NameOfStates, DEFINITION[...][...] (written back)
+        self.component_nodes = []  # (field, components node)
         self.values = {}          # name -> rhs node (plain assignments)
-        self.indexed = {k: {} for k in _INDEXED}
+        self.indexed = {k: {} for k in _INDEXED + ("Fields",)}
         self.notes = []
         self.lagrangians = []     # rhs of DEFINITION[GaugeES][LagrangianInput | Additional]
         self.components = {}      # component name -> field name
@@ -110,32 +127,50 @@ class _Reader:
             if st.kind != "set":
                 if st.kind == "call" and st.head_name in _IGNORED_CALLS:
                     continue
+                if st.kind == "call" and st.head_name in _NO_EFFECT:
+                    self.notes.append(f"ignored {st.head_name}[...] (line {st.line}):"
+                                      f" {_NO_EFFECT[st.head_name]}")
+                    continue
                 self.fail(st.line, f"unsupported top-level statement {st.text()[:60]!r}"
                           " (a SARAH model file declares the model by assignments)")
             lhs, rhs = st.args
-            if lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in _INDEXED:
+            if lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in self.indexed:
                 key = lhs.args[0].value
                 if len(lhs.args) != 2 or lhs.args[1].kind != "num" or lhs.args[1].value.denominator != 1 \
                         or lhs.args[1].value < 1:
                     self.fail(st.line, f"{key}[[...]] needs one positive integer index, got {lhs.text()!r}")
                 idx = int(lhs.args[1].value)
+                if idx > 99:
+                    # SARAH preallocates these lists with 99 entries (Table[0, {99}])
+                    self.fail(st.line, f"{key}[[{idx}]]: SARAH's lists have 99 entries")
                 if idx in self.indexed[key]:
-                    self.fail(st.line, f"{key}[[{idx}]] is assigned twice")
+                    self.notes.append(f"{key}[[{idx}]] assigned again on line {st.line}: the later"
+                                      " assignment is used (as when Mathematica runs the file)")
+                if key == "Fields":
+                    rhs = _old_style_entry(rhs)
                 self.indexed[key][idx] = rhs
             elif lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in _OLD:
                 self.fail(st.line, f"{lhs.args[0].value}[[i]] is the field list of old SARAH versions;"
                           " write FermionFields/ScalarFields/SuperFields (SARAH 4 conventions)")
             elif lhs.kind == "name":
                 self.values[lhs.value] = rhs
+                if lhs.value == "NameOfStates":
+                    self.blocks.append((lhs, rhs))
             elif _is_lagrangian_input(lhs):
                 self.lagrangians.append(rhs)
+            elif _is_definition(lhs):
+                self.blocks.append((lhs, rhs))
             # anything else (DEFINITION[...][...] = ..., x[[i]] of other lists) is ignored
 
     def ordered(self, key):
+        """The entries of ``key[[i]]`` in index order; unset indices are dropped (SARAH
+        fills the list with 0 and deletes the zeros, so the list is compacted)."""
         entries = self.indexed[key]
         idx = sorted(entries)
         if idx and idx != list(range(1, len(idx) + 1)):
-            self.fail(entries[idx[0]].line, f"{key}[[i]] indices must be 1, 2, ..., got {idx}")
+            missing = sorted(set(range(1, idx[-1] + 1)) - set(idx))
+            self.notes.append(f"{key}[[i]]: indices {_ranges(missing)} are not assigned; the list is"
+                              " compacted (as SARAH does)")
         return [entries[i] for i in idx]
 
     # ------------------------------------------------------------------ values
@@ -158,6 +193,8 @@ class _Reader:
                     self.fail(node.line, f"'{node.value}' is not a number (it is {target.text()[:40]})")
                 self.notes.append(f"symbol {node.value} replaced by its value {target.text()} (line {target.line})")
                 return "(" + self.expr_text(target, free) + ")"
+            if node.value in NOT_NUMBERS:
+                self.fail(node.line, f"'{node.value}' is not a number; a charge must be finite and defined")
             free.add(node.value)
             return node.value
         if k == "neg":
@@ -170,6 +207,8 @@ class _Reader:
             return f"({self.expr_text(node.args[0], free)}) / ({self.expr_text(node.args[1], free)})"
         if k == "pow":
             return f"({self.expr_text(node.args[0], free)}) ^ ({self.expr_text(node.args[1], free)})"
+        if k == "call" and node.head_name in NOT_NUMBERS:
+            self.fail(node.line, f"'{node.text()[:40]}' is not a number; a charge must be finite and defined")
         if k == "call" and node.head_name == "Sqrt" and len(node.args) == 1:
             return f"sqrt({self.expr_text(node.args[0], free)})"
         self.fail(node.line, f"a charge must be an arithmetic expression, got {node.text()!r}")
@@ -180,11 +219,20 @@ class _Reader:
         symbols.update(symbol_table(sorted(free), symbols.values()))
         return charge_from_text(text, symbols, path=self.path, line=node.line, what=what)
 
-    def integer(self, node, what):
+    def integer(self, node, what, limit=None):
+        line = node.line
         node = self.resolve(node)
         if node.kind != "num" or node.value.denominator != 1 or node.value < 1:
-            self.fail(node.line, f"{what} must be a positive integer, got {node.text()!r}")
+            self.fail(line, f"{what} must be a positive integer, got {node.text()!r}")
+        if limit is not None:
+            self.within(limit, int(node.value), f"{what} {node.value}", line)
         return int(node.value)
+
+    def within(self, limit, value, what, line):
+        try:
+            check_limit(limit, value, what)
+        except LimitError as exc:
+            self.fail(line, str(exc))
 
     # ------------------------------------------------------------------ pieces
     def read_globals(self):
@@ -198,11 +246,12 @@ class _Reader:
             head = grp.head_name if grp.kind == "call" else None
             if head not in ("Z", "U") or len(grp.args) != 1 or grp.args[0].kind != "num":
                 self.fail(node.line, f"global symmetry {grp.text()!r} is not supported (Z[N] or U[1])")
-            n = int(grp.args[0].value)
+            n = self.integer(grp.args[0], f"the order of {grp.text()[:20]}",
+                             "max_zn_order" if head == "Z" else None)
             if head == "U":
                 if n != 1:
                     self.fail(node.line, f"global symmetry U[{n}] is not supported (U[1] only)")
-                out.append((label.value, None))
+                out.append((label.value, U1(gauged=False)))
             else:
                 if n < 2:
                     self.fail(node.line, f"Z[{n}] needs N >= 2")
@@ -211,12 +260,17 @@ class _Reader:
 
     def read_gauge(self, nglobal):
         out = []
+        self.gauge_info = []
         for node in self.ordered("Gauge"):
             if node.kind != "list" or len(node.args) < 5:
                 self.fail(node.line, "Gauge[[i]] must be {vector field, group, name, coupling, expand, ...},"
                           f" got {node.text()[:60]!r}")
             vec, grp, label = node.args[:3]
             extra = node.args[5:]
+            if extra and not nglobal:
+                self.notes.append(f"Gauge[[i]] (line {node.line}) gives {len(extra)} global charge(s) but the"
+                                  " file declares no Global[[k]]: SARAH never reads them; ignored")
+                extra = ()
             if len(extra) not in (0, nglobal):
                 self.fail(node.line, f"Gauge[[i]] has {len(extra)} global charges, the file declares"
                           f" {nglobal} global symmetries")
@@ -232,14 +286,23 @@ class _Reader:
             if label.kind != "name" or vec.kind != "name":
                 self.fail(node.line, "the vector field and the group name must be symbols")
             out.append((label.value, group, vec.value, extra, node.line))
+            coupling, expand = node.args[3], node.args[4]
+            self.gauge_info.append((label.value, vec.value, coupling.value if coupling.kind == "name" else "",
+                                    expand.value if expand.kind == "name" else ""))
         if not out:
             raise ModelFileError("no Gauge[[i]] declared", path=self.path)
+        if len(out) > current_limits().max_group_factors:
+            self.fail(out[-1][4], f"{len(out)} gauge factors exceed the limit max_group_factors ="
+                      f" {current_limits().max_group_factors}{hint('max_group_factors')}")
         return out
 
     def rep(self, group, node, symbols, what):
         if isinstance(group, U1):
             return self.charge(node, symbols, what)
+        use = node.line
         node = self.resolve(node)
+        if node.line != use:                # a name assigned elsewhere: errors name the entry's line
+            node = _at_line(node, use)
         alg = group.algebra
         try:
             if node.kind == "list":
@@ -249,55 +312,83 @@ class _Reader:
                         self.fail(node.line, f"{what}: Dynkin labels must be non-negative integers,"
                                   f" got {node.text()!r}")
                     labels.append(int(a.value))
-                return alg.irrep(tuple(labels))
+                if len(labels) != alg.rank:
+                    self.fail(node.line, f"{what}: {group.name} has rank {alg.rank}, so an irrep has"
+                              f" {alg.rank} Dynkin labels, got {node.text()!r}")
+                return irrep_from_labels(group, labels)
             sign = 1
             if node.kind == "neg":
                 sign, node = -1, node.args[0]
             if node.kind == "num" and node.value.denominator == 1 and node.value != 0:
+                self.within("max_irrep_dim", abs(node.value), f"{what}: an irrep of dimension"
+                            f" {node.value}", node.line)
                 return irrep_from_signed_dimension(group, int(node.value) * sign)
         except AnomalyAlgebraError as exc:
             self.fail(node.line, f"{what}: {exc}")
         self.fail(node.line, f"{what}: a {group.name} irrep is a signed dimension (3, -3) or a"
                   f" list of Dynkin labels, got {node.text()!r}")
 
-    def zn_charge(self, node, n, slot, what):
-        """An integer mod N from a SARAH global charge (a list picks ``slot``)."""
+    def zn_charge(self, node, n, slot, what, vector=False):
+        """An integer mod N from a SARAH global charge (a list picks ``slot``).
+
+        ``vector``: the charge of a vector superfield, where SARAH files write ``0`` as a
+        placeholder for "neutral" (it is stored and never used as a phase).  Errors name
+        the line of the field entry (and the line of a name's value, if elsewhere)."""
+        use = node.line
         node = self.resolve(node)
         if node.kind == "list":
             if len(node.args) != 3:
-                self.fail(node.line, f"{what}: a list of global charges has three entries"
-                          " (superfield, first and second component)")
+                self.fail(use, f"{what}: a list of global charges has three entries"
+                          f" (superfield, first and second component){_defined(node, use)}")
             node = self.resolve(node.args[slot])
+        if vector and node.kind == "num" and node.value == 0:
+            self.notes.append(f"Z[{n}] charge 0 of a vector superfield (line {use}) read as neutral"
+                              " (SARAH's placeholder; a phase is never 0)")
+            return 0
         value = _phase_exponent(node, n)
         if value is None:
-            self.fail(node.line, f"{what}: cannot read a Z[{n}] charge from {node.text()!r} (write 1,"
-                      f" -1 for Z[2], or a phase Exp[2 Pi I k/{n}])")
+            self.fail(use, f"{what}: cannot read a Z[{n}] charge from {node.text()!r} (write 1,"
+                      f" -1 for Z[2], or a phase Exp[2 Pi I k/{n}]){_defined(node, use)}")
         return value
 
     def u1_charge(self, node, slot, symbols, what):
+        use = node.line
         node = self.resolve(node)
         if node.kind == "list":
             if len(node.args) != 3:
-                self.fail(node.line, f"{what}: a list of global charges has three entries")
+                self.fail(use, f"{what}: a list of global charges has three entries{_defined(node, use)}")
             node = node.args[slot]
         return self.charge(node, symbols, what)
 
     # ------------------------------------------------------------------ model
     def read(self) -> ImportedModel:
         self.collect()
+        if self.indexed["Fields"]:
+            if self.indexed["SuperFields"]:
+                self.fail(min(n.line for n in self.indexed["Fields"].values()),
+                          "a model declares SuperFields[[i]] or the old-style Fields[[i]], not both")
+            self.indexed["SuperFields"] = self.indexed.pop("Fields")
+            self.notes.append("old-style Fields[[i]] = {components, generations, name, ...} read as the"
+                              " superfields {name, generations, components, ...} (SARAH swaps the first"
+                              " and third entries)")
+        nfields = sum(len(self.indexed[k]) for k in _FIELD_LISTS)
+        if nfields > current_limits().max_fields:
+            raise ModelFileError(f"{nfields} fields exceed the limit max_fields ="
+                                 f" {current_limits().max_fields}{hint('max_fields')}", path=self.path)
         globals_ = self.read_globals()
         gauge = self.read_gauge(len(globals_))
         susy = bool(self.indexed["SuperFields"])
+        self.gauge, self.susy = gauge, susy
         if susy and (self.indexed["FermionFields"] or self.indexed["ScalarFields"]):
             line = min(n.line for k in ("FermionFields", "ScalarFields") for n in self.indexed[k].values())
             self.fail(line, "a model declares SuperFields or FermionFields/ScalarFields, not both")
-        groups = [(label, g) for label, g, *_ in gauge] + [(label, g) for label, g in globals_ if g is not None]
+        # Gauge[[i]] entries are gauge factors; Global[[k]] entries global factors (gauged=False)
+        groups = [(label, g) for label, g, *_ in gauge] + list(globals_)
         labels = [k for k, _ in groups]
         dup = {x for x in labels if labels.count(x) > 1}
         if dup:
             raise ModelFileError(f"group name(s) {sorted(dup)} used twice", path=self.path)
         symbols = {}
-        u1_globals = {label: [] for label, g in globals_ if g is None}
         fields, superfields, right_handed = [], [], set()
         ngauge, nglobal = len(gauge), len(globals_)
 
@@ -309,9 +400,10 @@ class _Reader:
             name, gens, comps = node.args[:3]
             if name.kind != "name":
                 self.fail(node.line, f"{key}: the field name must be a symbol, got {name.text()!r}")
-            for comp in _names_in(comps):
-                self.components.setdefault(comp, name.value)
-            copies = self.integer(gens, f"{key} '{name.value}': the number of generations")
+            for comp, conj in _component_names(comps):
+                self.components.setdefault(comp, (name.value, conj))
+            self.component_nodes.append((name.value, comps))
+            copies = self.integer(gens, f"{key} '{name.value}': the number of generations", "max_copies")
             reps = []
             for (label, g, *_), q in zip(gauge, node.args[3:3 + ngauge]):
                 reps.append((label, self.rep(g, q, symbols, f"field '{name.value}', group '{label}'")))
@@ -323,9 +415,8 @@ class _Reader:
         def global_charges(fname, glob, slot, line):
             out = []
             for (label, g), q in zip(globals_, glob):
-                if g is None:
-                    u1_globals[label].append((fname, self.u1_charge(q, slot, symbols,
-                                                                    f"field '{fname}', global '{label}'")))
+                if isinstance(g, U1):
+                    out.append((label, self.u1_charge(q, slot, symbols, f"field '{fname}', global '{label}'")))
                 else:
                     out.append((label, sp.Integer(self.zn_charge(q, g.n, slot,
                                                                  f"field '{fname}', global '{label}'"))))
@@ -356,9 +447,12 @@ class _Reader:
                         reps.append((lab2, g2.trivial))
                 glob = []
                 for (glabel, gg), q in zip(globals_, extra):
-                    if gg is not None:
-                        glob.append((glabel, sp.Integer(self.zn_charge(q, gg.n, 1, f"gaugino of '{label}'"))))
-                glob += [(glabel, sp.Integer(0)) for glabel, gg in globals_[len(extra):] if gg is not None]
+                    if isinstance(gg, U1):
+                        glob.append((glabel, self.u1_charge(q, 1, symbols, f"gaugino of '{label}'")))
+                    else:
+                        glob.append((glabel, sp.Integer(self.zn_charge(q, gg.n, 1, f"gaugino of '{label}'",
+                                                                       vector=True))))
+                glob += [(glabel, gg.trivial) for glabel, gg in globals_[len(extra):]]
                 gname = "f" + vec
                 gauginos.append(gname)
                 fields.append(make(gname, _HALF, "L", reps + glob, 1, line))
@@ -396,8 +490,10 @@ class _Reader:
         return ImportedModel(
             model=model, format="sarah", path=str(self.path), terms=tuple(terms), superfields=sfmodel,
             gauginos=tuple(gauginos),
-            global_u1=tuple((k, tuple(v)) for k, v in u1_globals.items()),
             real_scalars=tuple(real), notes=tuple(dict.fromkeys(self.notes)),
+            sarah=SarahSource(gauge=tuple(self.gauge_info), components=tuple(self.component_nodes),
+                              named=tuple(self.named.items()), blocks=tuple(self.blocks),
+                              lagrangian_input=self.lagrangians[0] if self.lagrangians else None),
         )
 
     def list_superpotential(self, node, names):
@@ -409,8 +505,58 @@ class _Reader:
                 self.fail(item.line, "a superpotential list entry is {{coefficient, coupling}, {superfields}},"
                           f" got {item.text()[:60]!r}")
             coupling = [a.value for a in item.args[0].args if a.kind == "name"]
-            out.append((coupling, [(f.value, False) for f in item.args[1].args], item.line))
+            out.append((coupling, [(f.value, False) for f in item.args[1].args], item.line,
+                        Fraction(1), []))
         return out
+
+    def resolver(self, target, superpotential):
+        """``resolve(name, in_dot, line, conj)`` for the names of a Lagrangian term:
+
+        * a field of ``target`` -> ``(field, conj)``;
+        * a component named in a field entry (``SuR`` for the scalar of the superfield
+          ``u = conj[uR]``; ``H0`` of ``H = {Hp, H0}``) -> its field, conjugated when the
+          entry writes the component as ``conj[...]``;
+        * a vector boson ``V<name>`` (or, in a supersymmetric model, the vector superfield
+          ``<name>``) -> ``(None, group label)``;
+        * any other name: a coupling outside a ``.`` product; inside one (SARAH's product
+          of fields) it is an error naming it.
+        """
+        fields = set(target._index)
+        comps = {}
+        if not superpotential:
+            for comp, (fname, c) in self.components.items():
+                if self.susy:
+                    for pre in ("S", "F"):
+                        comps.setdefault(pre + comp, (pre + fname, c))
+                else:
+                    comps.setdefault(comp, (fname, c))
+        bosons = {}
+        for label, _g, vec, _extra, _line in self.gauge:
+            bosons["V" + vec] = label
+            if self.susy and not superpotential:
+                bosons.setdefault(vec, label)
+        mapped = set()
+
+        def resolve(name, in_dot, line, conj=False):
+            if name in fields:
+                return (name, conj)
+            if name in comps:
+                fname, c = comps[name]
+                if name not in mapped:
+                    mapped.add(name)
+                    self.notes.append(f"component {name} (line {line}) read as its field {fname}"
+                                      + (" conjugated" if c else ""))
+                return (fname, conj != c)
+            if name in bosons:
+                return (None, bosons[name])
+            if in_dot:
+                what = "superfield" if superpotential else "field"
+                self.fail(line, f"unknown name '{name}' in a product of fields: not a {what}, a component"
+                          f" of one, or a vector boson of the model (declared {what}s:"
+                          f" {', '.join(sorted(fields)[:12])}{', ...' if len(fields) > 12 else ''})")
+            return None
+
+        return resolve
 
     def model_name(self):
         node = self.values.get("Model`Name")
@@ -430,7 +576,7 @@ class _Reader:
         for a in node.args:
             fname = a.value
             if fname not in model._index and fname in self.components:
-                fname = self.components[fname]      # a component (e.g. the neutral one) is named
+                fname = self.components[fname][0]   # a component (e.g. the neutral one) is named
             if fname not in model._index or not model.field(fname).is_scalar:
                 self.fail(a.line, f"RealScalars names '{a.value}', which is not a declared scalar"
                           " (or a component of one)")
@@ -469,8 +615,22 @@ class _Reader:
             if key == "SuperPotential" and node.kind == "list":
                 monos = self.list_superpotential(node, names)
             else:
-                monos = _monomials(node, names, self)
-            for coeffs, factors, line in monos:
+                monos = _monomials(node, self.resolver(target, key == "SuperPotential"), self)
+            for coeffs, factors, line, num, others in monos:
+                if not factors:
+                    continue
+                bosons = [f for f in factors if f[0] is None]
+                factors = [f for f in factors if f[0] is not None]
+                nonabelian = sorted({b[1] for b in bosons if not isinstance(dict(model.groups)[b[1]], U1)})
+                if nonabelian:
+                    self.notes.append(f"{key} term on line {line} contains the gauge boson(s) of"
+                                      f" {', '.join(nonabelian)}: not checked (a gauge boson is no matter"
+                                      " field of the model)")
+                    continue
+                if bosons:
+                    self.notes.append(f"{key} term on line {line}: the U(1) gauge boson(s) of"
+                                      f" {', '.join(sorted({b[1] for b in bosons}))} carry no charge and are"
+                                      " left out of the invariance check")
                 if not factors:
                     continue
                 facs = []
@@ -484,8 +644,14 @@ class _Reader:
                         conj = not conj
                     facs.append(FieldFactor(fname, conj, bar=conj and fld.is_fermion))
                 coupling = next((c for c in coeffs if c), "")
-                out.append(Term(key, coupling, Operator(tuple(facs)), line, key == "SuperPotential"))
+                out.append(Term(key, coupling, Operator(tuple(facs)), line, key == "SuperPotential",
+                                coefficient=(num, tuple(coeffs), tuple(others))))
         return out
+
+
+def _is_definition(lhs):
+    """``DEFINITION[state][what]`` (EWSB rotations, gauge fixing, VEVs, Dirac spinors)."""
+    return lhs.kind == "call" and lhs.value.kind == "call" and lhs.value.head_name == "DEFINITION"
 
 
 def _is_lagrangian_input(lhs):
@@ -496,15 +662,6 @@ def _is_lagrangian_input(lhs):
     return (lhs.args[0].value in ("LagrangianInput", "Additional") and inner.kind == "call"
             and inner.head_name == "DEFINITION" and len(inner.args) == 1
             and inner.args[0].kind == "name" and inner.args[0].value == "GaugeES")
-
-
-def _names_in(node):
-    """Component names of a field entry (``{uL, dL}``, ``conj[eR]``, ``{{phi0/Sqrt[2], ...}}``)."""
-    if node.kind == "name":
-        return [node.value]
-    if node.kind == "call":
-        return [n for a in node.args for n in _names_in(a)]
-    return [n for a in node.args for n in _names_in(a)] if node.args else []
 
 
 def _all_conjugated(comps):
@@ -541,7 +698,8 @@ def _coefficient_of(node, needed):
         if nd.kind == "num":
             return nd.value, []
         if nd.kind == "name":
-            return Fraction(1), [nd.value]
+            # \[ImaginaryI] (tokenised as ImaginaryI) is Mathematica's I
+            return Fraction(1), ["I" if nd.value == "ImaginaryI" else nd.value]
         if nd.kind == "neg":
             c, names = walk(nd.args[0])
             return (None, None) if c is None else (-c, names)
@@ -567,62 +725,138 @@ def _coefficient_of(node, needed):
     return c
 
 
-def _monomials(node, fields, reader):
-    """Expand a Lagrangian expression: list of (coupling names, [(field, conj)], line)."""
+def _monomials(node, resolve, reader):
+    """Expand a Lagrangian expression: list of (coupling names, factors, line, number,
+    other factors); a factor is ``(field, conj)`` or ``(None, group label)`` for a vector
+    boson (see ``resolver``); ``number`` is the rational factor with its sign, ``other
+    factors`` the parsed nodes of the remaining non-field factors (``Sqrt[2]``)."""
+    one = Fraction(1)
 
-    def walk(nd):
+    def mono(coeffs=(), facs=(), num=one, others=()):
+        return (list(coeffs), list(facs), num, list(others))
+
+    def name_factor(name, in_dot, line, conj=False):
+        r = resolve(name, in_dot, line, conj)
+        if r is None:
+            return [mono([f"conj[{name}]" if conj else name])]
+        return [mono(facs=[r])]
+
+    def walk(nd, in_dot=False):
         k = nd.kind
         if k == "add":
             out = []
             for a in nd.args:
-                out += walk(a)
+                out += walk(a, in_dot)
             return out
         if k == "neg":
-            return walk(nd.args[0])
-        if k in ("mul", "dot"):
-            parts = [walk(a) for a in nd.args]
-            return [(sum((m[0] for m in combo), []), sum((m[1] for m in combo), []))
-                    for combo in _product(parts)]
+            return [(c, f, -n, o) for c, f, n, o in walk(nd.args[0], in_dot)]
+        if k == "dot":
+            return _product([walk(a, True) for a in nd.args], nd.line, reader)
+        if k == "mul":
+            return _product([walk(a) for a in nd.args], nd.line, reader)
         if k == "div":
             den = walk(nd.args[1])
             if any(m[1] for m in den):
                 reader.fail(nd.line, f"a field in a denominator: {nd.text()[:60]!r}")
-            return walk(nd.args[0])
+            num = walk(nd.args[0], in_dot)
+            if len(den) == 1 and not den[0][0] and not den[0][3] and den[0][2] != 0:
+                return [(c, f, n / den[0][2], o) for c, f, n, o in num]
+            inverse = Node("div", None, (Node("num", one, (), nd.line), nd.args[1]), nd.line)
+            return [(c, f, n, o + [inverse]) for c, f, n, o in num]
         if k == "pow":
             base, exp = nd.args
-            b = walk(base)
+            b = walk(base, in_dot)
             if not any(m[1] for m in b):
-                return [([], [])] if not b else [(sum((m[0] for m in b), []), [])]
+                return [mono(others=[nd])]
             if exp.kind != "num" or exp.value.denominator != 1 or exp.value < 1:
                 reader.fail(nd.line, f"a field raised to {exp.text()!r}: only positive integer powers")
-            return [(sum((m[0] for m in c), []), sum((m[1] for m in c), []))
-                    for c in _product([b] * int(exp.value))]
+            reader.within("max_exponent", exp.value, f"the power {exp.text()} of fields", nd.line)
+            return _product([b] * int(exp.value), nd.line, reader)
         if k == "num":
-            return [([], [])]
+            return [mono(num=nd.value)]
         if k == "name":
-            if nd.value in fields:
-                return [([], [(nd.value, False)])]
-            return [([nd.value], [])]
+            return name_factor(nd.value, in_dot, nd.line)
         if k == "call":
-            if nd.head_name == "conj" and len(nd.args) == 1 and nd.args[0].kind == "name":
-                inner = nd.args[0].value
-                if inner in fields:
-                    return [([], [(inner, True)])]
-                return [([f"conj[{inner}]"], [])]
+            head = nd.head_name
+            if head == "conj" and len(nd.args) == 1 and nd.args[0].kind == "name":
+                return name_factor(nd.args[0].value, in_dot, nd.line, conj=True)
+            if head == "Expand" and len(nd.args) == 1:
+                return walk(nd.args[0], in_dot)          # algebraic expansion: same monomials
+            if head == "Der" and nd.args:
+                return walk(nd.args[0], in_dot)          # Der[field, index]: a derivative of the field
             inner = [walk(a) for a in nd.args]
             if any(m[1] for ms in inner for m in ms):
                 reader.fail(nd.line, f"unsupported function {nd.value.text()!r} applied to fields in"
                             f" {nd.text()[:60]!r}")
-            return [([], [])]
+            return [mono(others=[nd])]
         reader.fail(nd.line, f"unsupported construct in a Lagrangian term: {nd.text()[:60]!r}")
 
     out = []
     for term in (node.args if node.kind == "add" else (node,)):
-        for coeffs, facs in walk(term):
-            out.append((coeffs, facs, term.line))
+        for coeffs, facs, num, others in walk(term):
+            out.append((coeffs, facs, term.line, num, others))
+            if len(out) > current_limits().max_term_monomials:
+                reader.within("max_term_monomials", len(out), f"a Lagrangian of {len(out)} or more"
+                              " monomials", term.line)
     return out
 
 
-def _product(parts):
-    """Cartesian product of lists of monomials (as lists of alternatives)."""
-    return sum_of_products([[[m] for m in alternatives] for alternatives in parts])
+def _product(parts, line, reader):
+    """Cartesian product of lists of monomials (as lists of alternatives), each monomial
+    ``(couplings, factors, number, others)``; bounded by the limit ``max_term_monomials``."""
+    try:
+        combos = sum_of_products([[[m] for m in alternatives] for alternatives in parts])
+    except LimitError as exc:
+        reader.fail(line, str(exc))
+    out = []
+    for c in combos:
+        num = Fraction(1)
+        for m in c:
+            num *= m[2]
+        out.append((sum((m[0] for m in c), []), sum((m[1] for m in c), []), num, sum((m[3] for m in c), [])))
+    return out
+
+
+def _defined(node, use):
+    """`` (value from line N)`` when a name's value sits on another line than its use."""
+    return f" (the value on line {node.line})" if node.line != use else ""
+
+
+def _at_line(node, line):
+    """``node`` re-labelled with ``line`` (its children keep theirs)."""
+    return Node(node.kind, node.value, node.args, line)
+
+
+def _ranges(numbers):
+    """``[6, 7, 9]`` -> ``'6-7, 9'``."""
+    out, run = [], []
+    for n in numbers:
+        if run and n == run[-1] + 1:
+            run.append(n)
+            continue
+        if run:
+            out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+        run = [n]
+    if run:
+        out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+    return ", ".join(out)
+
+
+def _component_names(node, conj=False):
+    """``(name, conjugated)`` of the components of a field entry (``{uL, dL}``,
+    ``conj[eR]``, ``{{phi0/Sqrt[2], -conj[phim]}, ...}``)."""
+    if node.kind == "name":
+        return [(node.value, conj)]
+    if node.kind == "call":
+        flip = conj != (node.head_name == "conj")
+        return [p for a in node.args for p in _component_names(a, flip)]
+    return [p for a in node.args for p in _component_names(a, conj)] if node.args else []
+
+
+def _old_style_entry(node):
+    """An old-style ``Fields[[i]] = {components, generations, name, ...}`` entry as a
+    ``SuperFields[[i]]`` entry ``{name, generations, components, ...}``."""
+    if node.kind != "list" or len(node.args) < 3:
+        return node
+    a = node.args
+    return Node("list", None, (a[2], a[1], a[0]) + a[3:], node.line)

@@ -70,17 +70,26 @@ class Mapping:
 _OPEN = {"{": "}", "[": "]", "(": ")"}
 
 
+def _opens_quote(prev: str) -> bool:
+    """A quote character starts a quoted scalar only where a scalar starts (after
+    ``{ [ , :`` or at the start of the line); elsewhere it is text: ``gprime : g'`` in a
+    PyR@TE Latex block (PyR@TE quotes such values itself before reading the file)."""
+    return prev == "" or prev in "{[,:-?"
+
+
 def _strip_comment(line: str) -> str:
-    out, quote = [], None
+    out, quote, prev = [], None, ""
     for ch in line:
         if quote:
             if ch == quote:
                 quote = None
-        elif ch in "'\"":
+        elif ch in "'\"" and _opens_quote(prev):
             quote = ch
         elif ch == "#":
             break
         out.append(ch)
+        if not ch.isspace():
+            prev = ch
     return "".join(out).rstrip()
 
 
@@ -154,12 +163,17 @@ class _Reader:
     def _split_key(self, text, line):
         depth = 0
         quote = None
+        prev = ""
         for i, ch in enumerate(text):
             if quote:
                 if ch == quote:
                     quote = None
                 continue
-            if ch in "'\"":
+            if not ch.isspace():
+                before, prev = prev, ch
+            else:
+                before = prev
+            if ch in "'\"" and _opens_quote(before):
                 quote = ch
             elif ch in _OPEN:
                 depth += 1
@@ -215,7 +229,7 @@ class _Reader:
             if quote:
                 if ch == quote:
                     quote = None
-            elif ch in "'\"":
+            elif ch in "'\"" and not "".join(out).strip():
                 quote = ch
             elif ch in _OPEN:
                 depth += 1
@@ -275,17 +289,19 @@ def _skip(s, i, newlines=False, commas=False):
 
 
 def _depth(text):
-    depth, quote = 0, None
+    depth, quote, prev = 0, None, ""
     for ch in text:
         if quote:
             if ch == quote:
                 quote = None
-        elif ch in "'\"":
+        elif ch in "'\"" and _opens_quote(prev):
             quote = ch
         elif ch in "{[":
             depth += 1
         elif ch in "}]":
             depth -= 1
+        if not ch.isspace():
+            prev = ch
     return depth
 
 

@@ -36,7 +36,7 @@ import sympy as sp
 from ..groups import SimpleFactor, U1, ZN
 from ..lattice import integer_kernel
 
-__all__ = ["GaugeQuotient", "gauge_quotient", "centre_orders", "centre_character"]
+__all__ = ["GaugeQuotient", "gauge_quotient", "centre_orders", "centre_character", "u1_scale"]
 
 #: Above this order Γ's subgroups are not listed (only counted as "every subgroup").
 MAX_LISTED_ORDER = 64
@@ -177,8 +177,27 @@ def _pieces(model):
     return out
 
 
-def _u1_scale(model, label):
-    """``c`` with ``c q`` coprime integers, or a reason string."""
+def u1_scale(model, label: str):
+    """``c`` such that ``c q`` are coprime integers (the faithful normalisation of a U(1)).
+
+    Parameters
+    ----------
+    model : Model
+    label : str
+        A U(1) factor.
+
+    Returns
+    -------
+    fractions.Fraction or str
+        The scale, or a sentence saying why there is none (a symbolic or irrational
+        charge, or no charged field).
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> u1_scale(aa.load_model("sm"), "Y")
+    Fraction(6, 1)
+    """
     qs = []
     for f in model.fields:
         q = sp.sympify(f.rep(label))
@@ -249,7 +268,7 @@ def gauge_quotient(model) -> GaugeQuotient:
     normal = {}
     for label, kind, _, _ in pieces:
         if kind == "u1":
-            c = _u1_scale(model, label)
+            c = u1_scale(model, label)
             if isinstance(c, str):
                 return GaugeQuotient(None, reason=c)
             normal[label] = c

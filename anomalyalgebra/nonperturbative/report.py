@@ -80,6 +80,21 @@ class NonPerturbativeReport:
         """
         return [self._phrase(r) for r in self.dai_freed.values() if not r.gauged and r.free is False]
 
+    @property
+    def undecided(self) -> list:
+        """Gauged Z(N) factors whose Dai–Freed conditions are undecided (``free is None``).
+
+        They do not make the model anomalous, but its ``anomaly free`` is then qualified.
+
+        Examples
+        --------
+        >>> import anomalyalgebra as aa
+        >>> nonperturbative_report(aa.load_model("sm")).undecided
+        []
+        """
+        return [f"Dai–Freed conditions of {r.label} ({r.reason})" for r in self.dai_freed.values()
+                if r.gauged and r.free is None]
+
     @staticmethod
     def _phrase(r) -> str:
         bad = ", ".join(f"{k} = {v}" for k, v in r.residuals.items() if v != 0)
@@ -167,7 +182,7 @@ def _frac(v) -> str:
 def _gen(name: str) -> str:
     # generator names are built in .daifreed from integers and model labels
     out = name.replace(" x ", r"\times ").replace("S4", "S^4")
-    return re.sub(r"\[([A-Za-z0-9_]+)\]", lambda m: "[" + m.group(1).replace("_", r"\_") + "]", out)
+    return re.sub(r"\[([A-Za-z0-9_+*]+)\]", lambda m: "[" + m.group(1).replace("_", r"\_") + "]", out)
 
 
 def _struct(s: str) -> str:

@@ -10,7 +10,7 @@ Examples
 """
 
 from .operator import Condition, FieldFactor, Operator, count_couplings, parse_operator
-from .lagrangian import Lagrangian, Term, allowed_operators, uncolored_fields
+from .lagrangian import Lagrangian, Term, allowed_operators, uncoloured_fields, uncolored_fields
 from .accidental import (
     AccidentalSymmetries,
     Symmetry,
@@ -29,7 +29,7 @@ __all__ = [
     "AccidentalSymmetries", "Condition", "FieldFactor", "Lagrangian", "Operator", "Symmetry", "Term",
     "accidental_symmetries", "allowed_operators", "count_couplings", "draw", "drop_groups",
     "gauge_remnant", "goldstone_bosons", "hermite_rows", "mass_blocks", "mass_graph", "model_graph",
-    "parse_operator", "smith_normal_form", "to_dot", "uncolored_fields",
+    "parse_operator", "smith_normal_form", "to_dot", "uncoloured_fields", "uncolored_fields",
     "HilbertSeries", "hilbert_series", "operator_counts",
     "SymmetryBreakingReport", "SymmetryViolation", "symmetry_breaking",
     "SymmetryReport", "U1Generator", "exact_symmetries", "instanton_rows",

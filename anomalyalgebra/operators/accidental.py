@@ -35,6 +35,7 @@ and why the SM has ``L_e, L_μ, L_τ`` but a single baryon number.
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
@@ -289,7 +290,7 @@ def _symmetric_only(term, model):
     return n == s * k * (k + 1) // 2
 
 
-def charge_matrix(model, terms, phases, flavour="diagonalize"):
+def charge_matrix(model, terms, phases, flavour="diagonalise"):
     """Integer rows (list of lists) of the terms over ``phases``; hermitian terms give none."""
     index = {p: i for i, p in enumerate(phases)}
     terms = [t for t in terms if not t.hermitian]
@@ -329,7 +330,7 @@ def _int_charges(model, label, phases):
 
 
 def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields=None,
-                          max_dim: int = 4, extra_dims=(), vevs=(), flavour: str = "diagonalize",
+                          max_dim: int = 4, extra_dims=(), vevs=(), flavour: str = "diagonalise",
                           gauged=None, extra_rows=()) -> AccidentalSymmetries:
     """Accidental U(1) and Z_n symmetries of the allowed operators (generic couplings).
 
@@ -345,7 +346,7 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
     vevs : iterable of str
         Scalars (or phases ``S_2`` of a copy) with a VEV: keep only the symmetries
         left unbroken, i.e. those that fix the VEVs up to a gauge transformation.
-    flavour : {"diagonalize", "generic"}
+    flavour : {"diagonalise", "generic"}
         The flavour rule of the module documentation, or every coupling tensor generic.
     gauged : iterable of str, optional
         U(1) labels to quotient out (default: every gauged U(1) factor of the model).
@@ -369,8 +370,11 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
     l_1   |            0 |              1 |              0 |              0
     ...
     """
-    if flavour not in ("diagonalize", "generic"):
-        raise ModelError(f"flavour must be 'diagonalize' or 'generic', got {flavour!r}")
+    if flavour == "diagonalize":      # the American spelling of 0.1; the package spells British
+        warnings.warn("flavour='diagonalize' is deprecated: use 'diagonalise'", DeprecationWarning, stacklevel=2)
+        flavour = "diagonalise"
+    if flavour not in ("diagonalise", "generic"):
+        raise ModelError(f"flavour must be 'diagonalise' or 'generic', got {flavour!r}")
     if fields is not None:
         chosen = fields(model) if callable(fields) else tuple(fields)
     else:

@@ -40,9 +40,9 @@ def model_graph(model, lagrangian) -> nx.Graph:
     Examples
     --------
     >>> import anomalyalgebra as aa
-    >>> from anomalyalgebra.operators import allowed_operators, uncolored_fields
+    >>> from anomalyalgebra.operators import allowed_operators, uncoloured_fields
     >>> m = aa.load_model("tau_l_minus_4r")
-    >>> g = model_graph(m, allowed_operators(m, fields=uncolored_fields, include_potential=False))
+    >>> g = model_graph(m, allowed_operators(m, fields=uncoloured_fields, include_potential=False))
     >>> sorted(n for t, n in g.neighbors(("field", "EL")))
     ['bar(EL) ER', 'bar(EL) e3 S5']
     >>> nx.is_bipartite(g)
@@ -94,9 +94,9 @@ def mass_graph(model, lagrangian, vevs) -> nx.MultiGraph:
     Eq. (47) of the seed paper: ``e3``, ``l3``, ``EL``, ``ER`` form one block.
 
     >>> import anomalyalgebra as aa
-    >>> from anomalyalgebra.operators import allowed_operators, uncolored_fields
+    >>> from anomalyalgebra.operators import allowed_operators, uncoloured_fields
     >>> m = aa.load_model("tau_l_minus_4r")
-    >>> lag = allowed_operators(m, fields=uncolored_fields)
+    >>> lag = allowed_operators(m, fields=uncoloured_fields)
     >>> mass_blocks(m, lag, ["H", "S1", "S5"])
     [['l12', 'e12'], ['l3', 'e3', 'N2', 'EL', 'ER'], ['LL', 'LR'], ['N1']]
 

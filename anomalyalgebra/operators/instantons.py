@@ -235,7 +235,7 @@ class SymmetryReport:
 
 
 def exact_symmetries(model: Model, max_dim: int = 4, *, lagrangian=None,
-                     flavour: str = "diagonalize") -> SymmetryReport:
+                     flavour: str = "diagonalise") -> SymmetryReport:
     """Accidental symmetries up to ``max_dim`` and the subgroup exact under gauge instantons.
 
     Parameters
@@ -245,7 +245,7 @@ def exact_symmetries(model: Model, max_dim: int = 4, *, lagrangian=None,
         Operators up to this dimension (default 4: the renormalisable ones).
     lagrangian : Lagrangian, optional
         The operators to use instead of :func:`allowed_operators` up to ``max_dim``.
-    flavour : {"diagonalize", "generic"}
+    flavour : {"diagonalise", "generic"}
         See :func:`~anomalyalgebra.operators.accidental_symmetries`.
 
     Returns

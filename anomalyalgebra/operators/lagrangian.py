@@ -36,6 +36,7 @@ dropped; one whose total is a non-trivial expression is kept with its ``conditio
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field as dc_field
 from fractions import Fraction
 from types import SimpleNamespace
@@ -46,10 +47,10 @@ import sympy as sp
 
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
-from ..modelfile import as_model
+from ..model import Model
 from .operator import FieldFactor, Operator
 
-__all__ = ["Term", "Lagrangian", "allowed_operators", "uncolored_fields"]
+__all__ = ["Term", "Lagrangian", "allowed_operators", "uncoloured_fields", "uncolored_fields"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class Term:
         return bool(self.flavour)
 
     def fields(self) -> tuple:
+        """Names of the fields of the operator (no repeats, in operator order)."""
         return tuple(dict.fromkeys(self.operator.field_names()))
 
     def coupling_matrix(self):
@@ -130,7 +132,7 @@ class Term:
         Examples
         --------
         >>> import anomalyalgebra as aa
-        >>> lag = allowed_operators(aa.load_model("tau_l_minus_4r"), fields=uncolored_fields)
+        >>> lag = allowed_operators(aa.load_model("tau_l_minus_4r"), fields=uncoloured_fields)
         >>> lag.term("bar(l12) e12 H").coupling_matrix().shape
         (2, 2)
         """
@@ -237,9 +239,16 @@ class Lagrangian:
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension == d),
                           self.max_dim, self.extra_dims, self.fields, self.notation)
 
-    def renormalizable(self) -> "Lagrangian":
+    def renormalisable(self) -> "Lagrangian":
+        """The terms of dimension <= 4 (``max_dim`` 4, no extra dimensions)."""
         return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension <= 4), 4, (),
                           self.fields, self.notation)
+
+    def renormalizable(self) -> "Lagrangian":
+        """Deprecated alias of :meth:`renormalisable` (the package spells British English)."""
+        warnings.warn("Lagrangian.renormalizable() is deprecated: use renormalisable()", DeprecationWarning,
+                      stacklevel=2)
+        return self.renormalisable()
 
     def with_terms(self, terms) -> "Lagrangian":
         """The same bookkeeping with another tuple of terms (e.g. a filtered one).
@@ -347,8 +356,8 @@ def _key(op):
     return tuple(sorted((f.field, f.conjugate) for f in op.factors))
 
 
-def uncolored_fields(model) -> tuple:
-    """Fields trivial under every SU(3) factor (the "uncolored fields" of Eq. (46)).
+def uncoloured_fields(model) -> tuple:
+    """Fields trivial under every SU(3) factor (the "uncolored fields" of the seed paper's Eq. (46)).
 
     Parameters
     ----------
@@ -363,12 +372,27 @@ def uncolored_fields(model) -> tuple:
     Examples
     --------
     >>> import anomalyalgebra as aa
-    >>> uncolored_fields(aa.load_model("sm"))
+    >>> uncoloured_fields(aa.load_model("sm"))
     ('l', 'e', 'H')
     """
     su3 = [lab for lab, g in model.groups
            if isinstance(g, SimpleFactor) and g.algebra.series == "A" and g.algebra.rank == 2]
     return tuple(f.name for f in model.fields if all(f.rep(lab) == model.group(lab).trivial for lab in su3))
+
+
+def uncolored_fields(model) -> tuple:
+    """Deprecated alias of :func:`uncoloured_fields` (the package spells British English).
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    tuple of str
+    """
+    warnings.warn("uncolored_fields is deprecated: use uncoloured_fields", DeprecationWarning, stacklevel=2)
+    return uncoloured_fields(model)
 
 
 def _abelian(model):
@@ -470,7 +494,7 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         Froggatt–Nielsen term of Eq. (41), ``(6,)`` for Eq. (60)).
     fields : iterable of str or callable, optional
         Only operators built from these fields; a callable ``model -> names`` is
-        accepted, e.g. :func:`uncolored_fields`.
+        accepted, e.g. :func:`uncoloured_fields`.
     include_potential : bool
         Also enumerate the scalar potential.
     conditional : {"keep", "drop", "raise"}
@@ -499,7 +523,7 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
 
     >>> import anomalyalgebra as aa
     >>> m = aa.load_model("tau_l_minus_4r")
-    >>> lag = allowed_operators(m, fields=uncolored_fields, include_potential=False)
+    >>> lag = allowed_operators(m, fields=uncoloured_fields, include_potential=False)
     >>> for t in lag: print(t.coupling, t.operator)
     M_{EL*,ER} bar(EL) ER
     y_{l12*,e12,H} bar(l12) e12 H
@@ -523,7 +547,9 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     """
     if conditional not in ("keep", "drop", "raise"):
         raise ModelError(f"conditional must be 'keep', 'drop' or 'raise', got {conditional!r}")
-    model = as_model(model)
+    if not isinstance(model, Model):
+        raise ModelError(f"allowed_operators takes a Model, got {model!r}; load a built-in name or a"
+                         " model file with anomalyalgebra.load_model(...) first")
     names = [f.name for f in model.fields]
     if fields is not None:
         chosen = fields(model) if callable(fields) else tuple(fields)

@@ -175,6 +175,7 @@ class Operator:
 
     # -------------------------------------------------------------- structure
     def field_names(self) -> tuple:
+        """The field name of every factor, in order (repeats kept)."""
         return tuple(f.field for f in self.factors)
 
     def check_fields(self, model):
@@ -299,6 +300,7 @@ class Operator:
         return dotted % 2 == 0 and (len(fs) - dotted) % 2 == 0
 
     def hermitian_conjugate(self) -> "Operator":
+        """The operator with every factor conjugated (``bar(l) e H`` -> ``l bar(e) conj(H)``)."""
         return Operator(tuple(FieldFactor(f.field, not f.conjugate, f.bar) for f in self.factors))
 
     # -------------------------------------------------------------- invariance

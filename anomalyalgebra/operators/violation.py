@@ -63,6 +63,7 @@ class SymmetryViolation:
     contents: tuple = ()
 
     def to_dict(self) -> dict:
+        """JSON-ready form (contents as ``{"content", "charge", "count"}`` objects)."""
         return {"symmetry": self.symmetry, "kind": self.kind, "order": self.order, "dim": self.dim,
                 "count": self.count,
                 "contents": [{"content": c, "charge": q, "count": n} for c, q, n in self.contents]}
@@ -127,10 +128,12 @@ class SymmetryBreakingReport:
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
+        """JSON-ready form: model, max_dim, group and one entry per violation."""
         return {"model": self.model_name, "max_dim": self.max_dim, "group": self.group,
                 "violations": [v.to_dict() for v in self.violations]}
 
     def to_json(self) -> str:
+        """:meth:`to_dict` as indented JSON text."""
         return json.dumps(self.to_dict(), indent=2)
 
     def __str__(self) -> str:

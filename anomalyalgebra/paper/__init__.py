@@ -11,7 +11,7 @@ sits above the library (no library module imports it).  It holds
   :mod:`~anomalyalgebra.paper.operators` (Eqs. 40, 46, 60, accidental symmetries),
   :mod:`~anomalyalgebra.paper.breaking` (Eqs. 35, 42, 45, 47–59),
   :mod:`~anomalyalgebra.paper.pheno` (the X-boson numbers of Sections II–IV);
-* :func:`results` — derived-versus-printed :class:`~anomalyalgebra.records.PaperRecord`
+* :func:`results` — derived-versus-printed :class:`~anomalyalgebra.paper.record.PaperRecord`
   objects, keyed as in the explicit table :data:`RECORDS`.
 
 Each record states its provenance in ``inputs``: ``"derived"`` (model files and
@@ -30,11 +30,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..records import PaperRecord
+from .record import PaperRecord
 from . import breaking, operators, pheno, solutions, traces
-from ._common import proportionality
+from ._common import paper_parameters, proportionality
 
-__all__ = ["results", "keys", "RECORDS", "TABLE_CAPTIONS", "PaperRecord", "proportionality"]
+__all__ = ["results", "keys", "RECORDS", "TABLE_CAPTIONS", "PaperRecord", "paper_parameters", "proportionality"]
 
 #: Every key of :func:`results` and the function computing it, in the paper's order.
 RECORDS = {

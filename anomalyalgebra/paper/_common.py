@@ -9,10 +9,25 @@ import sympy as sp
 from ..breaking import vacuum
 from ..exceptions import ModelFileError
 from ..modelfile import load_model
-from ..records import PaperRecord
+from .record import PaperRecord
 from . import printed
 
-__all__ = ["model_symbols", "record", "same", "proportionality", "VEVS", "VACUA", "model_vacuum"]
+__all__ = ["CONVENTION", "paper_parameters", "model_symbols", "record", "same", "proportionality", "VEVS", "VACUA", "model_vacuum"]
+
+#: The paper's anomaly convention, Eq. (4): right minus left, with the anticommutator
+#: (the library's default is the left-handed Weyl sum; see docs/conventions.rst).
+CONVENTION = "eq4"
+
+@lru_cache(maxsize=1)
+def paper_parameters():
+    """The library's measured inputs plus the paper's choices (``paper/parameters.toml``: m_X)."""
+    from importlib import resources
+
+    from ..pheno.parameters import default_parameters, parameters_from_toml
+
+    text = resources.files("anomalyalgebra").joinpath("paper/parameters.toml").read_text("utf-8")
+    return default_parameters().merged(parameters_from_toml(text, label="the seed paper's choices"))
+
 
 #: The VEV symbols of Section IV.
 VEVS = dict(zip(["v", "v_X", "V_1", "V_5"], sp.symbols("v v_X V_1 V_5", positive=True)))

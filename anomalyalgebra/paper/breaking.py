@@ -18,9 +18,10 @@ import sympy as sp
 
 from ..breaking import (block_charges, diagonalise_2x2, gauge_mass_matrix, mass_basis_couplings,
                         model_fermion_masses, perturbative_svd, photon_trace, rotation, vacuum)
+from ..anomaly import anomaly_trace
 from ..modelfile import load_model
 from . import printed
-from ._common import model_vacuum, record, same
+from ._common import CONVENTION, model_vacuum, record, same
 
 __all__ = ["SYMBOLS", "printed_symbols", "tau_block", "lonly_tau_block", "eq35", "eq42", "eq45",
            "eq47", "eq48", "eq49", "eq50", "eq51", "eq52", "eq53", "eq54", "eq55", "eq57",
@@ -288,7 +289,8 @@ def eq55():
 def _ir_traces(alpha_L, alpha_R) -> dict:
     """Eqs. (21)-(22) of the SM + X EFT (``sm_x_tau``) at given τ couplings."""
     m = load_model("sm_x_tau").subs(alpha_L=alpha_L, alpha_R=alpha_R)
-    return {"XYY": sp.expand(m.anomaly("X", "Y", "Y")), "XWW": sp.expand(m.anomaly("X", "SU2L", "SU2L"))}
+    return {"XYY": sp.expand(anomaly_trace(m, "X", "Y", "Y", convention=CONVENTION)),
+            "XWW": sp.expand(anomaly_trace(m, "X", "SU2L", "SU2L", convention=CONVENTION))}
 
 
 def eq57():

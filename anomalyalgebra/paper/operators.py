@@ -9,7 +9,7 @@ are read from ``printed.toml`` only for the comparison (see ``docs/errata.rst``)
 from __future__ import annotations
 
 from ..modelfile import load_model
-from ..operators import Operator, accidental_symmetries, allowed_operators, goldstone_bosons, uncolored_fields
+from ..operators import Operator, accidental_symmetries, allowed_operators, goldstone_bosons, uncoloured_fields
 from ..operators.accidental import phase_names
 from . import printed
 from ._common import record
@@ -60,7 +60,7 @@ def _match(lag, printed):
 def eq40():
     """The renormalizable τ-sector bilinears of the L-only model (Eq. 40)."""
     m = load_model("tau_l_only")
-    lag = allowed_operators(m, fields=uncolored_fields, include_potential=False)
+    lag = allowed_operators(m, fields=uncoloured_fields, include_potential=False)
     tau = {"l3", "e3", "EL", "ER"}
     terms = [t for t in lag if tau & set(t.operator.field_names())]
     paper = eq40_printed()
@@ -74,7 +74,7 @@ def eq40():
 def eq46():
     """The renormalizable fermion bilinears of the L = -4R model (Eq. 46)."""
     m = load_model("tau_l_minus_4r")
-    lag = allowed_operators(m, fields=uncolored_fields, include_potential=False)
+    lag = allowed_operators(m, fields=uncoloured_fields, include_potential=False)
     paper = eq46_printed()
     found, missing, extra = _match(list(lag), paper)
     ok = not missing and not extra
@@ -173,7 +173,7 @@ def accidental_l_minus_4r_all_fields():
     m = load_model("tau_l_minus_4r")
     names = [f.name for f in m.fields]
     field_of = _field_of_phase(m)
-    uncolored = set(uncolored_fields(m))
+    uncolored = set(uncoloured_fields(m))
     entry = printed.entry("accidental_l_minus_4r")
     groups, accs = {}, {}
     for label, extra in (("d = 4", ()), ("d <= 5", (5,))):
@@ -217,7 +217,7 @@ def accidental_l_minus_4r_all_fields():
 def eq60():
     """The N-bilinears of the L = -4R model beyond d = 4 (Eq. 60)."""
     m = load_model("tau_l_minus_4r")
-    lag = allowed_operators(m, max_dim=4, extra_dims=(5, 6), fields=uncolored_fields,
+    lag = allowed_operators(m, max_dim=4, extra_dims=(5, 6), fields=uncoloured_fields,
                             include_potential=False)
     nn = [t for t in lag if t.dimension > 4 and len(t.flavour) == 2
           and set(t.operator.field_names()) & {"N1", "N2"}

@@ -38,7 +38,7 @@ from ..pheno.observables import (
     radiative_splitting_unit,
     sm_inputs,
 )
-from ..pheno.parameters import default_parameters
+from ._common import paper_parameters
 from . import printed
 from ._common import VEVS, model_vacuum, proportionality, record
 
@@ -113,7 +113,7 @@ def _rec(key, derived, note, inputs):
 
 # ---------------------------------------------------------------- Eqs. (13)-(16): the b -> s X fit
 def _g_from_gS(A_XWW, params, **kw):
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     per_unit = sp.Abs(g_S(A_XWW, 1, P.value("m_X"), P, **kw))
     return (P.value("gS_fit") / per_unit).evalf(20)
 
@@ -131,7 +131,7 @@ def gS_fit(params=None):
     >>> round(float(r.derived), 4), r.paper, r.agrees, r.inputs
     (0.0152, 0.018, False, 'derived')
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     a_ww, _ = _traces("tau_l_only")
     d = _g_from_gS(a_ww, P)
     alt = P.replace(alpha_em_mZ_inv=P.value("alpha_em_0_inv"), m_t=P.value("m_t_msbar"))
@@ -160,13 +160,13 @@ def gS_fit_printed_eq13(params=None):
     >>> round(float(r.derived), 2), r.agrees, r.inputs
     (0.17, False, 'printed')
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     sm = sm_inputs(P)
     a_ww, _ = _traces("tau_l_only")
     names = {"g_X": sp.Symbol("g_X"), "gp": sp.Symbol("gp"), "A_XWW": sp.Symbol("A_XWW"),
              "S": sp.Symbol("S"), "pi": sp.pi}
     eq13 = printed.expression("eq13", names)
-    g_xi = eq13.subs({names["gp"]: sm["g_p"], names["A_XWW"]: a_ww, names["g_X"]: 1,
+    g_xi = eq13.subs({names["gp"]: sm["g'"], names["A_XWW"]: a_ww, names["g_X"]: 1,
                       names["S"]: ckm_loop_sum("b", "s", P)})
     gS_unit = sp.Abs((sm["m_b"] - sm["m_s"]) / 2 * g_xi / P.value("m_X"))
     d = (P.value("gS_fit") / gS_unit).evalf(20)
@@ -258,7 +258,7 @@ def eq19():
 
 
 def _br_l4r(params):
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     return br_Z_to_gamma_X_model(_l4r_broken(), _point("g_X_L4R"), _point("m_X"), P)
 
 
@@ -271,7 +271,7 @@ def eq58(params=None):
     >>> f"{float(r.derived):.3e}", r.agrees, r.inputs
     ('9.969e-08', False, 'printed point')
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     d = _br_l4r(P)
     limit = P.value("BR_Zgamma_limit")
     return _rec("eq58", d,
@@ -292,7 +292,7 @@ def _general_over_printed_K(P):
     s = EFT_SYMBOLS
     C = zgamma_coupling(_l4r_broken())
     K = C * 16 * sp.pi**2 / (s["g_X"] * s["g"] * s["g'"])
-    return sp.N(K.subs({s["g"]: sm["g"], s["g'"]: sm["g_p"]}) / (a_ww - a_yy), 15)
+    return sp.N(K.subs({s["g"]: sm["g"], s["g'"]: sm["g'"]}) / (a_ww - a_yy), 15)
 
 
 def eq58_printed_formula(params=None):
@@ -304,12 +304,12 @@ def eq58_printed_formula(params=None):
     >>> f"{float(r.derived):.3e}", r.agrees, r.inputs
     ('5.613e-07', True, 'printed')
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     sm = sm_inputs(P)
     a_ww, a_yy = _traces("tau_l_minus_4r")
     s = EFT_SYMBOLS
     G = _printed_formula("eq19", a_ww, a_yy).subs({
-        s["g"]: sm["g"], s["g'"]: sm["g_p"], M_Z: sm["m_Z"], s["g_X"]: _point("g_X_L4R"),
+        s["g"]: sm["g"], s["g'"]: sm["g'"], M_Z: sm["m_Z"], s["g_X"]: _point("g_X_L4R"),
         s["m_X"]: _point("m_X")})
     return _rec("eq58_printed_formula", G / sm["Gamma_Z"],
                 f"Eq. (19) as printed with the model's traces ({a_ww}, {a_yy}), g and g' from MS-bar"
@@ -330,20 +330,20 @@ def fig1_lines() -> dict:
 
 
 def fig1_data(*, n=301, **options):
-    """The numbers of Fig. 1 (:class:`anomalyalgebra.pheno.Fig1Data`): the trace plane and
+    """The numbers of Fig. 1 (:class:`anomalyalgebra.paper.figure.Fig1Data`): the trace plane and
     the (α_L g_X, α_R g_X) plane of ``sm_x_tau``, with the light-trace directions of
     ``tau_l_only`` and ``tau_l_minus_4r`` (:func:`fig1_lines`) and their best fits."""
-    from ..pheno.plot import fig1_data as data
+    from .figure import fig1_data as data
 
     return data(model=load_model("sm_x_tau"), lines=fig1_lines(), n=n, **options)
 
 
 def fig1(path=None, *, n=301, formats=("png", "pdf"), **options):
-    """Fig. 1 of the paper: :func:`fig1_data` drawn by :func:`anomalyalgebra.pheno.draw_fig1`.
+    """Fig. 1 of the paper: :func:`fig1_data` drawn by :func:`anomalyalgebra.paper.figure.draw_fig1`.
 
     Returns ``(figure, written files)``.
     """
-    from ..pheno.plot import require_matplotlib, draw_fig1
+    from .figure import require_matplotlib, draw_fig1
 
     require_matplotlib()
     return draw_fig1(fig1_data(n=n, **options), path, formats=formats)
@@ -351,7 +351,7 @@ def fig1(path=None, *, n=301, formats=("png", "pdf"), **options):
 
 @lru_cache(maxsize=1)
 def _default_chi2_min():
-    return global_minimum()[2]
+    return global_minimum(params=paper_parameters())[2]
 
 
 def chi2_min(params=None):
@@ -368,7 +368,7 @@ def fig1_L4R_best_fit(params=None):
     >>> round(float(r.derived), 5), r.agrees, r.inputs
     (0.00379, False, 'derived')
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     a_ww, a_yy = _traces("tau_l_minus_4r")
     g, chi2 = best_fit_along(a_ww, a_yy, params=P)
     g_alt, _ = best_fit_along(a_ww, a_yy, params=P.replace(alpha_em_mZ_inv=P.value("alpha_em_0_inv"),
@@ -394,7 +394,7 @@ def fig1_Lonly_best_fit(params=None):
     >>> round(float(r.derived), 4), r.inputs
     (0.0151, 'derived')
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     a_ww, a_yy = _traces("tau_l_only")
     g, chi2 = best_fit_along(a_ww, a_yy, params=P)
     dchi2 = chi2 - chi2_min(params)
@@ -489,7 +489,7 @@ def eq37_norm(params=None):
     >>> f"{float(r.derived):.3e}", r.agrees
     ('7.566e-12', False)
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     G = multiplet_decay_rate(sp.Rational(1, 2), sp.Rational(1, 2), -1, _point("eq37_delta_m"),
                              P, phase_space=False)  # (j+I)(j-I+1) = 1
     d = P.value("hbar") / G

@@ -23,7 +23,7 @@ import sympy as sp
 from ..expr import parse_expression
 from ..modelfile import load_model
 from ..pheno.fit import best_fit_along, delta_chi2_threshold, light_traces
-from ..pheno.parameters import default_parameters
+from ._common import paper_parameters
 from ..solve import INFINITY, ConstraintSystem, NeutralLightest, RationalValues, integers, rationals, scan
 from ..solve.algebraic import proves_zero
 from . import pheno as pheno_records
@@ -77,7 +77,7 @@ def anomalon_solutions():
     """Branches of Eqs. (25)–(27) + Eq. (29) for (X_S, X_LL, X_LR, Y_L) in ``anomalon_nplet``."""
     m = load_model("anomalon_nplet")
     system = (ConstraintSystem(m)
-              .require_anomaly_free(channels=["X SU2L SU2L", "X Y Y", "Y X X"])
+              .require_anomaly_free(channels=["X SU2L SU2L", "X Y Y", "Y X X"], convention="eq4")
               .require_operator("bar(LL) LR conj(S)"))
     return m, system, system.solve(["X_S", "X_LL", "X_LR", "Y_L"])
 
@@ -126,7 +126,7 @@ def eq28():
     """The gravity and X^3 conditions solved for the N_R charge sums (Eq. 28)."""
     m = load_model("anomalon_nplet")
     aL, aR, n, YL, XLL, XLR, XS, XN1, XN2 = _syms(m)
-    sols = (ConstraintSystem(m).require_anomaly_free(channels=["X grav grav", "X X X"])
+    sols = (ConstraintSystem(m).require_anomaly_free(channels=["X grav grav", "X X X"], convention="eq4")
             .solve([XN1 + XN2, XN1**3 + XN2**3]))
     derived = [(sp.sympify(k), v) for k, v in sols[0].pairs]
     rhs = printed.expression("eq28", model_symbols(m))
@@ -310,7 +310,7 @@ def table2_zgamma(params=None, rows=None):
     >>> r.derived[(4, 3)][2], r.derived[(sp.oo, 2)][2]
     (True, True)
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     explicit_rows = rows is not None
     if rows is None:
         rows = sorted({(r[0], r[1]) for r in table2().derived}, key=lambda t: (t[1], str(t[0])))

@@ -1,7 +1,7 @@
 """Section III of the seed paper: the anomaly traces, Eqs. (21)–(27).
 
 Derived from the model files ``sm_x_tau`` (Eqs. 21–22) and ``anomalon_nplet``
-(Eqs. 23–27) with :meth:`~anomalyalgebra.model.Model.anomaly`; the printed forms are
+(Eqs. 23–27) with :func:`~anomalyalgebra.anomaly.anomaly_trace` in the paper's convention ``"eq4"``; the printed forms are
 read from ``printed.toml``.
 
 Examples
@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..anomaly import anomaly_trace
 from ..modelfile import load_model
 from . import printed
-from ._common import model_symbols, proportionality, record
+from ._common import CONVENTION, model_symbols, proportionality, record
 
 __all__ = ["eq21", "eq22", "eq23", "eq24", "eq25", "eq26", "eq27", "CONDITION_CHANNELS"]
 
@@ -33,7 +34,7 @@ CONDITION_CHANNELS = {
 
 def _sm_trace(key, channel):
     m = load_model("sm_x_tau")
-    derived = m.anomaly(*channel)
+    derived = anomaly_trace(m, *channel, convention=CONVENTION)
     paper = printed.expression(key, model_symbols(m))
     return record(key, derived, paper,
                   f"A_{''.join(channel)}^SM from the field content of sm_x_tau, convention of Eq. (4).",
@@ -54,7 +55,7 @@ def _condition(key):
     m = load_model("anomalon_nplet")
     channel = CONDITION_CHANNELS[key]
     paper = printed.expression(key, model_symbols(m))
-    derived = m.anomaly(*channel)
+    derived = anomaly_trace(m, *channel, convention=CONVENTION)
     c = proportionality(derived, paper)
     if c is None:
         note = f"channel {' '.join(channel)}: NOT proportional to the printed condition"

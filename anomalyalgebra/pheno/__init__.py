@@ -1,8 +1,9 @@
 """X-boson phenomenology of the seed paper (Di Luzio, Nardecchia, Toni).
 
 Closed-form sympy observables (Eqs. 13-19, 35-38, 42-45, 59), one documented and
-overridable parameter set, the χ² of Fig. 1 and its plot.  The paper's numbers are
-records of the application package :mod:`anomalyalgebra.paper` (module ``paper.pheno``).
+overridable parameter set and the χ² of the (α_L g_X, α_R g_X) plane.  The paper's
+numbers, its Fig. 1 and its parameter choices are the application package's
+(:mod:`anomalyalgebra.paper`: ``paper.pheno``, ``paper.figure``).
 
 Examples
 --------
@@ -53,8 +54,6 @@ from .fit import (
     light_traces,
     sigma_to_cl,
 )
-from .plot import Fig1Data, draw_fig1, fig1_data, plot_fig1
-from .records import PaperRecord
 
 __all__ = [
     "Parameter", "Parameters", "UnknownParameterError", "default_parameters",
@@ -67,5 +66,4 @@ __all__ = [
     "numeric",
     "delta_chi2_threshold", "sigma_to_cl", "chi2_expression", "chi2_function",
     "chi2_charges_function", "chi2_inputs", "light_traces", "best_fit_along", "global_minimum",
-    "plot_fig1", "fig1_data", "draw_fig1", "Fig1Data", "PaperRecord",
 ]

@@ -9,7 +9,8 @@ The paper does not say how the limits enter its χ²; the assumptions made here
   ``CL`` when ``q = L``: ``χ²_q = Δχ²₁(CL) (q/L)²`` (``Δχ²₁(0.95) = 3.84``).
 * By default only ``|g_S|`` and ``B(Z → γX)`` enter (``include_gP=False``): a fit
   with ``|g_S|`` at its measured value leaves no room for a ``|g_P|`` pull (``|g_P|/|g_S| = (m_b+m_s)/(m_b-m_s) ≈ 1.05``).
-* ``m_X`` is fixed (default: the parameter ``m_X`` of the measured inputs); the 1σ/2σ/3σ regions
+* ``m_X`` is fixed and given by the caller (it is a choice, not one of the measured
+  inputs of ``anomalyalgebra/data/parameters.toml``); the 1σ/2σ/3σ regions
   are ``Δχ² = χ² - χ²_min`` below the two-degree-of-freedom quantiles of
   :func:`delta_chi2_threshold` (2.30, 6.18, 11.83), with ``χ²_min`` the global
   minimum of the plane.
@@ -27,6 +28,7 @@ from functools import lru_cache
 import mpmath
 import sympy as sp
 
+from ..exceptions import ModelError
 from .observables import br_Z_to_gamma_X, g_P, g_S
 from .parameters import default_parameters
 
@@ -167,6 +169,16 @@ def _limit_weight(limit, cl, dof=1):
     return d / limit**2
 
 
+def _x_mass(m_X, params):
+    """``m_X`` exactly, or the parameter ``m_X`` of ``params``; a clear error without either."""
+    if m_X is not None:
+        return sp.nsimplify(m_X)
+    if "m_X" in params:
+        return params.value("m_X")
+    raise ModelError("m_X: give the X mass in GeV (it is a choice of the model, not a measured input;"
+                     " or pass params holding a parameter m_X)")
+
+
 def chi2_expression(a, b, m_X, params=None, *, include_gP=False, limit_dof=1, gS_scale=1):
     """χ² as a sympy expression of ``a = A_XWW g_X`` and ``b = A_XYY g_X``.
 
@@ -219,7 +231,8 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
     Parameters
     ----------
     m_X : number, optional
-        X mass in GeV (default: the parameter ``m_X``).
+        X mass in GeV (a choice of the model, not a measured input: required unless
+        ``params`` holds a parameter ``m_X``).
     params : Parameters, optional
         Measured inputs.
     modules : str, optional
@@ -240,7 +253,7 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
 
     Examples
     --------
-    >>> f = chi2_function()
+    >>> f = chi2_function("2.1")                     # m_X = 2.1 GeV
     >>> round(float(f(-0.01515, -0.01515)), 3)     # L-only (A_XWW = A_XYY) near its best fit
     0.067
     """
@@ -249,7 +262,7 @@ def chi2_function(m_X=None, params=None, *, modules="numpy", **options):
     if modules == "numpy":
         require_numpy()
     P = default_parameters() if params is None else params
-    m_X = P.value("m_X") if m_X is None else sp.nsimplify(m_X)
+    m_X = _x_mass(m_X, P)
     a, b, chi2 = _chi2_ab(m_X, P, tuple(sorted(options.items())))
     expr = _evaluate_constants(chi2, 30)
     f = lambdify_numpy((a, b), expr) if modules == "numpy" else sp.lambdify((a, b), expr, modules=modules)
@@ -308,7 +321,8 @@ def chi2_charges_function(model, charges=None, m_X=None, params=None, *, current
         Names of the two charge symbols (default: the model's two symbols, in
         declaration order).
     m_X : number, optional
-        X mass in GeV (default: the parameter ``m_X``).
+        X mass in GeV (a choice of the model, not a measured input: required unless
+        ``params`` holds a parameter ``m_X``).
     params : Parameters, optional
         Measured inputs.
     current : str, optional
@@ -331,13 +345,11 @@ def chi2_charges_function(model, charges=None, m_X=None, params=None, *, current
     Examples
     --------
     >>> import anomalyalgebra as aa
-    >>> f = chi2_charges_function(aa.load_model("sm_x_tau"))
-    >>> g = chi2_function()
+    >>> f = chi2_charges_function(aa.load_model("sm_x_tau"), m_X="2.1")
+    >>> g = chi2_function("2.1")
     >>> abs(float(f(0.016, -0.004)) - float(g(-0.016, 2*(-0.004) - 0.016))) < 1e-12
     True
     """
-    from ..exceptions import ModelError
-
     names = charges or tuple(s.name for s in model.symbols)
     if len(names) != 2:
         raise ModelError(f"chi2_charges_function needs two charge symbols, {model.name!r} has {list(names)}")
@@ -372,7 +384,8 @@ def best_fit_along(A_XWW, A_XYY, m_X=None, params=None, **options):
     A_XWW, A_XYY : number or sympy expression
         The direction (numeric traces, converted with ``nsimplify``).
     m_X : number, optional
-        X mass in GeV (default: the parameter ``m_X``).
+        X mass in GeV (a choice of the model, not a measured input: required unless
+        ``params`` holds a parameter ``m_X``).
     params : Parameters, optional
         Measured inputs.
     **options
@@ -390,12 +403,12 @@ def best_fit_along(A_XWW, A_XYY, m_X=None, params=None, **options):
 
     Examples
     --------
-    >>> g, chi2 = best_fit_along(-1, -1)             # A_XWW = A_XYY = -1
+    >>> g, chi2 = best_fit_along(-1, -1, "2.1")      # A_XWW = A_XYY = -1, m_X = 2.1 GeV
     >>> mpmath.nstr(g, 4), mpmath.nstr(chi2, 3)
     ('0.01515', '0.0668')
     """
     P = default_parameters() if params is None else params
-    m_X = P.value("m_X") if m_X is None else sp.nsimplify(m_X)
+    m_X = _x_mass(m_X, P)
     A_XWW, A_XYY = sp.nsimplify(A_XWW), sp.nsimplify(A_XYY)
     if A_XWW == 0 and A_XYY == 0:
         raise ValueError("both traces vanish: the chi^2 does not depend on g_X")
@@ -431,7 +444,8 @@ def global_minimum(m_X=None, params=None, **options):
     Parameters
     ----------
     m_X : number, optional
-        X mass in GeV (default: the parameter ``m_X``).
+        X mass in GeV (a choice of the model, not a measured input: required unless
+        ``params`` holds a parameter ``m_X``).
     params : Parameters, optional
         Measured inputs.
     **options
@@ -449,7 +463,7 @@ def global_minimum(m_X=None, params=None, **options):
 
     Examples
     --------
-    >>> a, b, chi2 = global_minimum()
+    >>> a, b, chi2 = global_minimum("2.1")
     >>> float(chi2) < 1e-20, mpmath.nstr(b / a, 4)
     (True, '3.324')
     """

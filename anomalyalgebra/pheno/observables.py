@@ -9,7 +9,7 @@ until you call ``evalf``/``N`` or turn it into a function with
 :func:`~anomalyalgebra.pheno.numeric.numeric`.
 
 Pass ``params=SYMBOLIC`` to keep the Standard-Model inputs as sympy symbols
-(``g``, ``g_p``, ``m_b`` ...), e.g. to print the formula.
+(``g``, ``g'``, ``m_b`` ...), e.g. to print the formula.
 
 Conventions follow the paper: anomaly traces as in Eq. (4) (for the τ EFT,
 ``A_XWW = -alpha_L`` and ``A_XYY = 2 alpha_R - alpha_L``, Eqs. 21-22), and
@@ -76,7 +76,7 @@ def sm_inputs(params=None) -> dict:
     Returns
     -------
     dict
-        ``g``, ``g_p`` (= g'), ``e``, ``s2w``, ``c2w``, ``m_Z``, ``Gamma_Z``, ``m_W``,
+        ``g``, ``g'``, ``e``, ``s2w``, ``c2w``, ``m_Z``, ``Gamma_Z``, ``m_W``,
         ``m_b``, ``m_s``, ``m_u``, ``m_c``, ``m_t``, ``G_F``, ``V_ud``, ``f_pi``, ``m_pi``,
         ``hbar``, ``v``, ``m_tau`` (GeV-based units of the parameter file), as exact
         sympy numbers or positive symbols.
@@ -89,18 +89,18 @@ def sm_inputs(params=None) -> dict:
     Examples
     --------
     >>> d = sm_inputs()
-    >>> round(float(d["g"]), 4), round(float(d["g_p"]), 4)
+    >>> round(float(d["g"]), 4), round(float(d["g'"]), 4)
     (0.6517, 0.3575)
-    >>> sm_inputs(SYMBOLIC)["g_p"]
-    g_p
+    >>> sm_inputs(SYMBOLIC)["g'"]
+    g'
     """
     if params is SYMBOLIC:
-        names = ["g", "g_p", "m_Z", "Gamma_Z", "m_W", "m_b", "m_s", "m_u", "m_c", "m_t",
+        names = ["g", "g'", "m_Z", "Gamma_Z", "m_W", "m_b", "m_s", "m_u", "m_c", "m_t",
                  "G_F", "V_ud", "f_pi", "m_pi", "hbar", "v", "m_tau"]
         out = {n: sp.Symbol(n, positive=True) for n in names}
         s2w = sp.Symbol("s_W2", positive=True)
         out["s2w"], out["c2w"] = s2w, 1 - s2w
-        out["e"] = out["g"] * out["g_p"] / sp.sqrt(out["g"] ** 2 + out["g_p"] ** 2)
+        out["e"] = out["g"] * out["g'"] / sp.sqrt(out["g"] ** 2 + out["g'"] ** 2)
         return out
     P = default_parameters() if params is None else params
     alpha = 1 / P.value("alpha_em_mZ_inv")
@@ -109,7 +109,7 @@ def sm_inputs(params=None) -> dict:
         "s2w": s2w,
         "c2w": 1 - s2w,
         "g": sp.sqrt(4 * sp.pi * alpha / s2w),
-        "g_p": sp.sqrt(4 * sp.pi * alpha / (1 - s2w)),
+        "g'": sp.sqrt(4 * sp.pi * alpha / (1 - s2w)),
         "e": sp.sqrt(4 * sp.pi * alpha),
     }
     for n in ["m_Z", "Gamma_Z", "m_W", "m_b", "m_s", "m_u", "m_c", "m_t", "G_F", "V_ud",
@@ -268,12 +268,12 @@ def _weak_trace(A_XWW, weak="SU2L"):
 
 
 def _sm_couplings(params, with_m_Z=False):
-    """``{g: value, g': value}`` substitution for the eft symbols (``g'`` is ``g_p`` here),
+    """``{g: value, g': value}`` substitution for the eft symbols (the same key ``g'``),
     and ``M_Z: value`` with ``with_m_Z``."""
     from ..eft import EFT_SYMBOLS, M_Z
 
     sm = sm_inputs(params)
-    sub = {EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g_p"]}
+    sub = {EFT_SYMBOLS["g"]: sm["g"], EFT_SYMBOLS["g'"]: sm["g'"]}
     if with_m_Z:
         sub[M_Z] = sm["m_Z"]
     return sub

@@ -27,6 +27,7 @@ __all__ = [
     "Parameters",
     "UnknownParameterError",
     "default_parameters",
+    "parameters_from_toml",
     "particle_parameters",
     "PARTICLE_PDG_IDS",
 ]
@@ -107,7 +108,7 @@ class Parameters:
     >>> P = default_parameters()
     >>> P.value("m_t")
     17257/100
-    >>> Q = P.replace(m_t=163, m_X="2.0")
+    >>> Q = P.replace(m_t=163, m_b="4.2")
     >>> Q.value("m_t"), Q["m_t"].source, P.value("m_t")
     (163, 'user override', 17257/100)
     >>> P.replace(m_top=1)
@@ -219,6 +220,28 @@ class Parameters:
         items = tuple(new.get(p.name, p) for p in self.items)
         return Parameters(items, label=self.label + "+overrides")
 
+    def merged(self, other: "Parameters") -> "Parameters":
+        """This set plus the parameters of ``other``, which must all be new names.
+
+        Parameters
+        ----------
+        other : Parameters
+
+        Returns
+        -------
+        Parameters
+            Labelled ``"<label>+<other label>"``.
+
+        Raises
+        ------
+        AnomalyAlgebraError
+            If a name is in both sets.
+        """
+        both = sorted(set(self.names()) & set(other.names()))
+        if both:
+            raise AnomalyAlgebraError(f"parameter(s) {both} are in both sets; use replace() to change a value")
+        return Parameters(self.items + other.items, label=f"{self.label}+{other.label}")
+
     def as_dict(self) -> dict[str, sp.Expr]:
         """``{name: exact value}``."""
         return {p.name: p.value for p in self.items}
@@ -237,9 +260,27 @@ class Parameters:
         return "\n".join(rows)
 
 
-@lru_cache(maxsize=1)
-def _load_default() -> Parameters:
-    text = resources.files("anomalyalgebra").joinpath("data/parameters.toml").read_text("utf-8")
+def parameters_from_toml(text: str, *, label: str) -> Parameters:
+    """A parameter set from TOML text in the format of ``anomalyalgebra/data/parameters.toml``.
+
+    Parameters
+    ----------
+    text : str
+        One table per parameter: ``value`` (decimal string, read exactly), ``unit``,
+        ``source``, ``year`` and optionally ``uncertainty`` and ``note``.
+    label : str
+        Name of the set.
+
+    Returns
+    -------
+    Parameters
+
+    Examples
+    --------
+    >>> P = parameters_from_toml('[m_X]\\nvalue = "2.1"\\nunit = "GeV"\\nsource = "a choice"\\nyear = 2024', label="mine")
+    >>> P.value("m_X"), P["m_X"].source
+    (21/10, 'a choice')
+    """
     data = tomllib.loads(text)
     items = []
     for name, entry in data.items():
@@ -255,7 +296,13 @@ def _load_default() -> Parameters:
                 note=entry.get("note", ""),
             )
         )
-    return Parameters(tuple(items), label="default (PDG 2024 and the seed paper's inputs)")
+    return Parameters(tuple(items), label=label)
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Parameters:
+    text = resources.files("anomalyalgebra").joinpath("data/parameters.toml").read_text("utf-8")
+    return parameters_from_toml(text, label="default (PDG 2024 and the measured inputs of the fit)")
 
 
 def default_parameters() -> Parameters:

@@ -150,6 +150,11 @@ class Surd:
     __rmul__ = __mul__
 
     def inverse(self):
+        """``1/self``, exact (rationalised for up to two radicals).
+
+        Raises ``ZeroDivisionError`` for zero and ``ArithmeticError`` for a sum of more
+        than two radicals.
+        """
         if not self.terms:
             raise ZeroDivisionError("division by an exact zero")
         if len(self.terms) == 1:
@@ -190,6 +195,7 @@ class Surd:
         return float(sum(float(c) * math.sqrt(float(r)) for r, c in self.terms))
 
     def sign(self) -> int:
+        """-1, 0 or 1: exact for a rational value, from the float value otherwise."""
         v = self.rational()
         if v is not None:
             return (v > 0) - (v < 0)

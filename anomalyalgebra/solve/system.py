@@ -30,7 +30,8 @@ from dataclasses import dataclass, field as dc_field
 
 import sympy as sp
 
-from ..anomaly import anomaly_label, anomaly_table, anomaly_trace, canonical_key, channel_labels
+from ..anomaly import (DEFAULT_CONVENTION, anomaly_label, anomaly_table, anomaly_trace, canonical_key,
+                       channel_labels)
 from ..exceptions import ModelError, NoSolutionError
 from ..model import Model
 from ..operators.operator import Operator
@@ -252,7 +253,8 @@ class ConstraintSystem:
         return ConstraintSystem(self.model, self.constraints + tuple(cs))
 
     # -------------------------------------------------------------- builders
-    def require_anomaly_free(self, channels=None, *, involving=None) -> "ConstraintSystem":
+    def require_anomaly_free(self, channels=None, *, involving=None,
+                             convention: str = DEFAULT_CONVENTION) -> "ConstraintSystem":
         """Add ``A_abc = 0`` for the given channels (default: every channel that is not identically 0).
 
         Parameters
@@ -261,6 +263,9 @@ class ConstraintSystem:
             ``("X", "SU2L", "SU2L")`` or ``"X SU2L SU2L"``; any label order.
         involving : str, optional
             With ``channels=None``: only channels containing this label.
+        convention : {"left", "eq4"}
+            Normalisation of the constraint expressions (their zeros do not depend on
+            it); see :func:`anomalyalgebra.anomaly.anomaly_trace`.
 
         Returns
         -------
@@ -274,13 +279,14 @@ class ConstraintSystem:
         """
         m = self.model
         if channels is None:
-            keys = [k for k, v in anomaly_table(m).items() if sp.expand(v) != 0
+            keys = [k for k, v in anomaly_table(m, convention=convention).items() if sp.expand(v) != 0
                     and (involving is None or involving in k)]
         else:
             keys = [_channel(m, c) for c in channels]
         out = []
         for k in keys:
-            out.append(Constraint(f"anomaly {anomaly_label(m, k)}", anomaly_trace(m, *k), "anomaly"))
+            out.append(Constraint(f"anomaly {anomaly_label(m, k)}", anomaly_trace(m, *k, convention=convention),
+                                  "anomaly"))
         return self._plus(*out)
 
     def require_operator(self, operator) -> "ConstraintSystem":

@@ -14,8 +14,8 @@ from typing import Any
 import sympy as sp
 
 from ..exceptions import MissingDependencyError
-from .fit import best_fit_along, chi2_charges_function, chi2_function, delta_chi2_threshold
-from .parameters import default_parameters
+from ..pheno.fit import best_fit_along, chi2_charges_function, chi2_function, delta_chi2_threshold
+from ._common import paper_parameters
 
 __all__ = ["plot_fig1", "fig1_grid", "fig1_data", "draw_fig1", "Fig1Data", "Fig1Panel", "require_matplotlib",
            "matplotlib_available"]
@@ -72,7 +72,7 @@ def fig1_grid(panel="traces", n=301, m_X=None, params=None, *, model=None, xlim=
     >>> d.shape, float(d.min()) >= 0
     ((5, 5), True)
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     if panel == "traces":
         f = chi2_function(m_X, P, **options)
     elif panel == "charges":
@@ -86,7 +86,7 @@ def fig1_grid(panel="traces", n=301, m_X=None, params=None, *, model=None, xlim=
 
 def _grid(f, panel, n, xlim=None, ylim=None):
     """``(X, Y, Δχ²)`` of the χ² function ``f`` on the default window of ``panel``."""
-    from .numeric import require_numpy
+    from ..pheno.numeric import require_numpy
 
     np = require_numpy()
     xlim = xlim or ((-0.04, 0.04) if panel == "traces" else (-0.03, 0.03))
@@ -149,7 +149,7 @@ def fig1_data(*, model=None, lines=None, m_X=None, params=None, n=301, **options
     >>> [p.kind for p in d.panels], d.panels[0].dchi2.shape, d.panels[0].lines[0][:3]
     (['traces'], (5, 5), ('L-only', 'red', (-1.0, -1.0)))
     """
-    P = default_parameters() if params is None else params
+    P = paper_parameters() if params is None else params
     levels = tuple([0.0] + [float(delta_chi2_threshold(k)) for k in (1, 2, 3)])
     kinds = ("traces", "charges") if model is not None else ("traces",)
     lines = dict(lines or {})

@@ -37,8 +37,8 @@ from .. import paper
 from ..exceptions import MissingDependencyError
 from ..modelfile import builtin_models, load_model
 from ..tables import field_table_latex, latex_escape
-from .jsonio import JSONExpressionError, to_json
-from .latex import compile_latex, document, find_tex_engine
+from ..export.jsonio import JSONExpressionError, to_json
+from ..export.latex import compile_latex, document, find_tex_engine
 
 __all__ = ["reproduce", "Report", "summary_table", "full_expressions", "verdict_reason", "jsonable",
            "code_version", "default_cache_dir"]
@@ -142,7 +142,7 @@ def verdict_reason(record) -> str:
 
     Examples
     --------
-    >>> from anomalyalgebra.records import PaperRecord
+    >>> from anomalyalgebra.paper.record import PaperRecord
     >>> x, y = sp.symbols("x y")
     >>> verdict_reason(PaperRecord("a", -2*x + 4*y, x - 2*y, "a condition", True, inputs="derived"))
     'proportional: derived = -2 x paper'
@@ -210,7 +210,7 @@ def full_expressions(records: dict, *, width: int = 100) -> str:
 
     Examples
     --------
-    >>> from anomalyalgebra.records import PaperRecord
+    >>> from anomalyalgebra.paper.record import PaperRecord
     >>> x = sp.Symbol("x")
     >>> long = sum(x**k for k in range(30))
     >>> text = full_expressions({"k": PaperRecord("k", long, long, "a long sum", True, inputs="derived")})
@@ -295,13 +295,13 @@ def default_cache_dir():
 
 
 def _record_classes():
-    from ..records import PaperRecord
+    from .record import PaperRecord
 
     return (PaperRecord,)
 
 
 def _figure_classes():
-    from ..pheno.plot import Fig1Data, Fig1Panel
+    from .figure import Fig1Data, Fig1Panel
 
     return (Fig1Data, Fig1Panel)
 
@@ -318,7 +318,7 @@ def _record(key, cache, progress=None):
     The cache holds typed JSON (:mod:`anomalyalgebra.export.datacache`), never
     pickles: a corrupt or foreign file is ignored with a note and the record computed.
     """
-    from . import datacache
+    from ..export import datacache
 
     if cache is None:
         return paper.results([key])[key]
@@ -364,9 +364,9 @@ def _figure_data(form, stem=None, cache=None, progress=None):
     them (typed JSON, :mod:`anomalyalgebra.export.datacache`), else computed and
     stored; the figure is always drawn from them, never copied from the cache.
     """
-    from . import datacache
+    from ..export import datacache
     from ..paper.pheno import fig1_data
-    from ..pheno.plot import matplotlib_available
+    from .figure import matplotlib_available
 
     if not matplotlib_available():      # checked without importing it: the drawing may run elsewhere
         return None, "Fig. 1 skipped: it needs matplotlib: pip install anomalyalgebra[plot]"
@@ -385,7 +385,7 @@ def _figure_data(form, stem=None, cache=None, progress=None):
 
 def _render_figure(out, stem, data) -> list:
     """Worker task: draw figure data into ``out/stem.png`` and ``.pdf``; the paths."""
-    from ..pheno.plot import draw_fig1
+    from .figure import draw_fig1
 
     _, files = draw_fig1(data, Path(out) / stem, formats=_FORMATS)
     return [Path(f) for f in files]
