@@ -40,7 +40,7 @@ def test_cache_entries_are_used_and_bad_ones_recomputed(tmp_path):
     from dataclasses import replace
 
     from anomalyalgebra.export import datacache
-    from anomalyalgebra.records import PaperRecord
+    from anomalyalgebra.paper.record import PaperRecord
 
     # a planted record is served as is: the cache really is read ...
     rec = datacache.load(where / "vX.json", "record", (PaperRecord,))

@@ -68,7 +68,7 @@ def conversion_losses(obj, to: str) -> list:
     --------
     >>> import anomalyalgebra as aa
     >>> conversion_losses(aa.load_model("tau_l_only"), "pyrate")
-    ['Z_N factor(s) Z2A, Z2tau (PyR@TE has no discrete groups)', 'global factor(s) Z2A, Z2tau (would be written as gauge groups)']
+    ['Z_N factor(s) Z2A, Z2tau (PyR@TE has no discrete groups)']
     >>> conversion_losses(aa.load_model("sm"), "sarah")
     []
     """
