@@ -6,19 +6,16 @@ directory).  A pickle would run whatever such a file says when it is loaded; thi
 module writes and reads plain JSON instead, through a fixed set of node types, so a
 cache file can only ever become one of the values it was made from:
 
-=====================================  ==========================================
-``null``, booleans, strings, integers   themselves
-finite floats                            themselves (``repr`` round trip)
-``{"$float": "nan"}``                    NaN, ``inf``, ``-inf``
-``{"$fraction": ["-1", "2"]}``           :class:`fractions.Fraction`
-``{"$list": [...]}``, ``{"$tuple": ...}``  list, tuple
-``{"$dict": [[key, value], ...]}``       dict (any encodable keys, order kept)
-``{"$sympy": tree}``                     a sympy object through the whitelist of
-                                         :mod:`anomalyalgebra.export.jsonio`
-``{"$matrix": [[...]], "mutable": b}``   a sympy matrix
-``{"$ndarray": [...], "shape": [...]}``  a float numpy array (numpy imported lazily)
-``{"$record": name, "fields": {...}}``   a dataclass, only of a class the caller names
-=====================================  ==========================================
+* ``null``, booleans, strings, integers: themselves;
+* finite floats: themselves (``repr`` round trip); ``{"$float": "nan"}``: NaN, ``inf``, ``-inf``;
+* ``{"$fraction": ["-1", "2"]}``: :class:`fractions.Fraction`;
+* ``{"$list": [...]}``, ``{"$tuple": [...]}``: list, tuple;
+* ``{"$dict": [[key, value], ...]}``: dict (any encodable keys, order kept);
+* ``{"$sympy": tree}``: a sympy object through the whitelist of
+  :mod:`anomalyalgebra.export.jsonio` (floats written exactly);
+* ``{"$matrix": [[...]], "mutable": b}``: a sympy matrix;
+* ``{"$ndarray": [...], "shape": [...]}``: a float numpy array (numpy imported lazily);
+* ``{"$record": name, "fields": {...}}``: a dataclass, only of a class the caller names.
 
 A file is ``{"schema": SCHEMA, "kind": ..., "value": ...}``.  Anything else (an old
 pickle, a file of another schema or kind, malformed JSON, an unknown node, a
