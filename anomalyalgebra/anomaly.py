@@ -78,6 +78,18 @@ def channel_labels(a, b=None, c=None) -> tuple:
     The spec is a string of three labels separated by spaces or commas
     (``"X Y Y"``, ``"X,Y,Y"``) or a sequence of three labels.
 
+    Parameters
+    ----------
+    a : str or sequence of str
+        The first label, or the whole spec when ``b`` and ``c`` are not given.
+    b, c : str, optional
+        The second and third labels.
+
+    Returns
+    -------
+    tuple of str
+        The three labels, in the order given (not checked against a model).
+
     Raises
     ------
     ModelError
@@ -109,6 +121,23 @@ def canonical_key(model: Model, a: str, b: str, c: str) -> tuple:
 
     The label that appears once comes first (``A_XYY``, ``A_XWW``, ``A_YXX``); when all
     three differ or coincide, the model's group order is used, with gravity last.
+
+    Parameters
+    ----------
+    model : Model
+        The model (for the group order).
+    a, b, c : str
+        Group labels of the model or ``"grav"``.
+
+    Returns
+    -------
+    tuple of str
+        The key used by :func:`anomaly_table`.
+
+    Raises
+    ------
+    ModelError
+        If a label is neither a group of the model nor ``"grav"``.
 
     Examples
     --------
@@ -363,7 +392,28 @@ def _has_cubic(group: SimpleFactor) -> bool:
 
 
 def anomaly_label(model: Model, key, *, latex: bool = False) -> str:
-    """A readable name of an anomaly channel, e.g. ``"SU2L^2 x X"`` or ``"grav^2 x X"``."""
+    """A readable name of an anomaly channel, e.g. ``"SU2L^2 x X"`` or ``"grav^2 x X"``.
+
+    Parameters
+    ----------
+    model : Model
+        The model (unused; kept for a uniform signature).
+    key : tuple of str
+        Three labels.
+    latex : bool, optional
+        LaTeX (``\\mathrm{SU2L}^2 \\times \\mathrm{X}``) instead of text.
+
+    Returns
+    -------
+    str
+        The squared label first, as the paper writes it.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> anomaly_label(aa.load_model("sm_x_tau"), ("X", "SU2L", "SU2L"))
+    'SU2L^2 x X'
+    """
     parts = []
     for label in dict.fromkeys(key):
         power = key.count(label)
@@ -379,7 +429,18 @@ def anomaly_label(model: Model, key, *, latex: bool = False) -> str:
 
 
 def has_witten_anomaly_check(group) -> bool:
-    """Whether Witten's global anomaly applies to a group factor: SU(2) and Sp(2N)."""
+    """Whether Witten's global anomaly applies to a group factor: SU(2) and Sp(2N).
+
+    Parameters
+    ----------
+    group : GroupFactor
+        A factor.
+
+    Returns
+    -------
+    bool
+        True for SU(2) and Sp(2N) factors.
+    """
     return isinstance(group, SimpleFactor) and (
         group.algebra.series == "C" or (group.algebra.series == "A" and group.algebra.rank == 1))
 
@@ -390,6 +451,18 @@ def witten_index(model: Model, label: str):
     Witten's global anomaly is present when this integer is odd.  Fermions of either
     chirality count (a right-handed field in a pseudoreal irrep is a left-handed one
     in the same irrep); irreps that are not pseudoreal contribute an even number.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+    label : str
+        Label of an SU(2) or Sp(2N) factor.
+
+    Returns
+    -------
+    sympy.Integer
+        ``Σ 2 T(r) × copies × dimensions under the other simple factors``.
 
     Raises
     ------
@@ -423,6 +496,23 @@ def witten_index(model: Model, label: str):
 def witten_anomaly(model: Model, label: str) -> bool:
     """Whether the SU(2)/Sp(2N) factor ``label`` has Witten's global anomaly.
 
+    Parameters
+    ----------
+    model : Model
+        The model.
+    label : str
+        Label of an SU(2) or Sp(2N) factor.
+
+    Returns
+    -------
+    bool
+        True when :func:`witten_index` is odd.
+
+    Raises
+    ------
+    ModelError
+        As :func:`witten_index`.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -442,6 +532,27 @@ def is_anomaly_free(model: Model) -> bool:
     Anomalies of global factors (``gauged=False``) are not inconsistencies and do not
     count; the full verdict, with the gauged Z(N), is
     :func:`anomalyalgebra.consistency.consistency_report`.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    bool
+        The verdict (symbolic traces count as non-zero unless they simplify to 0).
+
+    Raises
+    ------
+    ModelError
+        If an SU(2)/Sp factor's Witten index needs a symbolic dimension.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> aa.is_anomaly_free(aa.load_model("sm")), aa.is_anomaly_free(aa.load_model("sm").without("e"))
+    (True, False)
     """
     for key, v in anomaly_table(model, convention="left").items():
         if all(x == GRAVITY or model.group(x).gauged for x in key) and sp.simplify(v) != 0:

@@ -34,7 +34,19 @@ def latex_symbol_names(model) -> dict:
 
 
 def lorentz_latex(f) -> str:
-    """The Lorentz column in math mode, without the ``$`` delimiters."""
+    """The Lorentz column in math mode, without the ``$`` delimiters.
+
+    Parameters
+    ----------
+    f : Field
+        The field.
+
+    Returns
+    -------
+    str
+        ``(0, 0)`` for a scalar, ``(\\frac{1}{2}, 0)`` or ``(0, \\frac{1}{2})`` for a
+        left- or right-handed Weyl fermion.
+    """
     if f.is_scalar:
         return "(0, 0)"
     return r"(\frac{1}{2}, 0)" if f.chirality == "L" else r"(0, \frac{1}{2})"
@@ -73,7 +85,18 @@ def rep_latex(model, label: str, rep) -> str:
 
 
 def global_mark(g) -> str:
-    """The mark of a global (not gauged) factor in a LaTeX table head."""
+    """The mark of a global (not gauged) factor in a LaTeX table head.
+
+    Parameters
+    ----------
+    g : GroupFactor
+        The factor.
+
+    Returns
+    -------
+    str
+        ``\\,(\\text{global})`` for a global factor, ``""`` for a gauged one.
+    """
     return "" if g.gauged else r"\,(\text{global})"
 
 

@@ -41,6 +41,7 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
     Returns
     -------
     Model
+        The model, every representation read exactly (no ``eval``).
 
     Raises
     ------
@@ -69,6 +70,21 @@ def as_model(model) -> Model:
 
     For functions of the io layer and above that take a model, so that ``f("sm")``
     works and anything else raises a :class:`ModelFileError` that says what was expected.
+
+    Parameters
+    ----------
+    model : Model, str or os.PathLike
+        A model, a built-in name or the path of a model file (any supported format).
+
+    Returns
+    -------
+    Model
+        ``model`` itself, or the loaded model.
+
+    Raises
+    ------
+    ModelFileError
+        As :func:`load_model`.
 
     Examples
     --------

@@ -52,10 +52,12 @@ For a global U(1) with ``N ≠ 0`` against a gauged SU(3) (``N = Σ_LH q T(r) d`
 ``E = Σ_LH q Σ_components Q²`` (sum over the states of each multiplet: the T3
 eigenvalues of every SU(2) irrep come from its weight system), and ``E/N`` is the
 ratio entering the axion–photon coupling ``g_{aγγ} ∝ E/N − 1.92``.  The
-domain-wall number is ``N_DW = |2N|`` computed with coprime integer charges: the
-number of degenerate minima of the axion potential, i.e. the order of the Z(N_DW)
-left unbroken by colour instantons (identifications with the centre of the gauge
-group are not taken into account).
+domain-wall number is the number of degenerate minima of the axion potential: with
+coprime integer charges, ``|2N|`` (the order of the ``Z(|2N|)`` left unbroken by colour
+instantons) divided by ``gcd(|2N|, scalar charges)``, the order of the part of that
+``Z(|2N|)`` which acts trivially on every scalar and so moves no vacuum (e.g. fermion parity
+when the fermions carry odd and the scalars even charges); identifications with the
+centre of the gauge group are not taken into account.
 """
 
 from __future__ import annotations
@@ -444,8 +446,26 @@ def axion_couplings(model, label) -> AxionCouplings | None:
     ratio, walls = {}, {}
     for k, n in n_values.items():
         ratio[k] = None if E is None else sp.simplify(E / n)
-        walls[k] = (abs(2 * n / unit) if unit is not None and not n.free_symbols else None)
+        walls[k] = (_vacua(abs(2 * n / unit), model, label, unit)
+                    if unit is not None and not n.free_symbols else None)
     return AxionCouplings(label, n_values, E, ratio, walls)
+
+
+def _vacua(order, model, label, unit):
+    """Distinct vacua of the Z(order) left by the instantons: its orbit on the scalars' VEVs.
+
+    The elements acting trivially on every PQ-charged scalar (e.g. fermion parity, when the
+    fermions carry odd and the scalars even charges) do not move the vacuum; they form the
+    subgroup of order ``gcd(order, scalar charges)`` (coprime units).  Without charged scalars
+    the order itself.
+    """
+    g = 0
+    for f in model.scalars:
+        q = sp.sympify(f.rep(label)) / unit
+        if not q.is_Integer:
+            return order
+        g = gcd(g, abs(int(q)))
+    return order if g == 0 else order / gcd(int(order), g)
 
 
 # ---------------------------------------------------------------------- report

@@ -74,6 +74,21 @@ class GroupFactor:
 class SimpleFactor(GroupFactor):
     """A simple compact Lie group factor such as SU(3), SO(10) or E6.
 
+    Representations are :class:`~anomalyalgebra.algebra.Irrep` objects (or, for SU(2),
+    a :class:`~anomalyalgebra.algebra.SymbolicSU2Irrep` of symbolic dimension).
+
+    Parameters
+    ----------
+    algebra : LieAlgebra
+        The simple Lie algebra (see :func:`~anomalyalgebra.algebra.lie_algebra`).
+    gauged : bool, optional
+        True (default) for a gauge factor, False for a global symmetry.
+
+    Raises
+    ------
+    GroupError
+        If ``gauged`` is not a boolean.
+
     Examples
     --------
     >>> g = parse_group("SU(3)")
@@ -98,8 +113,37 @@ class SimpleFactor(GroupFactor):
         return self.algebra.trivial
 
     def parse_rep(self, text, symbols: Mapping[str, sp.Symbol] | None = None):
-        """Read a representation: a conventional name, Dynkin labels, or (SU(2) only)
-        a dimension given as an expression in declared symbols."""
+        """Read a representation of this factor.
+
+        Parameters
+        ----------
+        text : str or int
+            A conventional name (``"3bar"``), Dynkin labels (``"(1,0)"``) or, for SU(2)
+            only, a dimension given as an expression in declared symbols (``"n"``).
+        symbols : mapping of str to sympy.Symbol, optional
+            The declared symbols a symbolic SU(2) dimension may use.
+
+        Returns
+        -------
+        Irrep or SymbolicSU2Irrep
+            The representation.
+
+        Raises
+        ------
+        UnknownRepresentationError
+            If the text denotes no irrep of the factor (or is not a string or int).
+        AmbiguousRepresentationError
+            If a name matches several irreps.
+        LimitError
+            If the irrep is larger than the limits of :mod:`anomalyalgebra.limits` allow.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> su2 = parse_group("SU(2)")
+        >>> su2.parse_rep("3").labels, su2.parse_rep("n", {"n": sp.Symbol("n")})
+        ((2,), n)
+        """
         if isinstance(text, int) and not isinstance(text, bool):
             text = str(text)
         if not isinstance(text, str):
@@ -123,7 +167,19 @@ class SimpleFactor(GroupFactor):
         return _alg.su2_irrep(dim)
 
     def rep_text(self, rep) -> str:
-        """The string :meth:`parse_rep` reads back to ``rep``."""
+        """The string :meth:`parse_rep` reads back to ``rep``.
+
+        Parameters
+        ----------
+        rep : Irrep or SymbolicSU2Irrep
+            A representation of this factor.
+
+        Returns
+        -------
+        str
+            The irrep's conventional name (or label string), or the symbolic dimension in
+            model-file syntax.
+        """
         if isinstance(rep, _alg.SymbolicSU2Irrep):
             return expression_to_text(rep.dim)
         return rep.name
@@ -133,21 +189,100 @@ class SimpleFactor(GroupFactor):
         return self.algebra.rank == 1
 
     def is_trivial(self, rep) -> bool:
+        """Whether ``rep`` is the trivial (singlet) irrep.
+
+        Parameters
+        ----------
+        rep : Irrep or SymbolicSU2Irrep
+            A representation of this factor.
+
+        Returns
+        -------
+        bool
+            False for a symbolic SU(2) irrep.
+        """
         return not isinstance(rep, _alg.SymbolicSU2Irrep) and rep == self.algebra.trivial
 
     def dim(self, rep):
+        """Dimension of a representation.
+
+        Parameters
+        ----------
+        rep : Irrep or SymbolicSU2Irrep
+            A representation of this factor.
+
+        Returns
+        -------
+        int or sympy.Expr
+            ``dim(R)`` (an expression for a symbolic SU(2) irrep).
+        """
         return rep.dim
 
     def index(self, rep):
+        """Dynkin index ``T(R)`` with ``T(fundamental of SU(N)) = 1/2``.
+
+        Parameters
+        ----------
+        rep : Irrep or SymbolicSU2Irrep
+            A representation of this factor.
+
+        Returns
+        -------
+        sympy.Rational or sympy.Expr
+            ``T(R)``.
+        """
         return rep.index
 
     def cubic(self, rep):
+        """Cubic anomaly coefficient ``A(R)`` with ``A(fundamental of SU(N)) = 1``.
+
+        Parameters
+        ----------
+        rep : Irrep or SymbolicSU2Irrep
+            A representation of this factor.
+
+        Returns
+        -------
+        int or sympy.Integer
+            ``A(R)``; 0 for every algebra other than SU(N), N >= 3.
+        """
         return rep.anomaly
 
     def conjugate(self, rep):
+        """The conjugate representation.
+
+        Parameters
+        ----------
+        rep : Irrep or SymbolicSU2Irrep
+            A representation of this factor.
+
+        Returns
+        -------
+        Irrep or SymbolicSU2Irrep
+            ``R-bar`` (``R`` itself when self-conjugate).
+        """
         return rep.conjugate
 
     def subs(self, rep, mapping):
+        """Substitute symbols in a representation (only a symbolic SU(2) dimension has any).
+
+        Parameters
+        ----------
+        rep : Irrep or SymbolicSU2Irrep
+            A representation of this factor.
+        mapping : dict
+            ``{symbol: value}``.
+
+        Returns
+        -------
+        Irrep or SymbolicSU2Irrep
+            An ordinary irrep once the dimension is an integer; ``rep`` unchanged otherwise.
+
+        Raises
+        ------
+        UnknownRepresentationError
+            If a symbolic dimension becomes a number that is not a positive integer.
+        """
         if isinstance(rep, _alg.SymbolicSU2Irrep):
             return rep.subs(mapping)
         return rep
@@ -156,6 +291,16 @@ class SimpleFactor(GroupFactor):
 @dataclass(frozen=True, repr=False)
 class U1(GroupFactor):
     """An abelian U(1) factor; charges are exact or symbolic sympy expressions.
+
+    Parameters
+    ----------
+    gauged : bool, optional
+        True (default) for a gauge factor, False for a global symmetry.
+
+    Raises
+    ------
+    GroupError
+        If ``gauged`` is not a boolean.
 
     Examples
     --------
@@ -178,6 +323,30 @@ class U1(GroupFactor):
         return sp.Integer(0)
 
     def parse_rep(self, text, symbols: Mapping[str, sp.Symbol] | None = None):
+        """Read a U(1) charge.
+
+        Parameters
+        ----------
+        text : str or int
+            An exact expression (``"-1/2"``, ``"6/(n*(n^2-1))*alpha_L"``) read with the
+            safe parser :func:`~anomalyalgebra.expr.parse_expression`, or an int; floats
+            and booleans are refused.
+        symbols : mapping of str to sympy.Symbol, optional
+            The declared symbols the expression may use.
+
+        Returns
+        -------
+        sympy.Expr
+            The charge, real.
+
+        Raises
+        ------
+        ExpressionError
+            For a float, a boolean, another type, text that does not parse, an undeclared
+            symbol or a non-real value.
+        LimitError
+            If the text or an integer exceeds the limits of :mod:`anomalyalgebra.limits`.
+        """
         if isinstance(text, bool):
             raise ExpressionError(f"a U(1) charge cannot be a boolean ({text!r})")
         if isinstance(text, int):
@@ -196,24 +365,103 @@ class U1(GroupFactor):
         return value
 
     def rep_text(self, rep) -> str:
+        """The charge in model-file syntax (what :meth:`parse_rep` reads back).
+
+        Parameters
+        ----------
+        rep : sympy expression
+            A charge.
+
+        Returns
+        -------
+        str
+            E.g. ``"-1/2"``.
+
+        Raises
+        ------
+        ExpressionError
+            If the expression cannot be written in model-file syntax.
+        """
         return expression_to_text(rep)
 
     def is_trivial(self, rep) -> bool:
+        """Whether the charge is zero.
+
+        Parameters
+        ----------
+        rep : sympy expression
+            A charge.
+
+        Returns
+        -------
+        bool
+            True only for an expression identically equal to 0.
+        """
         return sp.sympify(rep) == 0
 
     def dim(self, rep):
+        """Dimension of a U(1) representation.
+
+        Parameters
+        ----------
+        rep : sympy expression
+            A charge.
+
+        Returns
+        -------
+        sympy.Integer
+            Always 1.
+        """
         return sp.Integer(1)
 
     def conjugate(self, rep):
+        """Charge of the conjugate field.
+
+        Parameters
+        ----------
+        rep : sympy expression
+            A charge.
+
+        Returns
+        -------
+        sympy.Expr
+            ``-rep``.
+        """
         return -rep
 
     def subs(self, rep, mapping):
+        """Substitute symbols in a charge.
+
+        Parameters
+        ----------
+        rep : sympy expression
+            A charge.
+        mapping : dict
+            ``{symbol: value}``.
+
+        Returns
+        -------
+        sympy.Expr
+            The charge after substitution.
+        """
         return sp.sympify(rep).subs(mapping)
 
 
 @dataclass(frozen=True, repr=False)
 class ZN(GroupFactor):
     """A discrete Z_N factor; a charge is an integer modulo N, stored in [0, N).
+
+    Parameters
+    ----------
+    n : int
+        The order N (>= 2).
+    gauged : bool, optional
+        True (default) for a gauge (discrete gauge) factor, False for a global symmetry.
+
+    Raises
+    ------
+    GroupError
+        If ``n`` is not an integer >= 2, or ``gauged`` is not a boolean.
 
     Examples
     --------
@@ -240,6 +488,27 @@ class ZN(GroupFactor):
         return sp.Integer(0)
 
     def parse_rep(self, text, symbols=None):
+        """Read a Z_N charge.
+
+        Parameters
+        ----------
+        text : str, int or sympy.Integer
+            An integer (any sign, reduced mod N); for Z(2) also ``"+"`` (0) and ``"-"`` (1).
+        symbols : optional
+            Ignored (Z_N charges are numbers).
+
+        Returns
+        -------
+        sympy.Integer
+            The charge in ``[0, N)``.
+
+        Raises
+        ------
+        InconsistentChargesError
+            If the value is not an integer (or a Z(2) sign).
+        LimitError
+            If the integer has more digits than the limits allow.
+        """
         if isinstance(text, bool):
             raise InconsistentChargesError(f"a {self.name} charge cannot be a boolean")
         if isinstance(text, str):
@@ -263,20 +532,82 @@ class ZN(GroupFactor):
         return sp.Integer(value % self.n)
 
     def rep_text(self, rep) -> str:
+        """The charge as model-file text.
+
+        Parameters
+        ----------
+        rep : int or sympy.Integer
+            A charge in ``[0, N)``.
+
+        Returns
+        -------
+        str
+            ``"+"``/``"-"`` for Z(2), the integer otherwise.
+        """
         if self.n == 2:
             return "+" if rep == 0 else "-"
         return str(int(rep))
 
     def is_trivial(self, rep) -> bool:
+        """Whether the charge is 0 mod N.
+
+        Parameters
+        ----------
+        rep : int or sympy.Integer
+            A charge.
+
+        Returns
+        -------
+        bool
+            True for a multiple of N.
+        """
         return int(rep) % self.n == 0
 
     def dim(self, rep):
+        """Dimension of a Z_N representation.
+
+        Parameters
+        ----------
+        rep : int or sympy.Integer
+            A charge.
+
+        Returns
+        -------
+        sympy.Integer
+            Always 1.
+        """
         return sp.Integer(1)
 
     def conjugate(self, rep):
+        """Charge of the conjugate field.
+
+        Parameters
+        ----------
+        rep : int or sympy.Integer
+            A charge.
+
+        Returns
+        -------
+        sympy.Integer
+            ``-rep mod N``.
+        """
         return sp.Integer((-int(rep)) % self.n)
 
     def subs(self, rep, mapping):
+        """Substitute symbols in a charge (Z_N charges have none).
+
+        Parameters
+        ----------
+        rep : sympy.Integer
+            A charge.
+        mapping : dict
+            Ignored.
+
+        Returns
+        -------
+        sympy.Integer
+            ``rep`` unchanged.
+        """
         return rep
 
 

@@ -93,6 +93,8 @@ class Limits:
         Fields of a model.
     max_copies : int
         Copies of one field.
+    max_term_monomials : int
+        Monomials of one expanded Lagrangian term of a SARAH or PyR@TE file.
 
     Raises
     ------

@@ -83,6 +83,11 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
     **options
         Reader options of other formats: not accepted here (:class:`ModelFileError`).
 
+    Returns
+    -------
+    Model
+        The model, every representation read exactly (no ``eval``).
+
     Raises
     ------
     ModelFileError
@@ -129,7 +134,19 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
 
 
 def loads_model(text: str, *, path="<string>") -> Model:
-    """Read a model from model-file text.
+    """Read a model from model-file text (the TOML schema of the module docstring).
+
+    Parameters
+    ----------
+    text : str
+        The text of a ``.toml`` model file.
+    path : str or os.PathLike, optional
+        Shown in error messages (default ``"<string>"``).
+
+    Returns
+    -------
+    Model
+        The model.
 
     Raises
     ------
@@ -358,6 +375,21 @@ def dumps_model(model: Model) -> str:
 
     The writer is small and specific to this schema (strings, booleans, integers and
     inline tables), so no TOML-writing dependency is needed; the round trip is tested.
+
+    Parameters
+    ----------
+    model : Model
+        The model.
+
+    Returns
+    -------
+    str
+        TOML text.
+
+    Raises
+    ------
+    ExpressionError
+        If a charge cannot be written in model-file syntax.
 
     Examples
     --------

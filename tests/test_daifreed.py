@@ -410,7 +410,7 @@ def test_u1_mixed_conditions_vanish_for_subgroups_of_gaugeable_x():
         assert f"L({n};1) x (S2xS2)[Y,Y]" in r.residuals or n == 2
         assert all(v == 0 for v in r.residuals.values()), (n, r)
         assert r.free is not False
-    # the Z2-valued mixed Z(4) x U(1) classes are not evaluated: undecided, not free (review)
+    # mixed Z(4) x U(1) classes (L(4;1,1) x S2, Z2-valued terms) are not evaluated: undecided, not free (review)
     r4 = dai_freed(_sm_y_zn(4), "Z")
     assert r4.free is None and "not evaluated" in r4.reason
     assert dai_freed(_sm_y_zn(3), "Z").residuals["L(3;1,1) x S2[Y]"] == 0

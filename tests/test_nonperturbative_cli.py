@@ -67,7 +67,7 @@ def test_sm_z4_json(tmp_path, capsys):
     assert main(["check", _write(tmp_path), "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["dai_freed"]["Z4"]["structure"] == "Spin x_Z2 Z(4)"
-    assert d["dai_freed"]["Z4"]["free"] is None        # Z2-valued Z(4) x U(1) classes not evaluated
+    assert d["dai_freed"]["Z4"]["free"] is None        # mixed Z(4) x U(1) classes not evaluated
     assert "not evaluated" in d["dai_freed"]["Z4"]["reason"]
     assert d["dai_freed"]["Z4"]["residuals"]["L(2;1,1,1)"] == "0"
     assert {"order", "generators"} <= set(d["gauge_quotient"])

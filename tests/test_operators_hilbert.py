@@ -26,7 +26,7 @@ import anomalyalgebra as aa
 from anomalyalgebra.cli import main
 from anomalyalgebra.exceptions import ModelError
 from anomalyalgebra.operators import allowed_operators, hilbert_series, operator_counts, symmetry_breaking
-from anomalyalgebra.operators import hilbert as hb
+from anomalyalgebra.operators import characters as ch, hilbert as hb, particles as pt, products as pr
 
 
 def sm_with(n):
@@ -159,7 +159,7 @@ def test_dropping_partial_products_that_cannot_be_neutral_changes_nothing(qa, qb
     kw = dict(gradings={"P": {"psi_1": 1, "chi": -1}}, content=True)
     pruned = hilbert_series(m, max_dim, **kw)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(hb, "_viable", lambda reach, dims2, top: [_Everything()] * (top + 1))
+        mp.setattr(pr, "viable_of", lambda reach, dims2, top: [_Everything()] * (top + 1))
         full = hilbert_series(m, max_dim, **kw)
     assert pruned.graded == full.graded
 
@@ -168,12 +168,12 @@ def test_viable_u1_charges_of_the_l_minus_4r_model():
     """Which U(1) charges a partial product of the L = -4R model may carry at each dimension
     to still end in a neutral operator of dimension 5 (1/P shifts included)."""
     m = aa.load_model("tau_l_minus_4r")
-    lay = hb._layout(m)
+    lay = pt.layout(m)
     parts = hb.particles(m)
-    upk = hb._Packer(len(lay.u1), 100)
-    gpk = hb._Packer(0, 1)
-    pieces = hb._pieces(parts, lay, 10, gpk, upk)
-    viable = hb._viable(hb._reach(pieces, 10), {10}, 10)
+    upk = ch.Packer(len(lay.u1), 100)
+    gpk = ch.Packer(0, 1)
+    pieces = pr.make_pieces(parts, lay, 10, gpk, upk)
+    viable = pr.viable_of(pr.reach_of(pieces, 10), {10}, 10)
     assert viable[9] == set()                      # no particle has dimension 1/2
     assert viable[10] == {0}                       # d = 5 with nothing left: neutral only
     h, h_conj = (upk.pack([p.gauge[i - 2] for i in lay.u1]) for p in parts if p.name in ("H", "H†"))
@@ -199,7 +199,7 @@ def test_so10_spinor_pair_needs_a_ten():
 @pytest.mark.parametrize("name", [p.name for p in hb.particles(sm_with(1))])
 def test_one_wrong_character_breaks_the_published_counts(name, monkeypatch):
     """Doubling the first descendants of any single particle changes the d <= 7 counts."""
-    original = hb._single_character
+    original = ch.single_character
 
     def wrong(p, lay, max_dim2, pk):
         ch = original(p, lay, max_dim2, pk)
@@ -209,7 +209,8 @@ def test_one_wrong_character_breaks_the_published_counts(name, monkeypatch):
                     ch[key] += m
         return ch
 
-    monkeypatch.setattr(hb, "_single_character", wrong)
+    monkeypatch.setattr(ch, "single_character", wrong)       # both places that use it
+    monkeypatch.setattr(pr, "single_character", wrong)
     assert operator_counts(sm_with(1), 7) != {d: HLMM_NF1[d] for d in (5, 6, 7)}
 
 

@@ -67,7 +67,7 @@ def test_coprime_and_global_partners_do_not_mix_into_a_gauged_zn():
 
 def test_two_part_with_a_gauged_u1_is_undecided_not_free():
     # Spin x Z(2) with a gauged U(1): the L(2;1) x (S2xS2) residual vanishes (sum Q^2 s even),
-    # but the Z2-valued mixed classes are not evaluated: None with the reason, not True
+    # but the other mixed Z(2) x U(1) classes are not evaluated: None with the reason, not True
     m = Model.build("z2u1", {"A": "U(1)", "Z": "Z(2)"},
                     [fermion("x", "L", {"A": 1, "Z": 1}), fermion("y", "L", {"A": -1, "Z": 1}),
                      fermion("z", "L", {"A": 0, "Z": 0})])    # z: Z(2) is not fermion parity
@@ -102,3 +102,26 @@ def test_check_exit_codes_for_mixed_z3_x_z3(tmp_path, capsys):
     assert main(["check", _z3z3_file(tmp_path, [(1, 0, 9), (0, 1, 9)])]) == 0
     last = capsys.readouterr().out.rstrip().splitlines()[-1]
     assert last.startswith("anomaly free (undecided: Dai–Freed conditions of A (the mixed Z(3) x Z(3)")
+
+
+def test_domain_wall_number_counts_vacua_not_fermion_parity():
+    import anomalyalgebra as aa
+    from anomalyalgebra.global_symmetries import axion_couplings
+    groups = {"SU3c": "SU(3)", "SU2L": "SU(2)", "Y": "U(1)", "PQ": aa.parse_group("U(1)", gauged=False)}
+
+    def ksvz(ql, qr, sigma):
+        return aa.Model.build("K", groups, [
+            aa.fermion("QL", "L", {"SU3c": "3", "SU2L": "1", "Y": "-1/3", "PQ": ql}),
+            aa.fermion("QR", "R", {"SU3c": "3", "SU2L": "1", "Y": "-1/3", "PQ": qr}),
+            aa.scalar("sigma", {"SU3c": "1", "SU2L": "1", "Y": "0", "PQ": sigma})],
+            electric_charge="T3(SU2L) + Y")
+    # sigma* QR^dag QL: one heavy triplet, N_DW = 2N / q_sigma = 1 in both normalisations
+    # (Di Luzio-Giannotti-Nardi-Visinelli, arXiv:2003.01100, Sect. 2.6: N_DW = 1 for KSVZ)
+    a = axion_couplings(ksvz("1", "0", "1"), "PQ")
+    b = axion_couplings(ksvz("1", "-1", "2"), "PQ")
+    assert a.N == {"SU3c": R(1, 2)} and b.N == {"SU3c": 1}
+    assert a.domain_wall == {"SU3c": 1} and b.domain_wall == {"SU3c": 1}
+    assert a.E_over_N == b.E_over_N == {"SU3c": R(2, 3)}
+    # two triplets with sigma of charge 1: N_DW = 2
+    c = axion_couplings(ksvz("1", "0", "1").replace_field("QL", copies=2).replace_field("QR", copies=2), "PQ")
+    assert c.domain_wall == {"SU3c": 2}

@@ -20,8 +20,7 @@ from ..operators import Operator
 from .su2 import invariant_tensor, spin_matrices
 from .vacuum import Component, components, su2_spin
 
-__all__ = ["MassTerm", "mass_terms", "copy_coupling", "component_order", "WeylState", "is_colourless",
-           "state_charge", "zn_charges", "symmetric_invariant", "majorana_entries"]
+__all__ = ["MassTerm", "WeylState"]
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,7 @@ from math import gcd
 
 from .problem import Problem
 
-__all__ = ["Block", "Chunk", "SideContext", "side_context", "configurations", "enumerate_side", "left_side",
-           "join_pieces", "filter_pieces", "log_multisets", "key_bound", "uses_int64", "numpy_module",
-           "INT64_LIMIT", "JOIN_ROWS"]
+__all__ = ["Block", "Chunk", "uses_int64", "INT64_LIMIT", "JOIN_ROWS"]
 
 
 #: Bound below which int64 arithmetic is used (leaves a factor 2 of headroom).

@@ -247,7 +247,27 @@ def json_safe_doc(text: str) -> str:
 
 
 def write_python_module(path, funcs, **kwargs) -> Path:
-    """Write :func:`python_module` to ``path`` and return the path."""
+    """Write :func:`python_module` to ``path`` (UTF-8) and return the path.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file (overwritten).
+    funcs : Function, list of Function, or mapping name -> (expr, args[, doc])
+        As in :func:`python_module`.
+    **kwargs
+        Passed to :func:`python_module` (``title``).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    CodegenError
+        As :func:`python_module`.
+    """
     path = Path(path)
     path.write_text(python_module(funcs, **kwargs), encoding="utf-8")
     return path
@@ -261,6 +281,14 @@ def c_code(funcs, prefix: str = "anomalyalgebra_derived") -> tuple:
 
     Each function's ``doc`` (or its expression) is written as a one-line comment that
     its text cannot close.
+
+    Parameters
+    ----------
+    funcs : Function, list of Function, or mapping name -> (expr, args[, doc])
+        The functions, as for :func:`python_module`.
+    prefix : str, optional
+        Name of the generated files' project (a C identifier; default
+        ``"anomalyalgebra_derived"``).
 
     Returns
     -------

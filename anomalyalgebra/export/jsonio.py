@@ -116,6 +116,16 @@ def _prec_to_dps(prec: int) -> int:
 def from_json(data):
     """Rebuild a sympy expression from :func:`to_json`'s tree, through a whitelist only.
 
+    Parameters
+    ----------
+    data : dict
+        A tree as :func:`to_json` writes it (e.g. from ``json.load``).
+
+    Returns
+    -------
+    sympy.Basic, tuple or sympy.ImmutableMatrix
+        The expression, rebuilt unevaluated exactly as written.
+
     Raises
     ------
     JSONExpressionError
@@ -187,10 +197,52 @@ def _is_decimal(text: str) -> bool:
 
 
 def dumps(expr, **kwargs) -> str:
-    """JSON text of an expression (``json.dumps`` of :func:`to_json`)."""
+    """JSON text of an expression (``json.dumps`` of :func:`to_json`).
+
+    Parameters
+    ----------
+    expr : sympy expression
+        What to write.
+    **kwargs
+        Passed to :func:`json.dumps` (``indent``, ...).
+
+    Returns
+    -------
+    str
+        The JSON text.
+
+    Raises
+    ------
+    JSONExpressionError
+        As :func:`to_json`.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", positive=True)
+    >>> loads(dumps(sp.sqrt(x) / 2)) == sp.sqrt(x) / 2
+    True
+    """
     return json.dumps(to_json(expr), **kwargs)
 
 
 def loads(text: str):
-    """Read JSON text written by :func:`dumps` (``json.loads`` + :func:`from_json`)."""
+    """Read JSON text written by :func:`dumps` (``json.loads`` + :func:`from_json`).
+
+    Parameters
+    ----------
+    text : str
+        The JSON text.
+
+    Returns
+    -------
+    sympy.Basic, tuple or sympy.ImmutableMatrix
+        The expression.
+
+    Raises
+    ------
+    JSONExpressionError
+        As :func:`from_json`.
+    json.JSONDecodeError
+        If the text is not JSON.
+    """
     return from_json(json.loads(text))

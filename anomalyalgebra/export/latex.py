@@ -25,6 +25,22 @@ __all__ = ["to_latex", "equation", "align", "document", "compile_latex", "find_t
 def to_latex(expr, model=None, **settings) -> str:
     """``sympy.latex`` with the model's symbol names.
 
+    Parameters
+    ----------
+    expr : sympy expression or object with ``_repr_latex_``
+        What to print; a non-sympy object with ``_repr_latex_`` (a table, a
+        report) is printed through it, without the ``$`` delimiters.
+    model : Model, optional
+        Whose ``latex`` symbol names to use (see :func:`~anomalyalgebra.tables.latex_symbol_names`).
+    **settings
+        Passed to :func:`sympy.latex`; a ``symbol_names`` mapping is merged with the
+        model's.
+
+    Returns
+    -------
+    str
+        Math-mode LaTeX without delimiters.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -40,14 +56,51 @@ def to_latex(expr, model=None, **settings) -> str:
 
 
 def equation(lhs, rhs, model=None, *, label: str | None = None) -> str:
-    """An ``equation`` environment ``lhs = rhs`` (lhs may be a LaTeX string)."""
+    """An ``equation`` environment ``lhs = rhs``.
+
+    Parameters
+    ----------
+    lhs : str or sympy expression
+        Left-hand side; a string is taken as LaTeX as it is.
+    rhs : sympy expression
+        Right-hand side, printed with :func:`to_latex`.
+    model : Model, optional
+        Whose symbol names to use.
+    label : str, optional
+        A ``\\label`` for the equation.
+
+    Returns
+    -------
+    str
+        LaTeX source.
+
+    Examples
+    --------
+    >>> print(equation("A_{XYY}", sp.Rational(-1, 2)))
+    \\begin{equation}
+      A_{XYY} = - \\frac{1}{2}
+    \\end{equation}
+    """
     left = lhs if isinstance(lhs, str) else to_latex(lhs, model)
     tag = rf"\label{{{label}}}" if label else ""
     return "\\begin{equation}" + tag + "\n  " + left + " = " + to_latex(rhs, model) + "\n\\end{equation}"
 
 
 def align(rows, model=None) -> str:
-    """An ``align`` environment from ``(lhs, rhs)`` pairs (lhs may be a LaTeX string)."""
+    """An ``align`` environment from ``(lhs, rhs)`` pairs.
+
+    Parameters
+    ----------
+    rows : iterable of (str or sympy expression, sympy expression)
+        One row per pair; a string left-hand side is taken as LaTeX as it is.
+    model : Model, optional
+        Whose symbol names to use.
+
+    Returns
+    -------
+    str
+        LaTeX source, rows separated by ``\\\\``.
+    """
     rows = list(rows)
     out = ["\\begin{align}"]
     for i, (lhs, rhs) in enumerate(rows):

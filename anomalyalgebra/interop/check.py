@@ -42,6 +42,47 @@ class CheckReport:
     identically, a Witten anomaly or a violated discrete condition),
     ``"not invariant"`` (anomaly free, but a declared term is not gauge invariant) or
     ``"ok"``.  ``table`` holds every anomaly channel with its value (zero or not).
+
+    Attributes
+    ----------
+    path, format, model : str
+        The file, its format and the model's name.
+    error : str
+        Why the file could not be read (status ``"unreadable"``).
+    anomalies : tuple of (str, sympy.Expr)
+        Gauge channels whose trace does not vanish identically.
+    witten : tuple of str
+        Gauged SU(2)/Sp factors with Witten's anomaly.
+    discrete : tuple of str
+        Violated Ibáñez–Ross conditions of gauged Z(N) factors, as text.
+    terms : int
+        Number of declared terms checked.
+    non_invariant, undecided : tuple
+        ``(term, line, ((label, condition), ...))`` of the terms that are not gauge
+        invariant, or whose invariance depends on free charges.
+    notes : tuple of str
+        The reader's and the checker's notes.
+    chirality_defaults : tuple of str
+        PyR@TE: fermions whose set took the default chirality.
+    internal : bool
+        The error is a bug of anomalyalgebra, not of the file.
+    symbolic : bool
+        Some non-zero trace depends on free symbols.
+    skipped : str
+        Why the file is no model file (status ``"skipped"``).
+    table : tuple of (str, sympy.Expr)
+        Every channel with its value.
+    global_anomalies : tuple of (str, sympy.Expr)
+        Non-zero channels with a global leg (reported, no verdict).
+    solutions : tuple of str
+        For free charges: the branches that make the model consistent.
+    solved : str
+        One line on those branches (or why there are none).
+    verdict : tuple of str
+        The reasons of :func:`~anomalyalgebra.consistency.consistency_report` (empty:
+        consistent), when checked.
+    consistency : dict or None
+        That report's ``to_dict()``, for ``--json`` (not compared).
     """
 
     path: str
@@ -154,6 +195,19 @@ class CheckReport:
 
 def check_imported(imp, *, path=None) -> CheckReport:
     """Check an imported model (see the module documentation).
+
+    Parameters
+    ----------
+    imp : ImportedModel
+        From :func:`~anomalyalgebra.interop.read_model_file` or a ``loads_*`` reader.
+    path : str or os.PathLike, optional
+        Recorded in the report (default: the model's own path).
+
+    Returns
+    -------
+    CheckReport
+        The verdict: anomalies of the gauged factors, Witten, discrete conditions and
+        the invariance of every declared term.
 
     Examples
     --------
@@ -324,7 +378,23 @@ def solve_charges(imp) -> tuple:
 
 
 def check_file(path, *, format=None, **options) -> CheckReport:
-    """Read and check one model file; a file that cannot be read gives a report with ``error``."""
+    """Read and check one model file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The model file.
+    format : {"sarah", "pyrate", "toml"}, optional
+        Default: from the suffix.
+    **options
+        Passed to the reader (PyR@TE only).
+
+    Returns
+    -------
+    CheckReport
+        The verdict; a file that cannot be read gives a report with ``error`` (no
+        exception).
+    """
     from .files import read_model_file
 
     try:
@@ -348,6 +418,18 @@ def auxiliary_reason(path, format=None) -> str:
     assign no gauge group or field list.  A ``.yaml``/``.yml`` file is a PyR@TE model only
     with a top-level ``Groups`` key (``.model`` files always count).  A file that cannot be
     read counts as a model file (its reader then reports why).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    format : {"sarah", "pyrate", "toml"}, optional
+        Default: from the suffix.
+
+    Returns
+    -------
+    str
+        The reason, or ``""`` for a model file (or a format that cannot be told).
 
     Parameters
     ----------
@@ -392,8 +474,23 @@ def auxiliary_reason(path, format=None) -> str:
 def check_directory(root, *, suffixes=MODEL_SUFFIXES, progress=None, **options) -> list:
     """Check every model file under ``root`` (recursively), sorted by path.
 
-    ``options`` (``default_chirality``, ``chirality``) go to the PyR@TE files only;
-    ``progress``, if given, is called as ``progress(done, total, path)`` after each file.
+    Parameters
+    ----------
+    root : str or os.PathLike
+        The directory.
+    suffixes : tuple of str, optional
+        File suffixes picked up (default :data:`MODEL_SUFFIXES`).
+    progress : callable, optional
+        Called as ``progress(done, total, path)`` after each file.
+    **options
+        ``format`` for every file; ``default_chirality``, ``chirality`` go to the
+        PyR@TE files only.
+
+    Returns
+    -------
+    list of CheckReport
+        One report per file, sorted by path; unreadable files and auxiliary files
+        (``"skipped"``) included.
 
     Examples
     --------

@@ -64,6 +64,23 @@ def _symbol_losses(model):
 def conversion_losses(obj, to: str) -> list:
     """What writing ``obj`` in the format ``to`` would drop (empty: an exact conversion).
 
+    Parameters
+    ----------
+    obj : Model or ImportedModel
+        What would be written.
+    to : {"toml", "sarah", "pyrate"}
+        The target format.
+
+    Returns
+    -------
+    list of str
+        One sentence per kind of information lost (see the module table).
+
+    Raises
+    ------
+    ModelError
+        If ``obj`` is neither a Model nor an ImportedModel, or ``to`` is unknown.
+
     Examples
     --------
     >>> import anomalyalgebra as aa
@@ -112,13 +129,37 @@ def conversion_losses(obj, to: str) -> list:
 
 
 def convert_text(obj, to: str, *, lossy: bool = False) -> str:
-    """The model as model-file text in the format ``to`` (``"toml"``, ``"sarah"``, ``"pyrate"``).
+    """The model as model-file text in the format ``to``.
+
+    Parameters
+    ----------
+    obj : Model or ImportedModel
+        What to write.
+    to : {"toml", "sarah", "pyrate"}
+        The target format.
+    lossy : bool, optional
+        Drop what the target cannot express (:func:`conversion_losses`) instead of
+        refusing.
+
+    Returns
+    -------
+    str
+        The model-file text; reading it back gives the same model for what the
+        format can express.
 
     Raises
     ------
     ModelError
         When the target cannot express part of the model and ``lossy`` is false (the
         message lists what), or cannot express the model at all.
+
+    Examples
+    --------
+    >>> import anomalyalgebra as aa
+    >>> text = convert_text(aa.load_model("sm"), "pyrate")
+    >>> from anomalyalgebra.interop.pyrate import loads_pyrate
+    >>> [f.name for f in loads_pyrate(text).model.fields]
+    ['q', 'u', 'd', 'l', 'e', 'H']
     """
     imp = _imported(obj)
     losses = conversion_losses(imp, to)
@@ -364,28 +405,24 @@ def _check_mathematica_names(imp, renames=None):
 def dumps_sarah(obj) -> str:
     """Write a SARAH model file (read back by :func:`anomalyalgebra.interop.sarah.loads_sarah`).
 
-    What the source SARAH file said beyond the model (:class:`~anomalyalgebra.interop.SarahSource`:
-    vector-field and coupling names, component names, named characters such as
-    ``\\[Mu]``, coefficients with their signs, ``NameOfStates``, the Lagrangian input and
-    the ``DEFINITION`` blocks for gauge fixing and EWSB) is written back; a model from
-    elsewhere gets generated names, ``NameOfStates = {GaugeES}`` and the Lagrangian
-    input.  Gauged factors are ``Gauge[[i]]`` entries, global ones (and Z(N) factors,
-    which SARAH knows only as global symmetries) ``Global[[k]]`` entries.  Identifiers
-    that are no Mathematica symbol (``nu_R``) are renamed, with a comment saying so.
+    Strings are escaped and identifiers validated for Mathematica.
 
     Parameters
     ----------
-    obj : ImportedModel or Model
+    obj : Model or ImportedModel
+        What to write.
 
     Returns
     -------
     str
+        The text of a SARAH ``.m`` model file.
 
     Raises
     ------
     ModelError
-        A group SARAH cannot write (SO(N), Sp(N), exceptional, global simple factors) or
-        a name that cannot be written.
+        If ``obj`` is neither a Model nor an ImportedModel, a group is not U(1),
+        SU(N) or Z(N), a name is not a Mathematica identifier (no ``_``), or an SU(2)
+        irrep has a symbolic dimension.
 
     Examples
     --------
@@ -647,7 +684,23 @@ def dumps_pyrate(obj) -> str:
 
     Every fermion's chirality is recorded in an ``# anomalyalgebra: chirality ...``
     comment (PyR@TE ignores it), so that the round trip is exact even where no Yukawa
-    term fixes it.
+    term fixes it.  Z_N factors are left out (see :func:`conversion_losses`).
+
+    Parameters
+    ----------
+    obj : Model or ImportedModel
+        What to write.
+
+    Returns
+    -------
+    str
+        The YAML text of a PyR@TE ``.model`` file.
+
+    Raises
+    ------
+    ModelError
+        If ``obj`` is neither a Model nor an ImportedModel, or a name or charge cannot
+        be written safely in YAML.
 
     Examples
     --------

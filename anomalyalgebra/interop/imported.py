@@ -216,7 +216,25 @@ def apply_field_order(model, text, notes):
 
 
 def symbol_table(names, existing=()):
-    """Real sympy symbols for free charge names (the model's symbols)."""
+    """Real sympy symbols for free charge names (the model's symbols).
+
+    Parameters
+    ----------
+    names : iterable of str
+        Names used in charges.
+    existing : iterable of sympy.Symbol, optional
+        Symbols already declared; they are kept as they are.
+
+    Returns
+    -------
+    dict
+        ``{name: sympy.Symbol}``; new names get ``real=True`` symbols.
+
+    Examples
+    --------
+    >>> symbol_table(["a"])["a"].is_real
+    True
+    """
     import sympy as sp
 
     table = {s.name: s for s in existing}
@@ -227,7 +245,32 @@ def symbol_table(names, existing=()):
 
 
 def charge_from_text(text, symbols, *, path, line, what):
-    """Read a U(1) charge written in model-file syntax through :mod:`anomalyalgebra.expr`."""
+    """Read a U(1) charge written in model-file syntax through :mod:`anomalyalgebra.expr`.
+
+    Parameters
+    ----------
+    text : str
+        The charge as written (``"-1/2"``, ``"alpha_L"``).
+    symbols : mapping of str to sympy.Symbol
+        The names the charge may use.
+    path : str or os.PathLike
+        The file, for the error message.
+    line : int
+        Its line, for the error message.
+    what : str
+        What the charge is (``"U1Y charge of L"``), for the error message.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact charge.
+
+    Raises
+    ------
+    ModelFileError
+        If the text does not parse, uses an unknown name or exceeds a limit; the
+        message names the file, the line and ``what``.
+    """
     from ..exceptions import AnomalyAlgebraError
     from ..expr import parse_expression
 
@@ -242,6 +285,21 @@ def sum_of_products(terms):
 
     Each input item is a list of alternatives (a sum), each alternative a list of
     factors; the result is the list of monomials (lists of factors).
+
+    Parameters
+    ----------
+    terms : sequence of sequence of sequence
+        The factors of the product, each a sum of alternatives.
+
+    Returns
+    -------
+    list of list
+        The monomials, in lexicographic order of the choices.
+
+    Raises
+    ------
+    LimitError
+        If the product expands to more monomials than ``max_term_monomials`` allows.
 
     Examples
     --------
@@ -266,6 +324,25 @@ def irrep_from_signed_dimension(group, d: int):
     A bare dimension means the conventional (unprimed) irrep of that dimension, as
     :func:`anomalyalgebra.algebra.parse_irrep` reads it.
 
+    Parameters
+    ----------
+    group : SimpleFactor
+        The factor.
+    d : int
+        The dimension, negative for the conjugate.
+
+    Returns
+    -------
+    Irrep
+        The irrep.
+
+    Raises
+    ------
+    ModelFileError
+        If ``d`` is 0.
+    UnknownRepresentationError
+        If no irrep has that dimension.
+
     Examples
     --------
     >>> from anomalyalgebra.groups import parse_group
@@ -279,23 +356,29 @@ def irrep_from_signed_dimension(group, d: int):
 
 
 def irrep_from_labels(group, labels):
-    """The irrep of a simple factor with the given Dynkin labels, its dimension bounded by
-    the limit ``max_irrep_dim`` (as for an irrep written in a TOML file).
+    """The irrep of a simple factor with the given Dynkin labels.
+
+    Its dimension is bounded by the limit ``max_irrep_dim`` (as for an irrep written in
+    a TOML file).
 
     Parameters
     ----------
     group : SimpleFactor
+        The factor.
     labels : sequence of int
-        Non-negative Dynkin labels, one per simple root.
+        Dynkin labels.
 
     Returns
     -------
     Irrep
+        The irrep.
 
     Raises
     ------
     LimitError
-        A label or the dimension above ``max_irrep_dim``.
+        If a label or the dimension exceeds ``max_irrep_dim``.
+    UnknownRepresentationError
+        If the labels are not an irrep of the factor.
 
     Examples
     --------
@@ -311,28 +394,21 @@ def irrep_from_labels(group, labels):
 
 
 def check_text_size(text, path):
-    """Refuse model-file text longer than the limit ``max_file_bytes`` (in UTF-8 bytes),
-    as a TOML file is refused.
+    """Refuse model-file text longer than the limit ``max_file_bytes`` (in UTF-8 bytes).
+
+    As a TOML file is refused.
 
     Parameters
     ----------
     text : str or bytes
-    path : str or Path
-        Named in the message.
+        The text.
+    path : str or os.PathLike
+        The file, for the error message.
 
     Raises
     ------
     ModelFileError
-        The text is too long.
-
-    Examples
-    --------
-    >>> from anomalyalgebra.limits import using_limits
-    >>> with using_limits(max_file_bytes=10):
-    ...     check_text_size("x = 1;" * 3, "m.m")
-    Traceback (most recent call last):
-    ...
-    anomalyalgebra.exceptions.ModelFileError: m.m: larger than the limit max_file_bytes = 10 bytes (raise it with anomalyalgebra.limits.using_limits(max_file_bytes=...))
+        If the text is too large (the message names the limit).
     """
     from ..limits import current_limits, hint
 
@@ -344,8 +420,22 @@ def check_text_size(text, path):
 
 
 def complex_representation(name, reps, groups):
-    """Why the scalar ``name`` cannot be real, or None: the first of its ``reps``
-    (``(label, rep)`` pairs) that is complex, ``groups`` mapping each label to its factor.
+    """Why the scalar ``name`` cannot be real, or None.
+
+    Parameters
+    ----------
+    name : str
+        The scalar.
+    reps : iterable of (str, representation)
+        Its ``(label, rep)`` pairs.
+    groups : mapping
+        Each label's group factor.
+
+    Returns
+    -------
+    str or None
+        A sentence naming the first complex representation, or None when every
+        representation is self-conjugate.
 
     Examples
     --------
@@ -365,14 +455,29 @@ def complex_representation(name, reps, groups):
 
 
 def read_text(path) -> tuple:
-    """``(Path, text)`` of a model file read as UTF-8; a file that cannot be read is a
-    :class:`~anomalyalgebra.exceptions.ModelFileError` naming it.
+    r"""Read a model file as UTF-8.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+
+    Returns
+    -------
+    tuple of (pathlib.Path, str)
+        The path and the text.
+
+    Raises
+    ------
+    ModelFileError
+        If the file cannot be read or decoded, or is larger than ``max_file_bytes``
+        (the message names the file).
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "x.m").write_bytes(b"\\xff")
+    >>> _ = (d / "x.m").write_bytes(b"\xff")
     >>> read_text(d / "x.m")
     Traceback (most recent call last):
     ...

@@ -55,6 +55,17 @@ class Node:
     ``str``, ``list``, ``call`` (``value`` the head node), ``part``, ``neg``, ``add``,
     ``mul``, ``div``, ``pow``, ``dot``, ``rule``, ``set``; ``args`` holds the children
     and ``line`` the 1-based line of the first token.
+
+    Parameters
+    ----------
+    kind : str
+        The node type (see above).
+    value : object, optional
+        A number, name or string, or the head node of a call.
+    args : tuple of Node, optional
+        The children.
+    line : int, optional
+        Line of the first token (1-based; 0 if unknown).
     """
 
     kind: str
@@ -456,6 +467,29 @@ class _Parser:
 def parse_statements(text: str, *, path="<string>", named=None) -> list:
     """Parse SARAH model-file text into a list of statement nodes.
 
+    Parameters
+    ----------
+    text : str
+        The text of a SARAH model file.
+    path : str or os.PathLike, optional
+        Shown in error messages (default ``"<string>"``).
+    named : dict, optional
+        Receives ``{plain name: written name}`` for the names written with named
+        characters.
+
+    Returns
+    -------
+    list of Node
+        One node per statement; an assignment is a ``set`` node ``(target, value)``.
+
+    Raises
+    ------
+    ModelFileError
+        On a construct outside the grammar of the module docstring (the message names
+        the line).
+    LimitError
+        If the text nests deeper, or holds larger numbers, than the limits allow.
+
     ``named``, a dict, receives every name written with named characters, as
     ``{"Mu": "\\[Mu]"}`` (the tree holds the plain name; writers need the written one).
 
@@ -475,6 +509,25 @@ def parse_statements(text: str, *, path="<string>", named=None) -> list:
 
 def parse_mathematica_expression(text: str, *, path="<string>") -> Node:
     """Parse a single expression (no assignment).
+
+    Parameters
+    ----------
+    text : str
+        The expression.
+    path : str or os.PathLike, optional
+        Shown in error messages (default ``"<string>"``).
+
+    Returns
+    -------
+    Node
+        The expression's tree.
+
+    Raises
+    ------
+    ModelFileError
+        On a construct outside the grammar, or text after the expression.
+    LimitError
+        If the expression exceeds a limit of :mod:`anomalyalgebra.limits`.
 
     Examples
     --------

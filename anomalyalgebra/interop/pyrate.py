@@ -58,6 +58,35 @@ def read_pyrate(path, *, chirality=None, default_chirality="L") -> ImportedModel
     """Read a PyR@TE 3 model file; see the module documentation.
 
     As :func:`anomalyalgebra.interop.read_model_file` with ``format="pyrate"``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.model`` file (UTF-8); the model is named after its stem.
+    chirality, default_chirality
+        As in :func:`loads_pyrate`.
+
+    Returns
+    -------
+    ImportedModel
+        The model, the declared potential terms and the reader's notes.
+
+    Raises
+    ------
+    ModelFileError
+        If the file cannot be read, or its content is malformed or outside the
+        understood subset (the message names the file and the line).
+    LimitError
+        If the file exceeds a limit of :mod:`anomalyalgebra.limits`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "Toy.model"
+    >>> _ = path.write_text("Groups: {U1Y: U1}\\nFermions: {eR: {Gen: 1, Qnb: {U1Y: -1}}}\\n")
+    >>> imp = read_pyrate(path, chirality={"eR": "R"})
+    >>> imp.model.name, [(f.name, f.chirality) for f in imp.model.fermions]
+    ('Toy', [('eR', 'R')])
     """
     p, text = read_text(path)
     return loads_pyrate(text, path=p, name=p.stem, chirality=chirality, default_chirality=default_chirality)
@@ -67,12 +96,36 @@ def loads_pyrate(text: str, *, path="<string>", name="model", chirality=None,
                  default_chirality="L") -> ImportedModel:
     """Read PyR@TE model-file text.
 
+    PyR@TE does not say whether a fermion is left- or right-handed; the reader infers
+    it from the Yukawa and mass terms, from ``# anomalyalgebra: chirality`` comments,
+    or from the options below, and records its choices in :attr:`ImportedModel.notes`.
+
     Parameters
     ----------
+    text : str
+        The text of a PyR@TE 3 ``.model`` file.
+    path : str or os.PathLike, optional
+        Shown in error messages (default ``"<string>"``).
+    name : str, optional
+        Name of the model (default ``"model"``).
     chirality : mapping of str to {"L", "R"}, optional
         Chirality of fermions where the terms do not decide (one per connected set).
     default_chirality : {"L", "R"}
         For the first fermion (in file order) of a set that nothing else fixes.
+
+    Returns
+    -------
+    ImportedModel
+        The model, the declared potential terms and the reader's notes.
+
+    Raises
+    ------
+    ModelFileError
+        For a ``default_chirality`` other than ``"L"``/``"R"``, an unreadable
+        chirality comment, text that is too large, or content that is malformed or
+        outside the understood subset (the message names the line).
+    LimitError
+        If the text exceeds a limit of :mod:`anomalyalgebra.limits`.
 
     Examples
     --------

@@ -71,6 +71,34 @@ def read_sarah(path) -> ImportedModel:
     """Read a SARAH model file; see the module documentation for what is understood.
 
     As :func:`anomalyalgebra.interop.read_model_file` with ``format="sarah"``.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.m`` file (UTF-8); the model is named after its stem.
+
+    Returns
+    -------
+    ImportedModel
+        The model, the declared Lagrangian/superpotential terms and the reader's notes.
+
+    Raises
+    ------
+    ModelFileError
+        If the file cannot be read, or a statement the model needs is malformed or
+        outside the understood subset (the message names the file and the line).
+    LimitError
+        If the file exceeds a limit of :mod:`anomalyalgebra.limits`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "Toy.m"
+    >>> _ = path.write_text("Gauge[[1]] = {B, U[1], hypercharge, g1, False};\\n"
+    ...                     "FermionFields[[1]] = {e, 1, conj[eR], 1};\\n")
+    >>> imp = read_sarah(path)
+    >>> imp.model.name, [(f.name, f.chirality) for f in imp.model.fermions]
+    ('Toy', [('e', 'R')])
     """
     p, text = read_text(path)
     return loads_sarah(text, path=p, name=p.stem)
@@ -78,6 +106,28 @@ def read_sarah(path) -> ImportedModel:
 
 def loads_sarah(text: str, *, path="<string>", name="model") -> ImportedModel:
     """Read SARAH model-file text.
+
+    Parameters
+    ----------
+    text : str
+        The text of a SARAH ``.m`` model file.
+    path : str or os.PathLike, optional
+        Shown in error messages (default ``"<string>"``).
+    name : str, optional
+        Name of the model (default ``"model"``).
+
+    Returns
+    -------
+    ImportedModel
+        The model, the declared terms and the reader's notes.
+
+    Raises
+    ------
+    ModelFileError
+        If the text is too large, or a statement the model needs is malformed or
+        outside the understood subset (the message names the line).
+    LimitError
+        If the text exceeds a limit of :mod:`anomalyalgebra.limits`.
 
     Examples
     --------

@@ -30,7 +30,15 @@ __all__ = ["Scalar", "Mapping", "Sequence", "loads_yamlish", "yaml_scalar"]
 
 @dataclass(frozen=True)
 class Scalar:
-    """A scalar value as text, with its line."""
+    """A scalar value as text, with its line.
+
+    Parameters
+    ----------
+    text : str
+        The value, quotes removed (the caller converts it).
+    line : int
+        Line of the file (1-based).
+    """
 
     text: str
     line: int
@@ -38,7 +46,15 @@ class Scalar:
 
 @dataclass(frozen=True)
 class Sequence:
-    """A flow list ``[a, b, ...]``."""
+    """A flow list ``[a, b, ...]``.
+
+    Parameters
+    ----------
+    items : tuple
+        The items (:class:`Scalar`, :class:`Mapping` or :class:`Sequence`).
+    line : int
+        Line where the list starts.
+    """
 
     items: tuple
     line: int
@@ -46,7 +62,16 @@ class Sequence:
 
 @dataclass(frozen=True)
 class Mapping:
-    """An ordered mapping; ``items`` is a tuple of ``(key, value, line)``."""
+    """An ordered mapping, block or flow.
+
+    Parameters
+    ----------
+    items : tuple of (str, value, int)
+        ``(key, value, line)`` in file order; a value is a :class:`Scalar`,
+        :class:`Mapping` or :class:`Sequence`.
+    line : int
+        Line where the mapping starts.
+    """
 
     items: tuple
     line: int
@@ -55,12 +80,38 @@ class Mapping:
         return [k for k, _, _ in self.items]
 
     def get(self, key, default=None):
+        """The value of the first item with this key.
+
+        Parameters
+        ----------
+        key : str
+            The key.
+        default : optional
+            Returned when the key is absent (default None).
+
+        Returns
+        -------
+        Scalar, Mapping, Sequence or the default
+            The value.
+        """
         for k, v, _ in self.items:
             if k == key:
                 return v
         return default
 
     def line_of(self, key):
+        """The line of the item with this key.
+
+        Parameters
+        ----------
+        key : str
+            The key.
+
+        Returns
+        -------
+        int
+            Its line, or the mapping's own line when the key is absent.
+        """
         for k, _, line in self.items:
             if k == key:
                 return line
@@ -307,6 +358,27 @@ def _depth(text):
 
 def loads_yamlish(text: str, *, path="<string>") -> Mapping:
     """Read PyR@TE-dialect YAML text into :class:`Mapping`/:class:`Sequence`/:class:`Scalar`.
+
+    Parameters
+    ----------
+    text : str
+        The file's text.
+    path : str or os.PathLike, optional
+        Shown in error messages (default ``"<string>"``).
+
+    Returns
+    -------
+    Mapping
+        The document (an empty mapping for an empty text).
+
+    Raises
+    ------
+    ModelFileError
+        On a construct outside the dialect (block lists, anchors, tags, block
+        scalars), unbalanced brackets or a malformed mapping; the message names the
+        line.
+    LimitError
+        If the nesting is deeper than ``max_nesting_depth``.
 
     Examples
     --------

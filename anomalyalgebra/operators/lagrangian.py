@@ -37,9 +37,7 @@ dropped; one whose total is a non-trivial expression is kept with its ``conditio
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field as dc_field
 from fractions import Fraction
-from types import SimpleNamespace
 from itertools import combinations_with_replacement
 from math import lcm
 
@@ -49,311 +47,9 @@ from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN
 from ..model import Model
 from .operator import FieldFactor, Operator
+from .terms import Lagrangian, Term, term_key
 
 __all__ = ["Term", "Lagrangian", "allowed_operators", "uncoloured_fields", "uncolored_fields"]
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term of the Lagrangian: an operator with its coupling.
-
-    Attributes
-    ----------
-    operator : Operator
-        The operator ``O`` of ``-L ⊃ coupling * O (+ h.c.)``.
-    coupling : sympy.Symbol
-        The coupling; for fields with copies it carries flavour indices, see
-        :meth:`coupling_matrix`.
-    kind : str
-        ``"mass"`` (fermion bilinear, d = 3), ``"yukawa"`` (bilinear × scalar, d = 4),
-        ``"majorana"`` (ψψ, d = 3), ``"scalar_mass"``, ``"tadpole"``, ``"cubic"``,
-        ``"quartic"``, or ``"d5"``, ``"d6"``, ... for higher dimension.
-    dimension : sympy.Rational
-        Mass dimension of the operator.
-    couplings : int or None
-        Number of independent complex couplings (flavour and gauge multiplicity).
-    hermitian : bool
-        The operator is its own conjugate (real coupling, no "+ h.c.").
-    condition : tuple of sympy.Eq
-        Conditions on symbolic charges for the term to be allowed (empty if none).
-    flavour : tuple of (str, int)
-        ``(field, copies)`` of each fermion factor; empty for a scalar term.
-    """
-
-    operator: Operator
-    coupling: sp.Symbol
-    kind: str
-    dimension: object
-    couplings: object
-    hermitian: bool
-    condition: tuple = ()
-    flavour: tuple = ()
-
-    @property
-    def real_parameters(self):
-        """Real parameters of the term: ``couplings`` if hermitian, else ``2 * couplings``.
-
-        Examples
-        --------
-        >>> import anomalyalgebra as aa
-        >>> lag = allowed_operators(aa.load_model("sm"), max_dim=0, extra_dims=(6,),
-        ...                         include_potential=False)
-        >>> lag.term("bar(l) l bar(l) l").real_parameters   # Q_ll, three generations
-        45
-        """
-        if self.couplings is None:
-            return None
-        return self.couplings if self.hermitian else 2 * self.couplings
-
-    @property
-    def is_fermionic(self) -> bool:
-        return bool(self.flavour)
-
-    def fields(self) -> tuple:
-        """Names of the fields of the operator (no repeats, in operator order)."""
-        return tuple(dict.fromkeys(self.operator.field_names()))
-
-    def coupling_matrix(self):
-        """The coupling as a matrix over the copies of the two fermions (``y_ab``).
-
-        Symmetric when the two fermions are the same field (``N_a N_b``); a 1×1 matrix
-        when neither has copies.  For a scalar term, the 1×1 matrix of the coupling.
-
-        Returns
-        -------
-        sympy.Matrix
-            Entries are symbols ``<coupling>_ab`` (1-based copy indices).
-
-        Raises
-        ------
-        ModelError
-            For a term with fermions that is not a bilinear.
-
-        Examples
-        --------
-        >>> import anomalyalgebra as aa
-        >>> lag = allowed_operators(aa.load_model("tau_l_minus_4r"), fields=uncoloured_fields)
-        >>> lag.term("bar(l12) e12 H").coupling_matrix().shape
-        (2, 2)
-        """
-        name = self.coupling.name
-        if not self.flavour:
-            return sp.Matrix([[self.coupling]])
-        if len(self.flavour) != 2:
-            raise ModelError(f"term {self.operator}: coupling matrix needs a fermion bilinear")
-        (f1, n1), (f2, n2) = self.flavour
-        fa, fb = self.operator.factors[:2]
-        if f1 == f2 and fa.conjugate == fb.conjugate:
-            return sp.Matrix(n1, n2, lambda a, b: sp.Symbol(f"{name}_{min(a, b) + 1}{max(a, b) + 1}"))
-        if n1 == n2 == 1:
-            return sp.Matrix([[self.coupling]])
-        return sp.Matrix(n1, n2, lambda a, b: sp.Symbol(f"{name}_{a + 1}{b + 1}"))
-
-    def __str__(self) -> str:
-        tail = "" if self.hermitian else " + h.c."
-        cond = "" if not self.condition else "   if " + ", ".join(sp.sstr(c) for c in self.condition)
-        return f"{self.coupling} {self.operator}{tail}{cond}"
-
-    def latex(self, model) -> str:
-        """LaTeX of the term: coupling, operator and ``+ h.c.`` unless hermitian.
-
-        Parameters
-        ----------
-        model : Model
-            Provides the LaTeX names of the fields.
-
-        Returns
-        -------
-        str
-            Math-mode LaTeX without delimiters.
-
-        Raises
-        ------
-        ModelError
-            If the operator names a field the model does not have.
-        """
-        tail = "" if self.hermitian else r" + \text{h.c.}"
-        return f"{sp.latex(self.coupling)}\\, {self.operator.latex(model)}{tail}"
-
-
-@dataclass(frozen=True)
-class Lagrangian:
-    """The allowed operators of a model (immutable).
-
-    ``terms`` holds fermion terms first (in order of dimension), then the scalar
-    potential.  ``yukawa`` and ``potential`` split them.  Built by
-    :func:`allowed_operators`.
-
-    Attributes
-    ----------
-    model_name : str
-        Name of the model.
-    terms : tuple of Term
-        The allowed terms.
-    max_dim : int
-        Every dimension up to this one was enumerated.
-    extra_dims : tuple of int
-        Further dimensions that were enumerated.
-    fields : tuple of str
-        The fields the operators were restricted to (empty: all).
-    notation : tuple of (str, str, bool)
-        ``(name, latex, is_fermion)`` of the model's fields, for rendering without
-        the model (not compared).
-    """
-
-    model_name: str
-    terms: tuple
-    max_dim: int = 4
-    extra_dims: tuple = ()
-    fields: tuple = ()
-    #: (name, latex, is_fermion) of the model's fields, for rendering without the model
-    notation: tuple = dc_field(default=(), compare=False, repr=False)
-
-    @property
-    def yukawa(self) -> tuple:
-        """Terms with fermions (masses, Yukawas, higher-dimensional bilinears)."""
-        return tuple(t for t in self.terms if t.flavour)
-
-    @property
-    def potential(self) -> tuple:
-        """Scalar-only terms (the scalar potential)."""
-        return tuple(t for t in self.terms if not t.flavour)
-
-    @property
-    def operators(self) -> tuple:
-        return tuple(t.operator for t in self.terms)
-
-    def of_dimension(self, d) -> "Lagrangian":
-        """The terms of mass dimension ``d``.
-
-        Parameters
-        ----------
-        d : int or sympy.Rational
-            The mass dimension.
-
-        Returns
-        -------
-        Lagrangian
-            Same bookkeeping, only those terms.
-        """
-        return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension == d),
-                          self.max_dim, self.extra_dims, self.fields, self.notation)
-
-    def renormalisable(self) -> "Lagrangian":
-        """The terms of dimension <= 4 (``max_dim`` 4, no extra dimensions)."""
-        return Lagrangian(self.model_name, tuple(t for t in self.terms if t.dimension <= 4), 4, (),
-                          self.fields, self.notation)
-
-    def renormalizable(self) -> "Lagrangian":
-        """Deprecated alias of :meth:`renormalisable` (the package spells British English)."""
-        warnings.warn("Lagrangian.renormalizable() is deprecated: use renormalisable()", DeprecationWarning,
-                      stacklevel=2)
-        return self.renormalisable()
-
-    def with_terms(self, terms) -> "Lagrangian":
-        """The same bookkeeping with another tuple of terms (e.g. a filtered one).
-
-        Parameters
-        ----------
-        terms : iterable of Term
-            The new terms.
-
-        Returns
-        -------
-        Lagrangian
-            A new Lagrangian; this one is unchanged.
-        """
-        return Lagrangian(self.model_name, tuple(terms), self.max_dim, self.extra_dims, self.fields,
-                          self.notation)
-
-    def term(self, text) -> Term:
-        """The term whose operator is ``text`` (either orientation, any factor order).
-
-        Parameters
-        ----------
-        text : str or Operator
-            The operator, e.g. ``"bar(l) e H"``.
-
-        Returns
-        -------
-        Term
-            The first matching term.
-
-        Raises
-        ------
-        ModelError
-            If the operator does not parse or is not among the terms.
-
-        Examples
-        --------
-        >>> import anomalyalgebra as aa
-        >>> str(allowed_operators(aa.load_model("sm")).term("conj(H) l bar(e)").coupling)
-        'y_{l*,e,H}'
-        """
-        op = text if isinstance(text, Operator) else Operator.parse(text)
-        want = {_key(op), _key(op.hermitian_conjugate())}
-        for t in self.terms:
-            if _key(t.operator) in want:
-                return t
-        raise ModelError(f"operator {op} is not among the allowed operators of {self.model_name}")
-
-    def __contains__(self, text) -> bool:
-        try:
-            self.term(text)
-            return True
-        except ModelError:
-            return False
-
-    def __len__(self) -> int:
-        return len(self.terms)
-
-    def __iter__(self):
-        return iter(self.terms)
-
-    def __str__(self) -> str:
-        return "\n".join(str(t) for t in self.terms)
-
-    def latex(self, model=None) -> str:
-        """``-\\mathcal{L} \\supset ...`` in the model's notation (field LaTeX names).
-
-        Parameters
-        ----------
-        model : Model, optional
-            Provides the LaTeX names of the fields; defaults to the notation
-            recorded when the Lagrangian was built.
-
-        Returns
-        -------
-        str
-            Math-mode LaTeX without delimiters.
-        """
-        view = model if model is not None else _NotationView(self.notation, self.model_name)
-        return r"-\mathcal{L} \supset " + " + ".join(t.latex(view) for t in self.terms)
-
-    def _repr_latex_(self) -> str:
-        view = _NotationView(self.notation, self.model_name)
-        rows = [t.latex(view) for t in self.terms]
-        return ("$\\begin{aligned} -\\mathcal{L} \\supset\\ & " + r" \\ & + ".join(rows)
-                + "\\end{aligned}$")
-
-
-class _NotationView:
-    """Just enough of a Model for :meth:`Operator.latex`: field LaTeX names and spins."""
-
-    def __init__(self, notation, model_name):
-        self._fields = {name: SimpleNamespace(latex=latex, is_fermion=fermion)
-                        for name, latex, fermion in notation}
-        self._name = model_name
-
-    def field(self, name):
-        try:
-            return self._fields[name]
-        except KeyError:
-            return SimpleNamespace(latex=rf"\mathrm{{{name}}}", is_fermion=False)
-
-
-def _key(op):
-    return tuple(sorted((f.field, f.conjugate) for f in op.factors))
 
 
 def uncoloured_fields(model) -> tuple:
@@ -550,29 +246,61 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
     if not isinstance(model, Model):
         raise ModelError(f"allowed_operators takes a Model, got {model!r}; load a built-in name or a"
                          " model file with anomalyalgebra.load_model(...) first")
+    names = _chosen_fields(model, fields)
+    dims = sorted({d for d in range(1, int(max_dim) + 1)} | {int(d) for d in extra_dims})
+    search = _Search(model, names, conditional)
+    _bilinears(search, dims)
+    if four_fermion:
+        _four_fermions(search, dims)
+    if include_potential:
+        _potential(search, dims)
+    terms = sorted(search.terms, key=lambda t: (not t.flavour, t.dimension, _term_rank(t, search.order)))
+    return Lagrangian(model.name, tuple(terms), int(max_dim), tuple(int(d) for d in extra_dims),
+                      tuple(names),
+                      notation=tuple((f.name, f.latex, f.is_fermion) for f in model.fields))
+
+
+# ----------------------------------------------------------- the steps of allowed_operators
+def _chosen_fields(model, fields) -> list:
+    """The field names the operators are built from, in model order."""
     names = [f.name for f in model.fields]
     if fields is not None:
         chosen = fields(model) if callable(fields) else tuple(fields)
         for n in chosen:
             model.field(n)
         names = [n for n in names if n in set(chosen)]
-    dims = sorted({d for d in range(1, int(max_dim) + 1)} | {int(d) for d in extra_dims})
-    labels, mods, charges, _ = _abelian(model)
+    return names
 
-    def charge(factor):
-        v = charges[factor.field]
-        return [(-x if factor.conjugate else x) for x in v]
 
-    def total(facs):
-        tot = [0] * len(labels)
+class _Search:
+    """The state shared by the steps: the fields as factors, the abelian charges (exact
+    integer keys when they are numbers), the invariance verdict and the terms found."""
+
+    def __init__(self, model, names, conditional):
+        self.model, self.names, self.conditional = model, names, conditional
+        self.labels, self.mods, self.charges, _ = _abelian(model)
+        self.ferm = [model.field(n) for n in names if model.field(n).is_fermion]
+        scal = [model.field(n) for n in names if model.field(n).is_scalar]
+        self.order = {n: i for i, n in enumerate(names)}
+        self.dotted = sorted([FieldFactor(f.name, True, True) for f in self.ferm if f.chirality == "L"]
+                             + [FieldFactor(f.name, False) for f in self.ferm if f.chirality == "R"],
+                             key=lambda f: self.order[f.field])
+        self.sfac = [FieldFactor(s.name, c) for s in scal for c in (False, True)]
+        # exact integer keys of the abelian charges (None: symbolic charges, use the verdict)
+        self.keys = _integer_charge_keys(self.labels, self.mods, self.charges)
+        self.by_key = {}
+        self.terms = []
+
+    def total(self, facs):
+        tot = [0] * len(self.labels)
         for f in facs:
-            for i, x in enumerate(charge(f)):
-                tot[i] = tot[i] + x
+            for i, x in enumerate(self.charges[f.field]):
+                tot[i] = tot[i] + (-x if f.conjugate else x)
         return tot
 
-    def abelian_verdict(facs):
+    def abelian_verdict(self, facs):
         conds = []
-        for lab, m, x in zip(labels, mods, total(facs)):
+        for m, x in zip(self.mods, self.total(facs)):
             if m is not None:
                 if int(x) % m:
                     return False, ()
@@ -589,20 +317,22 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
             conds.append(sp.Eq(e, 0))
         return True, tuple(conds)
 
-    ferm = [model.field(n) for n in names if model.field(n).is_fermion]
-    scal = [model.field(n) for n in names if model.field(n).is_scalar]
-    dotted = ([FieldFactor(f.name, True, True) for f in ferm if f.chirality == "L"]
-              + [FieldFactor(f.name, False) for f in ferm if f.chirality == "R"])
-    order = {n: i for i, n in enumerate(names)}
-    dotted.sort(key=lambda f: order[f.field])
-    sfac = []
-    for s in scal:
-        sfac += [FieldFactor(s.name, False), FieldFactor(s.name, True)]
+    def scalar_combos(self, ns, key):
+        """The scalar multisets of size ns whose abelian charge total is ``key``, in order."""
+        if ns not in self.by_key:
+            table = {}
+            for ss in combinations_with_replacement(range(len(self.sfac)), ns):
+                table.setdefault(_key_total(self.keys, [self.sfac[k] for k in ss], self.mods), []).append(ss)
+            self.by_key[ns] = table
+        return self.by_key[ns].get(key, ())
 
-    terms = []
+    def all_combos(self, ns):
+        return combinations_with_replacement(range(len(self.sfac)), ns)
 
-    def consider(facs, nferm):
-        ok, conds = abelian_verdict(facs)
+    def consider(self, facs, nferm):
+        """Add the term of the factors ``facs`` (the first ``nferm`` fermions) if it is allowed."""
+        model, conditional = self.model, self.conditional
+        ok, conds = self.abelian_verdict(facs)
         if not ok:
             return
         if conds and conditional == "drop":
@@ -624,22 +354,13 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
         herm = op.is_hermitian()
         fl = tuple((f.field, model.field(f.field).copies) for f in facs[:nferm])
         real = herm and all(c == 1 for _, c in fl)    # a flavoured hermitian tensor is not real
-        terms.append(Term(op, _coupling_symbol(kind, op, real), kind, dim, n, herm, conds, fl))
+        self.terms.append(Term(op, _coupling_symbol(kind, op, real), kind, dim, n, herm, conds, fl))
 
-    # exact integer keys of the abelian charges (None: symbolic charges, use the verdict)
-    keys = _integer_charge_keys(labels, mods, charges)
-    by_key = {}
 
-    def scalar_combos(ns, key):
-        """The scalar multisets of size ns whose abelian charge total is ``key``, in order."""
-        if ns not in by_key:
-            table = {}
-            for ss in combinations_with_replacement(range(len(sfac)), ns):
-                table.setdefault(_key_total(keys, [sfac[k] for k in ss], mods), []).append(ss)
-            by_key[ns] = table
-        return by_key[ns].get(key, ())
-
-    # fermion bilinears x scalars
+def _bilinears(search, dims):
+    """Fermion bilinears times scalars."""
+    keys, mods, sfac, order = search.keys, search.mods, search.sfac, search.order
+    dotted = search.dotted
     for d in dims:
         ns = d - 3
         if ns < 0:
@@ -650,25 +371,28 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
                 if a.conjugate and b.conjugate:        # ψ̄ψ̄: write as ψψ (Majorana type)
                     pair = (FieldFactor(a.field, False), FieldFactor(b.field, False))
                 if keys is None:
-                    combos = combinations_with_replacement(range(len(sfac)), ns)
+                    combos = search.all_combos(ns)
                 else:
                     # only scalar sets that cancel the pair's abelian charges: their total is
                     # minus the pair's (or equal to it when the scalars are conjugated below)
                     pk = _key_total(keys, pair, mods)
-                    combos = scalar_combos(ns, pk if (a.conjugate and b.conjugate)
-                                           else _key_neg(pk, mods))
+                    combos = search.scalar_combos(ns, pk if (a.conjugate and b.conjugate)
+                                                  else _key_neg(pk, mods))
                 for ss in combos:
                     sc = [sfac[k] for k in ss]
                     if a.conjugate and b.conjugate:
                         sc = [FieldFactor(f.field, not f.conjugate) for f in sc]
                         sc.sort(key=lambda f: (order[f.field], f.conjugate))
-                    consider(list(pair) + sc, 2)
+                    search.consider(list(pair) + sc, 2)
 
-    # four fermions x scalars (d >= 6), no derivatives
-    spinors = sorted([FieldFactor(f.name, c, c) for f in ferm for c in (True, False)],
+
+def _four_fermions(search, dims):
+    """Four fermions times scalars (d >= 6), no derivatives."""
+    model, keys, mods, sfac, order = search.model, search.keys, search.mods, search.sfac, search.order
+    spinors = sorted([FieldFactor(f.name, c, c) for f in search.ferm for c in (True, False)],
                      key=lambda f: (order[f.field], not f.conjugate))
     four_seen = set()
-    for d in (dims if four_fermion else ()):
+    for d in dims:
         ns = d - 6
         if ns < 0:
             continue
@@ -677,52 +401,49 @@ def allowed_operators(model, max_dim: int = 4, extra_dims=(), *, fields=None,
                 # the scalar sets that can cancel the spinors' abelian charges (none: skip
                 # before the Lorentz check; the same verdict as below, only cheaper)
                 need = _key_neg(_key_total(keys, fs, mods), mods)
-                if not scalar_combos(ns, need):
+                if not search.scalar_combos(ns, need):
                     continue
             if not Operator(fs).lorentz_scalar(model):
                 continue
-            if keys is None and not abelian_verdict(fs)[0] and not ns:
+            if keys is None and not search.abelian_verdict(fs)[0] and not ns:
                 continue
             fs = _orient_fermions(fs, model, order)
             if keys is None:
-                combos = combinations_with_replacement(range(len(sfac)), ns)
+                combos = search.all_combos(ns)
             else:
                 # orienting may conjugate all four spinors, which flips their key
                 oriented = _key_total(keys, fs, mods)
-                combos = scalar_combos(ns, _key_neg(oriented, mods))
+                combos = search.scalar_combos(ns, _key_neg(oriented, mods))
             for ss in combos:
                 facs = list(fs) + [sfac[k] for k in ss]
                 op = Operator(tuple(facs))
-                k1, k2 = _key(op), _key(op.hermitian_conjugate())
+                k1, k2 = term_key(op), term_key(op.hermitian_conjugate())
                 if k1 in four_seen or k2 in four_seen:
                     continue
                 four_seen.add(k1)
-                consider(facs, 4)
+                search.consider(facs, 4)
 
-    # scalar potential
-    if include_potential:
-        seen = set()
-        for d in dims:
-            for ss in combinations_with_replacement(range(len(sfac)), d):
-                facs = [sfac[k] for k in ss]
-                if keys is not None and any(_key_total(keys, facs, mods)):
-                    continue     # not abelian-invariant (nor is its conjugate)
-                op = Operator(tuple(facs))
-                k1, k2 = _key(op), _key(op.hermitian_conjugate())
-                if k2 in seen or k1 in seen:
-                    continue
-                seen.add(k1)
-                # orientation: prefer more unconjugated factors
-                nconj = sum(f.conjugate for f in facs)
-                if nconj * 2 > len(facs):
-                    facs = sorted((FieldFactor(f.field, not f.conjugate) for f in facs),
-                                  key=lambda f: (order[f.field], f.conjugate))
-                consider(facs, 0)
 
-    terms.sort(key=lambda t: (not t.flavour, t.dimension, _term_rank(t, order)))
-    return Lagrangian(model.name, tuple(terms), int(max_dim), tuple(int(d) for d in extra_dims),
-                      tuple(names),
-                      notation=tuple((f.name, f.latex, f.is_fermion) for f in model.fields))
+def _potential(search, dims):
+    """The scalar potential: one orientation of each operator and its conjugate."""
+    keys, mods, sfac, order = search.keys, search.mods, search.sfac, search.order
+    seen = set()
+    for d in dims:
+        for ss in search.all_combos(d):
+            facs = [sfac[k] for k in ss]
+            if keys is not None and any(_key_total(keys, facs, mods)):
+                continue     # not abelian-invariant (nor is its conjugate)
+            op = Operator(tuple(facs))
+            k1, k2 = term_key(op), term_key(op.hermitian_conjugate())
+            if k2 in seen or k1 in seen:
+                continue
+            seen.add(k1)
+            # orientation: prefer more unconjugated factors
+            nconj = sum(f.conjugate for f in facs)
+            if nconj * 2 > len(facs):
+                facs = sorted((FieldFactor(f.field, not f.conjugate) for f in facs),
+                              key=lambda f: (order[f.field], f.conjugate))
+            search.consider(facs, 0)
 
 
 def _orient_fermions(fs, model, order):
