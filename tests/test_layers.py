@@ -48,6 +48,7 @@ FOLDER_LAYERS = {
     "interop": "io",
     "export": "io",
     "paper": "paper",
+    "cli": "cli",
 }
 
 #: Top-level modules.
@@ -77,8 +78,7 @@ MODULE_LAYERS = {
     "formats": "io",
     "tables": "io",
     "__init__": "io",
-    # the command line
-    "cli": "cli",
+    # the command line (the cli package is in FOLDER_LAYERS)
     "__main__": "cli",
 }
 
@@ -158,7 +158,7 @@ GRAPH = import_graph()
 
 def test_scan_sees_every_kind_of_import():
     """The scan can fail: it resolves relative imports and sees imports inside functions."""
-    assert ("anomalyalgebra.cli", "anomalyalgebra.paper.report") in GRAPH.edges   # inside a function
+    assert ("anomalyalgebra.cli.reproduce_cmd", "anomalyalgebra.paper.report") in GRAPH.edges   # inside a function
     assert ("anomalyalgebra.model", "anomalyalgebra.groups") in GRAPH.edges       # relative, module level
     assert ("anomalyalgebra.model", "anomalyalgebra.display") in GRAPH.edges      # inside _repr_latex_
     assert ("anomalyalgebra.model", "anomalyalgebra.expr") in GRAPH.edges         # inside Model.subs
