@@ -153,16 +153,19 @@ def import_graph() -> nx.DiGraph:
     return g
 
 
-GRAPH = import_graph()
+@pytest.fixture(scope="module")
+def graph() -> nx.DiGraph:
+    """The import graph, built once per run and only when a test of this file is selected."""
+    return import_graph()
 
 
-def test_scan_sees_every_kind_of_import():
+def test_scan_sees_every_kind_of_import(graph):
     """The scan can fail: it resolves relative imports and sees imports inside functions."""
-    assert ("anomalyalgebra.cli.reproduce_cmd", "anomalyalgebra.paper.report") in GRAPH.edges   # inside a function
-    assert ("anomalyalgebra.model", "anomalyalgebra.groups") in GRAPH.edges       # relative, module level
-    assert ("anomalyalgebra.model", "anomalyalgebra.display") in GRAPH.edges      # inside _repr_latex_
-    assert ("anomalyalgebra.model", "anomalyalgebra.expr") in GRAPH.edges         # inside Model.subs
-    assert len(GRAPH) > 80 and GRAPH.number_of_edges() > 250
+    assert ("anomalyalgebra.cli.reproduce_cmd", "anomalyalgebra.paper.report") in graph.edges   # inside a function
+    assert ("anomalyalgebra.model", "anomalyalgebra.groups") in graph.edges       # relative, module level
+    assert ("anomalyalgebra.model", "anomalyalgebra.display") in graph.edges      # inside _repr_latex_
+    assert ("anomalyalgebra.model", "anomalyalgebra.expr") in graph.edges         # inside Model.subs
+    assert len(graph) > 80 and graph.number_of_edges() > 250
 
 
 def test_layer_map_covers_every_folder_and_module():
@@ -175,26 +178,22 @@ def test_layer_map_covers_every_folder_and_module():
 
 
 #: Cycles not cut yet, each with the way out.  The test fails when a new cycle appears
-#: and when one of these disappears (then delete it here).
-KNOWN_CYCLES = [
-    # LieAlgebra.irrep/trivial/adjoint/fundamental/irreps and Irrep.name/_latex reach up
-    # into irrep and naming through imports inside functions.  Way out: Cartan data
-    # (matrices, roots, weights) as functions at the bottom, Irrep and the names on them,
-    # the LieAlgebra class with its conveniences on top.
-    ["anomalyalgebra.algebra.cartan", "anomalyalgebra.algebra.irrep", "anomalyalgebra.algebra.naming"],
-]
+#: and when one of these disappears (then delete it here).  None is left: the last one,
+#: algebra.cartan <-> irrep <-> naming, was cut by the DAG cartan -> weights -> naming
+#: -> irrep -> lie (LieAlgebra with its irrep conveniences on top).
+KNOWN_CYCLES: list = []
 
 
-def test_no_import_cycle():
-    cycles = sorted(sorted(c) for c in nx.strongly_connected_components(GRAPH) if len(c) > 1)
+def test_no_import_cycle(graph):
+    cycles = sorted(sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1)
     assert cycles == sorted(KNOWN_CYCLES), f"import cycles: {cycles}"
-    assert not any(GRAPH.has_edge(n, n) for n in GRAPH)
+    assert not any(graph.has_edge(n, n) for n in graph)
 
 
-def test_no_upward_import():
+def test_no_upward_import(graph):
     rank = {layer: i for i, layer in enumerate(LAYERS)}
     bad = []
-    for a, b in GRAPH.edges:
+    for a, b in graph.edges:
         (la, how), (lb, _) = layer_of(a), layer_of(b)
         if rank[lb] > rank[la]:
             hint = (f" ({a} is not in MODULE_LAYERS of tests/test_layers.py and was taken as"
@@ -203,15 +202,15 @@ def test_no_upward_import():
     assert bad == [], "imports from a higher layer:\n" + "\n".join(bad)
 
 
-def test_no_library_module_imports_the_top_level_package():
+def test_no_library_module_imports_the_top_level_package(graph):
     """``from anomalyalgebra import x`` inside the library would tie every module to every other."""
-    bad = [a for a, b in GRAPH.edges if b == ROOT and layer_of(a)[0] not in ("paper", "cli")]
+    bad = [a for a, b in graph.edges if b == ROOT and layer_of(a)[0] not in ("paper", "cli")]
     assert bad == []
 
 
 @pytest.mark.parametrize("layer", LAYERS)
-def test_every_layer_is_populated(layer):
-    assert any(layer_of(m)[0] == layer for m in GRAPH), layer
+def test_every_layer_is_populated(layer, graph):
+    assert any(layer_of(m)[0] == layer for m in graph), layer
 
 
 def test_layer_diagram_in_words():

@@ -14,9 +14,8 @@ Examples
 1
 """
 
-from .cartan import LieAlgebra, lie_algebra
 from .irrep import Irrep
-from .naming import parse_irrep
+from .lie import LieAlgebra, lie_algebra, parse_irrep
 from .symbolic import SymbolicSU2Irrep, su2_irrep
 from .tensor import singlet_multiplicity, tensor_product
 

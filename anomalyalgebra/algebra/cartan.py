@@ -1,8 +1,11 @@
-"""Simple Lie algebras built from their Cartan matrices.
+"""Simple Lie algebras built from their Cartan matrices: the bottom of the algebra layer.
 
-A :class:`LieAlgebra` is a frozen record ``(series, rank)``; everything else
+A :class:`CartanType` is a frozen record ``(series, rank)``; everything else
 (Cartan matrix, positive roots, quadratic form, ...) is computed by cached
-functions of that record.  Integer arithmetic is used throughout; results that
+functions of that record.  :class:`~anomalyalgebra.algebra.lie.LieAlgebra`, the
+public class, is a :class:`CartanType` that also builds irreps; it lives above
+the irreps and their names (``cartan -> weights -> naming -> irrep -> lie``), so
+that no module of this layer imports upwards.  Integer arithmetic is used throughout; results that
 leave the module are sympy ``Integer``/``Rational``/``ImmutableMatrix``.
 
 Conventions
@@ -34,8 +37,9 @@ from ..exceptions import GroupError
 from ..limits import check_limit
 
 __all__ = [
-    "LieAlgebra",
-    "lie_algebra",
+    "CartanType",
+    "parse_cartan_type",
+    "fundamental_labels",
     "cartan_matrix",
     "positive_roots",
 ]
@@ -45,12 +49,16 @@ _EXCEPTIONAL = {"E": (6, 7, 8), "F": (4,), "G": (2,)}
 
 
 @dataclass(frozen=True)
-class LieAlgebra:
-    """A simple complex Lie algebra, identified by its Cartan type.
+class CartanType:
+    """The data of a simple complex Lie algebra, identified by its Cartan type.
+
+    Users build :class:`~anomalyalgebra.algebra.LieAlgebra` (a subclass that adds
+    irreps) with :func:`~anomalyalgebra.algebra.lie_algebra`; this record is what
+    the functions of the lower modules take.
 
     Equality and hashing depend on ``(series, rank)`` only, so
     ``SU(3) != SU(4)`` and equal algebras built in different ways compare equal.
-    ``LieAlgebra("C", 1)`` is normalised to ``SU(2)`` (``Sp(2) = SU(2)``).
+    ``("C", 1)`` is normalised to ``SU(2)`` (``Sp(2) = SU(2)``).
 
     Parameters
     ----------
@@ -67,14 +75,14 @@ class LieAlgebra:
 
     Examples
     --------
-    >>> su3 = lie_algebra("SU(3)")
+    >>> su3 = CartanType("A", 2)
     >>> su3
-    lie_algebra('SU(3)')
-    >>> su3 == LieAlgebra("A", 2), su3 == lie_algebra("SU(4)")
-    (True, False)
+    CartanType('A', 2)
+    >>> su3.name, su3 == CartanType("A", 3)
+    ('SU(3)', False)
     >>> su3.dim, su3.rank, su3.dual_coxeter_number
     (8, 2, 3)
-    >>> lie_algebra("E8").dim
+    >>> CartanType("E", 8).dim
     248
     """
 
@@ -118,7 +126,7 @@ class LieAlgebra:
         return self.name
 
     def __repr__(self) -> str:
-        return f"lie_algebra({self.name!r})"
+        return f"CartanType({self.series!r}, {self.rank})"
 
     def _latex(self, printer=None) -> str:
         s, r = self.series, self.rank
@@ -136,7 +144,7 @@ class LieAlgebra:
 
         Examples
         --------
-        >>> lie_algebra("G2").cartan_matrix
+        >>> CartanType("G", 2).cartan_matrix
         Matrix([
         [ 2, -1],
         [-3,  2]])
@@ -154,7 +162,7 @@ class LieAlgebra:
 
         Examples
         --------
-        >>> lie_algebra("SU(3)").positive_roots
+        >>> CartanType("A", 2).positive_roots
         ((1, 0), (0, 1), (1, 1))
         """
         return positive_roots(self)
@@ -180,7 +188,7 @@ class LieAlgebra:
 
         Examples
         --------
-        >>> lie_algebra("Sp(4)").root_lengths
+        >>> CartanType("C", 2).root_lengths
         (1, 2)
         """
         return tuple(sympy.Rational(2 * d) for d in _root_halflengths(self))
@@ -194,7 +202,7 @@ class LieAlgebra:
 
         Examples
         --------
-        >>> lie_algebra("SU(3)").quadratic_form
+        >>> CartanType("A", 2).quadratic_form
         Matrix([
         [2/3, 1/3],
         [1/3, 2/3]])
@@ -208,158 +216,12 @@ class LieAlgebra:
         theta = self.highest_root
         return sympy.Integer(1 + int(inner(self, theta, self.weyl_vector)))
 
-    # --------------------------------------------------------------- irreps
-    def irrep(self, spec) -> "Irrep":  # noqa: F821
-        """The irrep given by a name (``"3bar"``), a label string or a tuple of Dynkin labels.
-
-        Parameters
-        ----------
-        spec : str or tuple of int
-            A conventional name, a label string such as ``"(1,0)"``, or Dynkin labels;
-            see :func:`~anomalyalgebra.algebra.parse_irrep`.
-
-        Returns
-        -------
-        Irrep
-            The irrep of this algebra.
-
-        Raises
-        ------
-        UnknownRepresentationError
-            If ``spec`` denotes no irrep of the algebra.
-        AmbiguousRepresentationError
-            If a name matches several irreps.
-
-        Examples
-        --------
-        >>> su5 = lie_algebra("SU(5)")
-        >>> su5.irrep("10bar").labels
-        (0, 0, 1, 0)
-        >>> su5.irrep((0, 1, 0, 0)).name
-        '10'
-        """
-        from .naming import parse_irrep
-
-        return parse_irrep(self, spec)
-
-    @property
-    def trivial(self) -> "Irrep":  # noqa: F821
-        """The one-dimensional irrep."""
-        from .irrep import Irrep
-
-        return Irrep(self, (0,) * self.rank)
-
-    @property
-    def adjoint(self) -> "Irrep":  # noqa: F821
-        """The adjoint irrep (highest weight = highest root)."""
-        from .irrep import Irrep
-
-        return Irrep(self, self.highest_root)
-
-    @property
-    def fundamental(self) -> "Irrep":  # noqa: F821
-        """The defining irrep.
-
-        ``N`` of SU(N), vector of SO(N), ``2N`` of Sp(2N), **27** of E6, **56** of
-        E7, **248** of E8, **26** of F4, **7** of G2.
-
-        Examples
-        --------
-        >>> lie_algebra("E7").fundamental.dim
-        56
-        """
-        from .irrep import Irrep
-
-        labels = [0] * self.rank
-        if self.series in "ABCDG" or (self.series == "E" and self.rank == 6):
-            labels[0] = 1
-        elif self.series == "F":
-            labels[-1] = 1
-        else:  # E7, E8 (LieART numbering)
-            labels[-2] = 1
-        return Irrep(self, tuple(labels))
-
-    def irreps(self, max_dim: int) -> tuple:
-        """All irreps with ``dim <= max_dim``, ordered by (dim, LieART order).
-
-        Parameters
-        ----------
-        max_dim : int
-            Largest dimension listed.
-
-        Returns
-        -------
-        tuple of Irrep
-            The irreps, conjugates included.
-
-        Raises
-        ------
-        UnknownRepresentationError
-            If ``max_dim`` is not a positive int.
-
-        Examples
-        --------
-        >>> [r.name for r in lie_algebra("SU(3)").irreps(10)]
-        ['1', '3', '3bar', '6', '6bar', '8', '10', '10bar']
-        """
-        from .naming import irreps_up_to
-
-        return irreps_up_to(self, max_dim)
-
-
 # ---------------------------------------------------------------------------
 # parsing of group names
 # ---------------------------------------------------------------------------
 _NAME_RE = re.compile(r"^\s*(SU|SO|Sp|USp|su|so|sp|usp)\s*\(\s*(\d+)\s*\)\s*$")
 _EXC_RE = re.compile(r"^\s*([EFG])\s*_?\s*(\d+)\s*$", re.IGNORECASE)
 _CARTAN_RE = re.compile(r"^\s*([ABCD])\s*_?\s*(\d+)\s*$")
-
-
-def lie_algebra(spec) -> LieAlgebra:
-    """Parse a simple Lie algebra from its physics or Cartan name.
-
-    Accepted: ``"SU(N)"`` (N>=2), ``"SO(N)"`` (N>=5), ``"Sp(2N)"`` (N>=1; ``Sp(2)``
-    is ``SU(2)``), ``"E6"``, ``"E7"``, ``"E8"``, ``"F4"``, ``"G2"``, Cartan names
-    ``"A2"``, ``"D5"`` ..., lower-case variants (``"su(3)"``) and surrounding
-    whitespace.  A :class:`LieAlgebra` is returned unchanged.
-
-    ``SO(3)`` is rejected (use ``SU(2)``; its Dynkin labels differ), ``SO(4)`` is
-    rejected because it is not simple (``su(2) + su(2)``), ``SO(2)`` is abelian.
-
-    Parameters
-    ----------
-    spec : str or LieAlgebra
-
-    Returns
-    -------
-    LieAlgebra
-
-    Raises
-    ------
-    GroupError
-        Naming the string and what was expected.
-    LimitError
-        When the rank exceeds ``max_group_rank`` of :mod:`anomalyalgebra.limits`
-        (applies to text only; a :class:`LieAlgebra` built in Python is not limited).
-
-    Examples
-    --------
-    >>> lie_algebra(" SO( 10 ) ").series, lie_algebra("SO(10)").rank
-    ('D', 5)
-    >>> lie_algebra("Sp(2)") == lie_algebra("SU(2)")
-    True
-    >>> lie_algebra("Sp(3)")
-    Traceback (most recent call last):
-    ...
-    anomalyalgebra.exceptions.GroupError: 'Sp(3)': Sp(2N) needs an even argument 2N >= 2 ...
-    """
-    if isinstance(spec, LieAlgebra):
-        return spec
-    if not isinstance(spec, str):
-        raise GroupError(f"{spec!r} is not a Lie algebra name; expected a string such as 'SU(3)'")
-    alg = _parse_algebra(spec)
-    check_limit("max_group_rank", alg.rank, f"{spec.strip()!r}: rank {alg.rank}")
-    return alg
 
 
 def _small_int(text: str, digits: str) -> int:
@@ -373,14 +235,36 @@ _EXPECTED = "expected SU(N) with N>=2, SO(N) with N>=5, Sp(2N) with N>=1, E6, E7
 
 
 @lru_cache(maxsize=256)
-def _parse_algebra(text: str) -> LieAlgebra:
+def parse_cartan_type(text: str) -> CartanType:
+    """The Cartan type named by a physics or Cartan name (no rank limit applied here).
+
+    Parameters
+    ----------
+    text : str
+        ``"SU(N)"``, ``"SO(N)"``, ``"Sp(2N)"``, ``"E6"``, ..., ``"A2"``, ``"D5"``.
+
+    Returns
+    -------
+    CartanType
+        The validated ``(series, rank)`` record.
+
+    Raises
+    ------
+    GroupError
+        Naming the string and what was expected.
+
+    Examples
+    --------
+    >>> parse_cartan_type("SO(10)")
+    CartanType('D', 5)
+    """
     m = _NAME_RE.match(text)
     if m:
         kind, n = m.group(1).upper(), _small_int(text, m.group(2))
         if kind == "SU":
             if n < 2:
                 raise GroupError(f"{text!r}: SU(N) needs N >= 2; {_EXPECTED}")
-            return LieAlgebra("A", n - 1)
+            return CartanType("A", n - 1)
         if kind == "SO":
             if n == 4:
                 raise GroupError(
@@ -390,31 +274,62 @@ def _parse_algebra(text: str) -> LieAlgebra:
                 raise GroupError(f"{text!r}: SO(3) is not accepted, use SU(2) (so(3) = su(2)); {_EXPECTED}")
             if n < 3:
                 raise GroupError(f"{text!r}: SO(N) with N < 3 is not a simple Lie algebra; {_EXPECTED}")
-            return LieAlgebra("B", (n - 1) // 2) if n % 2 else LieAlgebra("D", n // 2)
+            return CartanType("B", (n - 1) // 2) if n % 2 else CartanType("D", n // 2)
         # Sp / USp
         if n < 2 or n % 2:
             raise GroupError(f"{text!r}: Sp(2N) needs an even argument 2N >= 2 (rank N); {_EXPECTED}")
-        return LieAlgebra("C", n // 2)
+        return CartanType("C", n // 2)
     m = _EXC_RE.match(text)
     if m:
         s, r = m.group(1).upper(), _small_int(text, m.group(2))
         if r not in _EXCEPTIONAL[s]:
             raise GroupError(f"{text!r}: there is no exceptional algebra {s}{r}; {_EXPECTED}")
-        return LieAlgebra(s, r)
+        return CartanType(s, r)
     m = _CARTAN_RE.match(text)
     if m:
         try:
-            return LieAlgebra(m.group(1), _small_int(text, m.group(2)))
+            return CartanType(m.group(1), _small_int(text, m.group(2)))
         except GroupError as exc:
             raise GroupError(f"{text!r}: {exc}; {_EXPECTED}") from None
     raise GroupError(f"{text!r} is not a simple Lie algebra name; {_EXPECTED}")
+
+
+def fundamental_labels(alg: CartanType) -> tuple:
+    """Dynkin labels of the defining irrep.
+
+    ``N`` of SU(N), vector of SO(N), ``2N`` of Sp(2N), **27** of E6, **56** of
+    E7, **248** of E8, **26** of F4, **7** of G2 (LieART numbering).
+
+    Parameters
+    ----------
+    alg : CartanType
+        The simple Lie algebra.
+
+    Returns
+    -------
+    tuple of int
+        The highest weight of the defining irrep.
+
+    Examples
+    --------
+    >>> fundamental_labels(CartanType("E", 7))
+    (0, 0, 0, 0, 0, 1, 0)
+    """
+    labels = [0] * alg.rank
+    if alg.series in "ABCDG" or (alg.series == "E" and alg.rank == 6):
+        labels[0] = 1
+    elif alg.series == "F":
+        labels[-1] = 1
+    else:  # E7, E8 (LieART numbering)
+        labels[-2] = 1
+    return tuple(labels)
 
 
 # ---------------------------------------------------------------------------
 # root system data (cached, python ints / Fractions)
 # ---------------------------------------------------------------------------
 @lru_cache(maxsize=None)
-def cartan_matrix(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
+def cartan_matrix(alg: CartanType) -> tuple[tuple[int, ...], ...]:
     """Cartan matrix of ``alg`` (see the module conventions for the node numbering).
 
     Parameters
@@ -429,7 +344,7 @@ def cartan_matrix(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
 
     Examples
     --------
-    >>> cartan_matrix(lie_algebra("SU(3)"))
+    >>> cartan_matrix(CartanType("A", 2))
     ((2, -1), (-1, 2))
     """
     s, n = alg.series, alg.rank
@@ -462,7 +377,7 @@ def cartan_matrix(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
 
 
 @lru_cache(maxsize=None)
-def _root_halflengths(alg: LieAlgebra) -> tuple[Fraction, ...]:
+def _root_halflengths(alg: CartanType) -> tuple[Fraction, ...]:
     """``d_i = (alpha_i, alpha_i)/2`` with long roots normalised to 1."""
     a = cartan_matrix(alg)
     n = alg.rank
@@ -480,7 +395,7 @@ def _root_halflengths(alg: LieAlgebra) -> tuple[Fraction, ...]:
 
 
 @lru_cache(maxsize=None)
-def _inverse_cartan(alg: LieAlgebra) -> tuple[tuple[Fraction, ...], ...]:
+def _inverse_cartan(alg: CartanType) -> tuple[tuple[Fraction, ...], ...]:
     n = alg.rank
     m = [[Fraction(x) for x in row] + [Fraction(int(i == j)) for j in range(n)] for i, row in enumerate(cartan_matrix(alg))]
     for c in range(n):  # Gauss-Jordan, exact
@@ -496,14 +411,14 @@ def _inverse_cartan(alg: LieAlgebra) -> tuple[tuple[Fraction, ...], ...]:
 
 
 @lru_cache(maxsize=None)
-def _quadratic_form(alg: LieAlgebra) -> tuple[tuple[Fraction, ...], ...]:
+def _quadratic_form(alg: CartanType) -> tuple[tuple[Fraction, ...], ...]:
     inv = _inverse_cartan(alg)
     d = _root_halflengths(alg)
     return tuple(tuple(inv[i][j] * d[j] for j in range(alg.rank)) for i in range(alg.rank))
 
 
 @lru_cache(maxsize=None)
-def _int_form(alg: LieAlgebra) -> tuple[tuple[tuple[int, ...], ...], int]:
+def _int_form(alg: CartanType) -> tuple[tuple[tuple[int, ...], ...], int]:
     """Integer matrix ``K`` and scale ``s`` with ``(x, y) = x K y^T / s``."""
     g = _quadratic_form(alg)
     s = 1
@@ -519,20 +434,20 @@ def _gcd(a, b):
     return a
 
 
-def inner_scaled(alg: LieAlgebra, x, y) -> int:
+def inner_scaled(alg: CartanType, x, y) -> int:
     """``s * (x, y)`` as an int, for Dynkin-basis weights ``x``, ``y`` (see :func:`_int_form`)."""
     k, _ = _int_form(alg)
     return sum(xi * sum(kij * yj for kij, yj in zip(row, y)) for xi, row in zip(x, k))
 
 
-def inner(alg: LieAlgebra, x, y) -> Fraction:
+def inner(alg: CartanType, x, y) -> Fraction:
     """Exact inner product ``(x, y)`` of Dynkin-basis weights."""
     k, s = _int_form(alg)
     return Fraction(inner_scaled(alg, x, y), s)
 
 
 @lru_cache(maxsize=None)
-def positive_roots(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
+def positive_roots(alg: CartanType) -> tuple[tuple[int, ...], ...]:
     """Positive roots in the simple-root basis, sorted by (height, reverse lex).
 
     Parameters
@@ -547,7 +462,7 @@ def positive_roots(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
 
     Examples
     --------
-    >>> positive_roots(lie_algebra("SU(3)"))
+    >>> positive_roots(CartanType("A", 2))
     ((1, 0), (0, 1), (1, 1))
     """
     a = cartan_matrix(alg)
@@ -582,14 +497,14 @@ def positive_roots(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
 
 
 @lru_cache(maxsize=None)
-def _positive_roots_omega(alg: LieAlgebra) -> tuple[tuple[int, ...], ...]:
+def _positive_roots_omega(alg: CartanType) -> tuple[tuple[int, ...], ...]:
     a = cartan_matrix(alg)
     n = alg.rank
     return tuple(tuple(sum(c[j] * a[j][i] for j in range(n)) for i in range(n)) for c in positive_roots(alg))
 
 
 @lru_cache(maxsize=None)
-def _two_rho_coroot(alg: LieAlgebra) -> tuple[int, ...]:
+def _two_rho_coroot(alg: CartanType) -> tuple[int, ...]:
     """Coefficients ``k_i`` with ``<lambda, 2 rho^vee> = sum_i k_i lambda_i``."""
     d = _root_halflengths(alg)
     k = [Fraction(0)] * alg.rank

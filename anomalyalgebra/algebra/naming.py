@@ -1,5 +1,10 @@
 """Conventional irrep names (LieART/Slansky style) and parsing of irrep specifications.
 
+Everything here works on Dynkin labels (it builds no :class:`Irrep`): names of
+labels, the labels a name denotes (:func:`labels_of_spec`), the labels up to a
+dimension.  :func:`~anomalyalgebra.algebra.parse_irrep` and ``LieAlgebra.irrep``
+wrap these results into irreps.
+
 Naming convention (reproduces the algorithm of LieART 2.x, Feger, Kephart &
 Saskowski, arXiv:1206.6379 / arXiv:1912.10969, checked against its SU(3) table):
 
@@ -31,10 +36,10 @@ from functools import lru_cache
 
 from ..exceptions import AmbiguousRepresentationError, UnknownRepresentationError
 from ..limits import check_limit
-from .cartan import LieAlgebra, lie_algebra
-from .irrep import Irrep, congruence_class, irrep_conjugate, irrep_dim, irrep_index
+from .cartan import CartanType, fundamental_labels
+from .weights import congruence_class, irrep_conjugate, irrep_dim, irrep_index
 
-__all__ = ["parse_irrep", "irrep_name", "irrep_latex", "irreps_up_to", "irreps_of_dim"]
+__all__ = ["irrep_name", "irrep_latex", "irreps_of_dim", "labels_up_to", "labels_of_spec"]
 
 #: Irreps larger than this are named by their Dynkin labels (naming needs all irreps of that dim).
 MAX_NAMED_DIM = 10**8
@@ -42,7 +47,7 @@ MAX_NAMED_DIM = 10**8
 _SO8_SUB = {"v": 0, "s": 1, "c": 2}
 
 
-def _enumerate(alg: LieAlgebra, bound: int) -> list:
+def _enumerate(alg: CartanType, bound: int) -> list:
     """All Dynkin labels with ``dim <= bound`` (dimension grows strictly in every label)."""
     r = alg.rank
     out = []
@@ -58,7 +63,7 @@ def _enumerate(alg: LieAlgebra, bound: int) -> list:
 
 
 @lru_cache(maxsize=256)
-def _by_dim(alg: LieAlgebra, bound: int) -> dict:
+def _by_dim(alg: CartanType, bound: int) -> dict:
     table = {}
     for lab in _enumerate(alg, bound):
         table.setdefault(irrep_dim(alg, lab), []).append(lab)
@@ -72,7 +77,7 @@ def _bound_for(d: int) -> int:
     return b
 
 
-def irreps_of_dim(alg: LieAlgebra, d: int) -> tuple:
+def irreps_of_dim(alg: CartanType, d: int) -> tuple:
     """Dynkin labels of all irreps of dimension ``d``.
 
     Parameters
@@ -116,7 +121,7 @@ def _so8_sub(cc) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _name_info(alg: LieAlgebra, d: int) -> dict:
+def _name_info(alg: CartanType, d: int) -> dict:
     """``labels -> (primes, barred, sub)`` for every irrep of dimension ``d``; ``None`` if unnamed."""
     labs = irreps_of_dim(alg, d)
     info = {}
@@ -155,7 +160,7 @@ def _label_string(labels) -> str:
 
 
 @lru_cache(maxsize=None)
-def _name(alg: LieAlgebra, labels: tuple) -> str:
+def _name(alg: CartanType, labels: tuple) -> str:
     d = irrep_dim(alg, labels)
     if d > MAX_NAMED_DIM:
         return _label_string(labels)
@@ -218,8 +223,8 @@ def irrep_latex(irrep: Irrep) -> str:
     return core + "'" * primes + (f"_{{{sub}}}" if sub else "")
 
 
-def irreps_up_to(alg: LieAlgebra, max_dim: int) -> tuple:
-    """All irreps with ``dim <= max_dim``, sorted by dimension then name order.
+def labels_up_to(alg: CartanType, max_dim: int) -> tuple:
+    """Dynkin labels of all irreps with ``dim <= max_dim``, sorted by dimension then name order.
 
     Parameters
     ----------
@@ -230,8 +235,8 @@ def irreps_up_to(alg: LieAlgebra, max_dim: int) -> tuple:
 
     Returns
     -------
-    tuple of Irrep
-        The irreps, conjugates included.
+    tuple of tuple of int
+        The highest weights, conjugates included.
 
     Raises
     ------
@@ -241,8 +246,8 @@ def irreps_up_to(alg: LieAlgebra, max_dim: int) -> tuple:
     Examples
     --------
     >>> from anomalyalgebra.algebra import lie_algebra
-    >>> [r.name for r in irreps_up_to(lie_algebra("SU(2)"), 3)]
-    ['1', '2', '3']
+    >>> labels_up_to(lie_algebra("SU(2)"), 3)
+    ((0,), (1,), (2,))
     """
     if isinstance(max_dim, bool) or not isinstance(max_dim, int) or max_dim < 1:
         raise UnknownRepresentationError(f"{alg.name}: max_dim must be a positive int, got {max_dim!r}")
@@ -258,7 +263,7 @@ def irreps_up_to(alg: LieAlgebra, max_dim: int) -> tuple:
             primes, barred, sub = e
             return (primes, int(barred), _SO8_SUB.get(sub, -1), tuple(-x for x in lab))
 
-        out.extend(Irrep(alg, lab) for lab in sorted(table[d], key=key))
+        out.extend(sorted(table[d], key=key))
     return tuple(out)
 
 
@@ -270,63 +275,6 @@ _NAME_RE = re.compile(
 )
 _LATEX_RE = re.compile(r"^\\(?:overline|bar)\s*\{\s*(?P<dim>\d+)\s*\}\s*(?P<rest>.*)$")
 _LABEL_RE = re.compile(r"^[\(\[]\s*(?P<body>[^\)\]]*)[\)\]]$")
-
-
-def parse_irrep(algebra, spec) -> Irrep:
-    """Build an irrep from a conventional name, a Dynkin-label string or a tuple.
-
-    Parameters
-    ----------
-    algebra : LieAlgebra or str
-        E.g. ``"SU(3)"``.
-    spec : str, tuple of int or Irrep
-        ``"3"``, ``"3bar"``, ``"15'"``, ``"15'bar"``, ``"8_v"``, ``"adj"``,
-        ``"(2,0)"``, ``"(2, 0)"``, ``"(20)"`` (single digits, no commas) or
-        ``(2, 0)``.
-
-    Returns
-    -------
-    Irrep
-
-    Raises
-    ------
-    UnknownRepresentationError
-        Wrong number of labels, negative or non-integer labels, a dimension no
-        irrep has, or an unknown name; the message names the algebra and input.
-    AmbiguousRepresentationError
-        A name shared by several irreps (e.g. SO(8) ``"8"``); the message and
-        ``.candidates`` list every candidate with its Dynkin label.
-    LimitError
-        When a text specification names an irrep of dimension above ``max_irrep_dim``
-        (see :mod:`anomalyalgebra.limits`); tuples and Irrep objects are not limited.
-
-    Examples
-    --------
-    >>> parse_irrep("SU(3)", "15'").labels
-    (4, 0)
-    >>> parse_irrep("SO(10)", "16bar").labels
-    (0, 0, 0, 1, 0)
-    >>> parse_irrep("E6", "(1, 0, 0, 0, 0, 0)").name
-    '27'
-    >>> parse_irrep("SO(8)", "8")
-    Traceback (most recent call last):
-    ...
-    anomalyalgebra.exceptions.AmbiguousRepresentationError: SO(8): '8' matches several irreps: 8_v (1,0,0,0), 8_s (0,0,0,1), 8_c (0,0,1,0); ...
-    """
-    alg = lie_algebra(algebra)
-    if isinstance(spec, Irrep):
-        if spec.algebra != alg:
-            raise UnknownRepresentationError(f"{alg.name}: {spec!r} is an irrep of {spec.algebra.name}")
-        return spec
-    if isinstance(spec, (tuple, list)):
-        return Irrep(alg, tuple(spec))
-    if isinstance(spec, int) and not isinstance(spec, bool):
-        spec = str(spec)
-    if not isinstance(spec, str):
-        raise UnknownRepresentationError(f"{alg.name}: {spec!r} is not an irrep specification")
-    irrep = _parse_text(alg, spec)
-    _check_dim(alg, spec, irrep_dim(alg, irrep.labels))
-    return irrep
 
 
 def _check_dim(alg, spec, d):
@@ -345,19 +293,54 @@ def _int_text(alg, spec, digits: str) -> int:
     return int(digits)
 
 
+def labels_of_spec(alg: CartanType, spec: str) -> tuple:
+    """Dynkin labels denoted by a text specification of an irrep.
+
+    Parameters
+    ----------
+    alg : LieAlgebra
+        The simple Lie algebra.
+    spec : str
+        A name (``"3bar"``, ``"15'"``, ``"8_v"``, ``"adj"``) or a label string (``"(2,0)"``).
+
+    Returns
+    -------
+    tuple of int
+        The highest weight.
+
+    Raises
+    ------
+    UnknownRepresentationError
+        If the text denotes no irrep of ``alg``.
+    AmbiguousRepresentationError
+        If a name matches several irreps; here ``.candidates`` holds their Dynkin labels.
+    LimitError
+        If the dimension exceeds ``max_irrep_dim``.
+
+    Examples
+    --------
+    >>> from anomalyalgebra.algebra import lie_algebra
+    >>> labels_of_spec(lie_algebra("SU(3)"), "15'bar")
+    (0, 4)
+    """
+    labels = _parse_text(alg, spec)
+    _check_dim(alg, spec, irrep_dim(alg, labels))
+    return labels
+
+
 @lru_cache(maxsize=4096)
-def _parse_text(alg: LieAlgebra, spec: str) -> Irrep:
+def _parse_text(alg: CartanType, spec: str) -> tuple:
     text = spec.strip().replace("\u2032", "'").replace("\u00af", "")
     m = _LABEL_RE.match(text)
     if m:
-        return Irrep(alg, _parse_labels(alg, spec, m.group("body")))
+        return _parse_labels(alg, spec, m.group("body"))
     low = text.lower()
     if low in ("adj", "adjoint"):
-        return alg.adjoint
+        return alg.highest_root
     if low in ("trivial", "singlet"):
-        return alg.trivial
+        return (0,) * alg.rank
     if low in ("fund", "fundamental"):
-        return alg.fundamental
+        return fundamental_labels(alg)
     m = _LATEX_RE.match(text)
     if m:
         text = m.group("dim") + "bar" + m.group("rest").replace("^{\\prime}", "'")
@@ -379,7 +362,7 @@ def _parse_text(alg: LieAlgebra, spec: str) -> Irrep:
     base = [lab for lab, e in info.items() if e is not None and e[:3:2] == (primes, sub) and not e[1]]
     if len(base) == 1:
         lab = base[0]
-        return Irrep(alg, irrep_conjugate(alg, lab) if barred else lab)
+        return irrep_conjugate(alg, lab) if barred else lab
     # candidates for an ambiguous name: same dim, same number of primes (by index group)
     indices = sorted({irrep_index(alg, lab) for lab in labs})
     cands = []
@@ -388,14 +371,13 @@ def _parse_text(alg: LieAlgebra, spec: str) -> Irrep:
         cands = [lab for lab in labs if irrep_index(alg, lab) == t and (info[lab] is None or (sub is None and info[lab][2]))]
     if len(cands) > 1:
         cands.sort(key=lambda lab: (_SO8_SUB.get((info[lab] or (0, 0, None))[2], 9), tuple(-x for x in lab)))
-        irreps = tuple(Irrep(alg, lab) for lab in cands)
         listing = ", ".join(
             (f"{_name(alg, lab)} {_label_string(lab)}" if info[lab] else _label_string(lab)) for lab in cands
         )
         raise AmbiguousRepresentationError(
             f"{alg.name}: {spec!r} matches several irreps: {listing}; give the Dynkin label"
             + (" or a subscript _v/_s/_c" if alg.series == "D" and alg.rank == 4 else ""),
-            irreps,
+            tuple(cands),
         )
     known = sorted({_name(alg, lab) for lab in labs})
     raise UnknownRepresentationError(
@@ -403,7 +385,7 @@ def _parse_text(alg: LieAlgebra, spec: str) -> Irrep:
     )
 
 
-def _parse_labels(alg: LieAlgebra, spec: str, body: str) -> tuple:
+def _parse_labels(alg: CartanType, spec: str, body: str) -> tuple:
     body = body.strip()
     if "," in body:
         parts = [p.strip() for p in body.split(",")]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sympy
 
 from ..exceptions import UnknownRepresentationError
-from .cartan import LieAlgebra
+from .lie import LieAlgebra
 from .irrep import Irrep
 
 __all__ = ["SymbolicSU2Irrep", "su2_irrep"]

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from ..exceptions import GroupError, UnknownRepresentationError
 from .cartan import cartan_matrix
-from .irrep import Irrep, _reflect_to_dominant, irrep_conjugate, irrep_dim, weight_system
+from .irrep import Irrep
+from .naming import _name_info
+from .weights import irrep_conjugate, irrep_dim, reflect_to_dominant, weight_system
 
 __all__ = ["tensor_product", "singlet_multiplicity"]
 
@@ -40,7 +42,7 @@ def _product2(alg, l1: tuple, l2: tuple) -> tuple:
     shift = tuple(x + 1 for x in l1)
     acc = Counter()
     for w, m in weight_system(alg, l2):
-        dom, sign = _reflect_to_dominant(a, [s + x for s, x in zip(shift, w)])
+        dom, sign = reflect_to_dominant(a, [s + x for s, x in zip(shift, w)])
         if min(dom) <= 0:
             continue
         acc[tuple(x - 1 for x in dom)] += sign * m
@@ -91,8 +93,6 @@ def tensor_product(*irreps: Irrep) -> dict:
     alg = irreps[0].algebra
     res = _product_labels(alg, tuple(r.labels for r in irreps))
     items = [(Irrep(alg, lab), m) for lab, m in res.items()]
-    from .naming import _name_info
-
     def key(item):
         r = item[0]
         d = irrep_dim(alg, r.labels)

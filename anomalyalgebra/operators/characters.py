@@ -11,7 +11,7 @@ from functools import lru_cache
 from math import gcd
 
 
-from ..algebra.irrep import _depth_functional, dominant_weights, weight_system
+from ..algebra.weights import depth_functional, dominant_weights, weight_system
 
 __all__ = []   # helpers of .hilbert (no public API of their own)
 
@@ -198,7 +198,7 @@ def height_coefficients(lay):
     sum with a weight strictly decreases from a highest weight to any other weight of the irrep."""
     coefs = []
     for start, rows, alg in lay.simple:
-        coefs.extend(Fraction(c) for c in _depth_functional(alg))
+        coefs.extend(Fraction(c) for c in depth_functional(alg))
     den = 1
     for c in coefs:
         den = den * c.denominator // gcd(den, c.denominator)

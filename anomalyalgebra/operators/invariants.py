@@ -30,7 +30,7 @@ from functools import lru_cache
 from math import factorial
 
 from ..algebra.cartan import cartan_matrix
-from ..algebra.irrep import _reflect_to_dominant, weight_system
+from ..algebra.weights import reflect_to_dominant, weight_system
 
 __all__ = ["adams_singlets", "count_invariants", "cycle_types", "symmetrized_singlets", "trivial_multiplicity"]
 
@@ -119,7 +119,7 @@ def trivial_multiplicity(alg, multiset: dict) -> int:
     for w, m in multiset.items():
         if not m:
             continue
-        v, sign = _reflect_to_dominant(a, [x + 1 for x in w])
+        v, sign = reflect_to_dominant(a, [x + 1 for x in w])
         if v == rho:
             total += sign * m
     return total

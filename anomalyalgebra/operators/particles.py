@@ -11,8 +11,9 @@ from typing import Mapping
 
 import sympy as sp
 
-from ..algebra.cartan import cartan_matrix, lie_algebra
-from ..algebra.irrep import irrep_conjugate
+from ..algebra.cartan import cartan_matrix
+from ..algebra.lie import lie_algebra
+from ..algebra.weights import irrep_conjugate
 from ..algebra.symbolic import SymbolicSU2Irrep
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, U1, ZN

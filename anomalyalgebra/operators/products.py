@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 
-from ..algebra.irrep import irrep_conjugate
+from ..algebra.weights import irrep_conjugate
 from ..algebra.tensor import _product2
 from .characters import Packer, packer, plethystic, single_character, to_irreps
 
