@@ -1,4 +1,4 @@
-"""Fields and models: immutable records of gauge factors and chiral fields.
+"""Models: immutable records of gauge factors and chiral fields.
 
 A :class:`Model` is a tuple of labelled group factors, in the order the user chose
 (the column order of the paper's tables), plus a tuple of :class:`Field` records.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import numbers
 
-import re
 from fractions import Fraction
 from dataclasses import dataclass, field as dc_field, replace
 from typing import Iterable, Mapping
@@ -24,6 +23,8 @@ import sympy as sp
 
 from .exceptions import ModelError
 from .groups import GroupFactor, SimpleFactor, U1, ZN, parse_group
+from .fields import Field, fermion, scalar, is_identifier
+from .electric_charge import check_electric_charge, electric_charge_text, parse_electric_charge
 
 __all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY", "parse_electric_charge",
            "electric_charge_text"]
@@ -31,180 +32,6 @@ __all__ = ["Field", "Model", "fermion", "scalar", "GRAVITY", "parse_electric_cha
 #: The label that stands for gravity in :func:`anomalyalgebra.anomaly_trace`.
 GRAVITY = "grav"
 
-_LABEL_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\Z")   # \Z: "$" would accept a final newline
-_HALF = sp.Rational(1, 2)
-
-
-@dataclass(frozen=True)
-class Field:
-    """A Weyl fermion or a complex scalar, with one representation per group label.
-
-    Parameters
-    ----------
-    name : str
-        Identifier used in code and model files (``"l3"``).
-    spin : sympy.Rational
-        ``1/2`` for a Weyl fermion, ``0`` for a complex scalar.
-    chirality : {"L", "R", None}
-        Chirality of a fermion as listed in the paper's tables; ``None`` for scalars.
-    reps : tuple of (label, representation)
-        Representation under each group factor, in the model's group order.
-    copies : int
-        Number of identical copies (generations).
-    latex : str
-        LaTeX name, e.g. ``r"\\ell_L^3"``.
-
-    Raises
-    ------
-    ModelError
-        If the name is not an identifier, the spin is not 1/2 or 0, the chirality
-        does not fit the spin, or ``copies`` is not a positive integer.
-
-    Examples
-    --------
-    >>> f = fermion("l3", "L", {"SU2L": "2", "Y": "-1/2"})
-    >>> f.is_fermion, f.chirality, f.rep("Y")
-    (True, 'L', '-1/2')
-    """
-
-    name: str
-    spin: sp.Rational
-    chirality: str | None
-    reps: tuple
-    copies: int = 1
-    latex: str = ""
-
-    def __post_init__(self):
-        if not isinstance(self.name, str) or not _LABEL_RE.match(self.name):
-            raise ModelError(f"field name {self.name!r} must be an identifier (letters, digits, _)")
-        spin = sp.Rational(self.spin)
-        object.__setattr__(self, "spin", spin)
-        if spin == _HALF:
-            if self.chirality not in ("L", "R"):
-                raise ModelError(
-                    f"field '{self.name}': a Weyl fermion needs chirality \"L\" or \"R\","
-                    f" got {self.chirality!r}"
-                )
-        elif spin == 0:
-            if self.chirality is not None:
-                raise ModelError(
-                    f"field '{self.name}': a scalar has no chirality (got {self.chirality!r})"
-                )
-        else:
-            raise ModelError(
-                f"field '{self.name}': spin must be 1/2 (Weyl fermion) or 0 (complex scalar),"
-                f" got {self.spin!r}"
-            )
-        if isinstance(self.copies, bool) or not isinstance(self.copies, int) or self.copies < 1:
-            raise ModelError(f"field '{self.name}': copies must be a positive integer, got {self.copies!r}")
-        object.__setattr__(self, "reps", tuple((str(k), v) for k, v in self.reps))
-        if not self.latex:
-            object.__setattr__(self, "latex", self.name)
-
-    @property
-    def is_fermion(self) -> bool:
-        return self.spin == _HALF
-
-    @property
-    def is_scalar(self) -> bool:
-        return self.spin == 0
-
-    @property
-    def rep_map(self) -> dict:
-        return dict(self.reps)
-
-    def rep(self, label: str):
-        """The representation under the factor ``label``.
-
-        Parameters
-        ----------
-        label : str
-            A group label.
-
-        Returns
-        -------
-        object
-            The irrep or charge (as given; :meth:`Model.build` reads strings).
-
-        Raises
-        ------
-        ModelError
-            If the field has no representation under ``label``.
-        """
-        for k, v in self.reps:
-            if k == label:
-                return v
-        raise ModelError(f"field '{self.name}' has no representation under '{label}'")
-
-    def _latex(self, printer=None) -> str:
-        return self.latex
-
-    def __str__(self) -> str:
-        return self.name
-
-
-def fermion(name, chirality, reps: Mapping, *, copies=1, latex="") -> Field:
-    """Shorthand for a Weyl fermion; ``reps`` maps labels to representations.
-
-    Representations are given as objects (irreps, sympy expressions, integers) or as
-    the same strings a model file uses; :meth:`Model.build` reads the strings.
-
-    Parameters
-    ----------
-    name : str
-        Field name (an identifier).
-    chirality : {"L", "R"}
-        Left-handed ``(1/2, 0)`` or right-handed ``(0, 1/2)``.
-    reps : mapping
-        ``{group label: representation}``.
-    copies : int, optional
-        Number of generations (default 1).
-    latex : str, optional
-        LaTeX name (default: the name).
-
-    Returns
-    -------
-    Field
-        A Weyl fermion.
-
-    Raises
-    ------
-    ModelError
-        As :class:`Field`.
-
-    Examples
-    --------
-    >>> fermion("e", "R", {"Y": "-1"}, copies=3).copies
-    3
-    """
-    return Field(name, _HALF, chirality, tuple(reps.items()), copies, latex)
-
-
-def scalar(name, reps: Mapping, *, copies=1, latex="") -> Field:
-    """Shorthand for a complex scalar.
-
-    Parameters
-    ----------
-    name : str
-        Field name (an identifier).
-    reps : mapping
-        ``{group label: representation}``.
-    copies : int, optional
-        Number of copies (default 1).
-    latex : str, optional
-        LaTeX name (default: the name).
-
-    Returns
-    -------
-    Field
-        A spin-0 field without chirality.
-
-    Raises
-    ------
-    ModelError
-        As :class:`Field`.
-    """
-    return Field(name, sp.Integer(0), None, tuple(reps.items()), copies, latex)
 
 
 @dataclass(frozen=True)
@@ -274,7 +101,7 @@ class Model:
         object.__setattr__(self, "symbol_latex", tuple(self.symbol_latex))
         labels = [k for k, _ in groups]
         for label, g in groups:
-            if not _LABEL_RE.match(label):
+            if not is_identifier(label):
                 raise ModelError(f"model '{self.name}': group label {label!r} must be an identifier")
             if label == GRAVITY:
                 raise ModelError(f"model '{self.name}': '{GRAVITY}' is reserved for gravity")
@@ -287,7 +114,7 @@ class Model:
         dup = {x for x in names if names.count(x) > 1}
         if dup:
             raise ModelError(f"model '{self.name}': field name(s) {sorted(dup)} used twice")
-        object.__setattr__(self, "electric_charge", _check_electric_charge(
+        object.__setattr__(self, "electric_charge", check_electric_charge(
             self.name, groups, self.electric_charge))
         ordered = []
         for f in self.fields:
@@ -768,174 +595,3 @@ def _read_rep(group, text, symbols, model_name, field_name, label):
         raise type(exc)(
             f"model '{model_name}', field '{field_name}', group '{label}' ({group.name}): {exc}"
         ) from None
-
-
-_T3_RE = re.compile(r"\bT3\s*\(\s*([^()]*?)\s*\)")
-
-
-def parse_electric_charge(groups, text: str) -> tuple:
-    """Read an electric charge: a linear combination of U(1) labels and ``T3(label)`` of
-    SU(2) labels with rational coefficients, e.g. ``"T3(SU2L) + Y"``.
-
-    The text is read by :func:`anomalyalgebra.expr.parse_expression` (never ``eval`` or
-    ``sympify``).  Only gauged factors may appear: the electric charge is a gauge
-    generator.
-
-    Parameters
-    ----------
-    groups : sequence of (label, GroupFactor)
-        The model's factors.
-    text : str
-        The combination.
-
-    Returns
-    -------
-    tuple of (label, sympy.Rational)
-        In the order of ``groups``; an SU(2) label stands for its T3.
-
-    Raises
-    ------
-    ModelError
-        For an unknown label, ``T3`` of a factor that is not SU(2), a bare SU(2) label,
-        a global or discrete factor, a term that is not linear (a product, a power, a
-        constant) or text the expression parser refuses.
-
-    Examples
-    --------
-    >>> from anomalyalgebra.groups import parse_group
-    >>> g = [("SU2L", parse_group("SU(2)")), ("Y", parse_group("U(1)"))]
-    >>> parse_electric_charge(g, "T3(SU2L) + Y")
-    (('SU2L', 1), ('Y', 1))
-    >>> parse_electric_charge(g, "T3(SU2L) + Y/2")
-    (('SU2L', 1), ('Y', 1/2))
-    >>> parse_electric_charge(g, "T3(Y)")
-    Traceback (most recent call last):
-    ...
-    anomalyalgebra.exceptions.ModelError: electric_charge 'T3(Y)': T3 of 'Y', which is U(1), not SU(2)
-    """
-    from .exceptions import AnomalyAlgebraError
-    from .expr import parse_expression
-
-    where = f"electric_charge {text!r}" if isinstance(text, str) else "electric_charge"
-    if not isinstance(text, str) or not text.strip():
-        raise ModelError(f"{where}: must be a non-empty string such as \"T3(SU2L) + Y\"")
-    gmap = dict(groups)
-    placeholders = {}
-
-    def t3(match):
-        label = match.group(1)
-        g = gmap.get(label)
-        if g is None:
-            raise ModelError(f"{where}: unknown label {label!r} in T3(...) (groups: {list(gmap)})")
-        if not (isinstance(g, SimpleFactor) and g.is_su2):
-            raise ModelError(f"{where}: T3 of {label!r}, which is {g.name}, not SU(2)")
-        name = f"T3__{label}"
-        placeholders[name] = label
-        return name
-
-    body = _T3_RE.sub(t3, text)
-    symbols = {name: sp.Symbol(name) for name in placeholders}
-    for label, g in gmap.items():
-        if isinstance(g, U1):
-            symbols.setdefault(label, sp.Symbol(label))
-    for token in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", body):
-        if token in symbols or token == "sqrt":
-            continue
-        g = gmap.get(token)
-        if g is None:
-            raise ModelError(f"{where}: unknown label {token!r} (groups: {list(gmap)})")
-        hint_ = f"; write T3({token})" if isinstance(g, SimpleFactor) and g.is_su2 else ""
-        raise ModelError(f"{where}: {token!r} is {g.name}: only U(1) labels and T3 of SU(2)"
-                         f" labels can enter the electric charge{hint_}")
-    try:
-        value = parse_expression(body, symbols)
-    except AnomalyAlgebraError as exc:
-        raise ModelError(f"{where}: {exc}") from None
-    gens = [symbols[k] for k in symbols]
-    value = sp.expand(value)
-    try:
-        poly = sp.Poly(value, *gens) if gens else None
-    except sp.PolynomialError:
-        poly = None
-    if poly is None or poly.total_degree() > 1 or poly.coeff_monomial(1) != 0 or \
-            any(not c.is_Rational for c in poly.coeffs()):
-        raise ModelError(f"{where}: not a linear combination of U(1) labels and T3(SU(2) label)"
-                         " with rational coefficients (no products, powers or constants)")
-    coeff = {}
-    for name, sym in symbols.items():
-        c = poly.coeff_monomial(sym)
-        if c != 0:
-            coeff[placeholders.get(name, name)] = sp.Rational(c)
-    return _check_electric_charge("", tuple(groups), tuple(coeff.items()), where=where)
-
-
-def _check_electric_charge(model_name, groups, charge, *, where=None) -> tuple:
-    """Validate ``((label, coefficient), ...)``; returned in the order of ``groups``."""
-    where = where or f"model '{model_name}', electric_charge"
-    gmap = dict(groups)
-    out = {}
-    for item in charge:
-        if not isinstance(item, tuple) or len(item) != 2:
-            raise ModelError(f"{where}: expected (label, coefficient) pairs, got {item!r}")
-        label, c = item
-        g = gmap.get(label)
-        if g is None:
-            raise ModelError(f"{where}: unknown label {label!r} (groups: {list(gmap)})")
-        if not (isinstance(g, U1) or (isinstance(g, SimpleFactor) and g.is_su2)):
-            raise ModelError(f"{where}: {label!r} is {g.name}; only U(1) factors and T3 of SU(2)"
-                             " factors enter the electric charge")
-        if not g.gauged:
-            raise ModelError(f"{where}: {label!r} is a global factor; the electric charge is a"
-                             " combination of gauged factors")
-        if isinstance(c, bool) or isinstance(c, float):
-            raise ModelError(f"{where}: coefficient of {label!r} must be an exact rational, got {c!r}")
-        if isinstance(c, Fraction):
-            c = sp.Rational(c.numerator, c.denominator)
-        c = sp.sympify(c) if isinstance(c, (int, sp.Basic)) else c
-        if not isinstance(c, sp.Rational):
-            raise ModelError(f"{where}: coefficient of {label!r} must be an exact rational, got {c!r}")
-        if label in out:
-            raise ModelError(f"{where}: {label!r} given twice")
-        if c != 0:
-            out[label] = c
-    if charge and not out:
-        raise ModelError(f"{where}: every coefficient is zero")
-    return tuple((k, out[k]) for k, _ in groups if k in out)
-
-
-def electric_charge_text(model: "Model") -> str:
-    """The electric charge as the text :func:`parse_electric_charge` reads back.
-
-    Parameters
-    ----------
-    model : Model
-
-    Returns
-    -------
-    str
-        ``""`` if the model declares none.
-
-    Examples
-    --------
-    >>> import anomalyalgebra as aa
-    >>> electric_charge_text(aa.load_model("sm"))
-    'T3(SU2L) + Y'
-    """
-    parts = []
-    for label, c in model.electric_charge:
-        g = model.group(label)
-        term = f"T3({label})" if isinstance(g, SimpleFactor) else label
-        if c == 1:
-            text = term
-        elif c == -1:
-            text = f"-{term}"
-        elif c.q == 1:
-            text = f"{c}*{term}"
-        elif abs(c.p) == 1:
-            text = f"{'-' if c.p < 0 else ''}{term}/{c.q}"
-        else:
-            text = f"{c.p}*{term}/{c.q}"
-        if parts:
-            text = f"- {text[1:]}" if text.startswith("-") else f"+ {text}"
-        parts.append(text)
-    return " ".join(parts)

@@ -62,6 +62,8 @@ MODULE_LAYERS = {
     "lattice": "core",
     "groups": "core",
     "model": "core",
+    "fields": "core",
+    "electric_charge": "core",
     "display": "core",
     "progress": "core",
     # physics
@@ -151,16 +153,19 @@ def import_graph() -> nx.DiGraph:
     return g
 
 
-GRAPH = import_graph()
+@pytest.fixture(scope="module")
+def graph() -> nx.DiGraph:
+    """The import graph, built once per run and only when a test of this file is selected."""
+    return import_graph()
 
 
-def test_scan_sees_every_kind_of_import():
+def test_scan_sees_every_kind_of_import(graph):
     """The scan can fail: it resolves relative imports and sees imports inside functions."""
-    assert ("anomalyalgebra.cli", "anomalyalgebra.paper.report") in GRAPH.edges   # inside a function
-    assert ("anomalyalgebra.model", "anomalyalgebra.groups") in GRAPH.edges       # relative, module level
-    assert ("anomalyalgebra.model", "anomalyalgebra.display") in GRAPH.edges      # inside _repr_latex_
-    assert ("anomalyalgebra.model", "anomalyalgebra.expr") in GRAPH.edges         # inside Model.subs
-    assert len(GRAPH) > 80 and GRAPH.number_of_edges() > 250
+    assert ("anomalyalgebra.cli", "anomalyalgebra.paper.report") in graph.edges   # inside a function
+    assert ("anomalyalgebra.model", "anomalyalgebra.groups") in graph.edges       # relative, module level
+    assert ("anomalyalgebra.model", "anomalyalgebra.display") in graph.edges      # inside _repr_latex_
+    assert ("anomalyalgebra.model", "anomalyalgebra.expr") in graph.edges         # inside Model.subs
+    assert len(graph) > 80 and graph.number_of_edges() > 250
 
 
 def test_layer_map_covers_every_folder_and_module():
@@ -179,16 +184,16 @@ def test_layer_map_covers_every_folder_and_module():
 KNOWN_CYCLES: list = []
 
 
-def test_no_import_cycle():
-    cycles = sorted(sorted(c) for c in nx.strongly_connected_components(GRAPH) if len(c) > 1)
+def test_no_import_cycle(graph):
+    cycles = sorted(sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1)
     assert cycles == sorted(KNOWN_CYCLES), f"import cycles: {cycles}"
-    assert not any(GRAPH.has_edge(n, n) for n in GRAPH)
+    assert not any(graph.has_edge(n, n) for n in graph)
 
 
-def test_no_upward_import():
+def test_no_upward_import(graph):
     rank = {layer: i for i, layer in enumerate(LAYERS)}
     bad = []
-    for a, b in GRAPH.edges:
+    for a, b in graph.edges:
         (la, how), (lb, _) = layer_of(a), layer_of(b)
         if rank[lb] > rank[la]:
             hint = (f" ({a} is not in MODULE_LAYERS of tests/test_layers.py and was taken as"
@@ -197,15 +202,15 @@ def test_no_upward_import():
     assert bad == [], "imports from a higher layer:\n" + "\n".join(bad)
 
 
-def test_no_library_module_imports_the_top_level_package():
+def test_no_library_module_imports_the_top_level_package(graph):
     """``from anomalyalgebra import x`` inside the library would tie every module to every other."""
-    bad = [a for a, b in GRAPH.edges if b == ROOT and layer_of(a)[0] not in ("paper", "cli")]
+    bad = [a for a, b in graph.edges if b == ROOT and layer_of(a)[0] not in ("paper", "cli")]
     assert bad == []
 
 
 @pytest.mark.parametrize("layer", LAYERS)
-def test_every_layer_is_populated(layer):
-    assert any(layer_of(m)[0] == layer for m in GRAPH), layer
+def test_every_layer_is_populated(layer, graph):
+    assert any(layer_of(m)[0] == layer for m in graph), layer
 
 
 def test_layer_diagram_in_words():

@@ -12,13 +12,8 @@ LIMIT = 700
 #: (then delete it here).
 TO_SPLIT = {
     "cli.py": "one module per subcommand group (owner of cli.py)",
-    "eft/couplings.py": "the Goldstone/broken-phase couplings apart from the anomaly couplings",
-    "pheno/observables.py": "B -> K X and Z -> gamma X observables apart",
-    "operators/lagrangian.py": "the Lagrangian/Term records apart from the search (allowed_operators)",
     "interop/sarah.py": "the statement reader apart from the model builder (owner of interop)",
     "interop/convert.py": "one module per target format (owner of interop)",
-    "model.py": "the electric-charge parsing and the field records apart from Model (owner of model.py)",
-    "operators/accidental.py": "the instanton/global bookkeeping apart from the Smith-form symmetries",
 }
 
 

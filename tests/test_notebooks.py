@@ -4,7 +4,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 
@@ -24,6 +23,8 @@ def test_committed_without_outputs(path):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs(path, tmp_path):
+    from nbclient import NotebookClient   # imported here, not at collection (jupyter_client is a heavy import)
+
     book = nbformat.read(path, as_version=4)
     client = NotebookClient(book, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})

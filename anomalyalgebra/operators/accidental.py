@@ -15,426 +15,29 @@ the Hermite normal form of the kernel lattice with the scalars' columns first (s
 that scalar phases are carried by as few generators as possible), then generators
 with the smallest support chosen greedily until the quotient rank is reached.
 
-Flavour (the rule, documented in ``docs/operators.rst``)
---------------------------------------------------------
-Couplings are generic, so a coupling *matrix* can be brought to a canonical form by
-the unitary rotations of the copies when nothing else uses those rotations:
-
-* a Dirac-type matrix ``y_ab ψ̄_a χ_b`` whose two fields (both with copies) enter no
-  other term is made diagonal (singular-value decomposition): one phase per
-  diagonal pair, extra copies of the larger field decouple;
-* a symmetric Majorana-type matrix ``y_ab ψ_a ψ_b`` of a field entering no other
-  term is made diagonal (Takagi);
-* a field whose copies enter only through ``r`` vector couplings ``y_a`` (no other
-  flavoured field in those terms) is rotated so that only its first ``min(r, k)``
-  copies couple;
-* everything else is treated as a generic full tensor (every index combination).
-
-This is why the seed paper finds ``U(1)_1 × U(1)_2`` for ``y_ab ℓ̄^a e^b H`` (Eq. 46),
-and why the SM has ``L_e, L_μ, L_τ`` but a single baryon number.
+The flavour rule (which coupling matrices are brought to a canonical form) is in
+:mod:`anomalyalgebra.operators.flavour`; the records and names in
+:mod:`anomalyalgebra.operators.phases`; what VEVs leave in
+:mod:`anomalyalgebra.operators.remnants`.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections import defaultdict
-from dataclasses import dataclass
 from fractions import Fraction
-from itertools import product
 from math import gcd
-
-import sympy as sp
 
 from ..exceptions import ModelError
 from ..groups import U1, ZN
 from .lagrangian import Lagrangian, allowed_operators
+from .flavour import charge_matrix
+from .phases import (AccidentalSymmetries, Symmetry, charges_by_phase, integer_charges, phase_name,
+                     phase_names, sign_normalised, symmetry_name)
+from .remnants import gauge_remnant, goldstone_bosons
 from ..lattice import hermite_rows, integer_kernel, rational_rank
 
 __all__ = ["Symmetry", "AccidentalSymmetries", "accidental_symmetries", "phase_names", "phase_name",
            "charge_matrix", "gauge_remnant", "goldstone_bosons", "drop_groups", "rational_rank"]
-
-
-@dataclass(frozen=True)
-class Symmetry:
-    """A U(1) or Z_n acting by phases; ``charges`` lists the non-zero integer charges.
-
-    Parameters
-    ----------
-    name : str
-        E.g. ``"U(1)_{q,u,d}"`` or ``"Z2_{N1}"``.
-    kind : {"U(1)", "Z"}
-        Continuous or discrete.
-    charges : tuple of (str, int)
-        ``(phase, charge)`` for every phase with a non-zero charge.
-    order : int, optional
-        ``n`` of a ``Z_n`` (None for a U(1)).
-    """
-
-    name: str
-    kind: str                  # "U(1)" or "Z"
-    charges: tuple             # ((phase, int), ...)
-    order: int | None = None
-
-    def charge(self, phase: str) -> int:
-        """The charge of one phase.
-
-        Parameters
-        ----------
-        phase : str
-            A phase name (``"l12_1"``, ``"H"``).
-
-        Returns
-        -------
-        int
-            Its charge (0 when not in the support; mod ``order`` for a Z_n).
-        """
-        return dict(self.charges).get(phase, 0)
-
-    @property
-    def support(self) -> tuple:
-        return tuple(p for p, _ in self.charges)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@dataclass(frozen=True)
-class AccidentalSymmetries:
-    """Result of :func:`accidental_symmetries`.
-
-    Attributes
-    ----------
-    phases : tuple of str
-        One phase per copy of every field considered (``l12_1``, ``l12_2``, ``l3`` ...).
-    u1 : tuple of Symmetry
-        The continuous accidental symmetries, gauged U(1)s removed.
-    discrete : tuple of Symmetry
-        ``Z_n`` factors from the Smith invariants (components of the symmetry group).
-    invariants : tuple of int
-        Non-zero Smith invariants of the charge matrix.
-    rank : int
-        Number of independent U(1) phases before removing the gauged ones.
-    gauged : tuple of str
-        Labels of the U(1) factors removed.
-    model_name : str
-        Name of the model.
-    vevs : tuple of str
-        The scalars (or phases) with a VEV that were imposed.
-    rows : int
-        Number of charge rows (terms after the flavour rule, extra rows).
-    """
-
-    model_name: str
-    phases: tuple
-    u1: tuple
-    discrete: tuple
-    invariants: tuple
-    rank: int
-    gauged: tuple
-    vevs: tuple = ()
-    rows: int = 0
-
-    @property
-    def n_u1(self) -> int:
-        return len(self.u1)
-
-    def group(self) -> str:
-        """The group as text: ``U(1)_{l12_1,e12_1} × ... × Z2_{...}``."""
-        parts = [s.name for s in self.u1] + [s.name for s in self.discrete]
-        return " × ".join(parts) if parts else "trivial"
-
-    def __str__(self) -> str:
-        return self.group()
-
-    def table(self) -> str:
-        """Charge table: one row per phase, one column per symmetry."""
-        syms = list(self.u1) + list(self.discrete)
-        cols = [s.name for s in syms]
-        w0 = max([len(p) for p in self.phases] + [5])
-        head = "field".ljust(w0) + " | " + " | ".join(cols)
-        lines = [head, "-" * len(head)]
-        for p in self.phases:
-            cells = []
-            for s, c in zip(syms, cols):
-                q = s.charge(p)
-                txt = str(q) if s.kind == "U(1)" else f"{int(q) % s.order} mod {s.order}"
-                cells.append(txt.rjust(len(c)))
-            lines.append(p.ljust(w0) + " | " + " | ".join(cells))
-        return "\n".join(lines)
-
-    def _repr_latex_(self) -> str:
-        """The group and its charge table as a MathJax ``array``."""
-        syms = list(self.u1) + list(self.discrete)
-
-        def name(sym):
-            text = sym.name.replace("_", r"\_")
-            return rf"\mathrm{{{text}}}"
-
-        head = r"\text{field} & " + " & ".join(name(s) for s in syms) if syms else r"\text{field}"
-        rows = []
-        for p in self.phases:
-            cells = [str(s.charge(p)) if s.kind == "U(1)" else rf"{s.charge(p)}\ (\mathrm{{mod}}\ {s.order})"
-                     for s in syms]
-            rows.append(r"\mathrm{%s} & " % p.replace("_", r"\_") + " & ".join(cells))
-        group = r" \times ".join(name(s) for s in syms) or r"\text{trivial}"
-        cols = "l" + "r" * len(syms)
-        return (f"$${group}$$$$\\begin{{array}}{{{cols}}}" + head + r" \\ \hline "
-                + r" \\ ".join(rows) + "\\end{array}$$")
-
-    def find(self, *fields) -> Symmetry:
-        """The symmetry whose support (copies collapsed to field names) is exactly ``fields``.
-
-        Parameters
-        ----------
-        *fields : str
-            Field names (or phase names).
-
-        Returns
-        -------
-        Symmetry
-            The first U(1) or Z_n acting on exactly those fields.
-
-        Raises
-        ------
-        ModelError
-            If no symmetry has that support.
-
-        Examples
-        --------
-        >>> import anomalyalgebra as aa
-        >>> accidental_symmetries(aa.load_model("sm")).find("q", "u", "d").name
-        'U(1)_{q,u,d}'
-        """
-        want = set(fields)
-        for s in self.u1 + self.discrete:
-            if set(_collapse(s.support)) == want or set(s.support) == want:
-                return s
-        raise ModelError(f"no accidental symmetry acting exactly on {sorted(want)}; have {self.group()}")
-
-
-def phase_name(name, a, copies) -> str:
-    """The phase of copy ``a`` (from 0) of a field with ``copies`` copies.
-
-    Parameters
-    ----------
-    name : str
-        Field name.
-    a : int
-        Copy index, from 0.
-    copies : int
-        Number of copies of the field.
-
-    Returns
-    -------
-    str
-        ``name`` for a single copy, ``name_<a+1>`` otherwise.
-
-    Examples
-    --------
-    >>> phase_name("H", 0, 1), phase_name("q", 2, 3)
-    ('H', 'q_3')
-    """
-    return name if copies == 1 else f"{name}_{a + 1}"
-
-
-def phase_names(model, fields=None) -> tuple:
-    """One phase per copy: ``("q_1", "q_2", "q_3", ..., "H")``.
-
-    Parameters
-    ----------
-    model : Model
-        The model.
-    fields : iterable of str, optional
-        The fields (default: all, in model order).
-
-    Returns
-    -------
-    tuple of str
-        Names as :func:`phase_name` gives them.
-
-    Raises
-    ------
-    ModelError
-        If a name is not a field of the model.
-    """
-    names = [f.name for f in model.fields] if fields is None else list(fields)
-    out = []
-    for n in names:
-        k = model.field(n).copies
-        out += [phase_name(n, a, k) for a in range(k)]
-    return tuple(out)
-
-
-def _collapse(support):
-    """``(l12_1, l12_2, e3)`` -> ``[l12, e3]`` when all copies are present."""
-    out = []
-    for p in support:
-        base = p.rsplit("_", 1)[0] if "_" in p and p.rsplit("_", 1)[1].isdigit() else p
-        out.append(p if base == p else (base, p))
-    names = []
-    grouped = defaultdict(list)
-    for x in out:
-        if isinstance(x, tuple):
-            grouped[x[0]].append(x[1])
-    for x in out:
-        if isinstance(x, str):
-            names.append(x)
-        else:
-            if x[0] not in names and x[0] not in grouped.get("_done", []):
-                names.append(x[0])
-    return names
-
-
-def _nice_name(kind, charges, order, model, phases):
-    by_field = defaultdict(list)
-    for p, q in charges:
-        base = p
-        if "_" in p:
-            b, s = p.rsplit("_", 1)
-            if s.isdigit() and b in model._index and model.field(b).copies > 1:
-                base = b
-        by_field[base].append((p, q))
-    parts = []
-    for base, items in by_field.items():
-        k = model.field(base).copies if base in model._index else 1
-        if k > 1 and len(items) == k and len({q for _, q in items}) == 1:
-            parts.append(base)
-        else:
-            parts += [p for p, _ in items]
-    label = ",".join(parts) if parts else "∅"
-    return f"U(1)_{{{label}}}" if kind == "U(1)" else f"Z{order}_{{{label}}}"
-
-
-def _expand(term, model, index, info):
-    """Integer charge rows of one term over the phases, with the flavour rule."""
-    facs = term.operator.factors
-    choice = []
-    for f in facs:
-        k = model.field(f.field).copies
-        choice.append(info.get((id(term), f.field), range(k)))
-    rows = []
-    seen = set()
-    diag = info.get((id(term), "diag"))
-    if diag is not None:
-        combos = [[a] * len(facs) for a in range(diag)]
-        # map: flavoured factors take the diagonal index, unflavoured 0
-        combos = [[(a if model.field(f.field).copies > 1 else 0) for f in facs] for a in range(diag)]
-    else:
-        combos = product(*choice)
-    for combo in combos:
-        row = defaultdict(int)
-        for f, a in zip(facs, combo):
-            k = model.field(f.field).copies
-            row[index[phase_name(f.field, a, k)]] += -1 if f.conjugate else 1
-        key = tuple(sorted((i, v) for i, v in row.items() if v))
-        if key and key not in seen:
-            seen.add(key)
-            rows.append(key)
-    return rows
-
-
-def _flavour_info(terms, model, flavour):
-    """Which terms get diagonal flavour structure / restricted copies (see module doc)."""
-    info = {}
-    if flavour == "generic":
-        return info
-    multi = {f.name for f in model.fields if f.copies > 1}
-    users = defaultdict(list)
-    for t in terms:
-        for n in dict.fromkeys(t.operator.field_names()):
-            if n in multi:
-                users[n].append(t)
-    for t in terms:
-        fl = [f for f in t.operator.factors if f.field in multi]
-        names = [f.field for f in fl]
-        if len(fl) == 2 and names[0] != names[1] and all(len(users[n]) == 1 for n in names) \
-                and len(t.operator.factors) == len(set((f.field, f.conjugate) for f in t.operator.factors)):
-            info[(id(t), "diag")] = min(model.field(n).copies for n in names)
-        elif len(fl) == 2 and names[0] == names[1] and len(users[names[0]]) == 1 \
-                and fl[0].conjugate == fl[1].conjugate and _symmetric_only(t, model):
-            info[(id(t), "diag")] = model.field(names[0]).copies
-    for n in multi:
-        ts = users[n]
-        if ts and all(sum(f.field in multi for f in t.operator.factors) == 1 for t in ts):
-            r = min(len(ts), model.field(n).copies)
-            for t in ts:
-                info[(id(t), n)] = range(r)
-    return info
-
-
-def _symmetric_only(term, model):
-    """A Majorana-type flavour matrix that is symmetric (no antisymmetric gauge part)."""
-    k = model.field(term.operator.factors[0].field).copies
-    n = term.couplings
-    if n is None:
-        return False
-    s = n  # n = s k(k+1)/2 + a k(k-1)/2; with copies = 1 only s survives
-    from .operator import Operator
-    single = model.replace_field(term.operator.factors[0].field, copies=1)
-    s = Operator(term.operator.factors).independent_couplings(single)
-    return n == s * k * (k + 1) // 2
-
-
-def charge_matrix(model, terms, phases, flavour="diagonalise"):
-    """Integer charge rows of the terms over ``phases``, with the flavour rule.
-
-    Parameters
-    ----------
-    model : Model
-        The model.
-    terms : iterable of Term
-        The terms; hermitian ones give no row (their phase is always zero).
-    phases : sequence of str
-        The phases (columns), from :func:`phase_names`.
-    flavour : {"diagonalize", "generic"}, optional
-        The flavour rule of the module documentation.
-
-    Returns
-    -------
-    list of list of int
-        One row per (flavour component of a) term.
-
-    Raises
-    ------
-    ModelError
-        If a term is allowed only under a condition on symbolic charges, or uses a
-        single-copy field that is not among the phases.
-    """
-    index = {p: i for i, p in enumerate(phases)}
-    terms = [t for t in terms if not t.hermitian]
-    for t in terms:
-        if t.condition:
-            raise ModelError(f"term {t.operator} of {model.name} is allowed only if "
-                             f"{', '.join(sp.sstr(c) for c in t.condition)}: substitute the charges first")
-        for n in t.operator.field_names():
-            if model.field(n).copies == 1 and n not in index:
-                raise ModelError(f"term {t.operator} uses field '{n}' outside the chosen fields")
-    info = _flavour_info(terms, model, flavour)
-    rows = []
-    for t in terms:
-        for key in _expand(t, model, index, info):
-            row = [0] * len(phases)
-            for i, v in key:
-                row[i] = v
-            rows.append(row)
-    return rows
-
-
-def _int_charges(model, label, phases):
-    vals = []
-    for p in phases:
-        base = p
-        if p not in model._index:
-            base = p.rsplit("_", 1)[0]
-        vals.append(sp.Rational(sp.sympify(model.field(base).rep(label))))
-    den = 1
-    for v in vals:
-        den = den * v.q // gcd(den, v.q)
-    ints = [int(v * den) for v in vals]
-    g = 0
-    for x in ints:
-        g = gcd(g, x)
-    return [x // g for x in ints] if g else ints
 
 
 def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields=None,
@@ -539,7 +142,7 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
     labels = [lab for lab in labels if lab not in zlabels]
     if zlabels:
         torsion, invariants = _quotient_torsion(model, aug, n, zlabels, phases)
-    gvecs = [_int_charges(model, lab, phases) for lab in labels]
+    gvecs = [integer_charges(model, lab, phases) for lab in labels]
     # gauge directions that survive the VEVs (for no VEV: all of them)
     if vev_cols:
         gm = [[g[c] for c in vev_cols] for g in gvecs]
@@ -564,17 +167,17 @@ def accidental_symmetries(model, lagrangian: Lagrangian | None = None, *, fields
             break
         if rational_rank(current + [r]) > (rational_rank(current) if current else 0):
             current.append(r)
-            chosen_rows.append(_sign(r))
+            chosen_rows.append(sign_normalised(r))
     chosen_rows.sort(key=lambda r: next(i for i, x in enumerate(r) if x))
-    u1 = tuple(Symmetry(_nice_name("U(1)", _charges(r, phases), None, model, phases), "U(1)",
-                        _charges(r, phases)) for r in chosen_rows)
+    u1 = tuple(Symmetry(symmetry_name("U(1)", charges_by_phase(r, phases), None, model, phases), "U(1)",
+                        charges_by_phase(r, phases)) for r in chosen_rows)
     disc = []
     for item in torsion:
         d, col = item[:2]
         order = item[2] if len(item) > 2 else d         # a lift of larger order (see below)
         rep = _simplify_torsion(order, col, hnf, perm)
-        ch = _charges(rep, phases)
-        disc.append(Symmetry(_nice_name("Z", ch, d, model, phases), "Z", ch, order))
+        ch = charges_by_phase(rep, phases)
+        disc.append(Symmetry(symmetry_name("Z", ch, d, model, phases), "Z", ch, order))
     return AccidentalSymmetries(model.name, phases, u1, tuple(disc), tuple(invariants), rank,
                                 tuple(labels + zlabels), tuple(vevs), len(rows))
 
@@ -642,17 +245,6 @@ def _unperm(r, perm, n):
     return out
 
 
-def _sign(r):
-    for x in r:
-        if x:
-            return r if x > 0 else [-y for y in r]
-    return r
-
-
-def _charges(r, phases):
-    return tuple((p, int(x)) for p, x in zip(phases, r) if x)
-
-
 def _simplify_torsion(d, col, hnf, perm):
     """A representative of the Z_d component with as many zero charges as possible."""
     theta = [Fraction(x, d) for x in col]
@@ -668,133 +260,6 @@ def _simplify_torsion(d, col, hnf, perm):
     return [x % d for x in col]
 
 
-# --------------------------------------------------------------------------- VEV remnants
-def gauge_remnant(model, vevs, labels=None) -> AccidentalSymmetries:
-    """Unbroken subgroup of the gauged U(1)s after the VEVs (Krauss–Wilczek remnants).
-
-    The U(1) charges are integer normalised over the model's fields; the subgroup
-    of ``U(1)^g`` fixing every VEV is ``U(1)^{g-r} × Π Z_{d_i}`` from the Smith form of
-    the (VEV fields × U(1)s) charge matrix.
-
-    Parameters
-    ----------
-    model : Model
-        The model.
-    vevs : iterable of str
-        Scalars with a VEV.
-    labels : iterable of str, optional
-        The U(1)s (default: every gauged U(1) factor).
-
-    Returns
-    -------
-    AccidentalSymmetries
-        The unbroken U(1)s and discrete remnants, charges per phase.
-
-    Raises
-    ------
-    ModelError
-        If a VEV names an unknown field.
-
-    Examples
-    --------
-    >>> import anomalyalgebra as aa
-    >>> m = aa.Model.build("KW", {"X": "U(1)"}, [aa.fermion("psi", "L", {"X": "1"}),
-    ...                    aa.fermion("chi", "R", {"X": "1"}), aa.scalar("phi", {"X": "3"})])
-    >>> gauge_remnant(m, ["phi"]).group()
-    'Z3_{psi,chi}'
-    """
-    labels = [lab for lab, g in model.groups if isinstance(g, U1) and g.gauged] if labels is None \
-        else list(labels)
-    phases = phase_names(model)
-    gvecs = [_int_charges(model, lab, phases) for lab in labels]
-    vev_cols = []
-    for v in vevs:
-        fld = model.field(v)
-        vev_cols += [phases.index(phase_name(v, a, fld.copies)) for a in range(fld.copies)]
-    m = [[g[c] for g in gvecs] for c in vev_cols]     # VEV fields × U(1)s
-    g = len(labels)
-    kernel, torsion, inv = integer_kernel(m, g, torsion=True)
-    u1 = []
-    for t in kernel:
-        vec = [sum(t[i] * gvecs[i][j] for i in range(g)) for j in range(len(phases))]
-        ch = _charges(_sign(vec), phases)
-        u1.append(Symmetry(_nice_name("U(1)", ch, None, model, phases), "U(1)", ch))
-    disc = []
-    for d, t in torsion:
-        vec = [sum(t[i] * gvecs[i][j] for i in range(g)) % d for j in range(len(phases))]
-        ch = _charges(vec, phases)
-        disc.append(Symmetry(_nice_name("Z", ch, d, model, phases), "Z", ch, d))
-    return AccidentalSymmetries(model.name, phases, tuple(u1), tuple(disc), tuple(inv), g,
-                                tuple(labels), tuple(vevs), len(m))
-
-
-def goldstone_bosons(model, lagrangian: Lagrangian, vevs) -> tuple:
-    """Physical (uneaten) Goldstone bosons of the scalar potential in ``lagrangian``.
-
-    The accidental U(1)s of the potential (scalar phases only) that the VEVs break,
-    minus the broken gauged U(1) directions.  Each returned :class:`Symmetry` is an
-    accidental U(1) whose breaking leaves a massless Goldstone at tree level.
-
-    Parameters
-    ----------
-    model : Model
-        The model.
-    lagrangian : Lagrangian
-        Its operators; only the scalar potential is used.
-    vevs : iterable of str
-        Scalars with a VEV.
-
-    Returns
-    -------
-    tuple of Symmetry
-        One accidental U(1) per physical Goldstone (empty: none).
-
-    Raises
-    ------
-    ModelError
-        If a VEV names an unknown field.
-
-    Examples
-    --------
-    Footnote 6 of the seed paper: the renormalizable potential of the L = -4R model
-    has one Goldstone (the phase of ``S1``, equivalently of ``S5``, modulo the gauged
-    X); the d = 6 term ``S5* S1^5`` lifts it.
-
-    >>> import anomalyalgebra as aa
-    >>> m = aa.load_model("tau_l_minus_4r")
-    >>> [str(g) for g in goldstone_bosons(m, allowed_operators(m), ["H", "S1", "S5"])]
-    ['U(1)_{S1}']
-    >>> goldstone_bosons(m, allowed_operators(m, extra_dims=(6,)), ["H", "S1", "S5"])
-    ()
-    """
-    scal = [f.name for f in model.fields if f.is_scalar]
-    phases = phase_names(model, scal)
-    n = len(phases)
-    pot = [t for t in lagrangian.potential]
-    rows = charge_matrix(model, pot, phases)
-    kernel = integer_kernel(rows, n)
-    vev_cols = []
-    for v in vevs:
-        fld = model.field(v)
-        vev_cols += [phases.index(phase_name(v, a, fld.copies)) for a in range(fld.copies)]
-    labels = [lab for lab, g in model.groups if isinstance(g, U1) and g.gauged]   # eaten ones
-    gvecs = [_int_charges(model, lab, phases) for lab in labels]
-    restrict = lambda rs: [[r[c] for c in vev_cols] for r in rs]   # noqa: E731
-    rk = rational_rank(restrict(kernel)) if kernel else 0
-    rg = rational_rank(restrict(gvecs)) if gvecs else 0
-    hnf = hermite_rows(kernel) if kernel else []
-    cands = sorted(hnf, key=lambda r: sum(1 for x in r if x))
-    current = restrict(gvecs)
-    out = []
-    for r in cands:
-        if len(out) == rk - rg:
-            break
-        rr = [r[c] for c in vev_cols]
-        if rational_rank(current + [rr]) > (rational_rank(current) if current else 0):
-            current.append(rr)
-            ch = _charges(_sign(r), phases)
-            out.append(Symmetry(_nice_name("U(1)", ch, None, model, phases), "U(1)", ch))
-    return tuple(out)
 
 
 def drop_groups(model, *labels):

@@ -217,7 +217,7 @@ class SymmetryReport:
                 f"   ({acc.group()})"
 
         lines = [f"Accidental symmetries of {self.model_name} up to d = {self.max_dim}"
-                 " (gauged U(1)s removed):", "  " + group(self.accidental),
+                 " (gauged U(1)s and Z(N)s removed):", "  " + group(self.accidental),
                  "Exact under the instantons of " + (", ".join(g for g, _ in self.vertices) or
                                                      "(no non-abelian gauge factor)") + ":",
                  "  " + group(self.exact), "U(1) generators (primitive integer charges):"]

@@ -24,6 +24,8 @@ from functools import lru_cache
 import sympy as sp
 
 from .parameters import Parameters, default_parameters
+from .inputs import SYMBOLIC, sm_inputs
+from .multiplets import multiplet_decay_rate, radiative_splitting, radiative_splitting_unit
 
 __all__ = [
     "SYMBOLIC",
@@ -46,76 +48,9 @@ __all__ = [
 ]
 
 
-class _Symbolic:
-    """Marker: keep Standard-Model inputs as sympy symbols."""
-
-    def __repr__(self):
-        return "SYMBOLIC"
-
-
-#: Pass as ``params`` to keep the Standard-Model inputs symbolic.
-SYMBOLIC = _Symbolic()
-
 _QUARK_MASS = {"u": "m_u", "c": "m_c", "t": "m_t"}
 _DOWN_INDEX = {"d": 0, "s": 1, "b": 2}
 _UP_INDEX = {"u": 0, "c": 1, "t": 2}
-
-
-def sm_inputs(params=None) -> dict:
-    """The Standard-Model quantities the observables use, exact or symbolic.
-
-    ``g`` and ``g'`` are fixed by ``1/alpha_em_mZ_inv`` and ``sin2_theta_W``:
-    ``g^2 = 4 pi alpha / s_W^2``, ``g'^2 = 4 pi alpha / c_W^2``.
-
-    Parameters
-    ----------
-    params : Parameters or SYMBOLIC, optional
-        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
-        ``SYMBOLIC`` keeps them as symbols.
-
-    Returns
-    -------
-    dict
-        ``g``, ``g'``, ``e``, ``s2w``, ``c2w``, ``m_Z``, ``Gamma_Z``, ``m_W``,
-        ``m_b``, ``m_s``, ``m_u``, ``m_c``, ``m_t``, ``G_F``, ``V_ud``, ``f_pi``, ``m_pi``,
-        ``hbar``, ``v``, ``m_tau`` (GeV-based units of the parameter file), as exact
-        sympy numbers or positive symbols.
-
-    Raises
-    ------
-    UnknownParameterError
-        If the parameter set lacks one of the names.
-
-    Examples
-    --------
-    >>> d = sm_inputs()
-    >>> round(float(d["g"]), 4), round(float(d["g'"]), 4)
-    (0.6517, 0.3575)
-    >>> sm_inputs(SYMBOLIC)["g'"]
-    g'
-    """
-    if params is SYMBOLIC:
-        names = ["g", "g'", "m_Z", "Gamma_Z", "m_W", "m_b", "m_s", "m_u", "m_c", "m_t",
-                 "G_F", "V_ud", "f_pi", "m_pi", "hbar", "v", "m_tau"]
-        out = {n: sp.Symbol(n, positive=True) for n in names}
-        s2w = sp.Symbol("s_W2", positive=True)
-        out["s2w"], out["c2w"] = s2w, 1 - s2w
-        out["e"] = out["g"] * out["g'"] / sp.sqrt(out["g"] ** 2 + out["g'"] ** 2)
-        return out
-    P = default_parameters() if params is None else params
-    alpha = 1 / P.value("alpha_em_mZ_inv")
-    s2w = P.value("sin2_theta_W")
-    out = {
-        "s2w": s2w,
-        "c2w": 1 - s2w,
-        "g": sp.sqrt(4 * sp.pi * alpha / s2w),
-        "g'": sp.sqrt(4 * sp.pi * alpha / (1 - s2w)),
-        "e": sp.sqrt(4 * sp.pi * alpha),
-    }
-    for n in ["m_Z", "Gamma_Z", "m_W", "m_b", "m_s", "m_u", "m_c", "m_t", "G_F", "V_ud",
-              "f_pi", "m_pi", "hbar", "v", "m_tau"]:
-        out[n] = P.value(n)
-    return out
 
 
 def loop_function(x):
@@ -627,124 +562,3 @@ def br_Z_to_gamma_X_model(source, g_X, m_X, params=None, *, vacuum=None, goldsto
     sm = sm_inputs(params)
     return gamma_Z_to_gamma_X_model(source, g_X, m_X, params, vacuum=vacuum,
                                     goldstone_mass=goldstone_mass) / sm["Gamma_Z"]
-
-
-def multiplet_decay_rate(j, I, sign, delta_m, params=None, *, phase_space=True):
-    """``Γ(𝓛_I → 𝓛_{I±1} π^∓)`` for a heavy EW multiplet (Eq. 37 of the seed paper).
-
-    ``Γ = (j ∓ I)(j ± I + 1) · G_F² |V_ud|² f_π² Δm³ / π · sqrt(1 - m_π²/Δm²)``,
-    valid for ``m_𝓛 ≫ Δm``.  For the Y = 0 triplet (j = 1, I = ±1 → 0) the
-    prefactor is 2 and this is the familiar wino rate ``2 G_F² V_ud² f_π² Δm³/π``
-    (Cirelli-Fornengo-Strumia hep-ph/0512090; Di Luzio-Gröber-Kamenik-Nardecchia
-    arXiv:1504.00359).  With ``phase_space=False`` the square root is dropped
-    (``Δm ≫ m_π``), which is the limit Eq. (37) is written in; at Δm = 500 MeV the
-    prefactor is then ``1/(7.55×10⁻¹² s)``, the paper's ``7.5×10⁻¹² s``.
-
-    Parameters
-    ----------
-    j : int or Rational
-        Isospin of the multiplet (n = 2j + 1).
-    I : int or Rational
-        T³ eigenvalue of the decaying component.
-    sign : {+1, -1}
-        Upper (+1: ``I → I+1``, emits π⁻) or lower (-1: ``I → I-1``, emits π⁺) sign.
-    delta_m : number or expression
-        Mass difference in GeV.
-    params : Parameters or SYMBOLIC, optional
-        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
-        ``SYMBOLIC`` keeps them as symbols.
-    phase_space : bool, optional
-        Keep the factor ``sqrt(1 - m_π²/Δm²)`` (default True).
-
-    Returns
-    -------
-    sympy expression
-        Width in GeV (divide ``hbar`` by it for the lifetime).
-
-    Examples
-    --------
-    >>> P = default_parameters()
-    >>> G = multiplet_decay_rate(1, 1, -1, sp.Rational(1644, 10000))
-    >>> round(float(P.value("hbar") / G) * 1e10, 3)   # wino: ~0.2 ns
-    2.014
-    """
-    sm = sm_inputs(params)
-    j, I = sp.sympify(j), sp.sympify(I)
-    factor = (j - sign * I) * (j + sign * I + 1)
-    rate = factor * sm["G_F"] ** 2 * sm["V_ud"] ** 2 * sm["f_pi"] ** 2 * delta_m**3 / sp.pi
-    if phase_space:
-        rate *= sp.sqrt(1 - sm["m_pi"] ** 2 / delta_m**2)
-    return rate
-
-
-def radiative_splitting_unit(params=None):
-    """``Δ = α₂ m_W sin²(θ_W/2)``, the one-loop splitting unit of Eq. (38) (≈ 166 MeV).
-
-    Cirelli-Fornengo-Strumia (hep-ph/0512090) quote (166 ± 1) MeV; with the default
-    inputs (α₂ = α(m_Z)/s_W²) the formula gives 167.4 MeV.
-
-    Parameters
-    ----------
-    params : Parameters or SYMBOLIC, optional
-        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
-        ``SYMBOLIC`` keeps them as symbols.
-
-    Returns
-    -------
-    sympy.Expr
-        ``Δ`` in GeV.
-
-    Examples
-    --------
-    >>> round(float(radiative_splitting_unit()) * 1000, 1)
-    167.4
-    """
-    sm = sm_inputs(params)
-    alpha2 = sm["g"] ** 2 / (4 * sp.pi)
-    cw = sp.sqrt(sm["c2w"])
-    return alpha2 * sm["m_W"] * (1 - cw) / 2   # sin²(θ/2) = (1 - cos θ)/2
-
-
-def radiative_splitting(Q, Y, params=None, *, delta=None):
-    """Eq. (38): ``m_{Q+1} - m_Q ≈ Δ (1 + 2Q + 2Y/cos θ_W)``.
-
-    Parameters
-    ----------
-    Q : number
-        Electric charge of the lighter state of the pair.
-    Y : number
-        Hypercharge of the multiplet (``Q = T³ + Y``).
-    params : Parameters or SYMBOLIC, optional
-        Standard-Model inputs (default :func:`~anomalyalgebra.pheno.default_parameters`);
-        ``SYMBOLIC`` keeps them as symbols.
-    delta : number, optional
-        The splitting unit; default :func:`radiative_splitting_unit` of ``params``
-        (pass e.g. the parameter ``Delta_rad`` to use a quoted value instead).
-
-    Returns
-    -------
-    sympy.Expr
-        The splitting in the unit of ``delta`` (GeV by default).
-
-    Examples
-    --------
-    >>> round(float(radiative_splitting(0, 0)) * 1000, 1)     # Y = 0 triplet
-    167.4
-    >>> d = radiative_splitting(-1, -1)              # Y = -1 triplet: Q=-1 minus Q=0 ...
-    >>> float(d) < 0                                 # ... negative: the neutral state is lightest
-    True
-    """
-    if delta is None:
-        delta = radiative_splitting_unit(params)
-    return delta * (1 + 2 * sp.sympify(Q) + 2 * sp.sympify(Y) / sp.sqrt(_c2w(params)))
-
-
-def _c2w(params):
-    """``sm_inputs(params)["c2w"]`` without the rest of :func:`sm_inputs` (a scan asks
-    for :func:`radiative_splitting` at many points)."""
-    if params is SYMBOLIC:
-        return sm_inputs(params)["c2w"]
-    P = default_parameters() if params is None else params
-    return 1 - P.value("sin2_theta_W")
-
-
