@@ -53,9 +53,9 @@ For a global U(1) with ``N ≠ 0`` against a gauged SU(3) (``N = Σ_LH q T(r) d`
 eigenvalues of every SU(2) irrep come from its weight system), and ``E/N`` is the
 ratio entering the axion–photon coupling ``g_{aγγ} ∝ E/N − 1.92``.  The
 domain-wall number is the number of degenerate minima of the axion potential: with
-coprime integer charges, ``|2N|`` (the order of the Z(|2N|) left unbroken by colour
+coprime integer charges, ``|2N|`` (the order of the ``Z(|2N|)`` left unbroken by colour
 instantons) divided by ``gcd(|2N|, scalar charges)``, the order of the part of that
-Z(|2N|) which acts trivially on every scalar and so moves no vacuum (e.g. fermion parity
+``Z(|2N|)`` which acts trivially on every scalar and so moves no vacuum (e.g. fermion parity
 when the fermions carry odd and the scalars even charges); identifications with the
 centre of the gauge group are not taken into account.
 """
