@@ -12,7 +12,8 @@ import pytest
 import sympy as sp
 
 import anomalyalgebra as aa
-from anomalyalgebra.cli import _write_sets, main
+from anomalyalgebra.cli import main
+from anomalyalgebra.cli.enumerate_cmd import _write_sets
 from anomalyalgebra.enumeration import chiral_singlet_charges
 
 ROOT = Path(__file__).resolve().parent.parent

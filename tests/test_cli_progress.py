@@ -98,7 +98,7 @@ def test_operators_and_reproduce_progress(tmp_path):
 def test_progress_stream_keeps_messages():
     # reproduce() writes its messages (why Fig. 1 was not drawn) to the progress stream too:
     # they reach the user even when no progress is shown
-    from anomalyalgebra.cli import _REPRODUCE_PROGRESS
+    from anomalyalgebra.cli.reproduce_cmd import _REPRODUCE_PROGRESS
     from anomalyalgebra.progress import ProgressLine, ProgressStream
 
     msgs = io.StringIO()

@@ -48,6 +48,7 @@ FOLDER_LAYERS = {
     "interop": "io",
     "export": "io",
     "paper": "paper",
+    "cli": "cli",
 }
 
 #: Top-level modules.
@@ -77,8 +78,7 @@ MODULE_LAYERS = {
     "formats": "io",
     "tables": "io",
     "__init__": "io",
-    # the command line
-    "cli": "cli",
+    # the command line (the cli package is in FOLDER_LAYERS)
     "__main__": "cli",
 }
 
@@ -161,7 +161,7 @@ def graph() -> nx.DiGraph:
 
 def test_scan_sees_every_kind_of_import(graph):
     """The scan can fail: it resolves relative imports and sees imports inside functions."""
-    assert ("anomalyalgebra.cli", "anomalyalgebra.paper.report") in graph.edges   # inside a function
+    assert ("anomalyalgebra.cli.reproduce_cmd", "anomalyalgebra.paper.report") in graph.edges   # inside a function
     assert ("anomalyalgebra.model", "anomalyalgebra.groups") in graph.edges       # relative, module level
     assert ("anomalyalgebra.model", "anomalyalgebra.display") in graph.edges      # inside _repr_latex_
     assert ("anomalyalgebra.model", "anomalyalgebra.expr") in graph.edges         # inside Model.subs
