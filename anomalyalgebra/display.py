@@ -12,7 +12,7 @@ import sympy as sp
 from .algebra import SymbolicSU2Irrep
 from .groups import U1, ZN
 
-__all__ = ["latex_symbol_names", "rep_latex", "lorentz_latex", "global_mark", "field_table_array"]
+__all__ = ["latex_symbol_names", "rep_latex", "lorentz_latex", "global_mark", "field_table_array", "latex_escape"]
 
 
 def latex_symbol_names(model) -> dict:
@@ -121,7 +121,7 @@ def field_table_array(model) -> str:
     """
     cols = "l" + "c" * (1 + len(model.groups))
     head = " & ".join([r"\text{Field}", r"\text{Lorentz}"] +
-                      [rf"\mathrm{{{g.name}}}_{{\mathrm{{{k}}}}}{global_mark(g)}"
+                      [rf"\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{latex_escape(k, math=True)}}}}}{global_mark(g)}"
                        for k, g in model.groups])
     lines = [rf"\begin{{array}}{{{cols}}}", head + r" \\ \hline"]
     for f in model.fields:
@@ -129,3 +129,40 @@ def field_table_array(model) -> str:
         lines.append(" & ".join(cells) + r" \\")
     lines.append(r"\end{array}")
     return "\n".join(lines)
+
+
+_TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%",
+                 "&": r"\&", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_MATH_ESCAPES = dict(_TEXT_ESCAPES, **{"\\": r"\backslash{}", "~": r"\sim{}", "^": r"\hat{}"})
+
+
+def latex_escape(text: str, *, math: bool = False) -> str:
+    r"""``text`` as LaTeX that typesets the characters themselves and runs no command.
+
+    One pass over the text: each of ``# $ % & _ { } ~ ^ \`` becomes its escaped form
+    (``\textbackslash{}``, ``\textasciitilde{}``, ``\textasciicircum{}`` in text;
+    ``\backslash{}``, ``\sim{}``, ``\hat{}`` in math mode, e.g. inside ``\mathrm``),
+    runs of white space (line breaks included: a blank line would end a paragraph
+    inside ``\caption``) become one space, and other non-printable characters are
+    dropped.
+
+    Parameters
+    ----------
+    text : str
+    math : bool, optional
+        Escape for math mode (names inside ``\mathrm{...}``).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(latex_escape(r"50% of a_b & {c}^~ \input{x} #1 $"))
+    50\% of a\_b \& \{c\}\textasciicircum{}\textasciitilde{} \textbackslash{}input\{x\} \#1 \$
+    >>> print(latex_escape("q_L^2", math=True))
+    q\_L\hat{}2
+    """
+    table = _MATH_ESCAPES if math else _TEXT_ESCAPES
+    text = " ".join(str(text).split())
+    return "".join(table.get(ch, ch) for ch in text if ch.isprintable())

@@ -38,6 +38,7 @@ from pathlib import Path
 import sympy as sp
 
 from .exceptions import AnomalyAlgebraError, ModelError, ModelFileError, check_keys
+from .files import read_regular_file
 from .limits import current_limits, hint
 from .groups import parse_group
 from .model import Field, Model, electric_charge_text, parse_electric_charge
@@ -112,19 +113,15 @@ def load_model(name_or_path, *, format=None, **options) -> Model:
         what = f"format {format!r}" if format not in (None, "toml") else f"option(s) {sorted(options)}"
         raise ModelFileError(f"anomalyalgebra.modelfile reads TOML model files only ({what} given);"
                              " anomalyalgebra.load_model reads SARAH and PyR@TE files too", path=path)
-    if not path.exists():
+    if not os.path.lexists(path):
         raise ModelFileError(
             f"no such model file, and not a built-in model (built-in: {', '.join(builtin_models())})",
             path=path,
         )
-    if path.is_dir():
-        raise ModelFileError("is a directory, not a model file", path=path)
     bound = current_limits().max_file_bytes
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(bound + 1)
-    except OSError as exc:
-        raise ModelFileError(f"cannot be read: {exc.strerror or exc}", path=path) from None
+    # a regular file only, checked before it is opened: a FIFO would block, a symlink loop
+    # is named as such (anomalyalgebra.files)
+    raw = read_regular_file(path, limit=bound)
     if len(raw) > bound:
         raise ModelFileError(f"larger than the limit max_file_bytes = {bound} bytes"
                              f"{hint('max_file_bytes')}", path=path)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import sympy as sp
 
 from .anomaly import anomaly_label
-from .display import (field_table_array, global_mark as _global_mark, latex_symbol_names,
+from .display import (field_table_array, global_mark as _global_mark, latex_escape, latex_symbol_names,
                       lorentz_latex as _lorentz_latex, rep_latex)
 from .groups import ZN
 from .model import Model
 
 __all__ = ["field_table_text", "field_table_latex", "field_table_array", "latex_symbol_names", "anomaly_table_text",
-           "anomaly_table_latex", "rep_latex", "global_symmetries_latex"]
+           "anomaly_table_latex", "rep_latex", "global_symmetries_latex", "latex_escape"]
 
 
 def _lorentz(f) -> str:
@@ -57,9 +57,10 @@ def field_table_text(model: Model) -> str:
 
 
 def _group_latex(label, g) -> str:
+    label = latex_escape(label, math=True)
     if isinstance(g, ZN):
         return rf"$\mathbb{{Z}}_{{{g.n}}}^{{\mathrm{{{label}}}}}{_global_mark(g)}$"
-    return rf"$\mathrm{{{g.name}}}_{{\mathrm{{{label}}}}}{_global_mark(g)}$"
+    return rf"$\mathrm{{{latex_escape(g.name, math=True)}}}_{{\mathrm{{{label}}}}}{_global_mark(g)}$"
 
 
 def field_table_latex(model: Model, *, caption: str | None = None) -> str:
@@ -87,16 +88,9 @@ def field_table_latex(model: Model, *, caption: str | None = None) -> str:
         lines.append(" & ".join(cells) + r" \\")
     lines += [r"\hline", r"\end{tabular}"]
     cap = caption if caption is not None else f"Field content of the {model.name} model."
-    lines += [rf"\caption{{{_escape(cap)}}}", r"\end{table}"]
+    lines += [rf"\caption{{{latex_escape(cap)}}}", r"\end{table}"]
     return "\n".join(lines)
 
-
-
-def _escape(text: str) -> str:
-    for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#"),
-                 ("_", r"\_"), ("$", r"\$"), ("{", r"\{"), ("}", r"\}")):
-        text = text.replace(a, b)
-    return text
 
 
 def anomaly_table_text(model: Model, table: dict) -> str:
@@ -172,7 +166,7 @@ def global_symmetries_latex(model: Model, reports: dict) -> str:
     names = latex_symbol_names(model)
 
     def name(label):
-        return r"\mathrm{%s}" % _escape(label)
+        return r"\mathrm{%s}" % latex_escape(label, math=True)
 
     lines = [r"\begin{tabular}{llll}", r"\hline",
              r"symmetry & channel & coefficient & meaning \\", r"\hline"]
@@ -188,13 +182,13 @@ def global_symmetries_latex(model: Model, reports: dict) -> str:
                 channel = "$" + r" \times ".join(parts) + "$"
             value = sp.latex(sp.sympify(a.value), symbol_names=names)
             mod = rf" \bmod {a.modulus}" if a.modulus is not None else ""
-            lines.append(rf"${name(label)}$ & {channel} & ${value}{mod}$ & {_escape(a.meaning)} \\")
+            lines.append(rf"${name(label)}$ & {channel} & ${value}{mod}$ & {latex_escape(a.meaning)} \\")
         lines.append(rf"${name(label)}$ & \multicolumn{{3}}{{l}}{{unbroken by gauge instantons:"
-                     rf" {_escape(rep.unbroken)}}} \\")
+                     rf" {latex_escape(rep.unbroken)}}} \\")
         if rep.axion is not None:
             ax = rep.axion
             for su3, n in ax.N.items():
-                parts = [rf"N_{{\mathrm{{{_escape(su3)}}}}} = {sp.latex(n)}"]
+                parts = [rf"N_{{\mathrm{{{latex_escape(su3, math=True)}}}}} = {sp.latex(n)}"]
                 if ax.E is not None:
                     parts += [rf"E = {sp.latex(ax.E)}", rf"E/N = {sp.latex(ax.E_over_N[su3])}"]
                 if ax.domain_wall[su3] is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import pickle
 
 import pytest
 
@@ -29,7 +28,7 @@ def test_pool_and_cache_give_the_serial_result(tmp_path):
     cache = tmp_path / "cache"
     assert run(tmp_path, "cold", jobs=2, cache=cache) == serial
     stored = sorted(p.name for p in (cache / code_version()).iterdir())
-    assert stored == sorted(f"{k}.pickle" for k in KEYS)
+    assert stored == sorted(f"{k}.json" for k in KEYS)
     assert run(tmp_path, "warm", cache=cache) == serial
 
 
@@ -38,15 +37,20 @@ def test_cache_entries_are_used_and_bad_ones_recomputed(tmp_path):
     serial = run(tmp_path, "serial")
     run(tmp_path, "fill", cache=cache)
     where = cache / code_version()
-    # a planted record is served as is: the cache really is read ...
-    rec = pickle.loads((where / "vX.pickle").read_bytes())
     from dataclasses import replace
-    (where / "vX.pickle").write_bytes(pickle.dumps(replace(rec, note="from the cache")))
+
+    from anomalyalgebra.export import datacache
+    from anomalyalgebra.paper.record import PaperRecord
+
+    # a planted record is served as is: the cache really is read ...
+    rec = datacache.load(where / "vX.json", "record", (PaperRecord,))
+    assert rec.key == "vX"
+    assert datacache.store(where / "vX.json", "record", replace(rec, note="from the cache"), (PaperRecord,))
     assert run(tmp_path, "planted", cache=cache)[0]["vX"]["note"] == "from the cache"
     # ... and an unreadable one is recomputed and rewritten
-    (where / "vX.pickle").write_bytes(b"not a pickle")
+    (where / "vX.json").write_bytes(b"not JSON")
     assert run(tmp_path, "repaired", cache=cache) == serial
-    assert pickle.loads((where / "vX.pickle").read_bytes()).note == rec.note
+    assert datacache.load(where / "vX.json", "record", (PaperRecord,)).note == rec.note
 
 
 def test_cache_switch(monkeypatch, tmp_path):

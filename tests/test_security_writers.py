@@ -307,3 +307,18 @@ def test_c_argument_names_are_validated():
         a = sp.Symbol(arg)
         with pytest.raises(CodegenError):
             c_code({"f": (2 * a, [a])})
+
+
+@pytest.mark.parametrize("charge", [sp.Function("Run")(sp.Integer(1)), sp.Symbol('__import__("os").system("x")'),
+                                    sp.Symbol("a_b") + 1, sp.Function("system")(sp.Symbol("x"))])
+def test_charges_are_arithmetic_only(charge):
+    # a Model built in Python can hold any sympy object as a charge; SARAH and PyR@TE
+    # evaluate the text they read (Mathematica; PyR@TE through sympify)
+    from anomalyalgebra.groups import parse_group
+
+    m = Model("m", (("X", parse_group("U(1)")),), (Field("psi", sp.Rational(1, 2), "L", (("X", charge),)),))
+    with pytest.raises(ModelError, match="cannot write the charge"):
+        dumps_sarah(m)
+    if charge.free_symbols != {sp.Symbol("a_b")}:           # a_b is a fine PyR@TE name
+        with pytest.raises(ModelError, match="cannot write the charge"):
+            dumps_pyrate(m)

@@ -170,7 +170,7 @@ def _name(alg: CartanType, labels: tuple) -> str:
     return _format(d, *entry)
 
 
-def irrep_name(irrep: Irrep) -> str:
+def irrep_name(irrep) -> str:
     """Conventional name of an irrep (see the module docstring).
 
     Parameters
@@ -194,7 +194,7 @@ def irrep_name(irrep: Irrep) -> str:
     return _name(irrep.algebra, irrep.labels)
 
 
-def irrep_latex(irrep: Irrep) -> str:
+def irrep_latex(irrep) -> str:
     r"""LaTeX form of an irrep's name: ``\overline{3}``, ``15'``, ``8_{v}``, or the Dynkin label.
 
     Parameters

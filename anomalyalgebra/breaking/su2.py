@@ -1,5 +1,10 @@
 """SU(2) spin matrices and invariant tensors in the component basis.
 
+The one implementation of the SU(2) singlets of the breaking code: the Dirac masses
+use :func:`invariant_tensor`, the Majorana masses (repeated fields) the symmetrised
+:func:`symmetric_invariant`; both are the null space of the total ``J+`` on the
+weight-zero states (``_singlet_space``).
+
 The basis of a spin-j irrep is ``|j, m>`` with m = j, j-1, ..., -j (descending),
 the Condon-Shortley phase convention.  A conjugated factor (``bar(F)``, ``conj(F)``)
 transforms with the generators ``-J^*``: ``J3 -> -J3``, ``J+ -> -J-``, ``J- -> -J+``.
@@ -14,7 +19,7 @@ import sympy as sp
 
 from ..exceptions import ModelError
 
-__all__ = ["spin_matrices", "invariant_tensor"]
+__all__ = ["spin_matrices", "invariant_tensor", "symmetric_invariant"]
 
 
 @lru_cache(maxsize=None)
@@ -53,6 +58,72 @@ def spin_matrices(j) -> tuple:
     return sp.ImmutableMatrix(J3), sp.ImmutableMatrix(Jp), sp.ImmutableMatrix(Jp.T)
 
 
+def _singlet_space(spins: tuple, conjugated: tuple, classes: tuple) -> tuple:
+    """The weight-zero states of a product and the singlets among them, symmetrised over ``classes``.
+
+    A singlet is a weight-zero vector annihilated by the total ``J+``; factors with
+    equal ``classes`` entries are identical, so a coefficient depends only on the
+    orbit of its index under their exchanges (an index with the positions of a class
+    sorted is the orbit's representative, and the lexicographically smallest member).
+
+    Returns ``(basis, column, null)``: the weight-zero indices ``k`` in lexicographic
+    order, ``column[k]`` the orbit (column) of ``k``, and a basis of the null space
+    of ``J+`` on the orbit coefficients (sympy column vectors).
+    """
+    spins = tuple(sp.Rational(s) for s in spins)
+    dims = [int(2 * s) + 1 for s in spins]
+    mats = []
+    for s, conj in zip(spins, conjugated):
+        J3, Jp, Jm = spin_matrices(s)
+        mats.append((-J3, -Jm) if conj else (J3, Jp))
+    groups: dict = {}
+    for pos, c in enumerate(classes):
+        groups.setdefault(c, []).append(pos)
+
+    def canon(k):
+        k = list(k)
+        for pos in groups.values():
+            for p, v in zip(pos, sorted(k[p] for p in pos)):
+                k[p] = v
+        return tuple(k)
+
+    basis = [k for k in product(*[range(d) for d in dims])
+             if sum(mats[i][0][k[i], k[i]] for i in range(len(k))) == 0]
+    orbits = sorted({canon(k) for k in basis})
+    index = {o: a for a, o in enumerate(orbits)}
+    column = {k: index[canon(k)] for k in basis}
+    if not orbits:
+        return basis, column, []
+    # J+ total maps weight 0 to weight 1; a singlet is annihilated by it.
+    rows: dict = {}
+    for k in basis:
+        a = column[k]
+        for i in range(len(k)):
+            jp = mats[i][1]
+            for r in range(dims[i]):
+                c = jp[r, k[i]]
+                if c != 0:
+                    t = k[:i] + (r,) + k[i + 1:]
+                    rows.setdefault(t, {})
+                    rows[t][a] = rows[t].get(a, 0) + c
+    A = sp.zeros(max(len(rows), 1), len(orbits))
+    for r, (_, entries) in enumerate(sorted(rows.items())):
+        for a, c in entries.items():
+            A[r, a] = c
+    return basis, column, A.nullspace()
+
+
+def _normalised(basis, column, vec) -> dict:
+    """``{k: coefficient}`` of a singlet, scaled so that its first non-zero coefficient is 1."""
+    first = next(vec[column[k]] for k in basis if vec[column[k]] != 0)
+    out = {}
+    for k in basis:
+        v = sp.radsimp(vec[column[k]] / first)
+        if v != 0:
+            out[k] = sp.simplify(v)
+    return out
+
+
 @lru_cache(maxsize=None)
 def invariant_tensor(spins: tuple, conjugated: tuple) -> dict:
     """The SU(2) singlet in a tensor product, as ``{(k1, k2, ...): coefficient}``.
@@ -89,37 +160,60 @@ def invariant_tensor(spins: tuple, conjugated: tuple) -> dict:
     {(0, 1): 1, (1, 0): -1}
     """
     spins = tuple(sp.Rational(s) for s in spins)
-    dims = [int(2 * s) + 1 for s in spins]
-    mats = []
-    for s, conj in zip(spins, conjugated):
-        J3, Jp, Jm = spin_matrices(s)
-        mats.append((-J3, -Jm) if conj else (J3, Jp))
-    basis = [k for k in product(*[range(d) for d in dims])
-             if sum(mats[i][0][k[i], k[i]] for i in range(len(k))) == 0]
+    basis, column, null = _singlet_space(spins, conjugated, tuple(range(len(spins))))
     if not basis:
         raise ModelError(f"SU(2): the product of spins {list(spins)} contains no singlet")
-    index = {k: a for a, k in enumerate(basis)}
-    # J+ total maps weight 0 to weight 1; a singlet is annihilated by it.
-    rows: dict = {}
-    for a, k in enumerate(basis):
-        for i in range(len(k)):
-            col = mats[i][1][:, k[i]]
-            for r in range(dims[i]):
-                c = col[r]
-                if c != 0:
-                    target = k[:i] + (r,) + k[i + 1:]
-                    rows.setdefault(target, {})[a] = rows.setdefault(target, {}).get(a, 0) + c
-    A = sp.zeros(max(len(rows), 1), len(basis))
-    for r, (_, entries) in enumerate(sorted(rows.items())):
-        for a, c in entries.items():
-            A[r, a] = c
-    null = A.nullspace()
     if len(null) != 1:
         raise ModelError(
             f"SU(2): the product of spins {list(spins)} contains {len(null)} singlets;"
             " the contraction is ambiguous"
         )
-    vec = null[0]
-    first = next(x for x in vec if x != 0)
-    vec = (vec / first).applyfunc(sp.radsimp)
-    return {basis[a]: sp.simplify(vec[a]) for a in range(len(basis)) if vec[a] != 0}
+    return _normalised(basis, column, null[0])
+
+
+@lru_cache(maxsize=None)
+def symmetric_invariant(spins: tuple, conjugated: tuple, classes: tuple) -> dict:
+    """The SU(2) singlet of a product, symmetric under exchanges of factors with the same
+    ``classes`` entry, as ``{(k1, ...): coefficient}``; first coefficient 1.
+
+    The contraction of an operator that repeats a field (e.g. the Weinberg operator
+    ``l l H H``): the same tensor as :func:`invariant_tensor`, restricted to the
+    coefficients that are symmetric under the exchange of identical factors.
+
+    Parameters
+    ----------
+    spins : tuple
+        The spin of each factor.
+    conjugated : tuple of bool
+        Whether each factor enters conjugated.
+    classes : tuple
+        Factors with equal entries are identical and the tensor is symmetrised over
+        them (all different: :func:`invariant_tensor`, with its errors).
+
+    Returns
+    -------
+    dict
+        ``{(k1, ...): coefficient}``; empty when there is no symmetric singlet.
+
+    Raises
+    ------
+    ModelError
+        When there are several symmetric singlets (the contraction is ambiguous).
+
+    Examples
+    --------
+    >>> h = sp.Rational(1, 2)
+    >>> symmetric_invariant((h, h), (False, False), ("l", "l"))    # epsilon is antisymmetric
+    {}
+    >>> symmetric_invariant((h, h, h, h), (False, False, False, False), ("l", "l", "H", "H"))
+    {(0, 0, 1, 1): 1, (0, 1, 0, 1): -1/2, (0, 1, 1, 0): -1/2, (1, 0, 0, 1): -1/2, (1, 0, 1, 0): -1/2, (1, 1, 0, 0): 1}
+    """
+    if len(set(classes)) == len(classes):
+        return invariant_tensor(spins, conjugated)
+    spins = tuple(sp.Rational(s) for s in spins)
+    basis, column, null = _singlet_space(spins, conjugated, classes)
+    if not null:
+        return {}
+    if len(null) > 1:
+        raise ModelError(f"SU(2): {len(null)} symmetric singlets in spins {list(spins)}; ambiguous")
+    return _normalised(basis, column, null[0])

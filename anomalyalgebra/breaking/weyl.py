@@ -10,14 +10,13 @@ coefficients of the Weyl products ``a b`` in ``-L`` on a vacuum.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
 
 import sympy as sp
 
 from ..exceptions import ModelError
 from ..groups import SimpleFactor, ZN
 from ..operators import Operator
-from .su2 import invariant_tensor, spin_matrices
+from .su2 import symmetric_invariant
 from .vacuum import Component, components, su2_spin
 
 __all__ = ["MassTerm", "WeylState"]
@@ -264,80 +263,6 @@ def zn_charges(vac, st: WeylState) -> tuple:
             q = int(model.field(st.field).rep(label))
             out.append((label, (-q if st.conjugate else q) % g.n))
     return tuple(out)
-
-
-def symmetric_invariant(spins: tuple, conjugated: tuple, classes: tuple) -> dict:
-    """The SU(2) singlet of a product, symmetric under exchanges of factors with the same
-    ``classes`` entry, as ``{(k1, ...): coefficient}``; first coefficient 1.
-
-    Parameters
-    ----------
-    spins : tuple
-        The spin of each factor.
-    conjugated : tuple of bool
-        Whether each factor enters conjugated.
-    classes : tuple
-        Factors with equal entries are identical and the tensor is symmetrised over
-        them (all different: :func:`~anomalyalgebra.breaking.su2.invariant_tensor`).
-
-    Returns
-    -------
-    dict
-        ``{(k1, ...): coefficient}``; empty when there is no symmetric singlet.
-
-    Raises
-    ------
-    ModelError
-        When there are several symmetric singlets (the contraction is ambiguous).
-    """
-    if len(set(classes)) == len(classes):
-        return invariant_tensor(spins, conjugated)
-    mats = []
-    for s, conj in zip(spins, conjugated):
-        J3, Jp, Jm = spin_matrices(s)
-        mats.append((-J3, -Jm) if conj else (J3, Jp))
-    dims = [int(2 * s) + 1 for s in spins]
-    groups = {}
-    for pos, c in enumerate(classes):
-        groups.setdefault(c, []).append(pos)
-
-    def canon(k):
-        k = list(k)
-        for pos in groups.values():
-            for p, v in zip(pos, sorted(k[p] for p in pos)):
-                k[p] = v
-        return tuple(k)
-
-    basis = [k for k in product(*[range(d) for d in dims])
-             if sum(mats[i][0][k[i], k[i]] for i in range(len(k))) == 0]
-    orbits = sorted({canon(k) for k in basis})
-    if not orbits:
-        return {}
-    col = {o: a for a, o in enumerate(orbits)}
-    rows: dict = {}
-    for k in basis:
-        a = col[canon(k)]
-        for i in range(len(k)):
-            jp = mats[i][1]
-            for r in range(dims[i]):
-                c = jp[r, k[i]]
-                if c != 0:
-                    t = k[:i] + (r,) + k[i + 1:]
-                    rows.setdefault(t, {})
-                    rows[t][a] = rows[t].get(a, 0) + c
-    A = sp.zeros(max(len(rows), 1), len(orbits))
-    for r, (_, ent) in enumerate(sorted(rows.items())):
-        for a, c in ent.items():
-            A[r, a] = c
-    null = A.nullspace()
-    if not null:
-        return {}
-    if len(null) > 1:
-        raise ModelError(f"SU(2): {len(null)} symmetric singlets in spins {list(spins)}; ambiguous")
-    vec = null[0]
-    tensor = {k: vec[col[canon(k)]] for k in basis if vec[col[canon(k)]] != 0}
-    first = tensor[min(tensor)]
-    return {k: sp.simplify(v / first) for k, v in sorted(tensor.items())}
 
 
 def majorana_entries(vac, terms) -> dict:

@@ -97,13 +97,18 @@ class Function:
         self.name, self.expr, self.args, self.doc = name, expr, args, doc
 
 
+#: Builtins the NumPy printer may call (``abs``); no argument may shadow them.
+_PY_BUILTINS = frozenset({"abs", "min", "max", "float", "complex"})
+
+
 def _check_python_names(funcs):
     seen = set()
     for f in funcs:
         for n, what in [(f.name, "function name")] + [(a.name, f"argument of {f.name!r}") for a in f.args]:
-            if not n.isidentifier() or keyword.iskeyword(n) or n == "numpy":
+            if not n.isidentifier() or keyword.iskeyword(n) or n == "numpy" or \
+                    (n in _PY_BUILTINS and what != "function name"):
                 raise CodegenError(f"{what} {n!r} cannot be written in Python (an identifier, not a"
-                                   " keyword, not 'numpy')")
+                                   f" keyword, not 'numpy', no argument named {', '.join(sorted(_PY_BUILTINS))})")
         if f.name in seen or f.name == "__all__":
             raise CodegenError(f"function name {f.name!r} is used twice or reserved")
         seen.add(f.name)
@@ -219,8 +224,8 @@ def _check_module_structure(src, funcs):
     allowed = (ast.Name, ast.Attribute, ast.Call, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Load,
                ast.operator, ast.unaryop, ast.Tuple, ast.List, ast.keyword, ast.Compare, ast.cmpop,
                ast.BoolOp, ast.boolop, ast.IfExp)
-    names = {a.name for f in funcs for a in f.args} | {"numpy"}
     for node, f in zip(body[3:], funcs):
+        names = {a.name for a in f.args} | {"numpy"} | _PY_BUILTINS
         shape = shape and isinstance(node, ast.FunctionDef) and node.name == f.name \
             and not node.decorator_list and len(node.body) == 2 \
             and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant) \
@@ -318,5 +323,25 @@ def c_code(funcs, prefix: str = "anomalyalgebra_derived") -> tuple:
         routines.append(gen.routine(f.name, f.expr.xreplace(real),
                                     argument_sequence=[real[a] for a in f.args]))
     (c_name, c_src), (h_name, h_src) = gen.write(routines, prefix, header=False, empty=True)
+    c_src = _define_math_macros(c_src)
     docs = "\n".join(_c_comment(f"{f.name}: {f.doc or sp.sstr(f.expr)}") for f in funcs)
     return docs + "\n" + c_src, docs + "\n" + h_src
+
+
+def _define_math_macros(src: str) -> str:
+    """Define the ``M_*`` constants sympy's C printer uses (``M_PI``, ``M_SQRT2``, ...)
+    where <math.h> does not: they are POSIX, not C99, so ``cc -std=c99`` rejects them.
+    The values are sympy's, to 21 digits."""
+    from sympy.printing.c import get_math_macros
+
+    values = {}
+    for expr, macro in get_math_macros().items():
+        value = sp.N(expr, 21)
+        if value.is_Float and macro not in values and re.search(rf"\b{macro}\b", src):
+            values[macro] = value
+    lines = []
+    for macro, value in sorted(values.items()):
+        lines += [f"#ifndef {macro}", f"#define {macro} {value}", "#endif"]
+    if not lines:
+        return src
+    return src.replace("#include <math.h>\n", "#include <math.h>\n" + "\n".join(lines) + "\n", 1)

@@ -55,8 +55,12 @@ _CONST_NAME = {value: name for name, value in _CONSTS.items()}
 SUPPORTED_OPS = tuple(sorted(_OPS))
 
 
-def to_json(expr):
+def to_json(expr, *, exact_floats: bool = False):
     """The JSON-ready tree of a sympy expression (see the module documentation).
+
+    ``exact_floats=True`` writes each Float with as many digits as its binary
+    precision needs to be read back bit for bit (the default writes the digits of
+    ``sstr``, which may round the last bit).
 
     Examples
     --------
@@ -65,9 +69,9 @@ def to_json(expr):
     {'op': 'Add', 'args': [{'rational': ['-1', '2']}, {'op': 'Mul', 'args': [{'int': '2'}, {'symbol': 'alpha_L', 'assumptions': {'real': True}}]}]}
     """
     if isinstance(expr, (list, tuple)):
-        return {"tuple": [to_json(e) for e in expr]}
+        return {"tuple": [to_json(e, exact_floats=exact_floats) for e in expr]}
     if isinstance(expr, sp.MatrixBase):
-        return {"matrix": [[to_json(x) for x in expr.row(i)] for i in range(expr.rows)]}
+        return {"matrix": [[to_json(x, exact_floats=exact_floats) for x in expr.row(i)] for i in range(expr.rows)]}
     if isinstance(expr, bool):
         return {"const": "true" if expr else "false"}
     if isinstance(expr, int):
@@ -82,6 +86,10 @@ def to_json(expr):
     if isinstance(expr, sp.Rational):
         return {"rational": [str(int(expr.p)), str(int(expr.q))]}
     if isinstance(expr, sp.Float):
+        if exact_floats:
+            import mpmath.libmp as mlib
+
+            return {"float": mlib.to_str(expr._mpf_, mlib.repr_dps(expr._prec)), "dps": _prec_to_dps(expr._prec)}
         return {"float": sp.sstr(expr, full_prec=True), "dps": _prec_to_dps(expr._prec)}
     if isinstance(expr, sp.Symbol):
         return {"symbol": expr.name, "assumptions": dict(sorted(expr._assumptions_orig.items()))}
@@ -96,7 +104,7 @@ def to_json(expr):
         raise JSONExpressionError(
             f"cannot write {cls.__name__} ({expr}) as JSON; supported: {', '.join(SUPPORTED_OPS)}"
         )
-    return {"op": name, "args": [to_json(a) for a in expr.args]}
+    return {"op": name, "args": [to_json(a, exact_floats=exact_floats) for a in expr.args]}
 
 
 def _prec_to_dps(prec: int) -> int:

@@ -7,6 +7,7 @@ Expressions are printed by :func:`sympy.latex` with the model's symbol names (th
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -15,9 +16,10 @@ from pathlib import Path
 import sympy as sp
 
 from ..exceptions import MissingDependencyError
-from ..tables import latex_symbol_names
+from ..tables import latex_escape, latex_symbol_names  # latex_escape re-exported: the one escaper
 
-__all__ = ["to_latex", "equation", "align", "document", "compile_latex", "find_tex_engine"]
+__all__ = ["to_latex", "equation", "align", "document", "compile_latex", "find_tex_engine", "latex_escape",
+           "sandbox_environment"]
 
 
 def to_latex(expr, model=None, **settings) -> str:
@@ -110,8 +112,12 @@ def align(rows, model=None) -> str:
 
 
 def document(parts, *, title: str = "anomalyalgebra report") -> str:
-    """A stand-alone LaTeX article (amsmath, amssymb) around the given parts."""
+    """A stand-alone LaTeX article (amsmath, amssymb) around the given parts.
+
+    The ``title`` is plain text, escaped by :func:`latex_escape`; the parts are LaTeX.
+    """
     body = "\n\n".join(parts)
+    title = latex_escape(title)
     return "\n".join([
         r"\documentclass[11pt]{article}",
         r"\usepackage{amsmath,amssymb}",
@@ -136,16 +142,73 @@ def find_tex_engine():
     return None
 
 
+def sandbox_environment(outdir) -> dict:
+    """The environment :func:`compile_latex` gives the TeX engine.
+
+    ``openin_any=p`` and ``openout_any=p`` (kpathsea's "paranoid" mode) let the engine
+    read and write only below its working directory (no absolute paths, no ``..``, no
+    dot files), ``shell_escape=f`` turns ``\\write18`` off (as ``-no-shell-escape``
+    does on the command line), ``TEXMFOUTPUT`` is the working directory.
+
+    Parameters
+    ----------
+    outdir : path
+        The engine's working directory.
+
+    Returns
+    -------
+    dict
+        A copy of ``os.environ`` with those variables set.
+
+    Examples
+    --------
+    >>> env = sandbox_environment("/tmp/x")
+    >>> env["openin_any"], env["openout_any"], env["shell_escape"]
+    ('p', 'p', 'f')
+    """
+    env = dict(os.environ)
+    env.update({"openin_any": "p", "openout_any": "p", "shell_escape": "f",
+                "TEXMFOUTPUT": str(outdir)})
+    return env
+
+
 def compile_latex(tex: str, outdir=None, *, name: str = "report", timeout: float = 120) -> Path:
     """Compile a LaTeX document with a real TeX engine; returns the PDF path.
+
+    The engine runs sandboxed: ``-no-shell-escape``, and reading and writing only below
+    ``outdir`` (:func:`sandbox_environment`), with a timeout per run; ``\\input{/etc/passwd}``
+    is an error, not a page of the PDF.
+
+    Parameters
+    ----------
+    tex : str
+        The document.
+    outdir : path, optional
+        Where the ``.tex``, ``.log`` and ``.pdf`` go (default: a new temporary directory).
+    name : str, optional
+        Base name of the files: letters, digits, ``_`` and ``-``.
+    timeout : float, optional
+        Seconds per engine run.
+
+    Returns
+    -------
+    pathlib.Path
+        The PDF.
 
     Raises
     ------
     MissingDependencyError
         When no TeX engine is installed (Debian: ``apt-get install texlive-latex-base``).
     RuntimeError
-        When the engine reports an error; the message carries the end of its log.
+        When the engine reports an error (the message carries the end of its log), or
+        runs longer than ``timeout``.
+    ValueError
+        For a ``name`` that is not a plain file name.
     """
+    import re
+
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_-]*", name):
+        raise ValueError(f"name {name!r} must be letters, digits, '_' and '-' (a file name)")
     engine = find_tex_engine()
     if engine is None:
         raise MissingDependencyError(
@@ -155,9 +218,14 @@ def compile_latex(tex: str, outdir=None, *, name: str = "report", timeout: float
     outdir.mkdir(parents=True, exist_ok=True)
     src = outdir / f"{name}.tex"
     src.write_text(tex, encoding="utf-8")
+    env = sandbox_environment(outdir.resolve())
     for _ in range(2):   # twice, for references
-        proc = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", src.name],
-                              cwd=outdir, capture_output=True, text=True, timeout=timeout)
+        try:
+            proc = subprocess.run([engine, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error",
+                                   src.name], cwd=outdir, capture_output=True, text=True, errors="replace",
+                                  timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError(f"{Path(engine).name} did not finish {src} within {timeout} s") from None
         if proc.returncode != 0:
             raise RuntimeError(f"{Path(engine).name} failed on {src}:\n" + proc.stdout[-3000:])
     return outdir / f"{name}.pdf"

@@ -25,6 +25,7 @@ PyR@TE             Z_N factors, global factors, terms not read from a PyR@TE fil
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import sympy as sp
 
@@ -36,6 +37,8 @@ from .yamlish import Mapping, Scalar, loads_yamlish, yaml_scalar
 __all__ = ["convert_text", "conversion_losses", "dumps_sarah", "dumps_pyrate"]
 
 TARGETS = ("toml", "sarah", "pyrate")
+#: A plain Mathematica symbol: letters and digits ('_' is a pattern).
+_MATHEMATICA_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _PYRATE_KINDS = ("Yukawas", "QuarticTerms", "TrilinearTerms", "ScalarMasses", "FermionMasses")
 
 
@@ -192,10 +195,33 @@ def _dim_or_labels(group: SimpleFactor, rep):
     return None, tuple(rep.labels)
 
 
+def _arithmetic(expr, what="charge", names=re.compile(r"[A-Za-z][A-Za-z0-9_]*")):
+    """``expr`` if it is arithmetic on numbers and symbols (``+ * ^``; what SARAH and
+    PyR@TE read as a charge, and all a model file can declare), else a ModelError.
+
+    The printers write a function's or symbol's name verbatim, and both tools evaluate
+    the text they read (Mathematica; PyR@TE through sympify): a sympy object built in
+    Python with a function ``Run`` or a symbol named ``__import__('os')...`` must not
+    reach them.
+    """
+    if isinstance(expr, (int, Fraction)) and not isinstance(expr, bool):
+        return sp.Rational(expr)
+    if not isinstance(expr, sp.Basic):
+        raise ModelError(f"cannot write the {what} {expr!r}: not a number or a sympy expression")
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Symbol):
+            if not names.fullmatch(node.name):
+                raise ModelError(f"cannot write the {what} {expr}: symbol name {node.name!r} is not an identifier")
+        elif not isinstance(node, (sp.Number, sp.Add, sp.Mul, sp.Pow)):
+            raise ModelError(f"cannot write the {what} {expr}: {type(node).__name__} is not arithmetic"
+                             " on numbers and symbols")
+    return expr
+
+
 def _mathematica(expr) -> str:
     from sympy.printing.mathematica import mathematica_code
 
-    return mathematica_code(sp.sympify(expr))
+    return mathematica_code(_arithmetic(expr, names=_MATHEMATICA_NAME))
 
 
 def _zn_phase(k, n) -> str:
@@ -211,9 +237,6 @@ def _zn_phase(k, n) -> str:
 # Everything written into a SARAH file goes through one of these three helpers:
 # identifiers are validated (never escaped: a Mathematica symbol has no quoting),
 # strings are escaped, comments cannot be closed by their text.
-_MATHEMATICA_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-
-
 def _sarah_identifier(name, what="name") -> str:
     """``name`` if it is a plain Mathematica symbol (letters and digits), else a ModelError."""
     if not isinstance(name, str) or not _MATHEMATICA_NAME.fullmatch(name):
@@ -700,7 +723,8 @@ def dumps_pyrate(obj) -> str:
             r = f.rep(k)
             key = _yaml_scalar(k, what="group label")
             if isinstance(g, U1):
-                parts.append(f"{key}: {_yaml_scalar(expression_to_text(r), expression=True, what='charge')}")
+                text = expression_to_text(_arithmetic(r))
+                parts.append(f"{key}: {_yaml_scalar(text, expression=True, what='charge')}")
             else:
                 d, labels = _dim_or_labels(g, r)
                 parts.append(f"{key}: {d}" if d is not None else f"{key}: [{', '.join(str(int(x)) for x in labels)}]")

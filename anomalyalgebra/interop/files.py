@@ -49,7 +49,7 @@ def format_of(path, format=None) -> str:
                          path=path)
 
 
-def read_model_file(path, *, format=None, **options) -> ImportedModel:
+def read_model_file(path, *, format=None, trust_latex=False, **options) -> ImportedModel:
     """Read a SARAH, PyR@TE or TOML model file into an :class:`ImportedModel`.
 
     Parameters
@@ -74,13 +74,12 @@ def read_model_file(path, *, format=None, **options) -> ImportedModel:
         its content is malformed (the message names the file and the line).
     """
     fmt = format_of(path, format)
-    if not Path(path).is_file():
-        raise ModelFileError("no such file", path=Path(path))
-    p, text = read_text(path)
-    return loads_model_text(text, fmt, path=p, name=p.stem, **options)
+    p, text = read_text(path)        # refuses a missing or special file, names a symlink loop
+    return loads_model_text(text, fmt, path=p, name=p.stem, trust_latex=trust_latex, **options)
 
 
-def loads_model_text(text: str, format: str, *, path="<string>", name="model", **options) -> ImportedModel:
+def loads_model_text(text: str, format: str, *, path="<string>", name="model", trust_latex=False,
+                     **options) -> ImportedModel:
     r"""Read model-file text in ``format``.
 
     Parameters
@@ -118,14 +117,32 @@ def loads_model_text(text: str, format: str, *, path="<string>", name="model", *
     if fmt == "sarah":
         from .sarah import loads_sarah
 
-        return loads_sarah(text, path=path, name=name)
-    if fmt == "pyrate":
+        imp = loads_sarah(text, path=path, name=name)
+    elif fmt == "pyrate":
         from .pyrate import loads_pyrate
 
-        return loads_pyrate(text, path=path, name=name, **options)
-    from ..modelfile import loads_model
+        imp = loads_pyrate(text, path=path, name=name, **options)
+    else:
+        from ..modelfile import loads_model
 
-    return ImportedModel(model=loads_model(text, path=path), format="toml", path=str(path))
+        return ImportedModel(model=loads_model(text, path=path), format="toml", path=str(path))
+    return imp if trust_latex else _escape_latex_names(imp)
+
+
+def _escape_latex_names(imp: ImportedModel) -> ImportedModel:
+    """The imported model with every field's LaTeX name escaped (math mode)."""
+    import dataclasses
+
+    from ..tables import latex_escape
+
+    def escaped(model):
+        if model is None:
+            return None
+        fields = tuple(dataclasses.replace(f, latex=latex_escape(f.latex, math=True)) for f in model.fields)
+        return dataclasses.replace(model, fields=fields, symbol_latex=tuple(
+            (k, latex_escape(v, math=True)) for k, v in model.symbol_latex))
+
+    return dataclasses.replace(imp, model=escaped(imp.model), superfields=escaped(imp.superfields))
 
 
 def convert_text(imported, to: str, *, lossy: bool = False) -> str:

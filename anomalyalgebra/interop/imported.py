@@ -483,15 +483,15 @@ def read_text(path) -> tuple:
     ...
     anomalyalgebra.exceptions.ModelFileError: ...x.m: cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte
     """
+    from ..files import read_regular_file
     from ..limits import current_limits
 
     p = Path(path)
     bound = current_limits().max_file_bytes
+    raw = read_regular_file(p, limit=bound)     # a regular file only, checked before it is opened
+    if len(raw) > bound:
+        check_text_size(raw, p)          # raises, naming the limit
     try:
-        with open(p, "rb") as fh:
-            raw = fh.read(bound + 1)
-        if len(raw) > bound:
-            check_text_size(raw, p)          # raises, naming the limit
         return p, raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ModelFileError(f"cannot read the file: {exc}", path=p) from None

@@ -57,8 +57,7 @@ _PRAGMA = re.compile(r"^\s*#\s*anomalyalgebra:\s*chirality\s+(.*)$", re.M)
 def read_pyrate(path, *, chirality=None, default_chirality="L") -> ImportedModel:
     """Read a PyR@TE 3 model file; see the module documentation.
 
-    As :func:`anomalyalgebra.interop.read_model_file` with ``format="pyrate"``, except that a
-    missing file is reported by the operating system's message.
+    As :func:`anomalyalgebra.interop.read_model_file` with ``format="pyrate"``.
 
     Parameters
     ----------

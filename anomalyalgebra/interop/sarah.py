@@ -70,8 +70,7 @@ _HALF = sp.Rational(1, 2)
 def read_sarah(path) -> ImportedModel:
     """Read a SARAH model file; see the module documentation for what is understood.
 
-    As :func:`anomalyalgebra.interop.read_model_file` with ``format="sarah"``, except that a
-    missing file is reported by the operating system's message.
+    As :func:`anomalyalgebra.interop.read_model_file` with ``format="sarah"``.
 
     Parameters
     ----------

@@ -36,7 +36,7 @@ import sympy as sp
 from .. import paper
 from ..exceptions import MissingDependencyError
 from ..modelfile import builtin_models, load_model
-from ..tables import field_table_latex
+from ..tables import field_table_latex, latex_escape
 from ..export.jsonio import JSONExpressionError, to_json
 from ..export.latex import compile_latex, document, find_tex_engine
 
@@ -249,7 +249,7 @@ def _equations_tex(records) -> str:
     names = latex_symbol_names(m)
     parts = []
     for key, value in _equation_rows(records):
-        label = key.replace("_", r"\_")
+        label = latex_escape(key)
         parts.append(rf"\noindent\texttt{{{label}}}" "\n" r"\begin{equation*}" "\n  "
                      + sp.latex(value, symbol_names=names) + "\n" r"\end{equation*}")
     return "\n\n".join(parts)
@@ -294,40 +294,51 @@ def default_cache_dir():
     return Path(base) / "anomalyalgebra"
 
 
-def _record(key, cache):
+def _record_classes():
+    from .record import PaperRecord
+
+    return (PaperRecord,)
+
+
+def _figure_classes():
+    from .figure import Fig1Data, Fig1Panel
+
+    return (Fig1Data, Fig1Panel)
+
+
+def _note(notes, progress) -> None:
+    for line in notes:
+        print(f"note: {line}", file=progress if progress is not None else sys.stderr, flush=True)
+
+
+def _record(key, cache, progress=None):
     """The record of ``key``: from ``cache`` (a directory keyed by :func:`code_version`)
-    when it holds one, computed (and stored there) otherwise."""
-    import pickle
+    when it holds one, computed (and stored there) otherwise.
+
+    The cache holds typed JSON (:mod:`anomalyalgebra.export.datacache`), never
+    pickles: a corrupt or foreign file is ignored with a note and the record computed.
+    """
+    from ..export import datacache
 
     if cache is None:
         return paper.results([key])[key]
-    path = Path(cache) / f"{key}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:        # missing, unreadable or stale: compute afresh
-        pass
+    path = Path(cache) / f"{key}.json"
+    notes = []
+    record = datacache.load(path, "record", _record_classes(), notes=notes)
+    _note(notes, progress)
+    if record is not None and getattr(record, "key", None) == key:
+        return record
+    if record is not None:
+        _note([f"cache file {path} ignored: it holds the record {record.key!r}"], progress)
     record = paper.results([key])[key]
-    _store(path, pickle.dumps(record))
+    datacache.store(path, "record", record, _record_classes())
     return record
 
 
-def _store(path, data: bytes) -> None:
-    """Write ``data`` to the cache file ``path`` atomically (a temporary file, then a
-    rename); a read-only or missing cache is only slower, so ``OSError`` is ignored."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{time.time_ns()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError:
-        pass
-
-
 def _all_cached(cache, keys, figures) -> bool:
-    names = [f"{key}.pickle" for key in keys]
+    names = [f"{key}.json" for key in keys]
     if figures:
-        names += [f"{stem}.{ext}" for stem, _ in _FIGURES for ext in _FORMATS]
+        names += [f"{stem}.json" for stem, _ in _FIGURES]
     return all((Path(cache) / name).is_file() for name in names)
 
 
@@ -345,35 +356,31 @@ _FIGURES = (("fig1", None),)
 _FORMATS = ("png", "pdf")
 
 
-def _cached_figure(out, stem, cache):
-    """Copy the figure ``stem`` from ``cache`` into ``out``: the files, or ``None``."""
-    import shutil
-
-    if cache is None:
-        return None
-    kept = [Path(cache) / f"{stem}.{ext}" for ext in _FORMATS]
-    if not all(f.is_file() for f in kept):
-        return None
-    for f in kept:
-        shutil.copyfile(f, out / f.name)
-    return [out / f.name for f in kept]
-
-
-def _store_figure(files, cache) -> None:
-    if cache is not None:
-        for f in files:
-            _store(Path(cache) / Path(f).name, Path(f).read_bytes())
-
-
-def _figure_data(form):
+def _figure_data(form, stem=None, cache=None, progress=None):
     """The numbers of one figure (:func:`anomalyalgebra.paper.pheno.fig1_data`), or the
-    message saying why it is skipped (matplotlib missing: checked before any work)."""
+    message saying why it is skipped (matplotlib missing: checked before any work).
+
+    With a ``cache``, the numbers are read from ``<stem>.json`` there when it holds
+    them (typed JSON, :mod:`anomalyalgebra.export.datacache`), else computed and
+    stored; the figure is always drawn from them, never copied from the cache.
+    """
+    from ..export import datacache
     from ..paper.pheno import fig1_data
     from .figure import matplotlib_available
 
     if not matplotlib_available():      # checked without importing it: the drawing may run elsewhere
         return None, "Fig. 1 skipped: it needs matplotlib: pip install anomalyalgebra[plot]"
-    return fig1_data(**(form or {})), None
+    path = Path(cache) / f"{stem}.json" if cache is not None and stem else None
+    if path is not None:
+        notes = []
+        data = datacache.load(path, "figure", _figure_classes(), notes=notes)
+        _note(notes, progress)
+        if data is not None:
+            return data, None
+    data = fig1_data(**(form or {}))
+    if path is not None:
+        datacache.store(path, "figure", data, _figure_classes())
+    return data, None
 
 
 def _render_figure(out, stem, data) -> list:
@@ -384,23 +391,19 @@ def _render_figure(out, stem, data) -> list:
     return [Path(f) for f in files]
 
 
-def _prepare_figure(out, stem, form, cache) -> tuple:
-    """``(files, message, data)``: the figure copied from ``cache`` into ``out`` (files),
-    skipped (message), or its numbers, still to be drawn (data)."""
-    files = _cached_figure(out, stem, cache)
-    if files is not None:
-        return files, None, None
-    data, message = _figure_data(form)
+def _prepare_figure(out, stem, form, cache, progress=None) -> tuple:
+    """``(files, message, data)``: the figure skipped (message), or its numbers (from
+    ``cache`` or computed), still to be drawn (data); ``files`` is empty."""
+    data, message = _figure_data(form, stem, cache, progress)
     return [], message, data
 
 
-def _draw_figure(out, stem, form, cache=None) -> tuple:
-    """One figure, here: copied from ``cache`` when it holds it, else computed, drawn and
-    stored there; ``(files, message)``."""
-    files, message, data = _prepare_figure(out, stem, form, cache)
+def _draw_figure(out, stem, form, cache=None, progress=None) -> tuple:
+    """One figure, here: its numbers from ``cache`` when it holds them, else computed
+    (and stored there), then drawn; ``(files, message)``."""
+    files, message, data = _prepare_figure(out, stem, form, cache, progress)
     if data is not None:
         files = _render_figure(out, stem, data)
-        _store_figure(files, cache)
     return files, message
 
 
@@ -509,7 +512,6 @@ def _run_shared(groups, cache, out, draw, jobs, report, progress, total) -> tupl
                 print(f"[{len(done):2d}/{total}] {key} ... {seconds:.1f} s", file=progress, flush=True)
 
     def finish_figure(files) -> None:
-        _store_figure(files, cache)
         with cond:
             drawn.append((files, None))
 
@@ -550,7 +552,7 @@ def _run_shared(groups, cache, out, draw, jobs, report, progress, total) -> tupl
     try:
         collect(_compute_keys(own, cache))
         for stem, form in (_FIGURES if draw else ()):
-            files, message, data = _prepare_figure(out, stem, form, cache)
+            files, message, data = _prepare_figure(out, stem, form, cache, progress)
             if data is None:
                 drawn.append((files, message))
             put_first(None if data is None else ("figure", (stem, data)))
@@ -633,14 +635,14 @@ def reproduce(out=None, *, keys=None, figure: bool = True, pdf: bool = False,
         for i, key in enumerate(keys, 1):
             t = time.perf_counter()
             print(f"[{i:2d}/{len(keys)}] {key} ...", end="", file=progress, flush=True)
-            done[key] = _record(key, cache)
+            done[key] = _record(key, cache, progress)
             print(f" {time.perf_counter() - t:.1f} s", file=progress, flush=True)
         if out is not None:
             tables = _write_tables(report, out)
             if draw:
                 print("Fig. 1 ...", file=progress, flush=True)
-                _figure_files(report, [_draw_figure(out, stem, form, cache) for stem, form in _FIGURES],
-                              progress)
+                _figure_files(report, [_draw_figure(out, stem, form, cache, progress)
+                                       for stem, form in _FIGURES], progress)
     records.update((key, done[key]) for key in keys)
     if out is not None:
         _write_records(report, records, out, tables, pdf)
