@@ -12,7 +12,6 @@ LIMIT = 700
 #: (then delete it here).
 TO_SPLIT = {
     "interop/sarah.py": "the statement reader apart from the model builder (owner of interop)",
-    "interop/convert.py": "one module per target format (owner of interop)",
 }
 
 
