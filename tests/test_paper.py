@@ -11,8 +11,9 @@ from anomalyalgebra import paper
 from anomalyalgebra.paper.record import INPUTS, PaperRecord
 
 PACKAGE = Path(paper.__file__).resolve().parents[1]
-#: The only modules outside the paper package allowed to import it.
-MAY_IMPORT_PAPER = {"cli.py"}
+#: The only modules outside the paper package allowed to import it (the command line:
+#: ``models`` names the paper's tables, ``reproduce`` runs the paper's report).
+MAY_IMPORT_PAPER = {"cli/__init__.py", "cli/reproduce_cmd.py"}
 
 
 def _imports(path: Path):
@@ -49,7 +50,7 @@ def test_no_library_module_imports_the_paper_package():
 
 def test_import_scan_sees_relative_imports():
     """The scan above can fail: it resolves the relative imports (cli imports the paper's report)."""
-    assert "anomalyalgebra.paper.report" in _imports(PACKAGE / "cli.py")
+    assert "anomalyalgebra.paper.report" in _imports(PACKAGE / "cli" / "reproduce_cmd.py")
 
 
 def test_library_import_does_not_load_the_paper():

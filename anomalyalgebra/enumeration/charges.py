@@ -270,6 +270,30 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
             f"model '{model.name}' still has symbols {sorted(map(str, other))} that are not"
             " unknowns; substitute them first (model.subs(...))"
         )
+    sep, nonsep = _conditions(model, unknowns, label, equations)
+    rows, constants = _univariate_rows(sep)
+    base = set(symmetric_range(q_max, nonzero=nonzero))
+    slots, signature = _field_slots(model, unknowns, label, chiral)
+    removed, pairs = (_vectorlike(model, label, slots, len(unknowns)) if chiral
+                      else ({k: set() for k in range(len(unknowns))}, set()))
+    in_extra = {i for _, terms in nonsep for m, _ in terms for i, e in enumerate(m) if e}
+    members = _interchangeable(len(unknowns), in_extra, rows, signature, removed)
+    if any(not (base - removed[ks[0]]) for ks in members):
+        raise NoSolutionError("an unknown has no allowed value left")
+    problem, flat = _assemble(unknowns, members, base, removed, sep, nonsep, rows, constants,
+                              pairs, primitive, sign_reduce)
+    return ChargeProblem(problem, tuple(unknowns[k] for k in flat), unknowns)
+
+
+# ---------------------------------------------------------------------------
+# the steps of charge_problem
+# ---------------------------------------------------------------------------
+def _conditions(model, unknowns, label, equations) -> tuple:
+    """The anomaly conditions of *label* and the extra equations as integer polynomial terms.
+
+    Returns ``(separable, nonseparable)``: lists of ``(name, [(exponents, int coefficient)])``;
+    a condition is separable when every monomial involves at most one unknown.
+    """
     exprs = []
     for key, expr in anomaly_table(model).items():
         if label in key:
@@ -293,9 +317,11 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
             sep.append((name, terms))
         else:
             nonsep.append((name, terms))
-    in_extra = {i for _, terms in nonsep for m, _ in terms for i, e in enumerate(m) if e}
+    return sep, nonsep
 
-    # univariate rows per unknown and per separable condition
+
+def _univariate_rows(sep) -> tuple:
+    """Per separable condition: ``{unknown: {degree: coefficient}}`` and the constant term."""
     rows = []
     for _, terms in sep:
         row: dict = {}
@@ -307,17 +333,25 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
                 poly[d] = poly.get(d, 0) + c
         rows.append(row)
     constants = [sum(c for m, c in terms if not any(m)) for _, terms in sep]
+    return rows, constants
 
-    def univariate(ci, k):
-        poly = rows[ci].get(k, {})
-        deg = max(poly, default=0)
-        return tuple(poly.get(d, 0) for d in range(deg + 1))
 
-    # value sets, vector-like constraints, signatures
-    base = set(symmetric_range(q_max, nonzero=nonzero))
-    removed = {k: set() for k in range(len(unknowns))}
-    pairs = set()
-    slots = []  # (field, sign of the unknown (or None), unknown index or fixed charge)
+def _univariate(rows, ci, k) -> tuple:
+    """Coefficients (degree 0, 1, ...) of unknown *k* in separable condition *ci*."""
+    poly = rows[ci].get(k, {})
+    deg = max(poly, default=0)
+    return tuple(poly.get(d, 0) for d in range(deg + 1))
+
+
+def _field_slots(model, unknowns, label, chiral) -> tuple:
+    """How each field's charge depends on the unknowns.
+
+    Returns ``(slots, signature)``: ``slots`` lists the fermions whose charge is a
+    number (``(field, None, charge)``) or ``±unknown`` (``(field, sign, index)``);
+    ``signature[k]`` describes every field whose charge involves unknown *k* (two
+    unknowns with equal signatures are candidates for interchange).
+    """
+    slots = []
     signature = {k: [] for k in range(len(unknowns))}
     for f in model.fields:
         c = sp.expand(sp.sympify(f.rep(label)))
@@ -340,59 +374,75 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
                 f"field '{f.name}': chiral=True needs charges of the form ±unknown or a"
                 f" number, got {c}"
             )
-    if chiral:
-        for a, (f, sa, xa) in enumerate(slots):
-            ra = _lh(model, f, label)
-            sig_f = 1 if f.chirality == "L" else -1
-            if sa is not None and f.copies == 1 and _is_trivial(model, ra):
-                removed[xa].add(0)  # a singlet of everything with charge 0 can have a mass
-            for b in range(a, len(slots)):
-                g, sb, xb = slots[b]
-                if a == b and f.copies < 2:
-                    continue
-                if _lh(model, g, label) != _conj(model, ra):
-                    continue
-                sig_g = 1 if g.chirality == "L" else -1
-                if sa is None and sb is None:
-                    continue
-                if sa is None or sb is None:
-                    (s1, x1, sg1), fixed, sg2 = (
-                        ((sa, xa, sig_f), xb, sig_g) if sb is None else ((sb, xb, sig_g), xa, sig_f)
-                    )
-                    val = -sg2 * fixed / (sg1 * s1)
-                    if val.is_Integer:
-                        removed[x1].add(int(val))
-                    continue
-                s = (sig_g * sb) * (sig_f * sa)
-                if xa == xb:
-                    if s == 1:
-                        removed[xa].add(0)
-                    continue
-                pairs.add((xa, xb, s))
+    return slots, signature
 
-    # groups of interchangeable unknowns
+
+def _vectorlike(model, label, slots, n) -> tuple:
+    """What ``chiral=True`` excludes: values per unknown and vector-like pairs of unknowns.
+
+    Returns ``(removed, pairs)``: ``removed[k]`` the values unknown *k* may not take;
+    ``pairs`` the triples ``(k1, k2, s)`` meaning ``x_k1 + s x_k2 = 0`` is excluded.
+    """
+    removed = {k: set() for k in range(n)}
+    pairs = set()
+    for a, (f, sa, xa) in enumerate(slots):
+        ra = _lh(model, f, label)
+        sig_f = 1 if f.chirality == "L" else -1
+        if sa is not None and f.copies == 1 and _is_trivial(model, ra):
+            removed[xa].add(0)  # a singlet of everything with charge 0 can have a mass
+        for b in range(a, len(slots)):
+            g, sb, xb = slots[b]
+            if a == b and f.copies < 2:
+                continue
+            if _lh(model, g, label) != _conj(model, ra):
+                continue
+            sig_g = 1 if g.chirality == "L" else -1
+            if sa is None and sb is None:
+                continue
+            if sa is None or sb is None:
+                (s1, x1, sg1), fixed, sg2 = (
+                    ((sa, xa, sig_f), xb, sig_g) if sb is None else ((sb, xb, sig_g), xa, sig_f)
+                )
+                val = -sg2 * fixed / (sg1 * s1)
+                if val.is_Integer:
+                    removed[x1].add(int(val))
+                continue
+            s = (sig_g * sb) * (sig_f * sa)
+            if xa == xb:
+                if s == 1:
+                    removed[xa].add(0)
+                continue
+            pairs.add((xa, xb, s))
+    return removed, pairs
+
+
+def _interchangeable(n, in_extra, rows, signature, removed) -> list:
+    """Groups of unknowns that enter every condition and constraint alike (lists of indices)."""
     keys = {}
-    for k in range(len(unknowns)):
+    for k in range(n):
         if k in in_extra:
             key = ("single", k)
         else:
             key = (
-                tuple(univariate(ci, k) for ci in range(len(sep))),
+                tuple(_univariate(rows, ci, k) for ci in range(len(rows))),
                 tuple(sorted(signature[k], key=str)),
                 tuple(sorted(removed[k])),
             )
         keys.setdefault(key, []).append(k)
-    members = list(keys.values())
+    return list(keys.values())
+
+
+def _assemble(unknowns, members, base, removed, sep, nonsep, rows, constants,
+              pairs, primitive, sign_reduce) -> tuple:
+    """The engine's :class:`Problem` on the groups, and the unknowns' order in it."""
     group_of = {k: gi for gi, ks in enumerate(members) for k in ks}
     groups = tuple(
         Group("+".join(str(unknowns[k]) for k in ks), len(ks),
               tuple(sorted(base - removed[ks[0]])) or (0,))
         for ks in members
     )
-    if any(not (base - removed[ks[0]]) for ks in members):
-        raise NoSolutionError("an unknown has no allowed value left")
     conditions = tuple(
-        Condition(name, constants[ci], tuple(univariate(ci, ks[0]) for ks in members))
+        Condition(name, constants[ci], tuple(_univariate(rows, ci, ks[0]) for ks in members))
         for ci, (name, _) in enumerate(sep)
     )
     flat = [k for ks in members for k in ks]
@@ -419,7 +469,7 @@ def charge_problem(model, unknowns, q_max: int, *, label: str | None = None,
             problem = Problem(groups, conditions, sign_reduce=False, **kwargs)
     else:
         problem = Problem(groups, conditions, sign_reduce=sign_reduce, **kwargs)
-    return ChargeProblem(problem, tuple(unknowns[k] for k in flat), unknowns)
+    return problem, flat
 
 
 def enumerate_charges(model, unknowns, q_max: int, *, equations=(), executor=None,

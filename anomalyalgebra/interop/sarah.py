@@ -49,21 +49,14 @@ from ..limits import check_limit, current_limits, hint
 from ..model import Field, Model
 from .imported import (NOT_NUMBERS, ImportedModel, SarahSource, Term, apply_field_order, charge_from_text, check_text_size,
                        complex_representation, irrep_from_labels, irrep_from_signed_dimension, read_text,
-                       sum_of_products, symbol_table)
-from .mathematica import Node, parse_statements
+                       symbol_table)
+from .mathematica import parse_statements
+from .sarah_statements import (FIELD_LISTS, IGNORED_CALLS, INDEXED, NO_EFFECT, OLD_LISTS, TERM_LISTS, all_conjugated,
+                               at_line, component_names, defined_note, expand_monomials, is_definition,
+                               is_lagrangian_input, line_ranges, old_style_entry, phase_exponent)
 
 __all__ = ["read_sarah", "loads_sarah"]
 
-_FIELD_LISTS = ("FermionFields", "ScalarFields", "SuperFields")
-_INDEXED = ("Gauge", "Global") + _FIELD_LISTS
-_TERMS = ("LagHC", "LagNoHC", "SuperPotential")
-_IGNORED_CALLS = ("Off", "On")
-#: Top-level calls that SARAH runs but that declare nothing: ignored with a note.
-_NO_EFFECT = {
-    "SetOptions": "options of SARAH's output routines (MakeAll, MakeSPheno, ...), not part of the model",
-    "Print": "prints a message when SARAH loads the file",
-}
-_OLD = ("MatterFields",)
 _HALF = sp.Rational(1, 2)
 
 
@@ -163,7 +156,7 @@ class _Reader:
         self.blocks = []          # (lhs, rhs): NameOfStates, DEFINITION[...][...] (written back)
         self.component_nodes = []  # (field, components node)
         self.values = {}          # name -> rhs node (plain assignments)
-        self.indexed = {k: {} for k in _INDEXED + ("Fields",)}
+        self.indexed = {k: {} for k in INDEXED + ("Fields",)}
         self.notes = []
         self.lagrangians = []     # rhs of DEFINITION[GaugeES][LagrangianInput | Additional]
         self.components = {}      # component name -> field name
@@ -175,11 +168,11 @@ class _Reader:
     def collect(self):
         for st in self.statements:
             if st.kind != "set":
-                if st.kind == "call" and st.head_name in _IGNORED_CALLS:
+                if st.kind == "call" and st.head_name in IGNORED_CALLS:
                     continue
-                if st.kind == "call" and st.head_name in _NO_EFFECT:
+                if st.kind == "call" and st.head_name in NO_EFFECT:
                     self.notes.append(f"ignored {st.head_name}[...] (line {st.line}):"
-                                      f" {_NO_EFFECT[st.head_name]}")
+                                      f" {NO_EFFECT[st.head_name]}")
                     continue
                 self.fail(st.line, f"unsupported top-level statement {st.text()[:60]!r}"
                           " (a SARAH model file declares the model by assignments)")
@@ -197,18 +190,18 @@ class _Reader:
                     self.notes.append(f"{key}[[{idx}]] assigned again on line {st.line}: the later"
                                       " assignment is used (as when Mathematica runs the file)")
                 if key == "Fields":
-                    rhs = _old_style_entry(rhs)
+                    rhs = old_style_entry(rhs)
                 self.indexed[key][idx] = rhs
-            elif lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in _OLD:
+            elif lhs.kind == "part" and lhs.args[0].kind == "name" and lhs.args[0].value in OLD_LISTS:
                 self.fail(st.line, f"{lhs.args[0].value}[[i]] is the field list of old SARAH versions;"
                           " write FermionFields/ScalarFields/SuperFields (SARAH 4 conventions)")
             elif lhs.kind == "name":
                 self.values[lhs.value] = rhs
                 if lhs.value == "NameOfStates":
                     self.blocks.append((lhs, rhs))
-            elif _is_lagrangian_input(lhs):
+            elif is_lagrangian_input(lhs):
                 self.lagrangians.append(rhs)
-            elif _is_definition(lhs):
+            elif is_definition(lhs):
                 self.blocks.append((lhs, rhs))
             # anything else (DEFINITION[...][...] = ..., x[[i]] of other lists) is ignored
 
@@ -219,7 +212,7 @@ class _Reader:
         idx = sorted(entries)
         if idx and idx != list(range(1, len(idx) + 1)):
             missing = sorted(set(range(1, idx[-1] + 1)) - set(idx))
-            self.notes.append(f"{key}[[i]]: indices {_ranges(missing)} are not assigned; the list is"
+            self.notes.append(f"{key}[[i]]: indices {line_ranges(missing)} are not assigned; the list is"
                               " compacted (as SARAH does)")
         return [entries[i] for i in idx]
 
@@ -352,7 +345,7 @@ class _Reader:
         use = node.line
         node = self.resolve(node)
         if node.line != use:                # a name assigned elsewhere: errors name the entry's line
-            node = _at_line(node, use)
+            node = at_line(node, use)
         alg = group.algebra
         try:
             if node.kind == "list":
@@ -389,16 +382,16 @@ class _Reader:
         if node.kind == "list":
             if len(node.args) != 3:
                 self.fail(use, f"{what}: a list of global charges has three entries"
-                          f" (superfield, first and second component){_defined(node, use)}")
+                          f" (superfield, first and second component){defined_note(node, use)}")
             node = self.resolve(node.args[slot])
         if vector and node.kind == "num" and node.value == 0:
             self.notes.append(f"Z[{n}] charge 0 of a vector superfield (line {use}) read as neutral"
                               " (SARAH's placeholder; a phase is never 0)")
             return 0
-        value = _phase_exponent(node, n)
+        value = phase_exponent(node, n)
         if value is None:
             self.fail(use, f"{what}: cannot read a Z[{n}] charge from {node.text()!r} (write 1,"
-                      f" -1 for Z[2], or a phase Exp[2 Pi I k/{n}]){_defined(node, use)}")
+                      f" -1 for Z[2], or a phase Exp[2 Pi I k/{n}]){defined_note(node, use)}")
         return value
 
     def u1_charge(self, node, slot, symbols, what):
@@ -406,7 +399,7 @@ class _Reader:
         node = self.resolve(node)
         if node.kind == "list":
             if len(node.args) != 3:
-                self.fail(use, f"{what}: a list of global charges has three entries{_defined(node, use)}")
+                self.fail(use, f"{what}: a list of global charges has three entries{defined_note(node, use)}")
             node = node.args[slot]
         return self.charge(node, symbols, what)
 
@@ -421,7 +414,7 @@ class _Reader:
             self.notes.append("old-style Fields[[i]] = {components, generations, name, ...} read as the"
                               " superfields {name, generations, components, ...} (SARAH swaps the first"
                               " and third entries)")
-        nfields = sum(len(self.indexed[k]) for k in _FIELD_LISTS)
+        nfields = sum(len(self.indexed[k]) for k in FIELD_LISTS)
         if nfields > current_limits().max_fields:
             raise ModelFileError(f"{nfields} fields exceed the limit max_fields ="
                                  f" {current_limits().max_fields}{hint('max_fields')}", path=self.path)
@@ -450,7 +443,7 @@ class _Reader:
             name, gens, comps = node.args[:3]
             if name.kind != "name":
                 self.fail(node.line, f"{key}: the field name must be a symbol, got {name.text()!r}")
-            for comp, conj in _component_names(comps):
+            for comp, conj in component_names(comps):
                 self.components.setdefault(comp, (name.value, conj))
             self.component_nodes.append((name.value, comps))
             copies = self.integer(gens, f"{key} '{name.value}': the number of generations", "max_copies")
@@ -515,7 +508,7 @@ class _Reader:
                     fname, copies, comps, reps, glob = entry(node, key)
                     glob = global_charges(fname, glob, 0, node.line)
                     chir = "L" if spin else None
-                    if spin and _all_conjugated(comps):
+                    if spin and all_conjugated(comps):
                         chir = "R"
                         right_handed.add(fname)
                         reps = [(label, dict(groups)[label].conjugate(r)) for label, r in reps]
@@ -642,7 +635,7 @@ class _Reader:
         from ..operators import FieldFactor, Operator
 
         out = []
-        keys = list(_TERMS)
+        keys = list(TERM_LISTS)
         for spec in self.lagrangians:        # {{LagHC, {AddHC -> True}}, {LagBSM, ...}}
             if spec.kind != "list":
                 self.fail(spec.line, "DEFINITION[...][LagrangianInput] must be a list {{name, {options}}, ...}")
@@ -655,7 +648,7 @@ class _Reader:
         for key in keys:
             node = self.values.get(key)
             if node is None:
-                if key not in _TERMS:
+                if key not in TERM_LISTS:
                     self.notes.append(f"Lagrangian {key} is listed but never assigned")
                 continue
             if key == "SuperPotential" and sfmodel is None:
@@ -665,7 +658,7 @@ class _Reader:
             if key == "SuperPotential" and node.kind == "list":
                 monos = self.list_superpotential(node, names)
             else:
-                monos = _monomials(node, self.resolver(target, key == "SuperPotential"), self)
+                monos = expand_monomials(node, self.resolver(target, key == "SuperPotential"), self)
             for coeffs, factors, line, num, others in monos:
                 if not factors:
                     continue
@@ -697,216 +690,3 @@ class _Reader:
                 out.append(Term(key, coupling, Operator(tuple(facs)), line, key == "SuperPotential",
                                 coefficient=(num, tuple(coeffs), tuple(others))))
         return out
-
-
-def _is_definition(lhs):
-    """``DEFINITION[state][what]`` (EWSB rotations, gauge fixing, VEVs, Dirac spinors)."""
-    return lhs.kind == "call" and lhs.value.kind == "call" and lhs.value.head_name == "DEFINITION"
-
-
-def _is_lagrangian_input(lhs):
-    """``DEFINITION[GaugeES][LagrangianInput]`` (or ``[Additional]``, older files)."""
-    if lhs.kind != "call" or len(lhs.args) != 1 or lhs.args[0].kind != "name":
-        return False
-    inner = lhs.value
-    return (lhs.args[0].value in ("LagrangianInput", "Additional") and inner.kind == "call"
-            and inner.head_name == "DEFINITION" and len(inner.args) == 1
-            and inner.args[0].kind == "name" and inner.args[0].value == "GaugeES")
-
-
-def _all_conjugated(comps):
-    items = comps.args if comps.kind == "list" else (comps,)
-    flags = [a.kind == "call" and a.head_name == "conj" for a in items]
-    return bool(flags) and all(flags)
-
-
-def _phase_exponent(node, n):
-    """k for a Z_N charge given as 1, -1 (N even) or Exp[2 Pi I k/N]; None if unreadable."""
-    if node.kind == "num" and node.value == 1:
-        return 0
-    if node.kind == "neg" and node.args[0].kind == "num" and node.args[0].value == 1 and n % 2 == 0:
-        return n // 2
-    arg = None
-    if node.kind == "call" and node.head_name == "Exp" and len(node.args) == 1:
-        arg = node.args[0]
-    elif node.kind == "pow" and node.args[0].kind == "name" and node.args[0].value == "E":
-        arg = node.args[1]
-    if arg is None:
-        return None
-    coeff = _coefficient_of(arg, {"Pi", "I"})
-    if coeff is None:
-        return None
-    k = coeff * n / 2
-    if k.denominator != 1:
-        return None
-    return int(k) % n
-
-
-def _coefficient_of(node, needed):
-    """The rational c in c * Pi * I (each of ``needed`` exactly once); None otherwise."""
-    def walk(nd):
-        if nd.kind == "num":
-            return nd.value, []
-        if nd.kind == "name":
-            # \[ImaginaryI] (tokenised as ImaginaryI) is Mathematica's I
-            return Fraction(1), ["I" if nd.value == "ImaginaryI" else nd.value]
-        if nd.kind == "neg":
-            c, names = walk(nd.args[0])
-            return (None, None) if c is None else (-c, names)
-        if nd.kind == "mul":
-            c, names = Fraction(1), []
-            for a in nd.args:
-                c2, n2 = walk(a)
-                if c2 is None:
-                    return None, None
-                c, names = c * c2, names + n2
-            return c, names
-        if nd.kind == "div":
-            c1, n1 = walk(nd.args[0])
-            c2, n2 = walk(nd.args[1])
-            if c1 is None or c2 is None or n2 or c2 == 0:
-                return None, None
-            return c1 / c2, n1
-        return None, None
-
-    c, names = walk(node)
-    if c is None or sorted(names) != sorted(needed):
-        return None
-    return c
-
-
-def _monomials(node, resolve, reader):
-    """Expand a Lagrangian expression: list of (coupling names, factors, line, number,
-    other factors); a factor is ``(field, conj)`` or ``(None, group label)`` for a vector
-    boson (see ``resolver``); ``number`` is the rational factor with its sign, ``other
-    factors`` the parsed nodes of the remaining non-field factors (``Sqrt[2]``)."""
-    one = Fraction(1)
-
-    def mono(coeffs=(), facs=(), num=one, others=()):
-        return (list(coeffs), list(facs), num, list(others))
-
-    def name_factor(name, in_dot, line, conj=False):
-        r = resolve(name, in_dot, line, conj)
-        if r is None:
-            return [mono([f"conj[{name}]" if conj else name])]
-        return [mono(facs=[r])]
-
-    def walk(nd, in_dot=False):
-        k = nd.kind
-        if k == "add":
-            out = []
-            for a in nd.args:
-                out += walk(a, in_dot)
-            return out
-        if k == "neg":
-            return [(c, f, -n, o) for c, f, n, o in walk(nd.args[0], in_dot)]
-        if k == "dot":
-            return _product([walk(a, True) for a in nd.args], nd.line, reader)
-        if k == "mul":
-            return _product([walk(a) for a in nd.args], nd.line, reader)
-        if k == "div":
-            den = walk(nd.args[1])
-            if any(m[1] for m in den):
-                reader.fail(nd.line, f"a field in a denominator: {nd.text()[:60]!r}")
-            num = walk(nd.args[0], in_dot)
-            if len(den) == 1 and not den[0][0] and not den[0][3] and den[0][2] != 0:
-                return [(c, f, n / den[0][2], o) for c, f, n, o in num]
-            inverse = Node("div", None, (Node("num", one, (), nd.line), nd.args[1]), nd.line)
-            return [(c, f, n, o + [inverse]) for c, f, n, o in num]
-        if k == "pow":
-            base, exp = nd.args
-            b = walk(base, in_dot)
-            if not any(m[1] for m in b):
-                return [mono(others=[nd])]
-            if exp.kind != "num" or exp.value.denominator != 1 or exp.value < 1:
-                reader.fail(nd.line, f"a field raised to {exp.text()!r}: only positive integer powers")
-            reader.within("max_exponent", exp.value, f"the power {exp.text()} of fields", nd.line)
-            return _product([b] * int(exp.value), nd.line, reader)
-        if k == "num":
-            return [mono(num=nd.value)]
-        if k == "name":
-            return name_factor(nd.value, in_dot, nd.line)
-        if k == "call":
-            head = nd.head_name
-            if head == "conj" and len(nd.args) == 1 and nd.args[0].kind == "name":
-                return name_factor(nd.args[0].value, in_dot, nd.line, conj=True)
-            if head == "Expand" and len(nd.args) == 1:
-                return walk(nd.args[0], in_dot)          # algebraic expansion: same monomials
-            if head == "Der" and nd.args:
-                return walk(nd.args[0], in_dot)          # Der[field, index]: a derivative of the field
-            inner = [walk(a) for a in nd.args]
-            if any(m[1] for ms in inner for m in ms):
-                reader.fail(nd.line, f"unsupported function {nd.value.text()!r} applied to fields in"
-                            f" {nd.text()[:60]!r}")
-            return [mono(others=[nd])]
-        reader.fail(nd.line, f"unsupported construct in a Lagrangian term: {nd.text()[:60]!r}")
-
-    out = []
-    for term in (node.args if node.kind == "add" else (node,)):
-        for coeffs, facs, num, others in walk(term):
-            out.append((coeffs, facs, term.line, num, others))
-            if len(out) > current_limits().max_term_monomials:
-                reader.within("max_term_monomials", len(out), f"a Lagrangian of {len(out)} or more"
-                              " monomials", term.line)
-    return out
-
-
-def _product(parts, line, reader):
-    """Cartesian product of lists of monomials (as lists of alternatives), each monomial
-    ``(couplings, factors, number, others)``; bounded by the limit ``max_term_monomials``."""
-    try:
-        combos = sum_of_products([[[m] for m in alternatives] for alternatives in parts])
-    except LimitError as exc:
-        reader.fail(line, str(exc))
-    out = []
-    for c in combos:
-        num = Fraction(1)
-        for m in c:
-            num *= m[2]
-        out.append((sum((m[0] for m in c), []), sum((m[1] for m in c), []), num, sum((m[3] for m in c), [])))
-    return out
-
-
-def _defined(node, use):
-    """`` (value from line N)`` when a name's value sits on another line than its use."""
-    return f" (the value on line {node.line})" if node.line != use else ""
-
-
-def _at_line(node, line):
-    """``node`` re-labelled with ``line`` (its children keep theirs)."""
-    return Node(node.kind, node.value, node.args, line)
-
-
-def _ranges(numbers):
-    """``[6, 7, 9]`` -> ``'6-7, 9'``."""
-    out, run = [], []
-    for n in numbers:
-        if run and n == run[-1] + 1:
-            run.append(n)
-            continue
-        if run:
-            out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-        run = [n]
-    if run:
-        out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-    return ", ".join(out)
-
-
-def _component_names(node, conj=False):
-    """``(name, conjugated)`` of the components of a field entry (``{uL, dL}``,
-    ``conj[eR]``, ``{{phi0/Sqrt[2], -conj[phim]}, ...}``)."""
-    if node.kind == "name":
-        return [(node.value, conj)]
-    if node.kind == "call":
-        flip = conj != (node.head_name == "conj")
-        return [p for a in node.args for p in _component_names(a, flip)]
-    return [p for a in node.args for p in _component_names(a, conj)] if node.args else []
-
-
-def _old_style_entry(node):
-    """An old-style ``Fields[[i]] = {components, generations, name, ...}`` entry as a
-    ``SuperFields[[i]]`` entry ``{name, generations, components, ...}``."""
-    if node.kind != "list" or len(node.args) < 3:
-        return node
-    a = node.args
-    return Node("list", None, (a[2], a[1], a[0]) + a[3:], node.line)
