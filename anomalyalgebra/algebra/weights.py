@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
+from math import lcm
 
 from ..exceptions import UnknownRepresentationError
 from .cartan import (
@@ -59,7 +60,7 @@ def _dim_weights(alg: CartanType) -> tuple:
     d = _root_halflengths(alg)
     den = 1
     for x in d:
-        den = den * x.denominator // _g(den, x.denominator)
+        den = lcm(den, x.denominator)
     dd = tuple(int(x * den) for x in d)
     roots = positive_roots(alg)
     rho_prod = 1
@@ -69,12 +70,6 @@ def _dim_weights(alg: CartanType) -> tuple:
         rows.append(coeff)
         rho_prod *= sum(coeff)
     return tuple(rows), rho_prod
-
-
-def _g(a, b):
-    while b:
-        a, b = b, a % b
-    return a
 
 
 @lru_cache(maxsize=None)
