@@ -538,6 +538,6 @@ def test_mixed_zn_x_zm_checks_every_cyclic_subgroup():
     r = dai_freed(m, "A")
     assert r.free is False
     assert {k: v for k, v in r.residuals.items() if v} == {"S(O(4,4)) -> S2xS2[A+B]": R(1, 2)}
-    from anomalyalgebra.nonperturbative.daifreed import _cyclic_subgroups
-    assert _cyclic_subgroups(4, 2, 64) == ([(2, 1, 2), (1, 1, 4)], False)
-    assert _cyclic_subgroups(3, 3, 64) == ([(1, 1, 3), (1, 2, 3)], False)
+    from anomalyalgebra.nonperturbative.certify import cyclic_subgroups
+    assert cyclic_subgroups(4, 2, 64) == ([(2, 1, 2), (1, 1, 4)], False)
+    assert cyclic_subgroups(3, 3, 64) == ([(1, 1, 3), (1, 2, 3)], False)

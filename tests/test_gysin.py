@@ -61,13 +61,13 @@ def test_free_spectra_pass_the_other_spin_z2m_structure():
     # Spin-Z(2m) structure (Donnelly): the basis detects that class too
     rng = random.Random(1)
     free = 0
-    for _ in range(3000):
+    for _ in range(1200):
         m = rng.choice([2, 4, 6, 8])
         ch = [rng.randrange(1, 2 * m, 2) for _ in range(rng.randint(1, 12))]
         if all(v == 0 for v in residuals([(s, 1, (), {}) for s in ch], 2 * m, True).values()):
             free += 1
             assert sum(_frac(eta_spin_z2m_lens(m, 3, s)) for s in ch) % 1 == 0, (m, ch)
-    assert free > 100
+    assert free > 40
 
 
 def _image(n, fp):
@@ -144,7 +144,7 @@ def _invariants(sigma, gram, r):
 def _blocks(eps, r):
     """Invariant vectors of the building blocks with small class coefficients."""
     vecs = [_invariants(-16, [[0] * (r + 1) for _ in range(r + 1)], r)]          # K3
-    rng = (-1, 0, 1, 2, 3)
+    rng = (-1, 0, 1, 2, 3) if r < 2 else (-1, 0, 1, 2)
     for sign in (1, -1):                                                       # +-CP2
         if eps == 0:
             break
