@@ -41,8 +41,10 @@ from .gysin import residuals as gysin_residuals
 
 __all__ = ["residuals_are_complete", "anomaly_lattice_order", "detected_order", "cyclic_subgroups"]
 
-#: Charges of the gauge U(1)s tried when building the lattices (a cubic needs four points).
-_Q_BOX = range(-2, 3)
+#: Four consecutive values of every charge: every vector below is a polynomial of degree at
+#: most 3 in each charge, so its values on all integers are integer combinations of its
+#: values on this grid (Newton interpolation with binomial coefficients).
+_BOX = range(0, 4)
 
 
 def cyclic_subgroups(n: int, m: int, limit: int):
@@ -130,12 +132,11 @@ def anomaly_lattice_order(n: int, m: int, r: int = 0) -> int:
     >>> anomaly_lattice_order(3, 1), anomaly_lattice_order(4, 1)
     (9, 4)
     """
-    qbox = list(product(_Q_BOX, repeat=r))
-    box = range(-3, 4)
-    lat = [_monomials(s, t, q) for s in box for t in box for q in qbox]
+    qbox = list(product(_BOX, repeat=r))
+    lat = [_monomials(s, t, q) for s in _BOX for t in _BOX for q in qbox]
     rel = []
-    for s in range(-n, n + 1):
-        for t in range(-m, m + 1):
+    for s in _BOX:
+        for t in _BOX:
             for q in qbox:
                 base = _monomials(s, t, q)
                 rel.append([x - y for x, y in zip(_monomials(s + n, t, q), base)])
@@ -173,7 +174,7 @@ def detected_order(n: int, m: int, r: int = 0) -> int:
     subs = [(1, 0, n)] + ([(0, 1, m)] if m > 1 else []) + (cyclic_subgroups(n, m, 10 ** 6)[0] if m > 1 else [])
     u1s = tuple(f"U{i}" for i in range(r))
     vecs = []
-    for s, t, q in product(range(n), range(m), product(_Q_BOX, repeat=r)):
+    for s, t, q in product(_BOX, range(min(m, 4)), product(_BOX, repeat=r)):
         v = []
         for a, b, k in subs:
             u = (a * s * (k // n) + b * t * (k // m)) % k
