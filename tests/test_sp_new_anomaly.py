@@ -248,6 +248,7 @@ def test_sp10_220_alone_has_the_new_anomaly():
     assert lie_algebra("Sp(10)").irrep("220").index == 39
     r = su2_global(m, "S")
     assert (r.witten, r.new, r.detected_by) == (False, True, (10,))
+    assert sum(c for j, c in r.counts.items() if (2 * R(j)) % 8 == 3) == 5   # 27/2, 19/2, 2 x 11/2, 3/2
     odd = sum(c for t, c in _oracle("sym", 3, (10,)).items() if t > 0 and (2 * t) % 8 in (3, 5))
     assert odd % 2 == 1        # n(2T3 = 3 mod 8) + n(5 mod 8) over positive T3 is the 4r+3/2 count mod 2
 
