@@ -43,9 +43,14 @@ def test_the_same_z2_gauged_is_an_inconsistency():
     assert r.anomalous
     # Z2 x grav^2 holds mod N/2 = 1 (Ibáñez–Ross relaxation, decided the same way in
     # check FILE, check DIR and interop.check_imported: issue 18); the Dai–Freed mixed
-    # generator L(2;1) x S4[SU2L] repeats Ibáñez–Ross Z2 x SU(2)^2 (issue 21)
+    # generator L(2;1) x S4[SU2L] repeats Ibáñez–Ross Z2 x SU(2)^2 (issue 21); the
+    # Z2^2 x U(1)_X class L(2;1,1) x S2[X] (-sum s^2 Q/4) sees the Z2-odd fields' X charges:
+    # Z2A: LR (doublet, Q = -1 left-handed) gives -2 != 0 mod 4; Z2tau: l3 (X = 1, doublet)
+    # and nothing else odd with X: 2 != 0 mod 4
     assert r.reasons == ("discrete Z2tau x SU2L^2",
-                         "Dai–Freed anomaly of Z2tau (Spin x Z(2): L(2;1) x S4[SU2L] = 1/2 mod 1)")
+                         "Dai–Freed anomaly of Z2A (Spin x Z(2): L(2;1,1) x S2[X] = 1/2 mod 1)",
+                         "Dai–Freed anomaly of Z2tau (Spin x Z(2): L(2;1,1) x S2[X] = 1/2,"
+                         " L(2;1) x S4[SU2L] = 1/2 mod 1)")
 
 
 def test_a_trace_counts_only_if_every_leg_is_gauged():

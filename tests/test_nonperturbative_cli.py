@@ -67,8 +67,9 @@ def test_sm_z4_json(tmp_path, capsys):
     assert main(["check", _write(tmp_path), "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["dai_freed"]["Z4"]["structure"] == "Spin x_Z2 Z(4)"
-    assert d["dai_freed"]["Z4"]["free"] is None        # mixed Z(4) x U(1) classes not evaluated
-    assert "not evaluated" in d["dai_freed"]["Z4"]["reason"]
+    assert d["dai_freed"]["Z4"]["free"] is True        # mixed Z(4) x U(1)_Y classes included
+    assert d["dai_freed"]["Z4"]["reason"] is None
+    assert d["dai_freed"]["Z4"]["residuals"]["L(2;1,1,1)"] == "0"
     assert d["dai_freed"]["Z4"]["residuals"]["L(2;1,1,1)"] == "0"
     assert {"order", "generators"} <= set(d["gauge_quotient"])
     assert d["gauge_quotient"]["order"] == 6        # the Z4 charges ride along: H has 2, q has 1
@@ -80,7 +81,7 @@ def test_sm_z4_without_nu_r_is_anomalous_when_gauged(tmp_path, capsys):
     assert main(["check", _write(tmp_path, nu=False), "--json"]) == 1
     d = json.loads(capsys.readouterr().out)
     assert d["dai_freed"]["Z4"]["free"] is False
-    assert d["dai_freed"]["Z4"]["residuals"]["L(2;1,1,1)"] == "3/16"
+    assert d["dai_freed"]["Z4"]["residuals"]["L(2;1,1,1)"] == "13/16"      # 45/16
     assert any("Dai–Freed anomaly of Z4" in r for r in d["reasons"])
     # the same Z4 as a global symmetry: a 't Hooft anomaly, reported, not a reason
     main(["check", _write(tmp_path, nu=False, gauged=False), "--json"])
@@ -92,11 +93,11 @@ def test_sm_z4_without_nu_r_is_anomalous_when_gauged(tmp_path, capsys):
 def test_text_and_latex(tmp_path, capsys):
     main(["check", _write(tmp_path, nu=False)])
     out = capsys.readouterr().out
-    assert "Z4 (gauged) Spin x_Z2 Z(4): residuals mod 1 {L(2;1,1,1): 3/16" in out
+    assert "Z4 (gauged) Spin x_Z2 Z(4): residuals mod 1 {K3 x L(2;1): 1/2, L(2;1,1,1): 13/16" in out
     assert "Z(6) (order 6)" in out and "new SU(2) anomaly no" in out
     main(["check", _write(tmp_path, nu=False), "--latex"])
     out = capsys.readouterr().out
-    assert r"\eta[\mathrm{L(2;1,1,1)}] = \tfrac{3}{16}" in out
+    assert r"\eta[\mathrm{L(2;1,1,1)}] = \tfrac{13}{16}" in out
     assert r"$\Gamma = \mathbb{Z}_{6}$" in out
 
 

@@ -65,15 +65,21 @@ def test_coprime_and_global_partners_do_not_mix_into_a_gauged_zn():
     assert not consistency_report(m).anomalous
 
 
-def test_two_part_with_a_gauged_u1_is_undecided_not_free():
-    # Spin x Z(2) with a gauged U(1): the L(2;1) x (S2xS2) residual vanishes (sum Q^2 s even),
-    # but the other mixed Z(2) x U(1) classes are not evaluated: None with the reason, not True
+def test_two_part_with_a_gauged_u1_is_decided():
+    # Spin x Z(2) with a gauged U(1): every mixed class is evaluated now (.gysin); x and y
+    # pair up with a Dirac mass (A: 1 - 1 = 0, Z: 1 + 1 = 0), so the theory is free; with y's
+    # A charge flipped the Z2^2 x U(1) class sees sum_{odd} Q = 2 != 0 mod 4
     m = Model.build("z2u1", {"A": "U(1)", "Z": "Z(2)"},
                     [fermion("x", "L", {"A": 1, "Z": 1}), fermion("y", "L", {"A": -1, "Z": 1}),
                      fermion("z", "L", {"A": 0, "Z": 0})])    # z: Z(2) is not fermion parity
     r = dai_freed(m, "Z")
-    assert r.residuals["L(2;1) x (S2xS2)[A,A]"] == 0
-    assert r.free is None and "not evaluated" in r.reason
+    assert r.residuals["L(2;1) x (S2xS2)[A,A]"] == 0 and r.residuals["L(2;1,1) x S2[A]"] == 0
+    assert r.free is True and r.reason is None
+    m2 = Model.build("z2u1", {"A": "U(1)", "Z": "Z(2)"},
+                     [fermion("x", "L", {"A": 1, "Z": 1}), fermion("y", "L", {"A": 1, "Z": 1}),
+                      fermion("w", "L", {"A": -1, "Z": 0}), fermion("v", "L", {"A": -1, "Z": 0})])
+    r2 = dai_freed(m2, "Z")
+    assert r2.residuals["L(2;1,1) x S2[A]"] == sp.Rational(1, 2) and r2.free is False
     no_u1 = Model.build("z2", {"Z": "Z(2)"}, [fermion("x", "L", {"Z": 1}, copies=2),
                                               fermion("z", "L", {"Z": 0})])
     assert dai_freed(no_u1, "Z").free is True            # Omega_5^Spin(BZ2) = 0: complete

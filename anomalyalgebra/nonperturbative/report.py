@@ -213,8 +213,8 @@ def nonperturbative_report(model) -> NonPerturbativeReport:
     --------
     >>> import anomalyalgebra as aa
     >>> r = nonperturbative_report(aa.load_model("tau_l_only"))   # Z2A, Z2tau are global
-    >>> r.dai_freed["Z2tau"].free, r.reasons, r.thooft[0].split(" (")[0]
-    (False, [], 'Dai–Freed anomaly of Z2tau')
+    >>> r.dai_freed["Z2tau"].free, r.reasons, [t.split(" (")[0] for t in r.thooft]
+    (False, [], ['Dai–Freed anomaly of Z2A', 'Dai–Freed anomaly of Z2tau'])
     """
     results = {}
     for label, g in model.groups:
