@@ -270,6 +270,10 @@ def test_work_bound_stops_the_search(monkeypatch):
     assert r.new is None and "1 of 3" in r.reason and "MAX_RESTRICTION_WORK" in r.reason
     monkeypatch.setattr(su2mod, "MAX_RESTRICTION_WORK", 0)
     assert "0 of 3" in su2_global(_sp("Sp(6)", "6", "14'"), "S").reason
+    monkeypatch.undo()
+    # Sp(64): p(32) = 8349 subgroups; two 64s cost 32 x 64 per subgroup: 2 000 000 // 2048 = 976
+    r = su2_global(_sp("Sp(64)", "64", "64"), "S")
+    assert r.new is None and "976 of 8349" in r.reason
 
 
 def test_witten_for_sp_is_the_parity_of_the_dynkin_index():

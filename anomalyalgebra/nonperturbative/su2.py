@@ -209,14 +209,20 @@ def _projection(alg, parts: tuple) -> tuple:
     values = sorted((d - 1 - 2 * k for d in parts for k in range(d)), reverse=True)
     positive = [v for v in values if v > 0]
     positive += [0] * ((len(values) - 2 * len(positive)) // 2)
-    chosen = []                                   # one weight of each pair +-w of the fundamental
+    # any assignment of the T3 values to the chosen weights is conjugate under the Weyl group
+    return tuple(sum(a * b for a, b in zip(row, positive)) for row in _fundamental_inverse(alg))
+
+
+@lru_cache(maxsize=None)
+def _fundamental_inverse(alg) -> tuple:
+    """Inverse of the matrix of one weight of each pair +-w of the fundamental (an integer matrix)."""
+    chosen = []
     for w, _ in alg.fundamental.weights():
         if tuple(-x for x in w) not in chosen:
             chosen.append(w)
-    # any assignment of the T3 values to the chosen weights is conjugate under the Weyl group
-    c = sp.Matrix(chosen).LUsolve(sp.Matrix(positive))
-    assert all(x.is_Integer for x in c), (alg, parts, c)
-    return tuple(int(x) for x in c)
+    inv = sp.Matrix(chosen).inv()
+    assert all(x.is_Integer for x in inv), (alg, inv)
+    return tuple(tuple(int(x) for x in inv.row(i)) for i in range(inv.rows))
 
 
 def _peel(two_t3: Counter) -> dict:
