@@ -183,11 +183,12 @@ def test_bad_subgroups_and_ranks_are_refused():
         su2_branching(sp4.irrep("4"), (3, 1))           # a real 3 cannot sit once in the 4
     with pytest.raises(GroupError, match="add up to 4"):
         su2_branching(sp4.irrep("4"), (2, 2, 2))
-    with pytest.raises(GroupError, match="positive integers"):
-        su2_branching(sp4.irrep("4"), ("a",))
+    for bad in (("a",), (2.5, 1.5), 4):
+        with pytest.raises(GroupError, match="positive integers"):
+            su2_branching(sp4.irrep("4"), bad)
     with pytest.raises(GroupError, match="not Sp"):
         su2_branching(lie_algebra("SU(3)").irrep("3"), (3,))
-    for bad in (0, -1, 33, 2.0):
+    for bad in (0, -1, 33, 2.0, True):
         with pytest.raises(GroupError, match="max_group_rank"):
             centre_su2_embeddings(bad)
 

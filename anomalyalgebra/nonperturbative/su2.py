@@ -47,6 +47,7 @@ multiset of :math:`T_3` values (highest first).
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,9 +64,10 @@ from ..limits import current_limits
 __all__ = ["SU2Global", "su2_global", "su2_global_all", "centre_su2_embeddings", "su2_branching",
            "su2_embedding_index", "MAX_RESTRICTION_WORK"]
 
-#: Work bound of the restriction argument for one Sp(2N) factor: the number of
-#: (weight, subgroup) projections, each a dot product of length N.  Beyond it the remaining
-#: subgroups are not examined and ``new`` stays ``None`` with that reason (no hang).
+#: Work bound of the restriction argument for one Sp(2N) factor: over the subgroups examined,
+#: N times the summed dimensions of the distinct fermion irreps (weights projected, each a dot
+#: product of length N).  Beyond it the remaining subgroups are not examined and ``new`` stays
+#: ``None`` with that reason (no hang).
 MAX_RESTRICTION_WORK = 2_000_000
 
 
@@ -146,7 +148,7 @@ def _sp_algebra(alg):
 def _check_parts(alg, parts) -> tuple:
     n = _sp_algebra(alg)
     try:
-        parts = tuple(sorted((int(d) for d in parts), reverse=True))
+        parts = tuple(sorted((operator.index(d) for d in parts), reverse=True))
     except (TypeError, ValueError):
         raise GroupError(f"{alg.name}: the SU(2) subgroup must be given as a list of positive"
                          f" integers (dimensions of SU(2) irreps), not {parts!r}") from None
@@ -190,7 +192,7 @@ def centre_su2_embeddings(rank: int) -> tuple:
     >>> centre_su2_embeddings(3)
     ((6,), (4, 2), (2, 2, 2))
     """
-    if not isinstance(rank, int) or rank < 1 or rank > current_limits().max_group_rank:
+    if isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank <= current_limits().max_group_rank:
         raise GroupError(f"rank {rank!r}: expected an integer N with 1 <= N <="
                          f" {current_limits().max_group_rank} (max_group_rank)")
     return _embeddings(rank)
