@@ -265,3 +265,15 @@ def test_base_entry_and_residual_example():
     assert b.entry(1, 0) == 1 and b.entry(1, 1) == 2 and b.entry(0, 0) == 0
     # one fermion (s=1, Q=1) on S2xS2 with z=(1,0), y=(0,1) for Spin x Z(4): -s^2 Q/(2n)
     assert residual(Base("w", 0, ((0, 1, 1),)), [(1, 1, (1,), {})], 4, 1) == Fraction(7, 8)
+
+
+def test_spin_z4_needs_four_charge_one_fermions():
+    # docs/nonperturbative.rst: the group of Spin x Z(4) anomalies is Z4, one charge-1 fermion
+    # a generator (1/4 on the lens-space bundle over S2xS2); Ibáñez–Ross's relaxed
+    # gravitational condition (sum s = 0 mod 2) already accepts two
+    from anomalyalgebra.discrete import ibanez_ross
+    for k, free in ((1, False), (2, False), (3, False), (4, True)):
+        m = _model(4, [(1, k)], [1])
+        r = dai_freed(m, "Z")
+        assert r.free is free and r.residuals["S(O(4,4)) -> S2xS2"] == Fraction(k, 4) % 1
+    assert [a.relaxed for a in ibanez_ross(_model(4, [(1, 2)], [1]), {"f0": 1}, 4)] == [True]
