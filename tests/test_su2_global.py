@@ -66,3 +66,18 @@ def test_sp_and_symbolic_and_errors():
     with pytest.raises(ModelError):
         su2_global(aa.load_model("sm"), "SU3c")
     assert set(r.to_dict()) == {"witten", "new", "non_spin_formulation", "reason"}
+
+
+def test_new_anomaly_rule_is_derived_from_the_cp2_index():
+    # half the Dirac index on CP2 (spin-c components of degree 2m, index ((2m)^2 - 1)/8) is
+    # binomial(k + 2, 3) for isospin k + 1/2, odd exactly for isospin 4r + 3/2 (Wang–Wen–Witten)
+    from math import comb
+
+    from anomalyalgebra.nonperturbative.su2 import cp2_zero_mode_pairs
+    for two_j in range(1, 203, 2):
+        k = (two_j - 1) // 2
+        pairs = cp2_zero_mode_pairs(two_j)
+        assert pairs == comb(k + 2, 3)
+        assert (pairs % 2 == 1) == (two_j % 8 == 3), two_j
+    with pytest.raises(ValueError):
+        cp2_zero_mode_pairs(4)

@@ -11,7 +11,12 @@ multiplet counted with its copies and its dimensions under the other simple fact
   :math:`8r + 4`: 4, 12, 20, ...) is inconsistent when the theory is formulated without a
   choice of spin structure, on :math:`\mathrm{Spin}\times_{\mathbb{Z}_2}\mathrm{SU}(2)`
   manifolds (Wang–Wen–Witten, arXiv:1810.00844, abstract and Sec. 2).  Isospin
-  :math:`4r + 7/2` (dimension 8, 16, ...) carries neither anomaly.
+  :math:`4r + 7/2` (dimension 8, 16, ...) carries neither anomaly.  The toolkit does not
+  state this rule but derives it: :func:`cp2_zero_mode_pairs` counts the zero-mode pairs of
+  a multiplet on :math:`\mathbb{CP}^2` in the minimal Spin ×_Z2 SU(2) background from its
+  weights (spin\ :sup:`c` indices :math:`((2m)^2 - 1)/8`), :math:`\binom{k+2}{3}` for isospin
+  :math:`k + 1/2`, odd exactly for isospin :math:`4r + 3/2`; ``new`` is the parity of the
+  total.
 * ``non_spin_formulation`` — whether that formulation exists: every fermion has half-integer
   isospin and every boson integer isospin (the centre :math:`-1` of SU(2) is fermion parity).
   With a spin (or spin\ :sup:`c`) structure chosen, ``new`` is no inconsistency.
@@ -61,7 +66,7 @@ from ..exceptions import AnomalyAlgebraError, GroupError, ModelError
 from ..groups import SimpleFactor
 from ..limits import current_limits
 
-__all__ = ["SU2Global", "su2_global", "su2_global_all", "centre_su2_embeddings", "su2_branching",
+__all__ = ["SU2Global", "su2_global", "su2_global_all", "cp2_zero_mode_pairs", "centre_su2_embeddings", "su2_branching",
            "su2_embedding_index", "MAX_RESTRICTION_WORK"]
 
 #: Work bound of the restriction argument for one Sp(2N) factor: over the subgroups examined,
@@ -319,6 +324,47 @@ def su2_embedding_index(algebra, parts):
     return sum((su2.irrep(str(d)).index for d in parts), sp.Integer(0)) / algebra.fundamental.index
 
 
+def cp2_zero_mode_pairs(two_j: int) -> int:
+    r"""Zero-mode pairs of an isospin-``j`` Weyl fermion on :math:`\mathbb{CP}^2` in the minimal
+    :math:`\mathrm{Spin}\times_{\mathbb{Z}_2}\mathrm{SU}(2)` background.
+
+    :math:`\mathbb{CP}^2` is not spin; an SO(3) bundle with :math:`w_2 = w_2(\mathbb{CP}^2)`
+    makes half-integer isospin well defined.  Take the one whose weight-``m`` component is the
+    (formal) line bundle :math:`\mathcal{O}(2m)^{1/2}\otimes K^{-1/2}`: each component is a
+    spin\ :sup:`c` Dirac operator with determinant line of degree :math:`c = 2m` (odd), of
+    index :math:`(c^2 - \sigma)/8 = ((2m)^2 - 1)/8` (Atiyah–Singer).  The index of the
+    multiplet is the sum over its weights; the representation is pseudoreal, so the zero
+    modes pair up.  With :math:`j = k + 1/2` the number of pairs is :math:`\binom{k+2}{3}`,
+    odd exactly when :math:`k \equiv 1 \pmod 4` (Lucas's theorem), i.e. :math:`j = 4r + 3/2`:
+    the rule of Wang–Wen–Witten (arXiv:1810.00844) for the new SU(2) anomaly, which this
+    toolkit derives here from the weights instead of stating it (the tests compare the two
+    for every isospin up to 201/2).
+
+    Parameters
+    ----------
+    two_j : int
+        Twice the isospin, odd.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        If ``two_j`` is not a positive odd integer.
+
+    Examples
+    --------
+    >>> [cp2_zero_mode_pairs(d) for d in (1, 3, 5, 7, 9, 11)]
+    [0, 1, 4, 10, 20, 35]
+    """
+    if two_j < 1 or two_j % 2 == 0:
+        raise ValueError(f"cp2_zero_mode_pairs: twice the isospin must be a positive odd integer, got {two_j}")
+    index = sum(sp.Rational(c * c - 1, 8) for c in range(-two_j, two_j + 1, 2))
+    return int(index / 2)
+
+
 def _int_or_none(x):
     x = sp.sympify(x)
     return int(x) if x.is_Integer else None
@@ -400,8 +446,8 @@ def su2_global(model, label: str) -> SU2Global:
             dim = int(rep.dim)
             key = str(sp.Rational(dim - 1, 2))
             counts[key] = counts.get(key, 0) + w
-            if dim % 8 == 4:
-                odd_new += w
+            if dim % 2 == 0:                      # half-integer isospin
+                odd_new += w * cp2_zero_mode_pairs(dim - 1)
         else:
             sp_reps[rep.labels] += w
     if undetermined:
@@ -439,7 +485,7 @@ def _sp_new(alg, reps: Counter, witten) -> tuple:
             for k, m in _branch(alg, labels, c).items():
                 total[k] += w * m
         checked += 1
-        if sum(m for k, m in total.items() if k % 8 == 3) % 2:       # isospin 4r + 3/2
+        if sum(m * cp2_zero_mode_pairs(k) for k, m in total.items() if k % 2) % 2:   # 4r + 3/2
             seen = (f"on the SU(2) subgroup with {_parts_text(n, parts)}, which contains the centre, the"
                     " spectrum has an odd number of Weyl multiplets of isospin 4r + 3/2 (Wang–Wen–Witten,"
                     " arXiv:1810.00844)")
