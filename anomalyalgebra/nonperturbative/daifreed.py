@@ -85,7 +85,7 @@ import sympy as sp
 from ..exceptions import ModelError
 from ..groups import U1, SimpleFactor, ZN
 from ..limits import check_limit
-from .certify import cyclic_subgroups, residuals_are_complete
+from .certify import cyclic_subgroups, residuals_are_complete, subgroup_charge
 from .gysin import residuals as gysin_residuals
 from .quotient import u1_scale
 
@@ -323,7 +323,7 @@ def _zn_mixed(model, label, n, gauged, residuals, notes):
             groups = tuple((lab, ZN(k, gauged=gauged) if lab == label else f) for lab, f in model.groups
                            if lab == label or not isinstance(f, ZN))
             fields = tuple(replace(f, reps=tuple(
-                (lab, (a * int(r) * (k // n) + b * int(f.rep(other)) * (k // h.n)) % k if lab == label else r)
+                (lab, subgroup_charge(a, b, k, n, h.n, int(r), int(f.rep(other))) if lab == label else r)
                 for lab, r in f.reps if lab == label or not isinstance(model.group(lab), ZN)))
                 for f in model.fields)
             sub = dai_freed(model._with(groups=groups, fields=fields), label, _mixed=False)
