@@ -165,3 +165,17 @@ def test_cyclic_subgroups_whose_order_is_not_a_multiple_of_the_factors():
     assert dai_freed(m, "A", _mixed=False).free is True and dai_freed(m, "B", _mixed=False).free is True
     r = dai_freed(m, "A")
     assert r.residuals["S(O(4,4)) -> S2xS2[A+3*B]"] == R(1, 2) and r.free is False
+
+
+def test_non_integer_zn_charges_are_refused_not_truncated():
+    # Model.build keeps sympy values as given; int() truncated 1/2 to 0 and called a Z(3)
+    # fermion of "charge 1/2" free, and a symbolic charge raised a bare TypeError
+    import pytest
+    from anomalyalgebra.exceptions import ModelError
+    a = sp.Symbol("a")
+    half = Model.build("t", {"Z": "Z(3)"}, [fermion("x", "L", {"Z": R(1, 2)})])
+    sym = Model.build("t", {"Z": "Z(4)"}, [fermion("x", "L", {"Z": a})], symbols=[a])
+    for m in (half, sym):
+        with pytest.raises(ModelError, match="field 'x'.*integer charge under Z"):
+            dai_freed(m, "Z")
+    assert dai_freed(Model.build("t", {"Z": "Z(3)"}, [fermion("x", "L", {"Z": 1})]), "Z").free is False

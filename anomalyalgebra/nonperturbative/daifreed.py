@@ -165,6 +165,12 @@ def _integer(value, f, what):
     return int(v)
 
 
+def _zn_charge(f, label):
+    """The Z(N) charge of ``f`` under ``label`` as an int (a ModelError naming the field when
+    it is symbolic or fractional: ``int`` would truncate 1/2 to 0)."""
+    return _integer(f.rep(label), f, f"charge under {label}")
+
+
 def left_handed_charges(model, label: str) -> list:
     """The fermions in the left-handed basis: ``[(field, s, weight, {G: (2T, rest)})]``.
 
@@ -186,7 +192,8 @@ def left_handed_charges(model, label: str) -> list:
     Raises
     ------
     ModelError
-        If ``label`` is not a Z(N) factor, or a dimension or index is symbolic.
+        If ``label`` is not a Z(N) factor, a charge under it is not an integer, or a
+        dimension or index is symbolic.
 
     Examples
     --------
@@ -201,7 +208,7 @@ def left_handed_charges(model, label: str) -> list:
     simple = [(lab, h) for lab, h in model.groups if isinstance(h, SimpleFactor)]
     out = []
     for f in model.fermions:
-        q = int(f.rep(label)) % g.n
+        q = _zn_charge(f, label) % g.n
         s = q if f.chirality == "L" else (-q) % g.n
         dims = {lab: _integer(h.dim(f.rep(lab)), f, f"dimension under {lab}") for lab, h in simple}
         weight = f.copies
@@ -237,7 +244,7 @@ def structure_of(model, label: str) -> str:
     Raises
     ------
     ModelError
-        If ``label`` is not a Z(N) factor.
+        If ``label`` is not a Z(N) factor, or a charge under it is not an integer.
 
     Examples
     --------
@@ -250,8 +257,8 @@ def structure_of(model, label: str) -> str:
     if not isinstance(g, ZN):
         raise ModelError(f"'{label}' is {g.name}, not a Z(N) factor")
     n = g.n
-    if n % 2 == 0 and model.fermions and all(int(f.rep(label)) % 2 == 1 for f in model.fermions) \
-            and all(int(f.rep(label)) % 2 == 0 for f in model.scalars):
+    if n % 2 == 0 and model.fermions and all(_zn_charge(f, label) % 2 == 1 for f in model.fermions) \
+            and all(_zn_charge(f, label) % 2 == 0 for f in model.scalars):
         return SPIN_Z2_ZN.format(n=n)
     return SPIN_ZN.format(n=n)
 
@@ -323,7 +330,8 @@ def _zn_mixed(model, label, n, gauged, residuals, notes):
             groups = tuple((lab, ZN(k, gauged=gauged) if lab == label else f) for lab, f in model.groups
                            if lab == label or not isinstance(f, ZN))
             fields = tuple(replace(f, reps=tuple(
-                (lab, subgroup_charge(a, b, k, n, h.n, int(r), int(f.rep(other))) if lab == label else r)
+                (lab, subgroup_charge(a, b, k, n, h.n, _zn_charge(f, label), _zn_charge(f, other))
+                 if lab == label else r)
                 for lab, r in f.reps if lab == label or not isinstance(model.group(lab), ZN)))
                 for f in model.fields)
             sub = dai_freed(model._with(groups=groups, fields=fields), label, _mixed=False)
