@@ -333,8 +333,10 @@ def cp2_zero_mode_pairs(two_j: int) -> int:
     (formal) line bundle :math:`\mathcal{O}(2m)^{1/2}\otimes K^{-1/2}`: each component is a
     spin\ :sup:`c` Dirac operator with determinant line of degree :math:`c = 2m` (odd), of
     index :math:`(c^2 - \sigma)/8 = ((2m)^2 - 1)/8` (Atiyah–Singer).  The index of the
-    multiplet is the sum over its weights; the representation is pseudoreal, so the zero
-    modes pair up.  With :math:`j = k + 1/2` the number of pairs is :math:`\binom{k+2}{3}`,
+    multiplet is the sum over its weights; it is even because the weights ``m`` and ``-m``
+    contribute equally in this reducible background (pseudoreality alone would not do: an
+    isospin-1/2 fermion has index 1 in one instanton on :math:`S^4`).  With
+    :math:`j = k + 1/2` half of it, the number of pairs, is :math:`\binom{k+2}{3}`,
     odd exactly when :math:`k \equiv 1 \pmod 4` (Lucas's theorem), i.e. :math:`j = 4r + 3/2`:
     the rule of Wang–Wen–Witten (arXiv:1810.00844) for the new SU(2) anomaly, which this
     toolkit derives here from the weights instead of stating it (the tests compare the two
