@@ -211,3 +211,22 @@ def test_three_zn_factors_with_a_common_prime():
                      [fermion("x", "L", {"A": 1, "B": 1, "C": 1}), fermion("y", "L", {"A": 2, "B": 2, "C": 2})])
     r = dai_freed(m4, "A")
     assert r.free is None and "two other Z factors" in r.reason
+
+
+def test_global_zn_next_to_a_gauged_zn_with_global_u1():
+    # A global Z(2), B gauged Z(2), C a global U(1) (sum Q = sum Q^3 = 0).  A's own classes
+    # and the diagonal Z(2) vanish, B's B^2 x C class is 1/2 (a 't Hooft anomaly of C, not
+    # evaluated for the gauged B), and the A x B x C coefficient sum s t Q = -1 is masked in
+    # the diagonal by B's 1/2: A has a mixed 't Hooft anomaly.  The counting certificate
+    # assumes B's classes with C vanish, so A must not be reported free
+    from anomalyalgebra.nonperturbative.gysin import residuals
+    ch = [(1, 1, -1), (1, 0, 1), (0, 1, -1), (0, 0, 1)]
+    assert residuals([(t, 1, (q,), {}) for _, t, q in ch], 2, False, ("C",))["L(2;1,1) x S2[C]"] == R(1, 2)
+    assert all(v == 0 for v in residuals([((s + t) % 2, 1, (q,), {}) for s, t, q in ch], 2, False,
+                                          ("C",)).values())
+    m = Model.build("t", {"A": parse_group("Z(2)", gauged=False), "B": "Z(2)",
+                          "C": parse_group("U(1)", gauged=False)},
+                    [fermion(f"f{i}", "L", {"A": s, "B": t, "C": q}) for i, (s, t, q) in enumerate(ch)])
+    assert dai_freed(m, "B").free is True                        # B^2 x C is C's anomaly
+    r = dai_freed(m, "A")
+    assert r.free is None and "B has an anomaly of its own" in r.reason

@@ -369,13 +369,18 @@ def _zn_mixed(model, label, n, gauged, residuals, notes):
     anomaly of Z(N) x Z(M) (with the gauge U(1)s; Spin structures, sizes up to
     :data:`MAX_CERTIFY`).  A gauged Z(N) is mixed with
     the gauged Z(M) only (a mixed anomaly with a global factor is that factor's), a global
-    one with all.  When ``other`` is anomalous on its own the subgroups are not evaluated
+    one with all.  When ``other`` is anomalous on its own (its classes evaluated against the factors
+    ``label`` is checked against: all of them for a global ``label``) the subgroups are not evaluated
     (their residuals would mix its anomaly into this factor's).
     """
     for other, h in _others(model, label, n, gauged):
-        if dai_freed(model, other, _mixed=False).free is False:
+        # other's own classes with the gauge factors this factor is checked against (a global
+        # label: all of them, also when other is gauged; the count below assumes them zero)
+        scope = model._with(groups=tuple((lab, ZN(f.n, gauged=gauged) if lab == other else f)
+                                         for lab, f in model.groups))
+        if dai_freed(scope, other, _mixed=False).free is False:
             notes.append(f"the mixed Z({n}) x Z({h.n}) conditions with {other} are not evaluated"
-                         f" ({other} is anomalous on its own)")
+                         f" ({other} has an anomaly of its own with the factors {label} is checked against)")
             continue
         subgroups, cut = cyclic_subgroups(n, h.n, MAX_MIXED_SUBGROUPS)
         spin_only = not any(structure_of(model, x).startswith("Spin x_Z2") for x in (label, other))
