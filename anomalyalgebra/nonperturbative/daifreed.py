@@ -82,6 +82,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field as dc_field, replace
 from fractions import Fraction
+from itertools import islice, product
 from math import gcd
 
 import sympy as sp
@@ -337,16 +338,13 @@ def _zn_triples(model, label, n, gauged, residuals, notes):
     count = 0
     for (lb, hb), (lc, hc) in triples:
         g = gcd(n, hb.n, hc.n)
-        for b in range(1, g):
-            for c in range(1, g):
-                if count >= MAX_MIXED_SUBGROUPS:
-                    break
-                count += 1
-                sub = _subgroup_verdict(model, label, g, gauged, lambda f: (
-                    _zn_charge(f, label) + b * _zn_charge(f, lb) + c * _zn_charge(f, lc)) % g)
-                tag = "+".join(x if co == 1 else f"{co}*{x}"
-                               for co, x in ((n // g, label), (b * hb.n // g, lb), (c * hc.n // g, lc)))
-                residuals.update({f"{key}[{tag}]": v for key, v in sub.residuals.items() if v != 0})
+        for b, c in islice(product(range(1, g), repeat=2), max(0, MAX_MIXED_SUBGROUPS - count)):
+            count += 1
+            sub = _subgroup_verdict(model, label, g, gauged, lambda f: (
+                _zn_charge(f, label) + b * _zn_charge(f, lb) + c * _zn_charge(f, lc)) % g)
+            tag = "+".join(x if co == 1 else f"{co}*{x}"
+                           for co, x in ((n // g, label), (b * hb.n // g, lb), (c * hc.n // g, lc)))
+            residuals.update({f"{key}[{tag}]": v for key, v in sub.residuals.items() if v != 0})
     if triples:
         names = ", ".join(f"{lb} x {lc}" for (lb, _), (lc, _) in triples)
         notes.append(f"the mixed classes of {label} with two other Z factors sharing a prime ({names}) are"
