@@ -79,7 +79,8 @@ occur:
 
 Both bases are realised by connected sums of the blocks :math:`\pm\mathbb{CP}^2`,
 :math:`S^2\times S^2`, K3 and span the lattice cut out by the congruences (its index in
-the integer lattice is :math:`8\cdot 2^r` resp. :math:`16\cdot 2^{r+1}`); the tests
+the integer lattice is :math:`16\cdot 2^{r+1}` for :math:`\varepsilon = 0` and
+:math:`8\cdot 2^r` for :math:`\varepsilon = 1`, ``r`` U(1) classes); the tests
 recompute that from the blocks.  K3 is added for :math:`\varepsilon = 1` as well (it is
 :math:`-16\,\mathbb{CP}^2 + 2\,(S^2\times S^2)_{z=(2,2)}`), so that the familiar
 :math:`\mathrm{K3}\times L(N;1)` condition is printed in every case.
