@@ -187,7 +187,8 @@ def anomaly_lattice_order(n: int, m: int, r: int = 0) -> int:
     full = _index(lat, cols)
     sub = _index(lat + rel, cols)
     assert sub == full                     # K lies in L
-    return _index(rel, cols) // full if _index(rel, cols) else 0
+    rel_index = _index(rel, cols)
+    return rel_index // full if rel_index else 0
 
 
 @lru_cache(maxsize=None)

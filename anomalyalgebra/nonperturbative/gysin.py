@@ -195,7 +195,7 @@ def bases(n: int, t: int, u1s, simples) -> list:
     ['K3 x L(3;1)', 'L(3;1,1,1)', 'S(O(6,6)) -> S2xS2', 'S(O(3,3)) -> CP2#-CP2 [Y=(1,0)]',
      'L(3;1) x (S2xS2)[Y,Y]', 'L(3;1) x S4[G]']
     """
-    eps = (n // t) % 2 if t == 1 else (n // 2 + 1) % 2
+    eps, _ = eps_of(n, t == 2)
     d = n // t                        # L^n = (L^t)^(n/t): the circle bundle of O(d) in z
     out = [Base(f"K3 x L({d};1)", -16)]
     if eps == 0:
@@ -243,16 +243,19 @@ def residual(base: Base, fermions, n: int, t: int) -> Fraction:
     >>> residual(bases(4, 2, (), ())[1], [(1, 1, (), {})], 4, 2)
     Fraction(1, 16)
     """
-    sigma = base.sigma
+    # the intersection numbers of W, once: x^2, x.y_A and y_A.y_B (the U(1) classes 1..)
     xx = Fraction(base.entry(0, 0), t * t)
-    ncls = 1 + max([max(i, j) for i, j, _ in base.gram] + [0])
+    ucls = range(1, 1 + max([max(i, j) for i, j, _ in base.gram] + [0]))
+    xy = [(a, Fraction(base.entry(0, a), t)) for a in ucls]
+    yy = [(a, b, base.entry(a, b)) for a in ucls for b in ucls]
+    grav = 3 * base.sigma + n * n * xx
     total = Fraction(0)
     for s, d, q, two_t in fermions:
         s = int(s)
-        qy_x = sum(Fraction(q[a - 1] * base.entry(0, a), t) for a in range(1, ncls))
-        qy_qy = sum(q[a - 1] * q[b - 1] * base.entry(a, b) for a in range(1, ncls) for b in range(1, ncls))
+        qy_x = sum(q[a - 1] * v for a, v in xy)
+        qy_qy = sum(q[a - 1] * q[b - 1] * v for a, b, v in yy)
         term = (Fraction(s ** 3, 6) * xx + Fraction(s * s, 2) * qy_x + Fraction(s, 2) * qy_qy
-                - Fraction(s, 24) * (3 * sigma + n * n * xx))
+                - Fraction(s, 24) * grav)
         total += d * term
         for lab, k in base.instantons:
             total -= s * two_t.get(lab, 0) * k

@@ -297,4 +297,4 @@ def drop_groups(model, *labels):
     fields = tuple(replace(f, reps=tuple((k, v) for k, v in f.reps if k not in labels)) for f in model.fields)
     # an electric charge that uses a dropped factor no longer means anything: drop it too
     charge = () if any(k in labels for k, _ in model.electric_charge) else model.electric_charge
-    return model._with(groups=keep, fields=fields, electric_charge=charge)
+    return replace(model, groups=keep, fields=fields, electric_charge=charge)

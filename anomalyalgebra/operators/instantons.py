@@ -134,7 +134,7 @@ def split_copies(model: Model, phases) -> Model:
     for p in phases:
         f = _phase_field(model, p)
         fields.append(replace(f, name=p, copies=1))
-    return model._with(fields=tuple(fields))
+    return replace(model, fields=tuple(fields))
 
 
 @dataclass(frozen=True)
